@@ -1,0 +1,36 @@
+//! `content/agenda.md`: the gemeente's GKA-Agenda, whose themes are the vocabulary that every
+//! other document refers to.
+
+use serde::Deserialize;
+use serde_saphyr::Spanned;
+
+use super::values::{Datum, Periode};
+
+/// The agenda's own front-matter keys.
+#[derive(Debug, Clone, Deserialize)]
+pub struct Agenda {
+    /// Who signed the agenda.
+    #[serde(default)]
+    pub ondertekend_door: Option<Ondertekenaar>,
+    /// When it was signed.
+    #[serde(default)]
+    pub ondertekend_op: Option<Datum>,
+    /// The years it covers.
+    #[serde(default)]
+    pub periode: Option<Periode>,
+    /// The gemeente's themes, in the order to show them. Required.
+    pub themas: Vec<Spanned<String>>,
+    /// Link to the signed document (a URL or a file in `content/static/`).
+    #[serde(default)]
+    pub document: Option<Spanned<String>>,
+}
+
+/// A person who signed, with their role.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Ondertekenaar {
+    /// Name, e.g. `Roelie Bosch`.
+    pub naam: String,
+    /// Role, e.g. `Wethouder Onderwijs`.
+    pub functie: String,
+}

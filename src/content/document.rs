@@ -1,0 +1,62 @@
+//! The parts every document shares: where it came from and the common front-matter keys.
+
+use std::path::PathBuf;
+
+use serde::Deserialize;
+use serde_saphyr::Spanned;
+
+use super::front_matter::LineMap;
+use super::values::Datum;
+
+/// Where a document came from, for diagnostics and link resolution.
+#[derive(Debug, Clone)]
+pub struct Source {
+    /// Path relative to the site root, e.g. `content/interventies/kansrijk.md`.
+    pub path: PathBuf,
+    /// Path relative to `content/`, with `/` separators, e.g. `interventies/kansrijk.md`.
+    pub content_path: String,
+    /// The Markdown body.
+    pub body: String,
+    /// The file line on which the body starts.
+    pub body_line: usize,
+    /// Maps front-matter positions to file positions.
+    pub lines: LineMap,
+}
+
+/// The front-matter keys every document accepts. Dutch names; the usual English names of
+/// other site generators are accepted as aliases.
+#[derive(Debug, Clone, Deserialize)]
+pub struct Meta {
+    /// Title, shown as the page's only `h1` (`titel`, also `title`). Required.
+    #[serde(alias = "title")]
+    pub titel: String,
+    /// One or two sentences shown on cards and in `<meta name="description">`.
+    #[serde(default, alias = "summary")]
+    pub samenvatting: Option<String>,
+    /// Publication or event date.
+    #[serde(default, alias = "date")]
+    pub datum: Option<Datum>,
+    /// A draft: left out of the site unless built with `--drafts`.
+    #[serde(default, alias = "draft")]
+    pub concept: bool,
+    /// The last part of the URL; defaults to the file name.
+    #[serde(default)]
+    pub slug: Option<Spanned<String>>,
+    /// Ordering in lists: lower comes first.
+    #[serde(default, alias = "weight")]
+    pub volgorde: Option<i64>,
+    /// Old URLs that redirect to this page.
+    #[serde(default, alias = "aliases")]
+    pub aliassen: Vec<Spanned<String>>,
+}
+
+/// A document of one content type: its source, its common keys and its own keys.
+#[derive(Debug, Clone)]
+pub struct Document<T> {
+    /// The file it was read from.
+    pub source: Source,
+    /// The keys every document has.
+    pub meta: Meta,
+    /// The keys of its content type.
+    pub data: T,
+}

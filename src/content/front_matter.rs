@@ -1,0 +1,274 @@
+//! Front matter: splitting a Markdown file into its YAML block and its body, and reading that
+//! YAML into typed structs.
+//!
+//! This is the only module that knows the YAML library. Every location it reports is a
+//! position in the Markdown file itself, not in the YAML block, so editors can jump to it.
+
+use std::collections::BTreeSet;
+
+use serde::de::{self, DeserializeOwned, IgnoredAny, MapAccess, Visitor};
+use serde_saphyr::{Location, Options, Spanned};
+
+use crate::diagnostics::Position;
+
+/// A Markdown file cut into its front matter and its body.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Split<'a> {
+    /// The YAML between the `---` lines.
+    pub yaml: &'a str,
+    /// The file line on which the YAML starts (the line after the opening `---`).
+    pub yaml_line: usize,
+    /// The Markdown after the closing `---` line.
+    pub body: &'a str,
+}
+
+/// Why a file has no usable front matter.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum SplitError {
+    /// The file does not start with a `---` line.
+    #[error("the file does not start with front matter (a line with only `---`)")]
+    Missing,
+    /// The opening `---` has no closing `---`.
+    #[error("the front matter that starts on line 1 is never closed")]
+    Unclosed,
+}
+
+/// Splits `text` (with `\n` line endings and no byte-order mark) at its `---` lines.
+pub fn split(text: &str) -> Result<Split<'_>, SplitError> {
+    let rest = text
+        .strip_prefix("---\n")
+        .or_else(|| (text == "---").then_some(""))
+        .ok_or(SplitError::Missing)?;
+    let mut offset = 0;
+    for line in rest.split_inclusive('\n') {
+        if line.trim_end() == "---" {
+            return Ok(Split {
+                yaml: &rest[..offset],
+                yaml_line: 2,
+                body: &rest[offset + line.len()..],
+            });
+        }
+        offset += line.len();
+    }
+    Err(SplitError::Unclosed)
+}
+
+/// A problem reading YAML, with its position in the file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct YamlError {
+    /// Where the problem is, when the parser knows.
+    pub position: Option<Position>,
+    /// What is wrong.
+    pub message: String,
+    /// How to fix it, when we can tell.
+    pub hint: Option<String>,
+}
+
+/// Maps positions in a YAML block to positions in the file that contains it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LineMap {
+    /// The file line on which the YAML block starts.
+    pub first_line: usize,
+}
+
+impl LineMap {
+    /// The file position of a location inside the YAML block.
+    pub fn position(self, location: Location) -> Option<Position> {
+        let (line, column) = (location.line() as usize, location.column() as usize);
+        (line > 0).then(|| Position {
+            line: line + self.first_line - 1,
+            column: column.max(1),
+        })
+    }
+
+    /// The file position where a spanned value was written.
+    pub fn of<T>(self, spanned: &Spanned<T>) -> Option<Position> {
+        self.position(spanned.referenced)
+    }
+}
+
+fn options() -> Options {
+    let mut options = Options::default();
+    options.with_snippet = false;
+    options
+}
+
+/// Reads `yaml` into `T`, which ignores keys it does not know; see [`unknown_keys`].
+pub fn parse<T: DeserializeOwned>(yaml: &str, lines: LineMap) -> Result<T, YamlError> {
+    // An empty block means "no keys", which YAML itself reads as null.
+    let yaml = if yaml.trim().is_empty() { "{}" } else { yaml };
+    serde_saphyr::from_str_with_options(yaml, options()).map_err(|err| {
+        let position = err.location().and_then(|l| lines.position(l));
+        let message = err.without_snippet().to_string();
+        let message = strip_location_suffix(&message);
+        YamlError {
+            position,
+            message: message.to_string(),
+            hint: None,
+        }
+    })
+}
+
+/// The parser appends " at line X, column Y"; we print positions ourselves, in file lines.
+fn strip_location_suffix(message: &str) -> &str {
+    match message.rfind(" at line ") {
+        Some(i) => &message[..i],
+        None => message,
+    }
+}
+
+/// The keys of the top-level mapping in `yaml`, with their positions.
+pub fn keys(yaml: &str) -> Result<Vec<Spanned<String>>, serde_saphyr::Error> {
+    struct Keys;
+    impl<'de> Visitor<'de> for Keys {
+        type Value = Vec<Spanned<String>>;
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("a mapping of keys to values")
+        }
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+            let mut keys = Vec::new();
+            while let Some(key) = map.next_key::<Spanned<String>>()? {
+                map.next_value::<IgnoredAny>()?;
+                keys.push(key);
+            }
+            Ok(keys)
+        }
+    }
+    let yaml = if yaml.trim().is_empty() { "{}" } else { yaml };
+    serde_saphyr::with_deserializer_from_str_with_options(yaml, options(), |d| {
+        de::Deserializer::deserialize_map(d, Keys)
+    })
+}
+
+/// The keys a serde struct accepts, aliases included, read from its derived `Deserialize`.
+pub fn fields_of<T: DeserializeOwned>() -> &'static [&'static str] {
+    struct Probe(Option<&'static [&'static str]>);
+    #[derive(Debug)]
+    struct Stop;
+    impl std::fmt::Display for Stop {
+        fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str("stop")
+        }
+    }
+    impl std::error::Error for Stop {}
+    impl de::Error for Stop {
+        fn custom<M: std::fmt::Display>(_: M) -> Self {
+            Stop
+        }
+    }
+    impl<'de> de::Deserializer<'de> for &mut Probe {
+        type Error = Stop;
+        fn deserialize_any<V: Visitor<'de>>(self, _: V) -> Result<V::Value, Stop> {
+            Err(Stop)
+        }
+        fn deserialize_struct<V: Visitor<'de>>(
+            self,
+            _: &'static str,
+            fields: &'static [&'static str],
+            _: V,
+        ) -> Result<V::Value, Stop> {
+            self.0 = Some(fields);
+            Err(Stop)
+        }
+        serde::forward_to_deserialize_any! {
+            bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes
+            byte_buf option unit unit_struct newtype_struct seq tuple tuple_struct map enum
+            identifier ignored_any
+        }
+    }
+    let mut probe = Probe(None);
+    let _ = T::deserialize(&mut probe);
+    probe.0.unwrap_or(&[])
+}
+
+/// Each key in `keys` that is not one of `known`, with a suggestion when one is close.
+pub fn unknown_keys(
+    keys: &[Spanned<String>],
+    known: &BTreeSet<&'static str>,
+    lines: LineMap,
+) -> Vec<YamlError> {
+    keys.iter()
+        .filter(|k| !known.contains(k.value.as_str()))
+        .map(|k| {
+            let suggestion = known
+                .iter()
+                .map(|candidate| (strsim::jaro_winkler(&k.value, candidate), *candidate))
+                .filter(|(score, _)| *score > 0.8)
+                .max_by(|a, b| a.0.total_cmp(&b.0))
+                .map(|(_, candidate)| candidate);
+            YamlError {
+                position: lines.of(k),
+                message: format!("unknown key '{}'", k.value),
+                hint: Some(match suggestion {
+                    Some(s) => format!("did you mean '{s}'?"),
+                    None => format!(
+                        "keys allowed here: {}",
+                        known.iter().copied().collect::<Vec<_>>().join(", ")
+                    ),
+                }),
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_front_matter_from_body() {
+        let s = split("---\ntitel: A\n---\nBody\n").unwrap();
+        assert_eq!(s.yaml, "titel: A\n");
+        assert_eq!(s.body, "Body\n");
+        assert_eq!(s.yaml_line, 2);
+    }
+
+    #[test]
+    fn empty_front_matter_and_no_body() {
+        let s = split("---\n---\n").unwrap();
+        assert_eq!((s.yaml, s.body), ("", ""));
+    }
+
+    #[test]
+    fn reports_missing_and_unclosed_front_matter() {
+        assert_eq!(split("# Title\n"), Err(SplitError::Missing));
+        assert_eq!(split("---\ntitel: A\n"), Err(SplitError::Unclosed));
+    }
+
+    #[derive(Debug, serde::Deserialize)]
+    struct Doc {
+        #[serde(alias = "title")]
+        titel: String,
+        #[serde(default)]
+        nummer: Option<u32>,
+    }
+
+    #[test]
+    fn yaml_errors_carry_file_lines() {
+        let err = parse::<Doc>("titel: A\nnummer: twee\n", LineMap { first_line: 2 }).unwrap_err();
+        assert_eq!(err.position.map(|p| p.line), Some(3));
+        assert!(!err.message.contains("line"), "{}", err.message);
+    }
+
+    #[test]
+    fn fields_include_aliases() {
+        let fields = fields_of::<Doc>();
+        assert!(
+            fields.contains(&"titel") && fields.contains(&"nummer"),
+            "{fields:?}"
+        );
+        assert!(fields.contains(&"title"), "{fields:?}");
+    }
+
+    #[test]
+    fn unknown_keys_get_a_suggestion() {
+        let yaml = "titel: A\nnumer: 2\n";
+        let keys = keys(yaml).unwrap();
+        let known = fields_of::<Doc>().iter().copied().collect();
+        let errors = unknown_keys(&keys, &known, LineMap { first_line: 2 });
+        assert_eq!(errors.len(), 1);
+        assert_eq!(errors[0].message, "unknown key 'numer'");
+        assert_eq!(errors[0].hint.as_deref(), Some("did you mean 'nummer'?"));
+        assert_eq!(errors[0].position, Some(Position { line: 3, column: 1 }));
+    }
+}

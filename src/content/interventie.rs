@@ -1,0 +1,45 @@
+//! `content/interventies/*.md`: one intervention of the gemeente.
+
+use serde::Deserialize;
+use serde_saphyr::Spanned;
+
+use super::values::{AgeRange, Status};
+
+/// An interventie's own front-matter keys.
+#[derive(Debug, Clone, Deserialize)]
+pub struct Interventie {
+    /// Themes, each one of the agenda's `themas`.
+    #[serde(default)]
+    pub themas: Vec<Spanned<String>>,
+    /// Age ranges it serves, e.g. `12-18`.
+    #[serde(default)]
+    pub leeftijden: Vec<AgeRange>,
+    /// Who it is for, in words.
+    #[serde(default)]
+    pub doelgroep: Option<String>,
+    /// Planned, running or finished.
+    #[serde(default)]
+    pub status: Option<Status>,
+    /// The year it started.
+    #[serde(default)]
+    pub sinds: Option<u16>,
+    /// Organisations it works with.
+    #[serde(default)]
+    pub partners: Vec<String>,
+    /// Its own website.
+    #[serde(default)]
+    pub website: Option<Spanned<String>>,
+    /// A video about it.
+    #[serde(default)]
+    pub video: Option<Video>,
+}
+
+/// A video link with a title.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Video {
+    /// Where the video is.
+    pub url: Spanned<String>,
+    /// What it is about; used as the link text.
+    pub titel: String,
+}

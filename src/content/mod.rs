@@ -1,0 +1,395 @@
+//! Load: walk `content/`, split every Markdown file into front matter and body, and read the
+//! front matter into the typed struct of its content type (chosen by the file's folder).
+//!
+//! Loading never stops at the first problem: each file that cannot be read becomes a
+//! diagnostic and the walk goes on, so one run reports every broken file.
+
+pub mod addendum;
+pub mod agenda;
+pub mod document;
+pub mod front_matter;
+pub mod interventie;
+pub mod nieuws;
+pub mod page;
+pub mod programmalijn;
+pub mod site_config;
+pub mod values;
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+use serde::de::DeserializeOwned;
+
+use crate::diagnostics::{Diagnostic, Diagnostics, Position};
+use addendum::Addendum;
+use agenda::Agenda;
+use document::{Document, Meta, Source};
+use front_matter::{LineMap, YamlError};
+use interventie::Interventie;
+use nieuws::Nieuws;
+use page::{Home, Page, SectionIntro};
+use programmalijn::Programmalijn;
+use site_config::SiteConfig;
+
+/// The folder in the site root that holds the content.
+pub const CONTENT_DIR: &str = "content";
+/// The folder inside `content/` whose files are published as they are.
+pub const STATIC_DIR: &str = "static";
+/// The site settings file inside `content/`.
+pub const CONFIG_FILE: &str = "site.yaml";
+
+/// Everything read from `content/`, each document typed by its content type.
+#[derive(Debug, Default)]
+pub struct Loaded {
+    /// `site.yaml`, with the positions of its keys.
+    pub config: Option<(SiteConfig, LineMap)>,
+    /// `index.md`.
+    pub home: Option<Document<Home>>,
+    /// `agenda.md`.
+    pub agenda: Option<Document<Agenda>>,
+    /// `addenda/*.md`.
+    pub addenda: Vec<Document<Addendum>>,
+    /// `interventies/*.md`.
+    pub interventies: Vec<Document<Interventie>>,
+    /// `programmalijnen/*.md`.
+    pub programmalijnen: Vec<Document<Programmalijn>>,
+    /// `nieuws/*.md`.
+    pub nieuws: Vec<Document<Nieuws>>,
+    /// Every other Markdown file.
+    pub pages: Vec<Document<Page>>,
+    /// Every `_index.md`.
+    pub sections: Vec<Document<SectionIntro>>,
+    /// Files in `content/static/`, relative to it, with `/` separators.
+    pub static_files: Vec<String>,
+}
+
+/// The content type of a Markdown file, from its place in `content/`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Home,
+    Agenda,
+    Addendum,
+    Interventie,
+    Programmalijn,
+    Nieuws,
+    Section,
+    Page,
+}
+
+impl Kind {
+    fn of(content_path: &str) -> Kind {
+        let (folder, name) = content_path.rsplit_once('/').unwrap_or(("", content_path));
+        if name == "_index.md" {
+            return Kind::Section;
+        }
+        let top = content_path.split('/').next().unwrap_or("");
+        match (folder, name, top) {
+            ("", "index.md", _) => Kind::Home,
+            ("", "agenda.md", _) => Kind::Agenda,
+            (_, _, "addenda") if !folder.is_empty() => Kind::Addendum,
+            (_, _, "interventies") if !folder.is_empty() => Kind::Interventie,
+            (_, _, "programmalijnen") if !folder.is_empty() => Kind::Programmalijn,
+            (_, _, "nieuws") if !folder.is_empty() => Kind::Nieuws,
+            _ => Kind::Page,
+        }
+    }
+}
+
+/// One loaded Markdown file, before it is sorted into [`Loaded`].
+enum Item {
+    Home(Document<Home>),
+    Agenda(Document<Agenda>),
+    Addendum(Document<Addendum>),
+    Interventie(Document<Interventie>),
+    Programmalijn(Document<Programmalijn>),
+    Nieuws(Document<Nieuws>),
+    Section(Document<SectionIntro>),
+    Page(Document<Page>),
+}
+
+/// Reads `content/` under `root`. Problems are added to `diagnostics`; files with problems are
+/// left out of the result.
+pub fn load(root: &Path, diagnostics: &mut Diagnostics) -> Loaded {
+    let content = root.join(CONTENT_DIR);
+    let mut loaded = Loaded::default();
+    if !content.is_dir() {
+        diagnostics.push(
+            Diagnostic::error(CONTENT_DIR, None, "there is no content folder").with_hint(format!(
+                "run gka in the site's folder or pass --root; looked in {}",
+                root.display()
+            )),
+        );
+        return loaded;
+    }
+
+    let mut markdown = Vec::new();
+    for entry in walkdir::WalkDir::new(&content).sort_by_file_name() {
+        let entry = match entry {
+            Ok(e) => e,
+            Err(err) => {
+                let path = err
+                    .path()
+                    .map(|p| crate::diagnostics::relative(root, p))
+                    .unwrap_or_default();
+                diagnostics.push(Diagnostic::error(path, None, format!("cannot read: {err}")));
+                continue;
+            }
+        };
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        let Some(content_path) = content_relative(&content, entry.path()) else {
+            diagnostics.push(Diagnostic::error(
+                crate::diagnostics::relative(root, entry.path()),
+                None,
+                "the file name is not valid UTF-8",
+            ));
+            continue;
+        };
+        if let Some(rest) = content_path.strip_prefix("static/") {
+            loaded.static_files.push(rest.to_string());
+        } else if content_path.split('/').any(|part| part.starts_with('.')) {
+            // Hidden files (editor swap files, .DS_Store, .gitkeep) are never content.
+        } else if content_path == CONFIG_FILE {
+            loaded.config = read_config(root, entry.path(), diagnostics);
+        } else if content_path.ends_with(".md") {
+            markdown.push((entry.into_path(), content_path));
+        } else {
+            diagnostics.push(
+                Diagnostic::warning(
+                    crate::diagnostics::relative(root, entry.path()),
+                    None,
+                    "this file is not Markdown and not in content/static/, so it is not published",
+                )
+                .with_hint("move images, PDFs and other files to content/static/"),
+            );
+        }
+    }
+    if loaded.config.is_none() && !diagnostics.has_errors() {
+        diagnostics.push(
+            Diagnostic::error(
+                Path::new(CONTENT_DIR).join(CONFIG_FILE),
+                None,
+                "content/site.yaml is missing",
+            )
+            .with_hint("create it with at least `gemeente: <name>` and `base_url: https://…/`"),
+        );
+    }
+
+    let results: Vec<Result<Item, Vec<Diagnostic>>> = markdown
+        .par_iter()
+        .map(|(path, content_path)| load_markdown(root, path, content_path))
+        .collect();
+    for result in results {
+        match result {
+            Ok(Item::Home(d)) => loaded.home = Some(d),
+            Ok(Item::Agenda(d)) => loaded.agenda = Some(d),
+            Ok(Item::Addendum(d)) => loaded.addenda.push(d),
+            Ok(Item::Interventie(d)) => loaded.interventies.push(d),
+            Ok(Item::Programmalijn(d)) => loaded.programmalijnen.push(d),
+            Ok(Item::Nieuws(d)) => loaded.nieuws.push(d),
+            Ok(Item::Section(d)) => loaded.sections.push(d),
+            Ok(Item::Page(d)) => loaded.pages.push(d),
+            Err(found) => diagnostics.extend(found),
+        }
+    }
+    loaded
+}
+
+/// `path` relative to `content`, with `/` separators on every platform.
+fn content_relative(content: &Path, path: &Path) -> Option<String> {
+    let rel = path.strip_prefix(content).ok()?;
+    let parts: Option<Vec<&str>> = rel.components().map(|c| c.as_os_str().to_str()).collect();
+    Some(parts?.join("/"))
+}
+
+/// Reads a file as text: UTF-8, without a byte-order mark, with `\n` line endings.
+fn read_text(root: &Path, path: &Path) -> Result<String, Diagnostic> {
+    let rel = crate::diagnostics::relative(root, path);
+    let bytes = std::fs::read(path)
+        .map_err(|err| Diagnostic::error(&rel, None, format!("cannot read: {err}")))?;
+    let text = String::from_utf8(bytes).map_err(|err| {
+        let valid = &err.as_bytes()[..err.utf8_error().valid_up_to()];
+        let line = valid.iter().filter(|b| **b == b'\n').count() + 1;
+        let column = valid.iter().rev().take_while(|b| **b != b'\n').count() + 1;
+        Diagnostic::error(
+            &rel,
+            Some(Position { line, column }),
+            "the file is not valid UTF-8 text",
+        )
+        .with_hint("save the file as UTF-8 in your editor")
+    })?;
+    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    Ok(if text.contains('\r') {
+        text.replace("\r\n", "\n")
+    } else {
+        text.to_string()
+    })
+}
+
+fn to_diagnostic(path: &Path, err: YamlError) -> Diagnostic {
+    let diagnostic = Diagnostic::error(path, err.position, err.message);
+    match err.hint {
+        Some(hint) => diagnostic.with_hint(hint),
+        None => diagnostic,
+    }
+}
+
+fn read_config(
+    root: &Path,
+    path: &Path,
+    diagnostics: &mut Diagnostics,
+) -> Option<(SiteConfig, LineMap)> {
+    let rel = crate::diagnostics::relative(root, path);
+    let text = match read_text(root, path) {
+        Ok(t) => t,
+        Err(d) => {
+            diagnostics.push(d);
+            return None;
+        }
+    };
+    let lines = LineMap { first_line: 1 };
+    match parse_typed::<SiteConfig>(&text, lines, &[]) {
+        Ok(config) => Some((config, lines)),
+        Err(errors) => {
+            diagnostics.extend(errors.into_iter().map(|e| to_diagnostic(&rel, e)));
+            None
+        }
+    }
+}
+
+/// Reads `yaml` as `T`, also reporting every key that neither `T` nor `extra` knows.
+fn parse_typed<T: DeserializeOwned>(
+    yaml: &str,
+    lines: LineMap,
+    extra: &[&'static str],
+) -> Result<T, Vec<YamlError>> {
+    let keys = front_matter::keys(yaml).map_err(|_| {
+        // Not a mapping or not YAML: parsing as `T` gives the precise message.
+        match front_matter::parse::<T>(yaml, lines) {
+            Err(err) => vec![err],
+            Ok(_) => vec![YamlError {
+                position: Some(Position {
+                    line: lines.first_line,
+                    column: 1,
+                }),
+                message: "the front matter must be a list of `key: value` lines".into(),
+                hint: None,
+            }],
+        }
+    })?;
+    let known: BTreeSet<&'static str> = front_matter::fields_of::<T>()
+        .iter()
+        .chain(extra)
+        .copied()
+        .collect();
+    let mut errors = front_matter::unknown_keys(&keys, &known, lines);
+    let parsed = front_matter::parse::<T>(yaml, lines)
+        .map_err(|e| errors.push(e))
+        .ok();
+    match parsed {
+        Some(value) if errors.is_empty() => Ok(value),
+        _ => Err(errors),
+    }
+}
+
+fn load_markdown(root: &Path, path: &Path, content_path: &str) -> Result<Item, Vec<Diagnostic>> {
+    let rel = crate::diagnostics::relative(root, path);
+    let text = read_text(root, path).map_err(|d| vec![d])?;
+    let split = front_matter::split(&text).map_err(|err| {
+        vec![Diagnostic::error(&rel, Some(Position { line: 1, column: 1 }), err.to_string()).with_hint(
+            "start the file with a line `---`, then `titel: …` and other keys, then a closing line `---`",
+        )]
+    })?;
+    let lines = LineMap {
+        first_line: split.yaml_line,
+    };
+    let source = Source {
+        path: rel.clone(),
+        content_path: content_path.to_string(),
+        body: split.body.to_string(),
+        body_line: split.yaml_line + split.yaml.lines().count() + 1,
+        lines,
+    };
+    let kind = Kind::of(content_path);
+    let result = match kind {
+        Kind::Home => typed(split.yaml, source).map(Item::Home),
+        Kind::Agenda => typed(split.yaml, source).map(Item::Agenda),
+        Kind::Addendum => typed(split.yaml, source).map(Item::Addendum),
+        Kind::Interventie => typed(split.yaml, source).map(Item::Interventie),
+        Kind::Programmalijn => typed(split.yaml, source).map(Item::Programmalijn),
+        Kind::Nieuws => typed(split.yaml, source).map(Item::Nieuws),
+        Kind::Section => typed(split.yaml, source).map(Item::Section),
+        Kind::Page => typed(split.yaml, source).map(Item::Page),
+    };
+    result.map_err(|errors| errors.into_iter().map(|e| to_diagnostic(&rel, e)).collect())
+}
+
+/// Reads the common keys and the keys of content type `T` from one front-matter block.
+fn typed<T: DeserializeOwned>(yaml: &str, source: Source) -> Result<Document<T>, Vec<YamlError>> {
+    let lines = source.lines;
+    let meta_fields = front_matter::fields_of::<Meta>();
+    let data = parse_typed::<T>(yaml, lines, meta_fields);
+    // Unknown keys were reported above; the common keys parse on their own so that a
+    // problem in both is reported in one run.
+    let meta = front_matter::parse::<Meta>(yaml, lines);
+    match (meta, data) {
+        (Ok(meta), Ok(data)) => Ok(Document { source, meta, data }),
+        (meta, data) => {
+            let mut errors = meta.err().into_iter().collect::<Vec<_>>();
+            errors.extend(data.err().unwrap_or_default());
+            errors.dedup();
+            Err(errors)
+        }
+    }
+}
+
+/// The source path of a document relative to the site root, for messages about the site.
+pub fn content_file(content_path: &str) -> PathBuf {
+    Path::new(CONTENT_DIR).join(content_path)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kinds_follow_folders() {
+        assert_eq!(Kind::of("index.md"), Kind::Home);
+        assert_eq!(Kind::of("agenda.md"), Kind::Agenda);
+        assert_eq!(Kind::of("addenda/2021-2024.md"), Kind::Addendum);
+        assert_eq!(Kind::of("interventies/kansrijk.md"), Kind::Interventie);
+        assert_eq!(Kind::of("interventies/_index.md"), Kind::Section);
+        assert_eq!(Kind::of("programmalijnen/lijn-1.md"), Kind::Programmalijn);
+        assert_eq!(Kind::of("nieuws/bijeenkomst.md"), Kind::Nieuws);
+        assert_eq!(Kind::of("contact.md"), Kind::Page);
+        assert_eq!(Kind::of("nieuws.md"), Kind::Page);
+        assert_eq!(Kind::of("over/index.md"), Kind::Page);
+    }
+
+    #[test]
+    fn common_and_type_errors_are_reported_together() {
+        let yaml = "titel: A\ndatum: morgen\nnummer: een\nambitie: x\n";
+        let source = Source {
+            path: "x.md".into(),
+            content_path: "programmalijnen/x.md".into(),
+            body: String::new(),
+            body_line: 6,
+            lines: LineMap { first_line: 2 },
+        };
+        let errors = typed::<Programmalijn>(yaml, source).unwrap_err();
+        let lines: Vec<usize> = errors
+            .iter()
+            .filter_map(|e| e.position.map(|p| p.line))
+            .collect();
+        assert!(lines.contains(&3), "date error on line 3: {errors:?}");
+        assert!(lines.contains(&4), "nummer error on line 4: {errors:?}");
+        assert!(lines.contains(&5), "unknown key on line 5: {errors:?}");
+        assert!(
+            errors
+                .iter()
+                .any(|e| e.hint.as_deref() == Some("did you mean 'ambities'?"))
+        );
+    }
+}

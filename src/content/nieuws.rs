@@ -1,0 +1,16 @@
+//! `content/nieuws/*.md`: news items and events, newest first.
+
+use serde::Deserialize;
+
+use super::values::Soort;
+
+/// A news item's own front-matter keys. Its `datum` (a common key) is required.
+#[derive(Debug, Clone, Deserialize)]
+pub struct Nieuws {
+    /// News or event.
+    #[serde(default)]
+    pub soort: Soort,
+    /// Where an event takes place.
+    #[serde(default)]
+    pub locatie: Option<String>,
+}

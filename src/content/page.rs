@@ -1,0 +1,15 @@
+//! Documents with no keys of their own: the home page, plain pages and section intros.
+
+use serde::Deserialize;
+
+/// `content/index.md`: the home page.
+#[derive(Debug, Clone, Default, Deserialize)]
+pub struct Home {}
+
+/// Any other Markdown file: a plain page such as contact or an interview.
+#[derive(Debug, Clone, Default, Deserialize)]
+pub struct Page {}
+
+/// `_index.md` in a folder: the intro of that section's overview page.
+#[derive(Debug, Clone, Default, Deserialize)]
+pub struct SectionIntro {}

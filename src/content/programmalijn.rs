@@ -1,0 +1,31 @@
+//! `content/programmalijnen/*.md`: one line of the gemeente's programme, with its ambitions and
+//! its results per year and age range.
+
+use serde::Deserialize;
+
+use super::values::AgeRange;
+
+/// A programmalijn's own front-matter keys.
+#[derive(Debug, Clone, Deserialize)]
+pub struct Programmalijn {
+    /// Its number in the programme; unique.
+    pub nummer: u32,
+    /// Ambitions, each a line of inline Markdown.
+    #[serde(default)]
+    pub ambities: Vec<String>,
+    /// What was achieved.
+    #[serde(default)]
+    pub resultaten: Vec<Resultaat>,
+}
+
+/// One result: a year, the age range it concerns and what was done.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Resultaat {
+    /// The year of the result.
+    pub jaar: u16,
+    /// The age range it concerns, shown as a label.
+    pub leeftijd: AgeRange,
+    /// What was achieved, as inline Markdown.
+    pub tekst: String,
+}

@@ -1,0 +1,208 @@
+//! Value types used in front matter: dates, periods, age ranges and the closed lists of words
+//! (`status`, `soort`). Each parses itself and says in Dutch-friendly English what it expects,
+//! so a wrong value is caught while reading, with its line.
+
+use std::fmt;
+use std::str::FromStr;
+
+use serde::{Deserialize, Deserializer, Serialize, de};
+
+/// Defines `Deserialize` for a type through its `FromStr`, keeping the parse error's text.
+macro_rules! deserialize_from_str {
+    ($ty:ty, $what:literal) => {
+        impl<'de> Deserialize<'de> for $ty {
+            fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                struct V;
+                impl de::Visitor<'_> for V {
+                    type Value = $ty;
+                    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                        f.write_str($what)
+                    }
+                    fn visit_str<E: de::Error>(self, v: &str) -> Result<$ty, E> {
+                        v.parse().map_err(E::custom)
+                    }
+                    fn visit_u64<E: de::Error>(self, v: u64) -> Result<$ty, E> {
+                        self.visit_str(&v.to_string())
+                    }
+                    fn visit_i64<E: de::Error>(self, v: i64) -> Result<$ty, E> {
+                        self.visit_str(&v.to_string())
+                    }
+                }
+                deserializer.deserialize_any(V)
+            }
+        }
+    };
+}
+
+/// A calendar date written as `YYYY-MM-DD`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Datum(pub time::Date);
+
+impl FromStr for Datum {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        let format = time::macros::format_description!("[year]-[month]-[day]");
+        time::Date::parse(s.trim(), &format)
+            .map(Datum)
+            .map_err(|_| {
+                format!("'{s}' is not a valid date: write it as YYYY-MM-DD, e.g. 2021-03-24")
+            })
+    }
+}
+deserialize_from_str!(Datum, "a date written as YYYY-MM-DD");
+
+const MAANDEN: [&str; 12] = [
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+];
+
+impl Datum {
+    /// The date as `YYYY-MM-DD`, for `datetime` attributes and machine-readable output.
+    pub fn iso(self) -> String {
+        let d = self.0;
+        format!("{:04}-{:02}-{:02}", d.year(), u8::from(d.month()), d.day())
+    }
+
+    /// The date as Dutch readers write it: `24 maart 2021`.
+    pub fn dutch(self) -> String {
+        let d = self.0;
+        format!(
+            "{} {} {}",
+            d.day(),
+            MAANDEN[usize::from(u8::from(d.month())) - 1],
+            d.year()
+        )
+    }
+}
+
+/// A period of whole years such as `2021-2024`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Periode {
+    /// First year.
+    pub van: u16,
+    /// Last year.
+    pub tot: u16,
+}
+
+impl FromStr for Periode {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        let err = || format!("'{s}' is not a period: write two years like 2021-2024");
+        let (a, b) = s.trim().split_once('-').ok_or_else(err)?;
+        let (van, tot): (u16, u16) = (
+            a.trim().parse().map_err(|_| err())?,
+            b.trim().parse().map_err(|_| err())?,
+        );
+        if !(1900..=2200).contains(&van) || tot < van || tot > 2200 {
+            return Err(err());
+        }
+        Ok(Periode { van, tot })
+    }
+}
+deserialize_from_str!(Periode, "a period of years like 2021-2024");
+
+impl fmt::Display for Periode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}-{}", self.van, self.tot)
+    }
+}
+
+/// An age range in whole years, `lo-hi` with `lo < hi`, such as `0-6` or `12-18`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct AgeRange {
+    /// Youngest age in the range.
+    pub lo: u8,
+    /// Oldest age in the range.
+    pub hi: u8,
+}
+
+impl FromStr for AgeRange {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        let err = || format!("'{s}' is not an age range: write two whole ages like 0-6 or 12-18");
+        let (a, b) = s.trim().split_once('-').ok_or_else(err)?;
+        let lo: u8 = a.trim().parse().map_err(|_| err())?;
+        let hi: u8 = b.trim().parse().map_err(|_| err())?;
+        if lo >= hi {
+            return Err(format!(
+                "age range '{s}' must start below its end, e.g. {hi}-{lo}"
+            ));
+        }
+        if hi > 120 {
+            return Err(err());
+        }
+        Ok(AgeRange { lo, hi })
+    }
+}
+deserialize_from_str!(AgeRange, "an age range like 0-6 or 12-18");
+
+impl fmt::Display for AgeRange {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}-{}", self.lo, self.hi)
+    }
+}
+
+/// Where an interventie stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    /// Planned, not started.
+    Gepland,
+    /// Running.
+    Lopend,
+    /// Finished.
+    Afgerond,
+}
+
+/// What kind of news item a `nieuws` document is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Soort {
+    /// A news article.
+    #[default]
+    Nieuws,
+    /// An event on a date.
+    Evenement,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_parse_and_print_in_dutch() {
+        let d: Datum = "2021-03-24".parse().unwrap();
+        assert_eq!(d.iso(), "2021-03-24");
+        assert_eq!(d.dutch(), "24 maart 2021");
+        assert!("2021-02-30".parse::<Datum>().is_err());
+        assert!("24-03-2021".parse::<Datum>().is_err());
+    }
+
+    #[test]
+    fn age_ranges_need_lo_below_hi() {
+        assert_eq!("12-18".parse::<AgeRange>(), Ok(AgeRange { lo: 12, hi: 18 }));
+        assert!("18-12".parse::<AgeRange>().is_err());
+        assert!("6-6".parse::<AgeRange>().is_err());
+        assert!("0-6.5".parse::<AgeRange>().is_err());
+        assert!("baby".parse::<AgeRange>().is_err());
+    }
+
+    #[test]
+    fn periods_are_two_years() {
+        assert_eq!(
+            "2021-2024".parse::<Periode>().unwrap().to_string(),
+            "2021-2024"
+        );
+        assert!("2024-2021".parse::<Periode>().is_err());
+    }
+}

@@ -1,0 +1,13 @@
+//! `gka` turns a folder of Markdown files with YAML front matter about a gemeente's
+//! Gelijke Kansen Alliantie work into a complete, accessible static website.
+//!
+//! The pipeline, one module per stage:
+//! [`content`] (load) → [`site`] (validate and model) → [`render`] → [`output`] (write),
+//! driven by [`build`].
+
+pub mod build;
+pub mod content;
+pub mod diagnostics;
+pub mod output;
+pub mod render;
+pub mod site;

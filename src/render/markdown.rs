@@ -1,0 +1,514 @@
+//! Markdown to HTML with pulldown-cmark: tables, footnotes, strikethrough and heading ids,
+//! with every link checked and rewritten for the site's base path.
+//!
+//! Safety policy: links and images may only use `http`, `https`, `mailto` and `tel` or point
+//! into the site; anything else (`javascript:` and friends) is an error. Raw HTML is allowed
+//! but passed through ammonia's allowlist, which drops `<script>`, event-handler attributes
+//! and dangerous URLs. Pages without raw HTML skip that step: pulldown-cmark escapes all text
+//! itself, and link targets were checked above.
+
+use std::collections::{HashMap, HashSet};
+
+use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag};
+
+use crate::content::document::Source;
+use crate::diagnostics::{Diagnostic, Position};
+
+/// A rendered Markdown body.
+#[derive(Debug, Clone, Default)]
+pub struct Rendered {
+    /// The HTML.
+    pub html: String,
+    /// Plain text of the first paragraph, shortened, for cards and descriptions.
+    pub summary: String,
+    /// The ids of the headings, in order.
+    pub heading_ids: Vec<String>,
+}
+
+/// What internal links may point at.
+#[derive(Debug, Default)]
+pub struct LinkTargets {
+    /// The path the site is served under, `/` or e.g. `/gka/`.
+    pub base_path: String,
+    /// Every site path of a page or file, e.g. `/interventies/x/`, `/static/agenda.pdf`.
+    pub pages: HashSet<String>,
+    /// Content path (`interventies/x.md`) → site path.
+    pub by_source: HashMap<String, String>,
+    /// Site paths of drafts left out of this build.
+    pub drafts: HashSet<String>,
+}
+
+const SUMMARY_CHARS: usize = 200;
+
+fn options() -> Options {
+    Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_HEADING_ATTRIBUTES
+}
+
+/// Renders the body of a document whose page lives at `page_url`.
+pub fn render(
+    source: &Source,
+    page_url: &str,
+    links: &LinkTargets,
+    found: &mut Vec<Diagnostic>,
+) -> Rendered {
+    render_text(
+        &source.body,
+        source.body_line,
+        source,
+        page_url,
+        links,
+        found,
+    )
+}
+
+/// Renders one line of inline Markdown from a front-matter field, without a `<p>` around it.
+pub fn render_inline(
+    text: &str,
+    source: &Source,
+    page_url: &str,
+    links: &LinkTargets,
+    found: &mut Vec<Diagnostic>,
+) -> String {
+    let html = render_text(text, 0, source, page_url, links, found).html;
+    let trimmed = html.trim_end();
+    match trimmed
+        .strip_prefix("<p>")
+        .and_then(|s| s.strip_suffix("</p>"))
+    {
+        Some(inner) if !inner.contains("<p>") => inner.to_string(),
+        _ => html,
+    }
+}
+
+/// `first_line` is the file line the text starts on, or 0 when it comes from front matter
+/// (whose positions we do not track per character).
+fn render_text(
+    text: &str,
+    first_line: usize,
+    source: &Source,
+    page_url: &str,
+    links: &LinkTargets,
+    found: &mut Vec<Diagnostic>,
+) -> Rendered {
+    let position = |offset: usize| {
+        (first_line > 0).then(|| {
+            let before = &text[..offset];
+            Position {
+                line: first_line + before.matches('\n').count(),
+                column: before.rsplit('\n').next().unwrap_or("").chars().count() + 1,
+            }
+        })
+    };
+    let mut events: Vec<(Event, std::ops::Range<usize>)> = Parser::new_ext(text, options())
+        .into_offset_iter()
+        .collect();
+
+    let mut has_html = false;
+    let mut summary = None;
+    let mut heading_ids = Vec::new();
+    let mut used_ids: HashMap<String, usize> = HashMap::new();
+    let mut i = 0;
+    while i < events.len() {
+        let range = events[i].1.clone();
+        match &mut events[i].0 {
+            Event::Html(_) | Event::InlineHtml(_) => has_html = true,
+            Event::Start(Tag::Heading { level, id, .. }) => {
+                if *level == HeadingLevel::H1 {
+                    found.push(
+                        Diagnostic::warning(
+                            &source.path,
+                            position(range.start),
+                            "a level-1 heading (#) in the text",
+                        )
+                        .with_hint(
+                            "the title is the page's only level-1 heading: start with ## instead",
+                        ),
+                    );
+                }
+                let wanted = match id {
+                    Some(id) => id.to_string(),
+                    None => crate::site::slugify(&plain_text(&events[i + 1..])),
+                };
+                let wanted = if wanted.is_empty() {
+                    "kop".to_string()
+                } else {
+                    wanted
+                };
+                let count = used_ids.entry(wanted.clone()).or_insert(0);
+                let unique = if *count == 0 {
+                    wanted.clone()
+                } else {
+                    format!("{wanted}-{count}")
+                };
+                *count += 1;
+                if let Event::Start(Tag::Heading { id, .. }) = &mut events[i].0 {
+                    *id = Some(CowStr::from(unique.clone()));
+                }
+                heading_ids.push(unique);
+            }
+            Event::Start(Tag::Paragraph) if summary.is_none() => {
+                summary = Some(shorten(&plain_text(&events[i + 1..]), SUMMARY_CHARS));
+            }
+            Event::Start(Tag::Link { dest_url, .. }) => {
+                match resolve(dest_url, source, page_url, links) {
+                    Ok(href) => *dest_url = CowStr::from(href),
+                    Err(problem) => found.push(
+                        Diagnostic::error(
+                            &source.path,
+                            position(range.start),
+                            format!("link to '{dest_url}' {}", problem.message),
+                        )
+                        .with_hint(problem.hint),
+                    ),
+                }
+            }
+            Event::Start(Tag::Image { .. }) => {
+                let alt = plain_text(&events[i + 1..]);
+                let Event::Start(Tag::Image { dest_url, .. }) = &mut events[i].0 else {
+                    unreachable!()
+                };
+                if alt.trim().is_empty() {
+                    found.push(
+                        Diagnostic::error(
+                            &source.path,
+                            position(range.start),
+                            format!("image '{dest_url}' has no alt text"),
+                        )
+                        .with_hint(
+                            "describe the image between the brackets: ![what the image shows](…)",
+                        ),
+                    );
+                }
+                match resolve(dest_url, source, page_url, links) {
+                    Ok(href) => *dest_url = CowStr::from(href),
+                    Err(problem) => found.push(
+                        Diagnostic::error(
+                            &source.path,
+                            position(range.start),
+                            format!("image '{dest_url}' {}", problem.message),
+                        )
+                        .with_hint(problem.hint),
+                    ),
+                }
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+
+    let mut html = String::with_capacity(text.len() * 3 / 2);
+    pulldown_cmark::html::push_html(&mut html, events.into_iter().map(|(e, _)| e));
+    if has_html {
+        html = sanitizer().clean(&html).to_string();
+    }
+    Rendered {
+        html,
+        summary: summary.unwrap_or_default(),
+        heading_ids,
+    }
+}
+
+/// The text inside the element that starts just before `events`, up to its end.
+fn plain_text(events: &[(Event, std::ops::Range<usize>)]) -> String {
+    let mut depth = 0usize;
+    let mut text = String::new();
+    for (event, _) in events {
+        match event {
+            Event::Start(_) => depth += 1,
+            Event::End(_) if depth == 0 => break,
+            Event::End(_) => depth -= 1,
+            Event::Text(t) | Event::Code(t) => text.push_str(t),
+            Event::SoftBreak | Event::HardBreak => text.push(' '),
+            _ => {}
+        }
+    }
+    text
+}
+
+/// `text` cut at a word boundary to at most `max` characters, with an ellipsis when cut.
+fn shorten(text: &str, max: usize) -> String {
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if text.chars().count() <= max {
+        return text;
+    }
+    let cut: String = text.chars().take(max).collect();
+    let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(head, _)| head);
+    format!("{}…", cut.trim_end_matches([',', ';', ':', '.']))
+}
+
+fn sanitizer() -> &'static ammonia::Builder<'static> {
+    static SANITIZER: std::sync::OnceLock<ammonia::Builder<'static>> = std::sync::OnceLock::new();
+    SANITIZER.get_or_init(|| {
+        let mut builder = ammonia::Builder::default();
+        builder
+            .add_generic_attributes(["id", "class"])
+            .add_tag_attributes("th", ["style"])
+            .add_tag_attributes("td", ["style"]);
+        builder
+    })
+}
+
+/// Why a link cannot be resolved.
+struct Problem {
+    message: String,
+    hint: String,
+}
+
+fn problem(message: impl Into<String>, hint: impl Into<String>) -> Problem {
+    Problem {
+        message: message.into(),
+        hint: hint.into(),
+    }
+}
+
+/// Checks a link target and turns it into the `href` to write.
+fn resolve(
+    dest: &str,
+    source: &Source,
+    page_url: &str,
+    links: &LinkTargets,
+) -> Result<String, Problem> {
+    let dest = dest.trim();
+    if dest.is_empty() {
+        return Err(problem(
+            "is empty",
+            "put the address between the parentheses: [text](/page/)",
+        ));
+    }
+    if dest.starts_with('#') {
+        return Ok(dest.to_string());
+    }
+    if let Some((scheme, _)) = dest
+        .split_once(':')
+        .filter(|(s, _)| !s.contains(['/', '?', '#']))
+    {
+        return match scheme.to_ascii_lowercase().as_str() {
+            "http" | "https" | "mailto" | "tel" => Ok(dest.to_string()),
+            _ => Err(problem(
+                format!("uses '{scheme}:', which is not allowed"),
+                "link to https://, mailto: or tel: addresses, or to a page of this site",
+            )),
+        };
+    }
+    if dest.starts_with("//") {
+        return Ok(dest.to_string());
+    }
+    let (path, suffix) = match dest.find(['#', '?']) {
+        Some(i) => dest.split_at(i),
+        None => (dest, ""),
+    };
+    let site_path = if path.is_empty() {
+        page_url.to_string()
+    } else if path.starts_with('/') {
+        normalize(path).ok_or_else(|| problem("leaves the site", "remove the '..' parts"))?
+    } else if path.ends_with(".md") {
+        let folder = source.content_path.rsplit_once('/').map_or("", |(f, _)| f);
+        let file = normalize(&format!("/{folder}/{path}"))
+            .ok_or_else(|| problem("leaves the content folder", "remove the '..' parts"))?;
+        let file = file.trim_start_matches('/');
+        return links
+            .by_source
+            .get(file)
+            .map(|url| format!("{}{suffix}", join(&links.base_path, url)))
+            .ok_or_else(|| {
+                problem(
+                    format!("points to content/{file}, which does not exist or is a draft"),
+                    "check the file name; paths are relative to this file",
+                )
+            });
+    } else {
+        let folder = if page_url.ends_with('/') {
+            page_url
+        } else {
+            page_url.rsplit_once('/').map_or("/", |(f, _)| f)
+        };
+        normalize(&format!("{folder}/{path}"))
+            .ok_or_else(|| problem("leaves the site", "remove the '..' parts"))?
+    };
+    let with_slash = format!("{site_path}/");
+    let found = if links.pages.contains(&site_path) {
+        Some(site_path.as_str())
+    } else if !site_path.ends_with('/') && links.pages.contains(&with_slash) {
+        Some(with_slash.as_str())
+    } else {
+        None
+    };
+    match found {
+        Some(target) => Ok(format!("{}{suffix}", join(&links.base_path, target))),
+        None if links.drafts.contains(&site_path) || links.drafts.contains(&with_slash) => {
+            Err(problem(
+                format!("points to a draft that is left out of this build ({site_path})"),
+                "publish that page first (remove `concept: true`), or build with --drafts to preview",
+            ))
+        }
+        None => Err(problem(
+            format!("does not match any page or file of the site ({site_path})"),
+            "check the address; pages end with a '/', files live in content/static/ and are linked as /static/<name>",
+        )),
+    }
+}
+
+/// Resolves `.` and `..` in an absolute site path; `None` when it climbs above the root.
+fn normalize(path: &str) -> Option<String> {
+    let mut parts: Vec<&str> = Vec::new();
+    for part in path.split('/') {
+        match part {
+            "" | "." => {}
+            ".." => {
+                parts.pop()?;
+            }
+            p => parts.push(p),
+        }
+    }
+    let mut out = format!("/{}", parts.join("/"));
+    if path.ends_with('/') && out != "/" {
+        out.push('/');
+    }
+    Some(out)
+}
+
+fn join(base_path: &str, site_path: &str) -> String {
+    format!("{}{}", base_path.trim_end_matches('/'), site_path)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::front_matter::LineMap;
+
+    fn source(body: &str) -> Source {
+        Source {
+            path: "content/interventies/a.md".into(),
+            content_path: "interventies/a.md".into(),
+            body: body.into(),
+            body_line: 5,
+            lines: LineMap { first_line: 2 },
+        }
+    }
+
+    fn targets() -> LinkTargets {
+        LinkTargets {
+            base_path: "/gka/".into(),
+            pages: [
+                "/",
+                "/interventies/",
+                "/interventies/b/",
+                "/static/agenda.pdf",
+            ]
+            .map(String::from)
+            .into(),
+            by_source: [(
+                "interventies/b.md".to_string(),
+                "/interventies/b/".to_string(),
+            )]
+            .into(),
+            drafts: ["/interventies/c/".to_string()].into(),
+        }
+    }
+
+    fn html(body: &str) -> (String, Vec<Diagnostic>) {
+        let mut found = Vec::new();
+        let out = render(&source(body), "/interventies/a/", &targets(), &mut found);
+        (out.html, found)
+    }
+
+    #[test]
+    fn headings_get_unique_ids() {
+        let (out, _) = html("## Wat doen we?\n\n## Wat doen we?\n\n### Eigen {#mijn-id}\n");
+        assert!(out.contains(r#"<h2 id="wat-doen-we">"#), "{out}");
+        assert!(out.contains(r#"<h2 id="wat-doen-we-1">"#), "{out}");
+        assert!(out.contains(r#"<h3 id="mijn-id">"#), "{out}");
+    }
+
+    #[test]
+    fn tables_footnotes_and_strikethrough() {
+        let (out, _) =
+            html("| a | b |\n|---|---|\n| 1 | 2 |\n\nTekst[^1] ~~oud~~\n\n[^1]: Noot.\n");
+        assert!(out.contains("<table>") && out.contains("<th>"), "{out}");
+        assert!(out.contains("<del>oud</del>"), "{out}");
+        assert!(out.contains("footnote-definition"), "{out}");
+    }
+
+    #[test]
+    fn internal_links_resolve_and_get_the_base_path() {
+        let (out, found) = html(
+            "[b](/interventies/b/) [c](b.md#kop) [d](../interventies/b.md) [e](/static/agenda.pdf) [f](/interventies/b)",
+        );
+        assert!(found.is_empty(), "{found:?}");
+        assert_eq!(
+            out.matches(r#"href="/gka/interventies/b/""#).count(),
+            3,
+            "{out}"
+        );
+        assert!(out.contains(r#"href="/gka/interventies/b/#kop""#), "{out}");
+        assert!(out.contains(r#"href="/gka/static/agenda.pdf""#), "{out}");
+    }
+
+    #[test]
+    fn broken_links_are_errors_with_their_line() {
+        let (_, found) =
+            html("Tekst\n\n[weg](/bestaat-niet/) en [concept](/interventies/c/) en [x](x.md)\n");
+        assert_eq!(found.len(), 3, "{found:?}");
+        assert!(
+            found.iter().all(|d| d.position.map(|p| p.line) == Some(7)),
+            "{found:?}"
+        );
+        assert!(found[1].message.contains("draft"), "{found:?}");
+    }
+
+    #[test]
+    fn unsafe_links_and_raw_html_are_neutralized() {
+        let (out, found) = html(
+            "[x](javascript:alert(1))\n\n<p onclick=\"x()\">hoi</p><script>alert(1)</script>\n",
+        );
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(
+            !out.contains("onclick") && !out.contains("<script"),
+            "{out}"
+        );
+        assert!(out.contains("hoi"), "{out}");
+    }
+
+    #[test]
+    fn images_need_alt_text() {
+        let (_, found) = html("![](/static/agenda.pdf)\n");
+        assert_eq!(found.len(), 1);
+        assert!(found[0].message.contains("alt text"));
+    }
+
+    #[test]
+    fn inline_markdown_has_no_paragraph() {
+        let mut found = Vec::new();
+        let out = render_inline(
+            "De *campagne* <https://example.nl/>",
+            &source(""),
+            "/x/",
+            &targets(),
+            &mut found,
+        );
+        assert_eq!(
+            out,
+            r#"De <em>campagne</em> <a href="https://example.nl/">https://example.nl/</a>"#
+        );
+    }
+
+    #[test]
+    fn summaries_are_the_first_paragraph_shortened() {
+        let long = "woord ".repeat(100);
+        let mut found = Vec::new();
+        let out = render(
+            &source(&format!("## Kop\n\n{long}\n")),
+            "/x/",
+            &targets(),
+            &mut found,
+        );
+        assert!(
+            out.summary.ends_with('…') && out.summary.chars().count() <= SUMMARY_CHARS + 1,
+            "{}",
+            out.summary
+        );
+    }
+}

@@ -1,0 +1,396 @@
+//! Views: what templates see. This is the template API (documented in `docs/templates.md`);
+//! it is decoupled from the model so that the model can change without breaking themes.
+//!
+//! Views borrow from the [`Site`] and carry only what a template shows: list and term pages
+//! get [`Card`]s (title, URL, summary, terms), never other pages' bodies.
+
+use serde::Serialize;
+
+use crate::content::values::{Datum, Soort, Status};
+use crate::site::{Config, Entry, Site, Term};
+
+/// `site`: site-wide values, the same on every page.
+#[derive(Debug, Serialize)]
+pub struct SiteView<'a> {
+    /// The gemeente's name.
+    pub gemeente: &'a str,
+    /// The site's title.
+    pub titel: &'a str,
+    /// Language code for `lang`.
+    pub taal: &'a str,
+    /// A sentence about the site.
+    pub omschrijving: Option<&'a str>,
+    /// Logo URL.
+    pub logo: Option<String>,
+    /// The path the site is served under, ending in `/`: prefix for theme files
+    /// (`{{ site.root }}static/…`).
+    pub root: &'a str,
+    /// The absolute address of the site, ending in `/`.
+    pub base_url: &'a str,
+    /// The main menu.
+    pub menu: Vec<Link>,
+    /// Footer contact details.
+    pub contact: Option<ContactView<'a>>,
+}
+
+/// Footer contact details.
+#[derive(Debug, Serialize)]
+pub struct ContactView<'a> {
+    /// A sentence about how to get in touch.
+    pub tekst: Option<&'a str>,
+    /// E-mail address.
+    pub email: Option<&'a str>,
+    /// Phone number as shown.
+    pub telefoon: Option<&'a str>,
+    /// The phone number for a `tel:` link: digits and `+` only.
+    pub telefoon_link: Option<String>,
+}
+
+/// A link: text and `href`.
+#[derive(Debug, Clone, Serialize)]
+pub struct Link {
+    /// Link text.
+    pub titel: String,
+    /// The `href`, already including the base path.
+    pub url: String,
+}
+
+/// A date for templates.
+#[derive(Debug, Clone, Serialize)]
+pub struct DateView {
+    /// `YYYY-MM-DD`, for `<time datetime>`.
+    pub iso: String,
+    /// `24 maart 2021`.
+    pub tekst: String,
+}
+
+impl From<Datum> for DateView {
+    fn from(d: Datum) -> Self {
+        DateView {
+            iso: d.iso(),
+            tekst: d.dutch(),
+        }
+    }
+}
+
+/// `page`: the page being rendered, on every template.
+#[derive(Debug, Serialize)]
+pub struct PageView<'a> {
+    /// Title, the page's `h1`.
+    pub titel: &'a str,
+    /// Summary for `<meta name="description">` and intros.
+    pub samenvatting: Option<&'a str>,
+    /// The page's `href`.
+    pub url: String,
+    /// The page's absolute address, for `<link rel="canonical">`.
+    pub permalink: String,
+    /// The body as HTML (already safe).
+    pub inhoud: &'a str,
+    /// The document's date.
+    pub datum: Option<DateView>,
+    /// The way from the home page to this page's parent.
+    pub kruimelpad: Vec<Link>,
+    /// The `href` of the top-level section the page is in, for marking the menu.
+    pub sectie: String,
+}
+
+/// A summary of a page for lists: what a card shows, nothing more.
+#[derive(Debug, Serialize)]
+pub struct Card<'a> {
+    /// Title.
+    pub titel: &'a str,
+    /// `href`.
+    pub url: String,
+    /// Summary.
+    pub samenvatting: Option<&'a str>,
+    /// Date.
+    pub datum: Option<DateView>,
+    /// Themes, as links to their term pages.
+    pub themas: Vec<Link>,
+    /// Age ranges, as links to their term pages.
+    pub leeftijden: Vec<Link>,
+    /// Status label of an interventie (`Lopend`).
+    pub status: Option<&'static str>,
+    /// Kind label of a news item (`Evenement`).
+    pub soort: Option<&'static str>,
+}
+
+/// The Dutch label of a status.
+pub fn status_label(status: Status) -> &'static str {
+    match status {
+        Status::Gepland => "Gepland",
+        Status::Lopend => "Lopend",
+        Status::Afgerond => "Afgerond",
+    }
+}
+
+/// The Dutch label of a news kind.
+pub fn soort_label(soort: Soort) -> &'static str {
+    match soort {
+        Soort::Nieuws => "Nieuws",
+        Soort::Evenement => "Evenement",
+    }
+}
+
+/// Builds views; holds the site and its configuration.
+pub struct Views<'a> {
+    /// The site being rendered.
+    pub site: &'a Site,
+}
+
+impl<'a> Views<'a> {
+    fn config(&self) -> &'a Config {
+        &self.site.config
+    }
+
+    /// A site path as an `href`.
+    pub fn href(&self, site_path: &str) -> String {
+        self.config().link(site_path)
+    }
+
+    /// The `site` value.
+    pub fn site(&self) -> SiteView<'a> {
+        let config = self.config();
+        let menu = if config.menu.is_empty() {
+            self.default_menu()
+        } else {
+            config
+                .menu
+                .iter()
+                .map(|m| Link {
+                    titel: m.titel.clone(),
+                    url: self.href(&m.url),
+                })
+                .collect()
+        };
+        SiteView {
+            gemeente: &config.gemeente,
+            titel: &config.titel,
+            taal: &config.taal,
+            omschrijving: config.omschrijving.as_deref(),
+            logo: config.logo.as_deref().map(|l| self.href(l)),
+            root: config.base_path(),
+            base_url: config.base_url.as_str(),
+            menu,
+            contact: config.contact.as_ref().map(|c| ContactView {
+                tekst: c.tekst.as_deref(),
+                email: c.email.as_deref(),
+                telefoon: c.telefoon.as_deref(),
+                telefoon_link: c.telefoon.as_deref().map(|t| {
+                    t.chars()
+                        .filter(|ch| ch.is_ascii_digit() || *ch == '+')
+                        .collect()
+                }),
+            }),
+        }
+    }
+
+    fn default_menu(&self) -> Vec<Link> {
+        let site = self.site;
+        let mut menu = Vec::new();
+        if let Some(agenda) = &site.agenda {
+            menu.push(self.link(&agenda.doc.meta.titel, &agenda.url));
+        }
+        for (exists, titel, url) in [
+            (
+                site.interventies.exists(),
+                &site.interventies.titel,
+                &site.interventies.url,
+            ),
+            (
+                site.programma.exists(),
+                &site.programma.titel,
+                &site.programma.url,
+            ),
+            (site.nieuws.exists(), &site.nieuws.titel, &site.nieuws.url),
+        ] {
+            if exists {
+                menu.push(self.link(titel, url));
+            }
+        }
+        if let Some(contact) = site.pages.iter().find(|p| p.url == "/contact/") {
+            menu.push(self.link(&contact.doc.meta.titel, &contact.url));
+        }
+        menu
+    }
+
+    /// A link to a site path.
+    pub fn link(&self, titel: &str, site_path: &str) -> Link {
+        Link {
+            titel: titel.to_string(),
+            url: self.href(site_path),
+        }
+    }
+
+    /// The `page` value of a document.
+    pub fn page<T>(&self, entry: &'a Entry<T>) -> PageView<'a> {
+        self.page_at(
+            &entry.doc.meta.titel,
+            entry.summary(),
+            &entry.url,
+            &entry.body.html,
+            entry.doc.meta.datum,
+        )
+    }
+
+    /// The `page` value of a page that is not a document (term pages, overviews without intro).
+    pub fn page_at(
+        &self,
+        titel: &'a str,
+        samenvatting: Option<&'a str>,
+        site_path: &str,
+        inhoud: &'a str,
+        datum: Option<Datum>,
+    ) -> PageView<'a> {
+        PageView {
+            titel,
+            samenvatting,
+            url: self.href(site_path),
+            permalink: self.config().absolute(site_path),
+            inhoud,
+            datum: datum.map(DateView::from),
+            kruimelpad: self.breadcrumbs(site_path),
+            sectie: self.href(&top_section(site_path)),
+        }
+    }
+
+    /// Home, then each ancestor of `site_path` that is a page, by its title.
+    fn breadcrumbs(&self, site_path: &str) -> Vec<Link> {
+        if site_path == "/" {
+            return Vec::new();
+        }
+        let mut crumbs = vec![self.link("Home", "/")];
+        let parts: Vec<&str> = site_path.trim_matches('/').split('/').collect();
+        for depth in 1..parts.len() {
+            let path = format!("/{}/", parts[..depth].join("/"));
+            if let Some(titel) = self.title_of(&path) {
+                crumbs.push(self.link(&titel, &path));
+            }
+        }
+        crumbs
+    }
+
+    /// The title of the page at a site path, for breadcrumbs.
+    fn title_of(&self, site_path: &str) -> Option<String> {
+        let site = self.site;
+        for (url, titel) in [
+            (&site.addenda.url, &site.addenda.titel),
+            (&site.interventies.url, &site.interventies.titel),
+            (&site.programma.url, &site.programma.titel),
+            (&site.nieuws.url, &site.nieuws.titel),
+        ] {
+            if url == site_path {
+                return Some(titel.clone());
+            }
+        }
+        match site_path {
+            "/themas/" => return Some(THEMAS_TITLE.into()),
+            "/leeftijden/" => return Some(LEEFTIJDEN_TITLE.into()),
+            _ => {}
+        }
+        site.sections
+            .iter()
+            .map(|s| (&s.url, &s.doc.meta.titel))
+            .chain(site.pages.iter().map(|p| (&p.url, &p.doc.meta.titel)))
+            .find(|(url, _)| *url == site_path)
+            .map(|(_, titel)| titel.clone())
+    }
+
+    /// Links to the term pages of themes.
+    pub fn thema_links<'t>(&self, names: impl Iterator<Item = &'t str>) -> Vec<Link> {
+        names
+            .filter_map(|name| self.site.themas.iter().find(|t| t.naam == name))
+            .map(|t| self.link(&t.naam, &t.url))
+            .collect()
+    }
+
+    /// A link to the term page of an age range, labelled `0-6 jaar`.
+    pub fn age_link(&self, range: crate::content::values::AgeRange) -> Link {
+        self.link(&format!("{range} jaar"), &format!("/leeftijden/{range}/"))
+    }
+
+    /// A card for any document.
+    pub fn card<T>(&self, entry: &'a Entry<T>) -> Card<'a> {
+        Card {
+            titel: &entry.doc.meta.titel,
+            url: self.href(&entry.url),
+            samenvatting: entry.summary(),
+            datum: entry.doc.meta.datum.map(DateView::from),
+            themas: Vec::new(),
+            leeftijden: Vec::new(),
+            status: None,
+            soort: None,
+        }
+    }
+
+    /// A card for an interventie, with its terms and status.
+    pub fn interventie_card(
+        &self,
+        entry: &'a Entry<crate::content::interventie::Interventie>,
+    ) -> Card<'a> {
+        let data = &entry.doc.data;
+        Card {
+            themas: self.thema_links(data.themas.iter().map(|t| t.value.as_str())),
+            leeftijden: data.leeftijden.iter().map(|r| self.age_link(*r)).collect(),
+            status: data.status.map(status_label),
+            ..self.card(entry)
+        }
+    }
+
+    /// A card for a news item, with its kind.
+    pub fn nieuws_card(&self, entry: &'a Entry<crate::content::nieuws::Nieuws>) -> Card<'a> {
+        Card {
+            soort: Some(soort_label(entry.doc.data.soort)),
+            ..self.card(entry)
+        }
+    }
+
+    /// A term with the number of items carrying it, for the term index pages.
+    pub fn term_summary(&self, term: &Term) -> TermSummary {
+        TermSummary {
+            naam: term.naam.clone(),
+            url: self.href(&term.url),
+            interventies: term.interventies.len(),
+            resultaten: term.resultaten.len(),
+        }
+    }
+}
+
+/// A term on an index page.
+#[derive(Debug, Serialize)]
+pub struct TermSummary {
+    /// The term.
+    pub naam: String,
+    /// `href` of its page.
+    pub url: String,
+    /// How many interventies carry it.
+    pub interventies: usize,
+    /// How many programme results carry it.
+    pub resultaten: usize,
+}
+
+/// Title of the themes index page.
+pub const THEMAS_TITLE: &str = "Thema's";
+/// Title of the age ranges index page.
+pub const LEEFTIJDEN_TITLE: &str = "Leeftijden";
+
+/// The first segment of a site path as a section path (`/interventies/x/` → `/interventies/`).
+fn top_section(site_path: &str) -> String {
+    match site_path.trim_start_matches('/').split_once('/') {
+        Some((first, _)) if !first.is_empty() => format!("/{first}/"),
+        _ => site_path.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn top_sections() {
+        assert_eq!(top_section("/interventies/x/"), "/interventies/");
+        assert_eq!(top_section("/contact/"), "/contact/");
+        assert_eq!(top_section("/"), "/");
+        assert_eq!(top_section("/404.html"), "/404.html");
+    }
+}
