@@ -244,6 +244,12 @@ mod tests {
     }
 
     #[test]
+    fn english_aliases_are_read() {
+        let doc = parse::<Doc>("title: A\nnummer: 2\n", LineMap { first_line: 2 }).unwrap();
+        assert_eq!((doc.titel.as_str(), doc.nummer), ("A", Some(2)));
+    }
+
+    #[test]
     fn yaml_errors_carry_file_lines() {
         let err = parse::<Doc>("titel: A\nnummer: twee\n", LineMap { first_line: 2 }).unwrap_err();
         assert_eq!(err.position.map(|p| p.line), Some(3));

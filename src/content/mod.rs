@@ -62,6 +62,8 @@ pub struct Loaded {
     pub sections: Vec<Document<SectionIntro>>,
     /// Files in `content/static/`, relative to it, with `/` separators.
     pub static_files: Vec<String>,
+    /// Content paths of Markdown files that could not be read; their errors are reported.
+    pub failed: Vec<String>,
 }
 
 /// The content type of a Markdown file, from its place in `content/`.
@@ -181,7 +183,7 @@ pub fn load(root: &Path, diagnostics: &mut Diagnostics) -> Loaded {
         .par_iter()
         .map(|(path, content_path)| load_markdown(root, path, content_path))
         .collect();
-    for result in results {
+    for (result, (_, content_path)) in results.into_iter().zip(markdown) {
         match result {
             Ok(Item::Home(d)) => loaded.home = Some(d),
             Ok(Item::Agenda(d)) => loaded.agenda = Some(d),
@@ -191,7 +193,10 @@ pub fn load(root: &Path, diagnostics: &mut Diagnostics) -> Loaded {
             Ok(Item::Nieuws(d)) => loaded.nieuws.push(d),
             Ok(Item::Section(d)) => loaded.sections.push(d),
             Ok(Item::Page(d)) => loaded.pages.push(d),
-            Err(found) => diagnostics.extend(found),
+            Err(found) => {
+                diagnostics.extend(found);
+                loaded.failed.push(content_path);
+            }
         }
     }
     loaded
@@ -331,6 +336,10 @@ fn typed<T: DeserializeOwned>(yaml: &str, source: Source) -> Result<Document<T>,
     let lines = source.lines;
     let meta_fields = front_matter::fields_of::<Meta>();
     let data = parse_typed::<T>(yaml, lines, meta_fields);
+    if front_matter::keys(yaml).is_err() {
+        // Broken YAML: one message, not the same one from each of the two reads.
+        return data.map(|_| unreachable!("YAML that cannot be read as keys cannot be read as T"));
+    }
     // Unknown keys were reported above; the common keys parse on their own so that a
     // problem in both is reported in one run.
     let meta = front_matter::parse::<Meta>(yaml, lines);

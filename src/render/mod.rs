@@ -344,20 +344,8 @@ fn render_job(views: &Views, theme: &Theme, job: Job) -> Result<OutputFile, Diag
             ("/robots.txt".into(), "robots.txt", ctx)
         }
     };
-    let is_page = matches!(
-        template,
-        "home.html"
-            | "agenda.html"
-            | "addendum.html"
-            | "interventie.html"
-            | "programmalijn.html"
-            | "nieuwsbericht.html"
-            | "pagina.html"
-            | "lijst.html"
-            | "programma.html"
-            | "term.html"
-            | "termen.html"
-    );
+    // Redirects, the 404 page and robots.txt are not pages to list in the sitemap.
+    let is_page = !matches!(job, Job::NotFound | Job::Redirect(_) | Job::Robots);
     let html = theme
         .tera
         .render(template, &ctx.0)

@@ -1,0 +1,405 @@
+//! Model: the one typed, validated value of the whole site, built once from what was loaded.
+//!
+//! Building the [`Site`] is where cross-references are checked (themes against the agenda,
+//! addenda against interventies, URL collisions, internal links) and where every Markdown body
+//! is rendered to HTML, in parallel. Once a `Site` exists it is valid: rendering it cannot fail
+//! on content, only on templates.
+
+mod config;
+mod places;
+mod references;
+
+use crate::content::addendum::Addendum;
+use crate::content::agenda::Agenda;
+use crate::content::document::{Document, Meta};
+use crate::content::interventie::Interventie;
+use crate::content::nieuws::Nieuws;
+use crate::content::page::{Home, Page, SectionIntro};
+use crate::content::programmalijn::Programmalijn;
+use crate::content::{Loaded, content_file};
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::render::markdown::{self, LinkTargets, Rendered};
+use rayon::prelude::*;
+use std::collections::{BTreeMap, HashSet};
+
+use config::resolve_config;
+pub use config::{Config, MenuLink};
+use places::{Placed, Places, default_url, folder_of, page_url};
+use references::{age_terms, check_addenda, check_nieuws, check_programmalijnen, thema_terms};
+
+/// Options that change what the model contains.
+#[derive(Debug, Clone, Default)]
+pub struct ModelOptions {
+    /// Overrides `base_url` from `site.yaml`.
+    pub base_url: Option<String>,
+    /// Keep documents marked `concept: true`.
+    pub drafts: bool,
+}
+
+/// The whole site, valid and ready to render.
+#[derive(Debug)]
+pub struct Site {
+    /// Site-wide settings.
+    pub config: Config,
+    /// The home page.
+    pub home: Entry<Home>,
+    /// The GKA-Agenda, when the site has one.
+    pub agenda: Option<Entry<Agenda>>,
+    /// Addenda, newest period first.
+    pub addenda: Section<Addendum>,
+    /// Interventies, by `volgorde` then title.
+    pub interventies: Section<Interventie>,
+    /// The programme and its lines, by `nummer`.
+    pub programma: Section<Programmalijn>,
+    /// News and events, newest first.
+    pub nieuws: Section<Nieuws>,
+    /// Plain pages.
+    pub pages: Vec<Entry<Page>>,
+    /// Sections of other folders, each listing the plain pages in it.
+    pub sections: Vec<Entry<SectionIntro>>,
+    /// The agenda's themes, in the agenda's order.
+    pub themas: Vec<Term>,
+    /// Every age range used, youngest first.
+    pub leeftijden: Vec<Term>,
+    /// Files in `content/static/`, relative to it.
+    pub static_files: Vec<String>,
+    /// Old site paths (`aliassen`) and the site path each redirects to.
+    pub redirects: Vec<(String, String)>,
+}
+
+/// One document with its place in the site.
+#[derive(Debug)]
+pub struct Entry<T> {
+    /// The document as loaded.
+    pub doc: Document<T>,
+    /// Its site path, e.g. `/interventies/kansrijk-in-almere/`.
+    pub url: String,
+    /// Its Markdown body as HTML.
+    pub body: Rendered,
+    /// Fields of its type rendered from inline Markdown, in the order the type defines.
+    pub inline: Vec<String>,
+}
+
+impl<T> Entry<T> {
+    /// The common front-matter keys.
+    pub fn meta(&self) -> &Meta {
+        &self.doc.meta
+    }
+
+    /// The summary: `samenvatting`, or else the start of the body's first paragraph.
+    pub fn summary(&self) -> Option<&str> {
+        self.doc
+            .meta
+            .samenvatting
+            .as_deref()
+            .or((!self.body.summary.is_empty()).then_some(self.body.summary.as_str()))
+    }
+}
+
+/// A content section: its overview page and its items.
+#[derive(Debug)]
+pub struct Section<T> {
+    /// The overview page's site path, e.g. `/interventies/`.
+    pub url: String,
+    /// The overview's title, from `_index.md` or a default.
+    pub titel: String,
+    /// The section's `_index.md`, when there is one.
+    pub intro: Option<Entry<SectionIntro>>,
+    /// The items.
+    pub items: Vec<Entry<T>>,
+}
+
+impl<T> Section<T> {
+    /// Whether the section has an overview page: an intro or at least one item.
+    pub fn exists(&self) -> bool {
+        self.intro.is_some() || !self.items.is_empty()
+    }
+}
+
+/// A term of a vocabulary (a thema or an age range) and what carries it.
+#[derive(Debug, Clone)]
+pub struct Term {
+    /// The term as written, e.g. `Versterken van taal` or `0-6`.
+    pub naam: String,
+    /// Its URL slug.
+    pub slug: String,
+    /// Its site path, e.g. `/themas/versterken-van-taal/`.
+    pub url: String,
+    /// Indexes into `Site::interventies.items`.
+    pub interventies: Vec<usize>,
+    /// Pairs of (programmalijn index, result index).
+    pub resultaten: Vec<(usize, usize)>,
+}
+
+/// Turns text into a URL slug: lower-case ASCII, words joined by `-`.
+pub fn slugify(text: &str) -> String {
+    slug::slugify(text)
+}
+
+/// Content types whose front matter holds inline Markdown besides the body.
+pub trait InlineMarkdown {
+    /// The inline Markdown fields, in a fixed order the type's views rely on.
+    fn inline_markdown(&self) -> Vec<&str> {
+        Vec::new()
+    }
+}
+
+impl InlineMarkdown for Home {}
+impl InlineMarkdown for Agenda {}
+impl InlineMarkdown for Addendum {}
+impl InlineMarkdown for Interventie {}
+impl InlineMarkdown for Nieuws {}
+impl InlineMarkdown for Page {}
+impl InlineMarkdown for SectionIntro {}
+
+impl InlineMarkdown for Programmalijn {
+    /// The `ambities`, then the `tekst` of each result.
+    fn inline_markdown(&self) -> Vec<&str> {
+        self.ambities
+            .iter()
+            .map(String::as_str)
+            .chain(self.resultaten.iter().map(|r| r.tekst.as_str()))
+            .collect()
+    }
+}
+
+impl Site {
+    /// Builds the model from loaded content, reporting every problem into `diagnostics`.
+    /// Returns `None` when an error makes a correct site impossible.
+    pub fn build(
+        loaded: Loaded,
+        options: &ModelOptions,
+        diagnostics: &mut Diagnostics,
+    ) -> Option<Site> {
+        // Without usable settings the site cannot be built, but its documents are still
+        // checked so that one run reports every problem.
+        let config = loaded
+            .config
+            .and_then(|(raw, lines)| resolve_config(raw, lines, options, diagnostics));
+
+        let mut places = Places {
+            drafts: options.drafts,
+            ..Places::default()
+        };
+        let home = match loaded.home {
+            Some(doc) => places.place(doc, |_| "/".into(), diagnostics),
+            None => {
+                diagnostics.push(
+                    Diagnostic::error(
+                        content_file("index.md"),
+                        None,
+                        "the home page content/index.md is missing",
+                    )
+                    .with_hint("create it with a `titel` and an introduction"),
+                );
+                None
+            }
+        };
+        let agenda = loaded
+            .agenda
+            .and_then(|doc| places.place(doc, |_| "/agenda/".into(), diagnostics));
+
+        let mut intros: BTreeMap<String, Document<SectionIntro>> = loaded
+            .sections
+            .into_iter()
+            .map(|doc| (folder_of(&doc.source.content_path).to_string(), doc))
+            .collect();
+        let mut addenda = places.section(
+            "addenda",
+            "Addenda",
+            &mut intros,
+            loaded.addenda,
+            diagnostics,
+        );
+        let mut interventies = places.section(
+            "interventies",
+            "Interventies",
+            &mut intros,
+            loaded.interventies,
+            diagnostics,
+        );
+        let mut programma = places.section(
+            "programmalijnen",
+            "Programma",
+            &mut intros,
+            loaded.programmalijnen,
+            diagnostics,
+        );
+        let mut nieuws =
+            places.section("nieuws", "Nieuws", &mut intros, loaded.nieuws, diagnostics);
+        let pages: Vec<Placed<Page>> = loaded
+            .pages
+            .into_iter()
+            .filter_map(|doc| places.place(doc, |d| page_url(&d.source.content_path), diagnostics))
+            .collect();
+        let sections: Vec<Placed<SectionIntro>> = intros
+            .into_iter()
+            .filter_map(|(folder, doc)| places.place(doc, |_| format!("/{folder}/"), diagnostics))
+            .collect();
+        places.check_aliases(diagnostics);
+        let redirects: Vec<(String, String)> = places
+            .aliases
+            .drain(..)
+            .map(|(from, _, _, to)| (from, to))
+            .collect();
+
+        addenda.items.sort_by_cached_key(|(d, _)| {
+            (
+                d.meta.volgorde,
+                std::cmp::Reverse(d.data.periode),
+                d.meta.titel.clone(),
+            )
+        });
+        interventies
+            .items
+            .sort_by_cached_key(|(d, _)| (d.meta.volgorde, d.meta.titel.clone()));
+        programma
+            .items
+            .sort_by_key(|(d, _)| (d.data.nummer, d.meta.volgorde));
+        nieuws
+            .items
+            .sort_by_cached_key(|(d, _)| (std::cmp::Reverse(d.meta.datum), d.meta.titel.clone()));
+
+        // Documents that failed to load still count as existing, so that links and
+        // references to them do not add misleading errors to the ones already reported.
+        let failed_urls: Vec<String> = loaded.failed.iter().map(|path| default_url(path)).collect();
+        let themas = thema_terms(
+            agenda.as_ref().map(|(d, _)| d),
+            &interventies.items,
+            diagnostics,
+        );
+        let leeftijden = age_terms(&interventies.items, &programma.items);
+        check_addenda(
+            &addenda.items,
+            &interventies.items,
+            &places.draft_urls,
+            &failed_urls,
+            diagnostics,
+        );
+        check_nieuws(&nieuws.items, diagnostics);
+        check_programmalijnen(&programma.items, diagnostics);
+
+        let mut pages_and_files: HashSet<String> = places.urls.into_keys().collect();
+        pages_and_files.extend(failed_urls);
+        pages_and_files.extend(GENERATED_FILES.iter().map(|s| s.to_string()));
+        for terms in [&themas, &leeftijden] {
+            pages_and_files.extend(terms.iter().map(|t| t.url.clone()));
+        }
+        if !themas.is_empty() {
+            pages_and_files.insert("/themas/".into());
+        }
+        if !leeftijden.is_empty() {
+            pages_and_files.insert("/leeftijden/".into());
+        }
+        pages_and_files.extend(loaded.static_files.iter().map(|f| format!("/static/{f}")));
+        let links = LinkTargets {
+            base_path: config.as_ref().map_or("/", |c| c.base_path()).to_string(),
+            pages: pages_and_files,
+            by_source: places.by_source,
+            drafts: places.draft_urls,
+        };
+
+        let home = home.map(|placed| render_entry(placed, &links, diagnostics));
+        let agenda = agenda.map(|placed| render_entry(placed, &links, diagnostics));
+        let addenda = addenda.render(&links, diagnostics);
+        let interventies = interventies.render(&links, diagnostics);
+        let programma = programma.render(&links, diagnostics);
+        let nieuws = nieuws.render(&links, diagnostics);
+        let pages = render_all(pages, &links, diagnostics);
+        let sections = render_all(sections, &links, diagnostics);
+
+        if diagnostics.has_errors() {
+            return None;
+        }
+        Some(Site {
+            config: config?,
+            home: home?,
+            agenda,
+            addenda,
+            interventies,
+            programma,
+            nieuws,
+            pages,
+            sections,
+            themas,
+            leeftijden,
+            static_files: loaded.static_files,
+            redirects,
+        })
+    }
+}
+
+/// Site paths of files the renderer always writes, which links may point at.
+const GENERATED_FILES: &[&str] = &["/404.html", "/sitemap.xml", "/robots.txt"];
+
+/// A section whose documents have their site paths.
+struct PlacedSection<T> {
+    url: String,
+    titel: String,
+    intro: Option<Placed<SectionIntro>>,
+    items: Vec<Placed<T>>,
+}
+
+impl<T: InlineMarkdown + Send> PlacedSection<T> {
+    fn render(self, links: &LinkTargets, diagnostics: &mut Diagnostics) -> Section<T> {
+        Section {
+            url: self.url,
+            titel: self.titel,
+            intro: self
+                .intro
+                .map(|placed| render_entry(placed, links, diagnostics)),
+            items: render_all(self.items, links, diagnostics),
+        }
+    }
+}
+
+fn render_entry<T: InlineMarkdown>(
+    placed: Placed<T>,
+    links: &LinkTargets,
+    diagnostics: &mut Diagnostics,
+) -> Entry<T> {
+    let (entry, found) = render_one(placed, links);
+    diagnostics.extend(found);
+    entry
+}
+
+fn render_all<T: InlineMarkdown + Send>(
+    placed: Vec<Placed<T>>,
+    links: &LinkTargets,
+    diagnostics: &mut Diagnostics,
+) -> Vec<Entry<T>> {
+    let rendered: Vec<(Entry<T>, Vec<Diagnostic>)> = placed
+        .into_par_iter()
+        .map(|p| render_one(p, links))
+        .collect();
+    rendered
+        .into_iter()
+        .map(|(entry, found)| {
+            diagnostics.extend(found);
+            entry
+        })
+        .collect()
+}
+
+fn render_one<T: InlineMarkdown>(
+    (doc, url): Placed<T>,
+    links: &LinkTargets,
+) -> (Entry<T>, Vec<Diagnostic>) {
+    let mut found = Vec::new();
+    let body = markdown::render(&doc.source, &url, links, &mut found);
+    let inline = doc
+        .data
+        .inline_markdown()
+        .into_iter()
+        .map(|text| markdown::render_inline(text, &doc.source, &url, links, &mut found))
+        .collect();
+    (
+        Entry {
+            doc,
+            url,
+            body,
+            inline,
+        },
+        found,
+    )
+}

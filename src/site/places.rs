@@ -1,0 +1,289 @@
+//! URLs: each document's site path from its folder and slug, collisions, drafts and aliases.
+
+use super::{PlacedSection, slugify};
+use crate::content::document::Document;
+use crate::content::page::SectionIntro;
+use crate::diagnostics::{Diagnostic, Diagnostics, Position};
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+/// Site paths the generator writes itself; no document may claim them.
+pub(super) const RESERVED: &[&str] = &[
+    "/themas/",
+    "/leeftijden/",
+    "/static/",
+    "/404.html",
+    "/sitemap.xml",
+    "/robots.txt",
+];
+
+/// A document with its site path, before its Markdown is rendered.
+pub(super) type Placed<T> = (Document<T>, String);
+
+/// Hands out site paths and remembers who claimed which.
+#[derive(Default)]
+pub(super) struct Places {
+    pub(super) drafts: bool,
+    /// Site path → the file that claims it.
+    pub(super) urls: BTreeMap<String, std::path::PathBuf>,
+    /// Content path (`interventies/x.md`) → site path, for links to source files.
+    pub(super) by_source: HashMap<String, String>,
+    /// Site paths of drafts left out of this build.
+    pub(super) draft_urls: HashSet<String>,
+    /// Redirects asked for: (old path, file, position, new path).
+    pub(super) aliases: Vec<(String, std::path::PathBuf, Option<Position>, String)>,
+}
+
+impl Places {
+    /// Gives a document its site path, unless it is a draft left out of this build or its
+    /// path is invalid or already taken.
+    pub(super) fn place<T>(
+        &mut self,
+        doc: Document<T>,
+        url_of: impl Fn(&Document<T>) -> String,
+        diagnostics: &mut Diagnostics,
+    ) -> Option<Placed<T>> {
+        if let Some(slug) = doc.meta.slug.as_ref().filter(|s| !is_valid_slug(&s.value)) {
+            diagnostics.push(
+                Diagnostic::error(
+                    &doc.source.path,
+                    doc.source.lines.of(slug),
+                    format!("slug '{}' cannot be used in a URL", slug.value),
+                )
+                .with_hint(format!(
+                    "use lower-case letters, digits and dashes, e.g. '{}'",
+                    slugify(&slug.value)
+                )),
+            );
+            return None;
+        }
+        let url = url_of(&doc);
+        if doc.meta.concept && !self.drafts {
+            self.draft_urls.insert(url);
+            return None;
+        }
+        let position = doc.meta.slug.as_ref().and_then(|s| doc.source.lines.of(s));
+        if let Some(reserved) = RESERVED.iter().find(|r| url.starts_with(**r)) {
+            diagnostics.push(
+                Diagnostic::error(
+                    &doc.source.path,
+                    position,
+                    format!("the URL {url} is reserved for pages gka makes itself ({reserved})"),
+                )
+                .with_hint("rename the file or set another `slug`"),
+            );
+            return None;
+        }
+        if let Some(other) = self.urls.get(&url) {
+            diagnostics.push(
+                Diagnostic::error(
+                    &doc.source.path,
+                    position,
+                    format!("the URL {url} is also used by {}", other.display()),
+                )
+                .with_hint("give one of the two documents another file name or `slug`"),
+            );
+            return None;
+        }
+        for alias in &doc.meta.aliassen {
+            let at = doc.source.lines.of(alias);
+            match normalize_alias(&alias.value) {
+                Ok(path) => self
+                    .aliases
+                    .push((path, doc.source.path.clone(), at, url.clone())),
+                Err(problem) => diagnostics.push(
+                    Diagnostic::error(
+                        &doc.source.path,
+                        at,
+                        format!("alias '{}' {problem}", alias.value),
+                    )
+                    .with_hint("write an old address of this page on this site, e.g. /oud/adres/"),
+                ),
+            }
+        }
+        self.urls.insert(url.clone(), doc.source.path.clone());
+        self.by_source
+            .insert(doc.source.content_path.clone(), url.clone());
+        Some((doc, url))
+    }
+
+    pub(super) fn section<T>(
+        &mut self,
+        folder: &str,
+        default_title: &str,
+        intros: &mut BTreeMap<String, Document<SectionIntro>>,
+        docs: Vec<Document<T>>,
+        diagnostics: &mut Diagnostics,
+    ) -> PlacedSection<T> {
+        let url = format!("/{folder}/");
+        let intro = intros
+            .remove(folder)
+            .and_then(|d| self.place(d, |_| url.clone(), diagnostics));
+        let items = docs
+            .into_iter()
+            .filter_map(|d| self.place(d, |d| format!("{url}{}/", slug_of(d)), diagnostics))
+            .collect();
+        PlacedSection {
+            titel: intro
+                .as_ref()
+                .map_or_else(|| default_title.to_string(), |(d, _)| d.meta.titel.clone()),
+            url,
+            intro,
+            items,
+        }
+    }
+
+    /// Aliases may not shadow a page, a reserved path or each other.
+    pub(super) fn check_aliases(&mut self, diagnostics: &mut Diagnostics) {
+        let mut seen: HashMap<String, std::path::PathBuf> = HashMap::new();
+        for (alias, file, position, _) in &self.aliases {
+            let problem = if let Some(page) = self.urls.get(alias) {
+                Some(format!(
+                    "alias {alias} would hide the page of {}",
+                    page.display()
+                ))
+            } else if RESERVED.iter().any(|r| alias.starts_with(r)) || alias == "/" {
+                Some(format!("alias {alias} is a path gka uses itself"))
+            } else {
+                seen.insert(alias.clone(), file.clone())
+                    .map(|other| format!("alias {alias} is also claimed by {}", other.display()))
+            };
+            if let Some(message) = problem {
+                diagnostics.push(
+                    Diagnostic::error(file, *position, message)
+                        .with_hint("remove the alias or pick another old address"),
+                );
+            }
+        }
+        let urls = &self.urls;
+        self.aliases.retain(|(alias, ..)| !urls.contains_key(alias));
+    }
+}
+
+/// An alias as a site path: leading `/`, and a trailing `/` unless it names a file.
+pub(super) fn normalize_alias(alias: &str) -> Result<String, &'static str> {
+    let alias = alias.trim();
+    if alias.contains("://") {
+        return Err("must be a path on this site, not a full address");
+    }
+    if alias.contains('\\')
+        || alias.chars().any(char::is_control)
+        || alias.split('/').any(|p| p == ".." || p == ".")
+    {
+        return Err("contains '..', '.', a backslash or a control character");
+    }
+    let mut path = format!("/{}", alias.trim_start_matches('/'));
+    let last = path.rsplit('/').next().unwrap_or("");
+    if !last.is_empty() && !last.contains('.') {
+        path.push('/');
+    }
+    if path == "/" {
+        return Err("is empty");
+    }
+    Ok(path)
+}
+
+/// Whether a slug can be used as it is in a URL.
+pub(super) fn is_valid_slug(slug: &str) -> bool {
+    !slug.is_empty()
+        && slug
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_')
+}
+
+/// The slug of a document: its `slug` key, or else its file name made URL-safe.
+pub(super) fn slug_of<T>(doc: &Document<T>) -> String {
+    match &doc.meta.slug {
+        Some(slug) => slug.value.clone(),
+        None => {
+            let name = doc
+                .source
+                .content_path
+                .rsplit('/')
+                .next()
+                .unwrap_or_default();
+            slugify(name.trim_end_matches(".md"))
+        }
+    }
+}
+
+/// The site path a document gets when its front matter sets no `slug`.
+pub(super) fn default_url(content_path: &str) -> String {
+    let folder = folder_of(content_path);
+    let name = content_path.rsplit('/').next().unwrap_or_default();
+    match (folder, name) {
+        ("", "_index.md" | "index.md") => "/".into(),
+        (_, "_index.md") => format!("/{folder}/"),
+        ("", "agenda.md") => "/agenda/".into(),
+        ("addenda" | "interventies" | "programmalijnen" | "nieuws", _) => {
+            format!("/{folder}/{}/", slugify(name.trim_end_matches(".md")))
+        }
+        _ => page_url(content_path),
+    }
+}
+
+/// The folder of a content path, without a trailing `/` (`""` for the top).
+pub(super) fn folder_of(content_path: &str) -> &str {
+    content_path
+        .rsplit_once('/')
+        .map_or("", |(folder, _)| folder)
+}
+
+/// The site path of a plain page: its folders, then its slug.
+pub(super) fn page_url(content_path: &str) -> String {
+    let folder = folder_of(content_path);
+    let name = content_path
+        .rsplit('/')
+        .next()
+        .unwrap_or_default()
+        .trim_end_matches(".md");
+    let name = if name == "index" {
+        String::new()
+    } else {
+        format!("{}/", slugify(name))
+    };
+    let folder: String = folder
+        .split('/')
+        .filter(|p| !p.is_empty())
+        .map(|p| format!("{}/", slugify(p)))
+        .collect();
+    format!("/{folder}{name}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn page_urls_follow_folders_and_slugs() {
+        assert_eq!(page_url("contact.md"), "/contact/");
+        assert_eq!(
+            page_url("over ons/Privacy Verklaring.md"),
+            "/over-ons/privacy-verklaring/"
+        );
+        assert_eq!(page_url("over/index.md"), "/over/");
+    }
+
+    #[test]
+    fn slugs_are_lower_case_ascii() {
+        assert_eq!(
+            slugify("Brede talentontwikkeling"),
+            "brede-talentontwikkeling"
+        );
+        assert_eq!(
+            slugify("Interventies voor café-bezoekers"),
+            "interventies-voor-cafe-bezoekers"
+        );
+        assert!(is_valid_slug("dare-to-dream-in-036"));
+        assert!(!is_valid_slug("Dare to dream"));
+        assert!(!is_valid_slug("../etc"));
+    }
+
+    #[test]
+    fn aliases_become_site_paths() {
+        assert_eq!(normalize_alias("oud/adres"), Ok("/oud/adres/".into()));
+        assert_eq!(normalize_alias("/oud.html"), Ok("/oud.html".into()));
+        assert!(normalize_alias("/../etc/passwd").is_err());
+        assert!(normalize_alias("https://elders.nl/").is_err());
+        assert!(normalize_alias("/").is_err());
+    }
+}
