@@ -41,6 +41,9 @@ pub enum BuildError {
     /// The content or templates have errors; every diagnostic of the run, sorted.
     #[error("the site has errors")]
     Content(Vec<Diagnostic>),
+    /// The site folder does not exist.
+    #[error("the site folder {0} does not exist; pass the folder that holds content/ with --root")]
+    NoRoot(PathBuf),
     /// The output could not be written.
     #[error(transparent)]
     Output(#[from] OutputError),
@@ -61,6 +64,9 @@ pub fn load_site(options: &BuildOptions) -> (Option<Site>, Diagnostics) {
 /// Builds the site. Writes nothing unless every stage succeeded.
 pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     let start = Instant::now();
+    if !options.root.is_dir() {
+        return Err(BuildError::NoRoot(options.root.clone()));
+    }
     output::check_output(&options.root, &options.output)?;
     let (site, mut diagnostics) = load_site(options);
     let theme = site

@@ -480,6 +480,17 @@ fn home_cards<'a>(views: &Views<'a>) -> Vec<Card<'a>> {
             ));
         }
     }
+    // News without an intro is summed up by its newest item.
+    if let (Some(card), Some(newest)) = (
+        cards
+            .iter_mut()
+            .find(|c| c.url == views.href(&site.nieuws.url)),
+        site.nieuws.items.first(),
+    ) && card.samenvatting.is_none()
+    {
+        card.samenvatting = Some(&newest.doc.meta.titel);
+        card.datum = newest.doc.meta.datum.map(DateView::from);
+    }
     if let Some(contact) = site.pages.iter().find(|p| p.url == "/contact/") {
         cards.push(views.card(contact));
     }
