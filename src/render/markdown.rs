@@ -153,17 +153,15 @@ fn render_text(
                 summary = Some(shorten(&plain_text(&events[i + 1..]), SUMMARY_CHARS));
             }
             Event::Start(Tag::Link { dest_url, .. }) => {
-                match resolve(dest_url, source, page_url, links) {
-                    Ok(href) => *dest_url = CowStr::from(href),
-                    Err(problem) => found.push(
-                        Diagnostic::error(
-                            &source.path,
-                            position(range.start),
-                            format!("link to '{dest_url}' {}", problem.message),
-                        )
-                        .with_hint(problem.hint),
-                    ),
-                }
+                rewrite(
+                    dest_url,
+                    "link to",
+                    source,
+                    page_url,
+                    links,
+                    position(range.start),
+                    found,
+                );
             }
             Event::Start(Tag::Image { .. }) => {
                 let alt = plain_text(&events[i + 1..]);
@@ -182,17 +180,15 @@ fn render_text(
                         ),
                     );
                 }
-                match resolve(dest_url, source, page_url, links) {
-                    Ok(href) => *dest_url = CowStr::from(href),
-                    Err(problem) => found.push(
-                        Diagnostic::error(
-                            &source.path,
-                            position(range.start),
-                            format!("image '{dest_url}' {}", problem.message),
-                        )
-                        .with_hint(problem.hint),
-                    ),
-                }
+                rewrite(
+                    dest_url,
+                    "image",
+                    source,
+                    page_url,
+                    links,
+                    position(range.start),
+                    found,
+                );
             }
             _ => {}
         }
@@ -208,6 +204,29 @@ fn render_text(
         html,
         summary: summary.unwrap_or_default(),
         heading_ids,
+    }
+}
+
+/// Replaces a link or image target by its `href`, or reports why it cannot be resolved.
+fn rewrite(
+    dest_url: &mut CowStr,
+    what: &str,
+    source: &Source,
+    page_url: &str,
+    links: &LinkTargets,
+    position: Option<Position>,
+    found: &mut Vec<Diagnostic>,
+) {
+    match resolve(dest_url, source, page_url, links) {
+        Ok(href) => *dest_url = CowStr::from(href),
+        Err(problem) => found.push(
+            Diagnostic::error(
+                &source.path,
+                position,
+                format!("{what} '{dest_url}' {}", problem.message),
+            )
+            .with_hint(problem.hint),
+        ),
     }
 }
 

@@ -304,11 +304,11 @@ fn render_job(views: &Views, theme: &Theme, job: Job) -> Result<OutputFile, Diag
                 .map(|e| views.interventie_card(e))
                 .collect(),
         ),
-        Job::Programma => {
-            let items: Vec<Card> = site.programma.items.iter().map(|e| views.card(e)).collect();
-            let (path, _, ctx) = section_job(views, &site.programma, items);
-            (path, "programma.html", ctx)
-        }
+        Job::Programma => section_job(
+            views,
+            &site.programma,
+            site.programma.items.iter().map(|e| views.card(e)).collect(),
+        ),
         Job::NieuwsLijst => section_job(
             views,
             &site.nieuws,
