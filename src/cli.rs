@@ -4,9 +4,20 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
 
+/// Shown under `gka --help`, so the main command's flags are visible from the top.
+const BUILD_FLAGS: &str = "\
+gka build [--root DIR] [--output DIR] [--base-url URL] [--drafts]
+  --root DIR        the site's folder, holding content/ and themes/ (default: .)
+  --output DIR      where to write the site (default: public/ in the site's folder)
+  --base-url URL    the address the site is published at, overriding content/site.yaml
+  --drafts          also publish documents marked `concept: true`
+
+Exit codes: 0 success, 1 errors in content or templates, 2 usage or file errors.
+More: gka build --help";
+
 /// Build the website of a gemeente's Gelijke Kansen Alliantie (GKA) work from Markdown.
 #[derive(Debug, Parser)]
-#[command(name = "gka", version, about, long_about = None)]
+#[command(name = "gka", version, about, long_about = None, after_help = BUILD_FLAGS)]
 pub struct Cli {
     /// What to do.
     #[command(subcommand)]

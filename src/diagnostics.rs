@@ -131,6 +131,8 @@ impl Diagnostics {
             (&a.file, a.position, a.severity, &a.message)
                 .cmp(&(&b.file, b.position, b.severity, &b.message))
         });
+        // A template error shows up once per page that uses the template.
+        self.items.dedup();
         self.items
     }
 

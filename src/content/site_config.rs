@@ -25,7 +25,7 @@ pub struct SiteConfig {
     pub omschrijving: Option<String>,
     /// Path of the logo image, e.g. `/static/logo.svg`.
     #[serde(default)]
-    pub logo: Option<String>,
+    pub logo: Option<Spanned<String>>,
     /// The main menu; defaults to the site's sections.
     #[serde(default)]
     pub menu: Option<Vec<MenuItem>>,

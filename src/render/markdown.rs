@@ -217,7 +217,7 @@ fn rewrite(
     position: Option<Position>,
     found: &mut Vec<Diagnostic>,
 ) {
-    match resolve(dest_url, source, page_url, links) {
+    match resolve(dest_url, &source.content_path, page_url, links) {
         Ok(href) => *dest_url = CowStr::from(href),
         Err(problem) => found.push(
             Diagnostic::error(
@@ -271,9 +271,12 @@ fn sanitizer() -> &'static ammonia::Builder<'static> {
 }
 
 /// Why a link cannot be resolved.
-struct Problem {
-    message: String,
-    hint: String,
+#[derive(Debug)]
+pub struct Problem {
+    /// What is wrong, to follow "link to '…'".
+    pub message: String,
+    /// How to fix it.
+    pub hint: String,
 }
 
 fn problem(message: impl Into<String>, hint: impl Into<String>) -> Problem {
@@ -283,10 +286,11 @@ fn problem(message: impl Into<String>, hint: impl Into<String>) -> Problem {
     }
 }
 
-/// Checks a link target and turns it into the `href` to write.
-fn resolve(
+/// Checks a link target written in the file at `content_path` (relative to `content/`)
+/// for the page at `page_url`, and turns it into the `href` to write.
+pub fn resolve(
     dest: &str,
-    source: &Source,
+    content_path: &str,
     page_url: &str,
     links: &LinkTargets,
 ) -> Result<String, Problem> {
@@ -324,7 +328,7 @@ fn resolve(
     } else if path.starts_with('/') {
         normalize(path).ok_or_else(|| problem("leaves the site", "remove the '..' parts"))?
     } else if path.ends_with(".md") {
-        let folder = source.content_path.rsplit_once('/').map_or("", |(f, _)| f);
+        let folder = content_path.rsplit_once('/').map_or("", |(f, _)| f);
         let file = normalize(&format!("/{folder}/{path}"))
             .ok_or_else(|| problem("leaves the content folder", "remove the '..' parts"))?;
         let file = file.trim_start_matches('/');

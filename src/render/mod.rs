@@ -13,7 +13,7 @@ use tera::Context;
 
 use crate::diagnostics::Diagnostic;
 use crate::site::{Site, Term};
-use templates::{Theme, error_chain};
+use templates::Theme;
 use views::{Card, DateView, LEEFTIJDEN_TITLE, Link, THEMAS_TITLE, Views};
 
 /// One file to write, with its path relative to the output folder (`/` separators).
@@ -349,21 +349,12 @@ fn render_job(views: &Views, theme: &Theme, job: Job) -> Result<OutputFile, Diag
     let html = theme
         .tera
         .render(template, &ctx.0)
-        .map_err(|err| template_error(template, &err))?;
+        .map_err(|err| theme.diagnostic(&err))?;
     Ok(OutputFile {
         path: output_path(&site_path),
         contents: html.into_bytes(),
         is_page,
     })
-}
-
-fn template_error(template: &str, err: &tera::Error) -> Diagnostic {
-    Diagnostic::error(
-        format!("templates/{template}"),
-        None,
-        format!("cannot render: {}", error_chain(err)),
-    )
-    .with_hint("check the template against the values documented in docs/templates.md")
 }
 
 fn section_job<'a, T>(
@@ -545,7 +536,7 @@ fn sitemap(
     let xml = theme
         .tera
         .render("sitemap.xml", &ctx.0)
-        .map_err(|e| vec![template_error("sitemap.xml", &e)])?;
+        .map_err(|e| vec![theme.diagnostic(&e)])?;
     Ok(OutputFile {
         path: "sitemap.xml".into(),
         contents: xml.into_bytes(),

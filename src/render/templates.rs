@@ -3,7 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::diagnostics::{Diagnostic, relative};
+use crate::diagnostics::{Diagnostic, Position, relative};
 
 /// The folder in the site root that holds themes.
 pub const THEMES_DIR: &str = "themes";
@@ -14,6 +14,15 @@ pub struct Theme {
     pub tera: tera::Tera,
     /// The theme's `static/` folder, copied into the output.
     pub static_dir: PathBuf,
+    /// The templates folder relative to the site root, for messages.
+    pub templates_dir: PathBuf,
+}
+
+impl Theme {
+    /// A template error as a diagnostic at the template's file, line and column.
+    pub fn diagnostic(&self, err: &tera::Error) -> Diagnostic {
+        template_diagnostic(&self.templates_dir, err)
+    }
 }
 
 impl Theme {
@@ -68,20 +77,37 @@ impl Theme {
         }
         let mut tera = tera::Tera::new();
         tera.autoescape_on([".html", ".xml"]);
-        tera.add_template_files(files).map_err(|err| {
-            vec![
-                Diagnostic::error(
-                    relative(root, &templates),
-                    None,
-                    format!("template error: {}", error_chain(&err)),
-                )
-                .with_hint("fix the template; the message names the template, line and column"),
-            ]
-        })?;
+        let templates_dir = relative(root, &templates);
+        tera.add_template_files(files)
+            .map_err(|err| vec![template_diagnostic(&templates_dir, &err)])?;
         Ok(Theme {
             tera,
             static_dir: dir.join("static"),
+            templates_dir,
         })
+    }
+}
+
+fn template_diagnostic(templates_dir: &Path, err: &tera::Error) -> Diagnostic {
+    let hint = "fix the template; docs/templates.md lists the values templates can use";
+    match err.kind() {
+        tera::ErrorKind::SyntaxError(report) | tera::ErrorKind::RenderingError(report) => {
+            let span = report.span();
+            let mut message = report.message().to_string();
+            if let Some(cause) = std::error::Error::source(err) {
+                message = format!("{message}: {}", error_chain(cause));
+            }
+            Diagnostic::error(
+                templates_dir.join(report.filename()),
+                Some(Position {
+                    line: span.start_line,
+                    column: span.start_col + 1,
+                }),
+                message,
+            )
+            .with_hint(hint)
+        }
+        _ => Diagnostic::error(templates_dir, None, error_chain(err)).with_hint(hint),
     }
 }
 

@@ -1,10 +1,11 @@
 //! Site-wide settings, resolved from `site.yaml` and the command line.
 
-use super::ModelOptions;
 use crate::content::front_matter::LineMap;
 use crate::content::site_config::{Contact, SiteConfig};
 use crate::content::{CONFIG_FILE, content_file};
 use crate::diagnostics::{Diagnostic, Diagnostics};
+
+use super::ModelOptions;
 
 /// Site-wide settings, resolved.
 #[derive(Debug, Clone)]
@@ -101,7 +102,7 @@ pub(super) fn resolve_config(
         taal: raw.taal,
         thema: raw.thema,
         omschrijving: raw.omschrijving,
-        logo: raw.logo,
+        logo: raw.logo.map(|l| l.value),
         menu: menu.unwrap_or_default(),
         contact: raw.contact,
         base_url,

@@ -9,18 +9,23 @@ mod config;
 mod places;
 mod references;
 
+use std::collections::{BTreeMap, HashSet};
+use std::path::Path;
+
+use rayon::prelude::*;
+use serde_saphyr::Spanned;
+
 use crate::content::addendum::Addendum;
 use crate::content::agenda::Agenda;
 use crate::content::document::{Document, Meta};
+use crate::content::front_matter::LineMap;
 use crate::content::interventie::Interventie;
 use crate::content::nieuws::Nieuws;
 use crate::content::page::{Home, Page, SectionIntro};
 use crate::content::programmalijn::Programmalijn;
-use crate::content::{Loaded, content_file};
+use crate::content::{CONFIG_FILE, Loaded, content_file};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::render::markdown::{self, LinkTargets, Rendered};
-use rayon::prelude::*;
-use std::collections::{BTreeMap, HashSet};
 
 use config::resolve_config;
 pub use config::{Config, MenuLink};
@@ -173,6 +178,14 @@ impl Site {
     ) -> Option<Site> {
         // Without usable settings the site cannot be built, but its documents are still
         // checked so that one run reports every problem.
+        let config_links: Vec<(Spanned<String>, LineMap)> = loaded
+            .config
+            .iter()
+            .flat_map(|(raw, lines)| {
+                let menu = raw.menu.iter().flatten().map(|item| item.url.clone());
+                menu.chain(raw.logo.clone()).map(|link| (link, *lines))
+            })
+            .collect();
         let config = loaded
             .config
             .and_then(|(raw, lines)| resolve_config(raw, lines, options, diagnostics));
@@ -299,6 +312,14 @@ impl Site {
             drafts: places.draft_urls,
         };
 
+        check_links_in_front_matter(
+            &config_links,
+            agenda.as_ref(),
+            &interventies.items,
+            &links,
+            diagnostics,
+        );
+
         let home = home.map(|placed| render_entry(placed, &links, diagnostics));
         let agenda = agenda.map(|placed| render_entry(placed, &links, diagnostics));
         let addenda = addenda.render(&links, diagnostics);
@@ -402,4 +423,46 @@ fn render_one<T: InlineMarkdown>(
         },
         found,
     )
+}
+
+/// Links written in `site.yaml` and in front matter must resolve like links in bodies.
+fn check_links_in_front_matter(
+    config_links: &[(Spanned<String>, LineMap)],
+    agenda: Option<&Placed<Agenda>>,
+    interventies: &[Placed<Interventie>],
+    links: &LinkTargets,
+    diagnostics: &mut Diagnostics,
+) {
+    let mut check = |file: &Path,
+                     content_path: &str,
+                     page_url: &str,
+                     link: &Spanned<String>,
+                     lines: LineMap| {
+        if let Err(problem) = markdown::resolve(&link.value, content_path, page_url, links) {
+            diagnostics.push(
+                Diagnostic::error(
+                    file,
+                    lines.of(link),
+                    format!("link to '{}' {}", link.value, problem.message),
+                )
+                .with_hint(problem.hint),
+            );
+        }
+    };
+    let config_file = content_file(CONFIG_FILE);
+    for (link, lines) in config_links {
+        check(&config_file, CONFIG_FILE, "/", link, *lines);
+    }
+    let documents = agenda
+        .iter()
+        .map(|(doc, url)| (&doc.source, url, doc.data.document.as_ref()))
+        .chain(interventies.iter().flat_map(|(doc, url)| {
+            let video = doc.data.video.as_ref().map(|v| &v.url);
+            [doc.data.website.as_ref(), video].map(|link| (&doc.source, url, link))
+        }));
+    for (source, url, link) in documents {
+        if let Some(link) = link {
+            check(&source.path, &source.content_path, url, link, source.lines);
+        }
+    }
 }

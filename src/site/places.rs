@@ -1,10 +1,12 @@
 //! URLs: each document's site path from its folder and slug, collisions, drafts and aliases.
 
-use super::{PlacedSection, slugify};
+use std::collections::{BTreeMap, HashMap, HashSet};
+
 use crate::content::document::Document;
 use crate::content::page::SectionIntro;
 use crate::diagnostics::{Diagnostic, Diagnostics, Position};
-use std::collections::{BTreeMap, HashMap, HashSet};
+
+use super::{PlacedSection, slugify};
 
 /// Site paths the generator writes itself; no document may claim them.
 pub(super) const RESERVED: &[&str] = &[

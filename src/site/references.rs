@@ -1,7 +1,10 @@
 //! Cross-references: themes against the agenda, addenda against interventies, term pages.
 
-use super::places::Placed;
-use super::{Term, slugify};
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::path::Path;
+
+use serde_saphyr::Spanned;
+
 use crate::content::addendum::Addendum;
 use crate::content::agenda::Agenda;
 use crate::content::document::Document;
@@ -10,9 +13,9 @@ use crate::content::nieuws::Nieuws;
 use crate::content::programmalijn::Programmalijn;
 use crate::content::values::AgeRange;
 use crate::diagnostics::{Diagnostic, Diagnostics, Position};
-use serde_saphyr::Spanned;
-use std::collections::{BTreeMap, HashMap, HashSet};
-use std::path::Path;
+
+use super::places::Placed;
+use super::{Term, slugify};
 
 /// The agenda's themes as terms; reports interventie themes the agenda does not have.
 pub(super) fn thema_terms(

@@ -1,0 +1,135 @@
+//! The command line: help texts, usage errors and `--base-url`.
+
+mod common;
+
+use std::fs;
+
+use common::*;
+
+const FLAGS: [&str; 4] = ["--root", "--output", "--base-url", "--drafts"];
+
+#[test]
+fn build_help_exits_0_and_names_every_flag() {
+    let run = gka(["build", "--help"]);
+    run.assert_success();
+    for flag in FLAGS {
+        assert!(run.stdout.contains(flag), "{flag} in:\n{}", run.stdout);
+    }
+}
+
+#[test]
+fn top_level_help_exits_0_and_names_every_flag() {
+    let run = gka(["--help"]);
+    run.assert_success();
+    assert!(run.stdout.contains("build"), "{}", run.stdout);
+    for flag in FLAGS {
+        assert!(run.stdout.contains(flag), "{flag} in:\n{}", run.stdout);
+    }
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("public");
+    for args in [
+        vec!["build", "--no-such-flag"],
+        vec!["no-such-command"],
+        vec!["build", "--output"],
+    ] {
+        let run = gka(&args);
+        assert_eq!(run.code, Some(2), "{args:?}\n{}", run.stderr);
+    }
+    let run = gka([
+        "build".as_ref(),
+        "--root".as_ref(),
+        repo_root().join("bestaat-niet").as_os_str(),
+        "--output".as_ref(),
+        out.as_os_str(),
+    ]);
+    assert_eq!(run.code, Some(2), "a missing --root folder\n{}", run.stderr);
+    assert!(!out.exists());
+}
+
+#[test]
+fn an_invalid_base_url_is_an_error_and_writes_nothing() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("public");
+    let run = build(&repo_root(), &out, &["--base-url", "gka.example.org"]);
+    assert!(
+        matches!(run.code, Some(1) | Some(2)),
+        "refused: {:?}\n{}",
+        run.code,
+        run.stderr
+    );
+    assert!(run.stderr.contains("gka.example.org"), "{}", run.stderr);
+    assert!(!out.exists());
+}
+
+const BASE: &str = "https://example.org/gka/";
+
+#[test]
+fn base_url_prefixes_every_internal_link_and_makes_canonicals_absolute() {
+    let built = build_example(&["--base-url", BASE]);
+    let mut problems = Vec::new();
+    for file in html_files(&built.out) {
+        let doc = page(&built.out, &site_path(&file));
+        for element in doc.select(&sel("[href], [src]")) {
+            for attr in ["href", "src"] {
+                let Some(value) = element.attr(attr) else {
+                    continue;
+                };
+                if value.starts_with('#') || is_external(value, BASE) {
+                    continue;
+                }
+                if !value.starts_with("/gka/") && !value.starts_with(BASE) {
+                    problems.push(format!("{file}: {attr}=\"{value}\""));
+                }
+            }
+        }
+        let canonical: Vec<&str> = doc
+            .select(&sel("link[rel=\"canonical\"]"))
+            .filter_map(|l| l.attr("href"))
+            .collect();
+        let expected = format!("https://example.org/gka{}", site_path(&file));
+        if file != "404.html" && canonical != [expected.as_str()] {
+            problems.push(format!(
+                "{file}: canonical {canonical:?}, expected {expected}"
+            ));
+        }
+        if file == "404.html" && !canonical.iter().all(|c| c.starts_with(BASE)) {
+            problems.push(format!("{file}: canonical {canonical:?}"));
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+
+    let broken = broken_links(&built.out, BASE);
+    assert!(broken.is_empty(), "{}", broken.join("\n"));
+
+    let xml = fs::read_to_string(built.out.join("sitemap.xml")).unwrap();
+    let locs = sitemap_locs(&xml);
+    assert!(!locs.is_empty());
+    assert!(locs.iter().all(|l| l.starts_with(BASE)), "{locs:#?}");
+    let robots = fs::read_to_string(built.out.join("robots.txt")).unwrap();
+    assert!(
+        robots.contains("Sitemap: https://example.org/gka/sitemap.xml"),
+        "{robots}"
+    );
+    let home = page(&built.out, "/");
+    let menu = links_in(one(&home, "nav[aria-label=\"Hoofdmenu\"]"), "a");
+    assert!(
+        menu.contains(&("Agenda".to_string(), "/gka/agenda/".to_string())),
+        "{menu:?}"
+    );
+}
+
+#[test]
+fn base_url_without_trailing_slash_is_the_same_site() {
+    let with = build_example(&["--base-url", BASE]);
+    let without = build_example(&["--base-url", "https://example.org/gka"]);
+    let a = snapshot(&with.out);
+    let b = snapshot(&without.out);
+    assert_eq!(a.keys().collect::<Vec<_>>(), b.keys().collect::<Vec<_>>());
+    for (file, bytes) in &a {
+        assert!(b[file] == *bytes, "{file} differs");
+    }
+}
