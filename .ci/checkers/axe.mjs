@@ -1,0 +1,356 @@
+#!/usr/bin/env node
+// Accessibility and robustness checks of a built gka site in a real browser.
+//
+// usage: node axe.mjs <built-site-dir>
+//
+// Serves the site on 127.0.0.1 (random port) with a tiny static server, opens
+// every .html page in Debian's Chromium through playwright-core and:
+//   1. runs axe-core with the WCAG 2.0/2.1 A and AA rules: any violation fails;
+//   2. loads the page again at a 320 CSS px wide viewport: fails if the page
+//      scrolls sideways (WCAG 1.4.10 Reflow);
+//   3. fails if the page requests anything from a host other than the local
+//      server (no third-party resources), or a local file that does not exist,
+//      or throws a script error;
+//   4. redirect pages (<meta http-equiv="refresh">) are checked in place, and
+//      must redirect at once to a local page that exists.
+// Exit code 0 when all pages are clean, 1 otherwise, 2 on a usage/setup error.
+
+import { createServer } from 'node:http';
+import { createReadStream, promises as fs } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import process from 'node:process';
+
+const require = createRequire(import.meta.url);
+const { chromium } = require('playwright-core');
+const axePath = require.resolve('axe-core/axe.min.js');
+const axeVersion = require('axe-core/package.json').version;
+const playwrightVersion = require('playwright-core/package.json').version;
+
+const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+const REFLOW_WIDTH = 320;
+const HOST = '127.0.0.1';
+
+const CONTENT_TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.htm': 'text/html; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.json': 'application/json',
+  '.webmanifest': 'application/manifest+json',
+  '.xml': 'application/xml; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.webp': 'image/webp',
+  '.avif': 'image/avif',
+  '.ico': 'image/x-icon',
+  '.pdf': 'application/pdf',
+  '.woff': 'font/woff',
+  '.woff2': 'font/woff2',
+  '.mp4': 'video/mp4',
+  '.webm': 'video/webm',
+  '.vtt': 'text/vtt; charset=utf-8',
+};
+
+function usage(message) {
+  console.error(`axe.mjs: ${message}\nusage: node axe.mjs <built-site-dir>`);
+  process.exit(2);
+}
+
+async function isFile(p) {
+  try {
+    return (await fs.stat(p)).isFile();
+  } catch {
+    return false;
+  }
+}
+
+async function isDir(p) {
+  try {
+    return (await fs.stat(p)).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+// Every .html file of the site, as the URL path it is served under.
+async function sitePages(root) {
+  const pages = [];
+  async function walk(dir) {
+    for (const entry of await fs.readdir(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) {
+        await walk(full);
+      } else if (entry.isFile() && entry.name.endsWith('.html')) {
+        const rel = path.relative(root, full).split(path.sep).join('/');
+        pages.push(rel === 'index.html' ? '/' : rel.endsWith('/index.html') ? `/${rel.slice(0, -'index.html'.length)}` : `/${rel}`);
+      }
+    }
+  }
+  await walk(root);
+  return pages.sort();
+}
+
+// The path the site is built to be served under ('/' or e.g. '/gka/'), read
+// from robots.txt's Sitemap line or else index.html's canonical link.
+async function sitePath(root) {
+  const read = (f) => fs.readFile(path.join(root, f), 'utf8').catch(() => '');
+  const robots = (await read('robots.txt')).match(/^Sitemap:\s*(\S+)\s*$/im);
+  const canonical = (await read('index.html')).match(/<link\s+rel="canonical"\s+href="([^"]+)"/i);
+  try {
+    if (robots) return new URL('./', robots[1]).pathname;
+    if (canonical) return new URL('./', canonical[1].replace(/&amp;/g, '&')).pathname;
+  } catch {
+    // not a URL: serve at /
+  }
+  return '/';
+}
+
+// A tiny static file server for the site under `mount` ('/' or '/gka/'):
+// /x/ → x/index.html, /x → 301 /x/ for folders, correct content types.
+function startServer(root, mount) {
+  const server = createServer(async (req, res) => {
+    const send = (status, type, body, headers = {}) => {
+      res.writeHead(status, { 'Content-Type': type, 'Cache-Control': 'no-store', ...headers });
+      res.end(req.method === 'HEAD' ? undefined : body);
+    };
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      return send(405, 'text/plain; charset=utf-8', 'method not allowed\n', { Allow: 'GET, HEAD' });
+    }
+    let urlPath;
+    try {
+      urlPath = decodeURIComponent(new URL(req.url, `http://${HOST}`).pathname);
+    } catch {
+      return send(400, 'text/plain; charset=utf-8', 'bad request\n');
+    }
+    if (!urlPath.startsWith(mount)) {
+      return send(404, 'text/plain; charset=utf-8', `not found: the site is served under ${mount}\n`);
+    }
+    let file = path.resolve(root, `./${urlPath.slice(mount.length)}`);
+    if (file !== root && !file.startsWith(root + path.sep)) {
+      return send(403, 'text/plain; charset=utf-8', 'forbidden\n');
+    }
+    if (await isDir(file)) {
+      if (!urlPath.endsWith('/')) {
+        return send(301, 'text/plain; charset=utf-8', 'moved\n', { Location: `${urlPath}/` });
+      }
+      file = path.join(file, 'index.html');
+    }
+    if (!(await isFile(file))) {
+      const notFound = path.join(root, '404.html');
+      if (await isFile(notFound)) {
+        res.writeHead(404, { 'Content-Type': CONTENT_TYPES['.html'], 'Cache-Control': 'no-store' });
+        return req.method === 'HEAD' ? res.end() : createReadStream(notFound).pipe(res);
+      }
+      return send(404, 'text/plain; charset=utf-8', 'not found\n');
+    }
+    const type = CONTENT_TYPES[path.extname(file).toLowerCase()] || 'application/octet-stream';
+    res.writeHead(200, { 'Content-Type': type, 'Cache-Control': 'no-store' });
+    if (req.method === 'HEAD') return res.end();
+    createReadStream(file).pipe(res);
+  });
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, HOST, () => resolve(server));
+  });
+}
+
+function formatViolation(v) {
+  const lines = [`    [${v.impact ?? 'n/a'}] ${v.id}: ${v.help}`, `      ${v.helpUrl}`];
+  for (const node of v.nodes) {
+    lines.push(`      at ${node.target.join(' ')}`);
+    lines.push(`         ${node.html.replace(/\s+/g, ' ').slice(0, 200)}`);
+    if (node.failureSummary) {
+      for (const l of node.failureSummary.split('\n')) lines.push(`         ${l.trim()}`);
+    }
+  }
+  return lines.join('\n');
+}
+
+async function main() {
+  const [siteArg] = process.argv.slice(2);
+  if (!siteArg) usage('missing <built-site-dir>');
+  const root = path.resolve(siteArg);
+  if (!(await isDir(root))) usage(`not a folder: ${siteArg}`);
+  if (!(await isFile(CHROMIUM))) usage(`Chromium not found at ${CHROMIUM} (apt-get install chromium)`);
+
+  const pages = await sitePages(root);
+  if (pages.length === 0) usage(`no .html files in ${siteArg}`);
+
+  const mount = await sitePath(root);
+  const server = await startServer(root, mount);
+  const { port } = server.address();
+  const origin = `http://${HOST}:${port}`;
+  const base = `${origin}${mount}`;
+
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
+  console.log(`axe-core ${axeVersion}, playwright-core ${playwrightVersion}, Chromium ${browser.version()}; ${pages.length} pages on ${base}`);
+
+  const problems = new Map(); // page → [text]
+  const refreshes = new Map(); // page → content of its <meta http-equiv="refresh">
+  const note = (page, text) => {
+    if (!problems.has(page)) problems.set(page, []);
+    const list = problems.get(page);
+    if (!list.includes(text)) list.push(text);
+  };
+
+  // Every request of every page passes here: anything not for our server is
+  // recorded and blocked; failing local requests are recorded too.
+  const guard = async (context, pageOf) => {
+    await context.route('**/*', async (route) => {
+      const url = route.request().url();
+      let allowed = false;
+      try {
+        const u = new URL(url);
+        allowed = u.protocol === 'data:' || u.protocol === 'blob:' || (u.protocol === 'http:' && u.hostname === HOST && u.port === String(port));
+      } catch {
+        allowed = false;
+      }
+      if (!allowed) {
+        note(pageOf(), `third-party request blocked: ${url}`);
+        return route.abort('blockedbyclient');
+      }
+      if (route.request().isNavigationRequest()) {
+        // A redirect page (<meta http-equiv="refresh">, e.g. gka's alias pages)
+        // would leave before it is checked: keep it in place, and check the
+        // redirect itself (no delay, to a page that exists) separately.
+        const response = await route.fetch();
+        const body = await response.text();
+        const refresh = body.match(/<meta\s[^>]*http-equiv\s*=\s*["']?refresh["']?[^>]*>/i);
+        if (refresh) {
+          const content = refresh[0].match(/content\s*=\s*(?:"([^"]*)"|'([^']*)')/i);
+          refreshes.set(pageOf(), content ? (content[1] ?? content[2]) : '');
+          const kept = body.replace(refresh[0], refresh[0].replace(/http-equiv/i, 'data-site-checks-http-equiv'));
+          return route.fulfill({ response, body: kept });
+        }
+        return route.fulfill({ response, body });
+      }
+      return route.continue();
+    });
+    context.on('response', (response) => {
+      const url = response.url();
+      if (url.startsWith(origin) && response.status() >= 400 && url !== `${base}${pageOf().slice(1)}`) {
+        note(pageOf(), `local request failed (${response.status()}): ${url.slice(origin.length)}`);
+      }
+    });
+  };
+
+  let current = '';
+  const desktop = await browser.newContext({ viewport: { width: 1280, height: 900 }, serviceWorkers: 'block' });
+  const mobile = await browser.newContext({
+    viewport: { width: REFLOW_WIDTH, height: 640 },
+    deviceScaleFactor: 1,
+    serviceWorkers: 'block',
+  });
+  await guard(desktop, () => current);
+  await guard(mobile, () => current);
+  const page = await desktop.newPage();
+  const narrow = await mobile.newPage();
+  for (const p of [page, narrow]) {
+    p.on('pageerror', (err) => note(current, `script error: ${err.message}`));
+    p.on('websocket', (ws) => note(current, `websocket opened: ${ws.url()}`));
+  }
+
+  let violationCount = 0;
+  let incompleteCount = 0;
+  for (const pagePath of pages) {
+    current = pagePath;
+    const url = `${base}${pagePath.slice(1)}`;
+
+    // 1. axe-core at desktop width.
+    const response = await page.goto(url, { waitUntil: 'load' });
+    if (!response || response.status() !== 200) {
+      note(pagePath, `page answered ${response ? response.status() : 'nothing'}`);
+    }
+    await page.addScriptTag({ path: axePath });
+    const results = await page.evaluate(
+      (tags) => window.axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations', 'incomplete'] }),
+      AXE_TAGS,
+    );
+    for (const v of results.violations) {
+      violationCount += v.nodes.length;
+      note(pagePath, `axe violation:\n${formatViolation(v)}`);
+    }
+    incompleteCount += results.incomplete.reduce((n, r) => n + r.nodes.length, 0);
+
+    // A redirect page must redirect at once (axe's meta-refresh rule, WCAG
+    // 2.2.1, treats only a delay of 0 as fine) and to a page that exists.
+    if (refreshes.has(pagePath)) {
+      const content = refreshes.get(pagePath);
+      const m = content.match(/^\s*(\d+(?:\.\d+)?)\s*(?:[;,]\s*(?:url\s*=\s*)?(.*))?$/i);
+      if (!m) {
+        note(pagePath, `meta refresh: cannot read content="${content}"`);
+      } else {
+        if (Number(m[1]) !== 0) note(pagePath, `meta refresh: waits ${m[1]} s before redirecting (must be 0)`);
+        const target = (m[2] ?? '').trim().replace(/^["']|["']$/g, '');
+        if (target) {
+          const targetUrl = new URL(target, url);
+          if (targetUrl.origin === origin) {
+            const r = await page.request.get(targetUrl.href, { maxRedirects: 0 });
+            if (r.status() !== 200) note(pagePath, `meta refresh: target ${targetUrl.pathname} answered ${r.status()}`);
+            await r.dispose();
+          }
+        }
+      }
+    }
+
+    // 2. Reflow at 320 CSS px.
+    await narrow.goto(url, { waitUntil: 'load' });
+    const reflow = await narrow.evaluate((limit) => {
+      const width = document.documentElement.scrollWidth;
+      const culprits = [];
+      if (width > limit) {
+        for (const el of document.body.querySelectorAll('*')) {
+          const r = el.getBoundingClientRect();
+          if (r.right > limit + 0.5 && r.width > 0) {
+            const id = el.id ? `#${el.id}` : '';
+            const cls = el.classList.length ? `.${[...el.classList].join('.')}` : '';
+            culprits.push(`${el.tagName.toLowerCase()}${id}${cls} (right edge ${Math.round(r.right)}px): ${(el.textContent || '').trim().slice(0, 60)}`);
+          }
+        }
+      }
+      return { width, culprits: culprits.slice(0, 8) };
+    }, REFLOW_WIDTH);
+    if (reflow.width > REFLOW_WIDTH) {
+      note(pagePath, `reflow: page is ${reflow.width}px wide at a ${REFLOW_WIDTH}px viewport (scrolls sideways)\n${reflow.culprits.map((c) => `      ${c}`).join('\n')}`);
+    }
+
+    const mine = problems.get(pagePath);
+    console.log(`  ${mine ? 'FAIL' : 'ok  '} ${pagePath}${mine ? ` (${mine.length} problem${mine.length === 1 ? '' : 's'})` : ''}`);
+  }
+
+  await browser.close();
+  server.close();
+
+  if (problems.size > 0) {
+    console.log('\nProblems:');
+    for (const [pagePath, list] of problems) {
+      console.log(`\n  ${pagePath}`);
+      for (const item of list) console.log(`    - ${item.replace(/\n/g, '\n  ')}`);
+    }
+    console.log(`\naxe: ${problems.size} of ${pages.length} pages have problems (${violationCount} axe violation nodes).`);
+    process.exit(1);
+  }
+  console.log(`axe: ${pages.length} pages clean (WCAG 2.1 A/AA rules, reflow at ${REFLOW_WIDTH}px, no third-party requests); ${incompleteCount} items axe could not decide automatically (needs-review, not failures).`);
+}
+
+main().catch((err) => {
+  console.error(`axe.mjs: ${err.stack || err}`);
+  process.exit(2);
+});
