@@ -61,13 +61,18 @@ pub fn load_site(options: &BuildOptions) -> (Option<Site>, Diagnostics) {
     (site, diagnostics)
 }
 
-/// Builds the site. Writes nothing unless every stage succeeded.
-pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
-    let start = Instant::now();
+/// A site that passed every check, rendered in memory.
+struct Prepared {
+    theme: Theme,
+    files: Vec<render::OutputFile>,
+    warnings: Vec<Diagnostic>,
+}
+
+/// Load, validate and render without writing: the part `check` and `build` share.
+fn prepare(options: &BuildOptions, strict: bool) -> Result<Prepared, BuildError> {
     if !options.root.is_dir() {
         return Err(BuildError::NoRoot(options.root.clone()));
     }
-    output::check_output(&options.root, &options.output)?;
     let (site, mut diagnostics) = load_site(options);
     let theme = site
         .as_ref()
@@ -80,13 +85,51 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
         }
         _ => return Err(BuildError::Content(diagnostics.sorted())),
     };
-    let files = match render::render(&site, &mut theme) {
-        Ok(files) => files,
+    match render::render(&site, &mut theme) {
+        Ok(files) if !strict || diagnostics.is_empty() => Ok(Prepared {
+            theme,
+            files,
+            warnings: diagnostics.sorted(),
+        }),
+        Ok(_) => Err(BuildError::Content(diagnostics.sorted())),
         Err(found) => {
             diagnostics.extend(found);
-            return Err(BuildError::Content(diagnostics.sorted()));
+            Err(BuildError::Content(diagnostics.sorted()))
         }
-    };
+    }
+}
+
+/// What a successful check found.
+#[derive(Debug)]
+pub struct CheckReport {
+    /// Pages the site would have.
+    pub pages: usize,
+    /// Problems that do not stop a build.
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// Checks the site as `build` would, without writing anything. With `strict`, warnings fail
+/// the check too.
+pub fn check(options: &BuildOptions, strict: bool) -> Result<CheckReport, BuildError> {
+    let prepared = prepare(options, strict)?;
+    Ok(CheckReport {
+        pages: prepared.files.iter().filter(|f| f.is_page).count(),
+        warnings: prepared.warnings,
+    })
+}
+
+/// Builds the site. Writes nothing unless every stage succeeded. With `strict`, warnings
+/// fail the build too.
+pub fn build(options: &BuildOptions, strict: bool) -> Result<BuildReport, BuildError> {
+    let start = Instant::now();
+    if options.root.is_dir() {
+        output::check_output(&options.root, &options.output)?;
+    }
+    let Prepared {
+        theme,
+        files,
+        warnings,
+    } = prepare(options, strict)?;
     let mut copies = output::copies_of(&theme.static_dir, "static/")?;
     copies.extend(output::copies_of(
         &options
@@ -101,6 +144,26 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
         pages,
         files: written,
         elapsed: start.elapsed(),
-        warnings: diagnostics.sorted(),
+        warnings,
     })
+}
+
+/// Checks one Markdown document on its own, as the loader and renderer would: front-matter
+/// splitting, YAML, the content type's keys and the Markdown body. Links to other pages are
+/// not resolved. For fuzzing and tests: it must never panic, whatever the bytes.
+pub fn check_document(content_path: &str, bytes: &[u8]) -> Vec<Diagnostic> {
+    let file = content::content_file(content_path);
+    let text = match content::decode(&file, bytes.to_vec()) {
+        Ok(text) => text,
+        Err(diagnostic) => return vec![diagnostic],
+    };
+    match content::parse_markdown(file, content_path, &text) {
+        Ok(item) => {
+            let mut found = Vec::new();
+            let source = item.source();
+            crate::render::markdown::render(source, "/", &Default::default(), &mut found);
+            found
+        }
+        Err(found) => found,
+    }
 }

@@ -4,20 +4,25 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
 
-/// Shown under `gka --help`, so the main command's flags are visible from the top.
-const BUILD_FLAGS: &str = "\
-gka build [--root DIR] [--output DIR] [--base-url URL] [--drafts]
+use gka::diagnostics::report::Format;
+
+/// Shown under `gka --help`, so the main commands' flags are visible from the top.
+const FLAGS: &str = "\
+gka build [--root DIR] [--output DIR] [--base-url URL] [--drafts] [--strict] [--format F]
+gka check [--root DIR] [--base-url URL] [--drafts] [--strict] [--format F]
   --root DIR        the site's folder, holding content/ and themes/ (default: .)
   --output DIR      where to write the site (default: public/ in the site's folder)
   --base-url URL    the address the site is published at, overriding content/site.yaml
   --drafts          also publish documents marked `concept: true`
+  --strict          fail on warnings too
+  --format F        human, json, github or gitlab (default: human; github on GitHub Actions)
 
 Exit codes: 0 success, 1 errors in content or templates, 2 usage or file errors.
-More: gka build --help";
+Every problem has a code such as GKA-E007, explained in docs/errors.md.";
 
 /// Build the website of a gemeente's Gelijke Kansen Alliantie (GKA) work from Markdown.
 #[derive(Debug, Parser)]
-#[command(name = "gka", version, about, long_about = None, after_help = BUILD_FLAGS)]
+#[command(name = "gka", version, about, long_about = None, after_help = FLAGS)]
 pub struct Cli {
     /// What to do.
     #[command(subcommand)]
@@ -32,18 +37,19 @@ pub enum Command {
     /// The previous output is replaced only when the whole build succeeded; on any error
     /// nothing is written and the exit code is 1.
     Build(BuildArgs),
+    /// Check the site for errors without writing anything.
+    ///
+    /// Runs every check of `gka build`: front matter, cross-references, links and templates.
+    /// Exit code 0 when there are no errors, 1 when there are (or warnings, with --strict).
+    Check(CheckArgs),
 }
 
-/// Flags of `gka build`.
+/// Flags shared by every command that reads a site.
 #[derive(Debug, Args)]
-pub struct BuildArgs {
+pub struct SiteArgs {
     /// The site's folder: the one holding content/ and themes/.
     #[arg(long, value_name = "DIR", default_value = ".")]
     pub root: PathBuf,
-
-    /// Where to write the site [default: public/ in the site's folder].
-    #[arg(long, short, value_name = "DIR")]
-    pub output: Option<PathBuf>,
 
     /// The address the site will be published at, overriding base_url in content/site.yaml.
     #[arg(long, value_name = "URL")]
@@ -52,4 +58,32 @@ pub struct BuildArgs {
     /// Also publish documents marked `concept: true` (drafts).
     #[arg(long)]
     pub drafts: bool,
+
+    /// Treat warnings as errors.
+    #[arg(long)]
+    pub strict: bool,
+
+    /// How to print problems [default: github when GITHUB_ACTIONS=true, else human].
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub format: Option<Format>,
+}
+
+/// Flags of `gka build`.
+#[derive(Debug, Args)]
+pub struct BuildArgs {
+    /// Where to write the site [default: public/ in the site's folder].
+    #[arg(long, short, value_name = "DIR")]
+    pub output: Option<PathBuf>,
+
+    /// The site and how to report on it.
+    #[command(flatten)]
+    pub site: SiteArgs,
+}
+
+/// Flags of `gka check`.
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// The site and how to report on it.
+    #[command(flatten)]
+    pub site: SiteArgs,
 }

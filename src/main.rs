@@ -3,56 +3,103 @@
 
 mod cli;
 
+use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
 use clap::Parser;
 
-use cli::{Cli, Command};
+use cli::{Cli, Command, SiteArgs};
 use gka::build::{BuildError, BuildOptions};
+use gka::diagnostics::Diagnostic;
+use gka::diagnostics::report::{self, Format, Reporter};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Command::Build(args) => {
-            let options = BuildOptions {
-                output: args.output.unwrap_or_else(|| args.root.join("public")),
-                root: args.root,
-                base_url: args.base_url,
-                drafts: args.drafts,
-            };
-            match gka::build::build(&options) {
-                Ok(report) => {
-                    for warning in &report.warnings {
-                        eprintln!("{warning}");
-                    }
-                    eprintln!(
+            let output = args.output.unwrap_or_else(|| args.site.root.join("public"));
+            let (options, output_format) = options(&args.site, output);
+            let result = gka::build::build(&options, args.site.strict);
+            finish(
+                &options,
+                output_format,
+                false,
+                result.map(|built| {
+                    let line = format!(
                         "Built {} pages ({} files) into {} in {:.2} s",
-                        report.pages,
-                        report.files,
+                        built.pages,
+                        built.files,
                         options.output.display(),
-                        report.elapsed.as_secs_f64()
+                        built.elapsed.as_secs_f64()
                     );
-                    ExitCode::SUCCESS
-                }
-                Err(BuildError::Content(diagnostics)) => {
-                    let errors = diagnostics
-                        .iter()
-                        .filter(|d| d.severity == gka::diagnostics::Severity::Error)
-                        .count();
-                    for diagnostic in &diagnostics {
-                        eprintln!("{diagnostic}");
-                    }
-                    eprintln!(
-                        "Build failed: {errors} error(s), {} warning(s). Nothing was written.",
-                        diagnostics.len() - errors
-                    );
-                    ExitCode::from(1)
-                }
-                Err(err) => {
-                    eprintln!("error: {err:#}");
-                    ExitCode::from(2)
-                }
-            }
+                    (built.warnings, line)
+                }),
+            )
+        }
+        Command::Check(args) => {
+            let (options, output_format) = options(&args.site, args.site.root.join("public"));
+            let result = gka::build::check(&options, args.site.strict);
+            finish(
+                &options,
+                output_format,
+                true,
+                result.map(|checked| {
+                    let line = format!("Checked {} pages", checked.pages);
+                    (checked.warnings, line)
+                }),
+            )
         }
     }
+}
+
+fn options(site: &SiteArgs, output: std::path::PathBuf) -> (BuildOptions, Format) {
+    let format = site.format.unwrap_or_else(|| {
+        if std::env::var("GITHUB_ACTIONS").is_ok_and(|v| v == "true") {
+            Format::Github
+        } else {
+            Format::Human
+        }
+    });
+    let options = BuildOptions {
+        root: site.root.clone(),
+        output,
+        base_url: site.base_url.clone(),
+        drafts: site.drafts,
+    };
+    (options, format)
+}
+
+/// Prints the diagnostics and the outcome, and picks the exit code. `always_count` adds the
+/// count of errors and warnings to a success line even when both are zero.
+fn finish(
+    options: &BuildOptions,
+    format: Format,
+    always_count: bool,
+    result: Result<(Vec<Diagnostic>, String), BuildError>,
+) -> ExitCode {
+    let (diagnostics, outcome, code) = match result {
+        Ok((warnings, line)) => (warnings, Ok(line), ExitCode::SUCCESS),
+        Err(BuildError::Content(diagnostics)) => (diagnostics, Err(None), ExitCode::from(1)),
+        Err(err) => (Vec::new(), Err(Some(err.to_string())), ExitCode::from(2)),
+    };
+    let color = std::io::stderr().is_terminal()
+        && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    let mut reporter = Reporter::new(&options.root, color);
+    let text = reporter.render(format, &diagnostics);
+    if format == Format::Human {
+        eprint!("{text}");
+    } else {
+        print!("{text}");
+        let _ = std::io::stdout().flush();
+    }
+    match outcome {
+        Ok(line) if diagnostics.is_empty() && !always_count => eprintln!("{line}"),
+        Ok(line) => eprintln!("{line}: {}", report::summary(&diagnostics)),
+        Err(None) => eprintln!(
+            "Failed: {}. Nothing was written.",
+            report::summary(&diagnostics)
+        ),
+        Err(Some(message)) => eprintln!("error: {message}"),
+    }
+    code
 }

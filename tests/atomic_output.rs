@@ -49,7 +49,7 @@ fn a_content_error_leaves_the_previous_output_unchanged() {
     run.assert_code(1);
     assert!(
         run.stderr
-            .contains("content/interventies/kansrijk-in-almere.md:3:9: error:"),
+            .contains("content/interventies/kansrijk-in-almere.md:3:9: error[GKA-E010]:"),
         "the file, line and column of `misschien`:\n{}",
         run.stderr
     );

@@ -3,6 +3,9 @@
 
 mod common;
 
+use std::ffi::OsStr;
+use std::process::Command;
+
 use common::*;
 
 /// `tests/fixtures/errors` has three broken files with five problems between them:
@@ -13,31 +16,56 @@ use common::*;
 /// - `content/addenda/2021-2024.md`: the missing interventie `bestaat-niet` on line 6, column 5,
 ///   and the link `[x](/bestaat-niet/)` on line 11, column 9.
 ///
-/// The third field is the hint that must follow: `Some("")` for any hint, `None` when the
-/// message itself says how to fix it (the date).
-const EXPECTED: [(&str, &str, Option<&str>); 5] = [
+/// Each expected problem: file, line, column, code, a part of the message, and a part of the
+/// hint (`""` for any hint, `None` when the message itself says how to fix it).
+/// File, line, column, code, part of the message, part of the hint.
+type Expected = (
+    &'static str,
+    usize,
+    usize,
+    &'static str,
+    &'static str,
+    Option<&'static str>,
+);
+
+const EXPECTED: [Expected; 5] = [
     (
-        "content/nieuws/bijeenkomst.md:3:1: error: ",
+        "content/nieuws/bijeenkomst.md",
+        3,
+        1,
+        "GKA-E007",
         "unknown key 'samenvating'",
         Some("did you mean 'samenvatting'?"),
     ),
     (
-        "content/nieuws/bijeenkomst.md:4:8: error: ",
+        "content/nieuws/bijeenkomst.md",
+        4,
+        8,
+        "GKA-E011",
         "'2021-13-45' is not a valid date",
         None,
     ),
     (
-        "content/interventies/voorleesouders.md:5:5: error: ",
+        "content/interventies/voorleesouders.md",
+        5,
+        5,
+        "GKA-E026",
         "unknown theme 'Ouderbetrokenheid'",
         Some("did you mean 'Ouderbetrokkenheid'?"),
     ),
     (
-        "content/addenda/2021-2024.md:6:5: error: ",
+        "content/addenda/2021-2024.md",
+        6,
+        5,
+        "GKA-E028",
         "unknown interventie 'bestaat-niet'",
         Some(""),
     ),
     (
-        "content/addenda/2021-2024.md:11:9: error: ",
+        "content/addenda/2021-2024.md",
+        11,
+        9,
+        "GKA-E040",
         "link to '/bestaat-niet/'",
         Some(""),
     ),
@@ -46,69 +74,153 @@ const EXPECTED: [(&str, &str, Option<&str>); 5] = [
 #[test]
 fn every_error_in_every_file_is_reported_in_one_run() {
     let root = SiteRoot::fixture("errors");
-    let built = build_into_temp(root.path(), &[]);
-    let run = &built.run;
+    let run = gka(["check", "--format", "json", "--root"]
+        .map(OsStr::new)
+        .into_iter()
+        .chain([root.path().as_os_str()]));
     run.assert_code(1);
-    let lines: Vec<&str> = run.stderr.lines().collect();
-    for (location, message, hint) in EXPECTED {
-        let at = lines
+    let found: serde_json::Value =
+        serde_json::from_str(&run.stdout).expect("stdout is one JSON array");
+    let found = found.as_array().expect("an array");
+    assert_eq!(
+        found.len(),
+        EXPECTED.len(),
+        "exactly these problems: {found:#?}"
+    );
+    for (file, line, column, code, message, hint) in EXPECTED {
+        let d = found
             .iter()
-            .position(|l| l.starts_with(location) && l.contains(message))
-            .unwrap_or_else(|| panic!("no line `{location}{message}…` in stderr:\n{}", run.stderr));
-        let next = lines.get(at + 1).copied().unwrap_or_default();
-        if let Some(hint) = hint {
-            assert!(
-                next.starts_with("  hint: ") && next.contains(hint),
-                "hint {hint:?} after `{}`:\n{}",
-                lines[at],
-                run.stderr
-            );
+            .find(|d| d["file"] == file && d["line"] == line && d["column"] == column)
+            .unwrap_or_else(|| panic!("no diagnostic at {file}:{line}:{column}: {found:#?}"));
+        assert_eq!(d["code"], code, "{d}");
+        assert_eq!(d["severity"], "error", "{d}");
+        assert!(d["message"].as_str().unwrap().contains(message), "{d}");
+        match hint {
+            Some(hint) => assert!(d["hint"].as_str().is_some_and(|h| h.contains(hint)), "{d}"),
+            None => assert!(d["hint"].is_null(), "{d}"),
         }
     }
-    let errors = lines.iter().filter(|l| l.contains(": error: ")).count();
-    assert_eq!(
-        errors,
-        EXPECTED.len(),
-        "exactly these errors:\n{}",
-        run.stderr
+}
+
+#[test]
+fn build_reports_the_same_problems_and_writes_nothing() {
+    let root = SiteRoot::fixture("errors");
+    let built = build_into_temp(root.path(), &[]);
+    built.run.assert_code(1);
+    for (file, line, column, code, message, _) in EXPECTED {
+        let header = format!("{file}:{line}:{column}: error[{code}]: ");
+        assert!(
+            built
+                .run
+                .stderr
+                .lines()
+                .any(|l| l.starts_with(&header) && l.contains(message)),
+            "no `{header}{message}` in:\n{}",
+            built.run.stderr
+        );
+    }
+    assert!(
+        built.run.stderr.contains("Failed: 5 errors, 0 warnings."),
+        "{}",
+        built.run.stderr
     );
     assert!(!built.out.exists(), "nothing is written on errors");
 }
 
+/// The human report shows, under each `path:line:col: error[CODE]: message` line, the source
+/// line with its number and a marker under the problem, then the hint.
 #[test]
-fn every_stderr_line_is_a_diagnostic_a_hint_or_the_summary() {
+fn human_report_shows_the_source_line_with_a_marker() {
     let root = SiteRoot::fixture("errors");
-    let run = build_into_temp(root.path(), &[]).run;
+    let run = gka(["check", "--root"]
+        .map(OsStr::new)
+        .into_iter()
+        .chain([root.path().as_os_str()]));
     run.assert_code(1);
-    let mut problems = Vec::new();
-    for line in run.stderr.lines() {
-        if line.starts_with("  hint: ") || line.starts_with("Build failed: ") {
-            continue;
-        }
-        // path:line:col: error: message
-        let ok = line
-            .split_once(": error: ")
-            .is_some_and(|(location, message)| {
-                let parts: Vec<&str> = location.rsplitn(3, ':').collect();
-                parts.len() == 3
-                    && parts[0].parse::<usize>().is_ok_and(|c| c > 0)
-                    && parts[1].parse::<usize>().is_ok_and(|l| l > 0)
-                    && root.path().join(parts[2]).is_file()
-                    && !message.is_empty()
-            });
-        if !ok {
-            problems.push(line);
-        }
+    let lines: Vec<&str> = run.stderr.lines().collect();
+    let at = lines
+        .iter()
+        .position(|l| {
+            l.starts_with(
+                "content/nieuws/bijeenkomst.md:3:1: error[GKA-E007]: unknown key 'samenvating'",
+            )
+        })
+        .unwrap_or_else(|| panic!("{}", run.stderr));
+    let source = std::fs::read_to_string(root.file("content/nieuws/bijeenkomst.md")).unwrap();
+    let line3 = source.lines().nth(2).unwrap();
+    let snippet = &lines[at + 1..at + 6].join("\n");
+    assert!(snippet.contains(&format!("3 | {line3}")), "{snippet}");
+    assert!(
+        snippet.contains("^^^^^^^^^^^"),
+        "a marker under the key:\n{snippet}"
+    );
+    assert!(
+        snippet.contains("help: did you mean 'samenvatting'?"),
+        "{snippet}"
+    );
+    assert!(
+        !run.stderr.contains('\u{1b}'),
+        "no colour when stderr is not a terminal"
+    );
+}
+
+/// GitHub Actions annotations and the GitLab Code Quality report carry the same problems.
+#[test]
+fn ci_formats_carry_every_problem() {
+    let root = SiteRoot::fixture("errors");
+    let path = root.path().as_os_str();
+    let github = gka(["check", "--format", "github", "--root"]
+        .map(OsStr::new)
+        .into_iter()
+        .chain([path]));
+    github.assert_code(1);
+    let annotations: Vec<&str> = github.stdout.lines().collect();
+    assert_eq!(annotations.len(), EXPECTED.len(), "{}", github.stdout);
+    for (file, line, column, code, _, _) in EXPECTED {
+        let start = format!("::error file={file},line={line},col={column},title={code}::");
+        assert!(
+            annotations.iter().any(|a| a.starts_with(&start)),
+            "no `{start}` in:\n{}",
+            github.stdout
+        );
     }
-    assert!(
-        problems.is_empty(),
-        "not `path:line:col: error: message`: {problems:#?}"
-    );
-    assert!(
-        run.stderr.contains("Build failed: 5 error(s)"),
-        "{}",
-        run.stderr
-    );
+    let gitlab = gka(["check", "--format", "gitlab", "--root"]
+        .map(OsStr::new)
+        .into_iter()
+        .chain([path]));
+    gitlab.assert_code(1);
+    let report: serde_json::Value = serde_json::from_str(&gitlab.stdout).unwrap();
+    let issues = report.as_array().unwrap();
+    assert_eq!(issues.len(), EXPECTED.len());
+    for issue in issues {
+        assert!(issue["fingerprint"].as_str().is_some_and(|f| !f.is_empty()));
+        assert_eq!(issue["severity"], "major");
+        assert!(
+            issue["location"]["lines"]["begin"]
+                .as_u64()
+                .is_some_and(|l| l > 0)
+        );
+    }
+    let mut fingerprints: Vec<&str> = issues
+        .iter()
+        .map(|i| i["fingerprint"].as_str().unwrap())
+        .collect();
+    fingerprints.dedup();
+    assert_eq!(fingerprints.len(), issues.len(), "fingerprints are unique");
+}
+
+/// On GitHub Actions the default format is annotations.
+#[test]
+fn github_actions_get_annotations_by_default() {
+    let root = SiteRoot::fixture("errors");
+    let run = Command::new(BIN)
+        .args(["check", "--root"])
+        .arg(root.path())
+        .env("GITHUB_ACTIONS", "true")
+        .output()
+        .unwrap();
+    assert_eq!(run.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&run.stdout).starts_with("::error file="));
 }
 
 #[test]
@@ -133,7 +245,7 @@ fn a_template_syntax_error_names_the_template_file_with_line_and_column() {
     std::fs::write(root.file(template), format!("{lines}{{% if %}}\n")).unwrap();
     let run = build_into_temp(root.path(), &[]).run;
     run.assert_code(1);
-    let expected = format!("{template}:{line}:7: error: ");
+    let expected = format!("{template}:{line}:7: error[GKA-E051]: ");
     assert!(
         run.stderr.lines().any(|l| l.starts_with(&expected)),
         "expected a line starting with `{expected}`:\n{}",
@@ -154,7 +266,7 @@ fn a_template_render_error_names_the_template_file_with_line_and_column() {
     );
     let run = build_into_temp(root.path(), &[]).run;
     run.assert_code(1);
-    let expected = format!("{template}:3:20: error: ");
+    let expected = format!("{template}:3:20: error[GKA-E051]: ");
     assert!(
         run.stderr.lines().any(|l| l.starts_with(&expected)),
         "expected a line starting with `{expected}`:\n{}",

@@ -9,7 +9,7 @@ use std::collections::BTreeSet;
 use serde::de::{self, DeserializeOwned, IgnoredAny, MapAccess, Visitor};
 use serde_saphyr::{Location, Options, Spanned};
 
-use crate::diagnostics::Position;
+use crate::diagnostics::{Code, Position};
 
 /// A Markdown file cut into its front matter and its body.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -56,6 +56,8 @@ pub fn split(text: &str) -> Result<Split<'_>, SplitError> {
 /// A problem reading YAML, with its position in the file.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct YamlError {
+    /// What kind of problem.
+    pub code: Code,
     /// Where the problem is, when the parser knows.
     pub position: Option<Position>,
     /// What is wrong.
@@ -97,16 +99,115 @@ fn options() -> Options {
 pub fn parse<T: DeserializeOwned>(yaml: &str, lines: LineMap) -> Result<T, YamlError> {
     // An empty block means "no keys", which YAML itself reads as null.
     let yaml = if yaml.trim().is_empty() { "{}" } else { yaml };
-    serde_saphyr::from_str_with_options(yaml, options()).map_err(|err| {
-        let position = err.location().and_then(|l| lines.position(l));
-        let message = err.without_snippet().to_string();
-        let message = strip_location_suffix(&message);
-        YamlError {
-            position,
-            message: message.to_string(),
-            hint: None,
+    serde_saphyr::from_str_with_options(yaml, options()).map_err(|err| explain(&err, lines))
+}
+
+/// Turns the parser's error into one a communicator can act on.
+fn explain(err: &serde_saphyr::Error, lines: LineMap) -> YamlError {
+    use serde_saphyr::Error as E;
+    let position = err.location().and_then(|l| lines.position(l));
+    let err = err.without_snippet();
+    let (code, message, hint) = match err {
+        E::SerdeMissingField { field, .. } => (
+            Code::MissingKey,
+            format!("the key '{field}' is required"),
+            Some(format!("add a line `{field}: …`")),
+        ),
+        E::SerdeUnknownVariant {
+            variant, expected, ..
+        } => (
+            Code::NotAllowed,
+            format!("'{variant}' is not allowed here"),
+            Some(format!("use one of: {}", expected.join(", "))),
+        ),
+        E::SerdeUnknownField {
+            field, expected, ..
+        } => (
+            Code::UnknownKey,
+            format!("unknown key '{field}'"),
+            Some(suggest(field, expected.iter().copied())),
+        ),
+        E::SerdeInvalidType {
+            unexpected,
+            expected,
+            ..
+        } => (
+            Code::WrongType,
+            format!("expected {expected}, found {unexpected}"),
+            type_hint(expected),
+        ),
+        E::SerdeInvalidValue { .. } | E::SerdeInvalidLength { .. } => (
+            Code::WrongType,
+            strip_location_suffix(&err.to_string()).to_string(),
+            None,
+        ),
+        // Our own value types (dates, age ranges, periods) explain themselves.
+        E::Message { msg, .. } => (Code::InvalidValue, msg.clone(), None),
+        E::AliasReplayLimitExceeded { .. }
+        | E::AliasExpansionLimitExceeded { .. }
+        | E::AliasReplayStackDepthExceeded { .. }
+        | E::AliasReplayCounterOverflow { .. } => (
+            Code::TooLarge,
+            "YAML aliases expand to more than gka accepts".to_string(),
+            Some("write the values out instead of repeating anchors (`*name`)".to_string()),
+        ),
+        other => {
+            let text = other.to_string();
+            if text.contains("budget") || text.contains("limit") {
+                (
+                    Code::TooLarge,
+                    strip_location_suffix(&text).to_string(),
+                    None,
+                )
+            } else {
+                (
+                    Code::YamlSyntax,
+                    strip_location_suffix(&text).to_string(),
+                    Some("check the YAML: each line is `key: value`; put text with a `:` or `#` between double quotes".to_string()),
+                )
+            }
         }
-    })
+    };
+    YamlError {
+        code,
+        position,
+        message,
+        hint,
+    }
+}
+
+/// What to write instead, for the common type mix-ups.
+fn type_hint(expected: &str) -> Option<String> {
+    if expected.contains("sequence") {
+        Some("write a list: one `- item` per line under the key".to_string())
+    } else if expected.contains("string") {
+        Some(
+            "write text; put it between double quotes if it starts with a special character"
+                .to_string(),
+        )
+    } else if expected.contains("integer") {
+        Some("write a whole number without quotes".to_string())
+    } else if expected.contains("bool") {
+        Some("write true or false".to_string())
+    } else {
+        None
+    }
+}
+
+/// A did-you-mean hint for `word` among `candidates`, or the list of candidates.
+pub fn suggest<'a>(word: &str, candidates: impl Iterator<Item = &'a str> + Clone) -> String {
+    let closest = candidates
+        .clone()
+        .map(|candidate| (strsim::jaro_winkler(word, candidate), candidate))
+        .filter(|(score, _)| *score > 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0));
+    match closest {
+        Some((_, candidate)) => format!("did you mean '{candidate}'?"),
+        None => format!(
+            "keys allowed here: {}",
+            candidates.collect::<Vec<_>>().join(", ")
+        ),
+    }
 }
 
 /// The parser appends " at line X, column Y"; we print positions ourselves, in file lines.
@@ -189,24 +290,11 @@ pub fn unknown_keys(
 ) -> Vec<YamlError> {
     keys.iter()
         .filter(|k| !known.contains(k.value.as_str()))
-        .map(|k| {
-            let suggestion = known
-                .iter()
-                .map(|candidate| (strsim::jaro_winkler(&k.value, candidate), *candidate))
-                .filter(|(score, _)| *score > 0.8)
-                .max_by(|a, b| a.0.total_cmp(&b.0))
-                .map(|(_, candidate)| candidate);
-            YamlError {
-                position: lines.of(k),
-                message: format!("unknown key '{}'", k.value),
-                hint: Some(match suggestion {
-                    Some(s) => format!("did you mean '{s}'?"),
-                    None => format!(
-                        "keys allowed here: {}",
-                        known.iter().copied().collect::<Vec<_>>().join(", ")
-                    ),
-                }),
-            }
+        .map(|k| YamlError {
+            code: Code::UnknownKey,
+            position: lines.of(k),
+            message: format!("unknown key '{}'", k.value),
+            hint: Some(suggest(&k.value, known.iter().copied())),
         })
         .collect()
 }

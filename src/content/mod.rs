@@ -21,7 +21,7 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 use serde::de::DeserializeOwned;
 
-use crate::diagnostics::{Diagnostic, Diagnostics, Position};
+use crate::diagnostics::{Code, Diagnostic, Diagnostics, Position, relative};
 use addendum::Addendum;
 use agenda::Agenda;
 use document::{Document, Meta, Source};
@@ -99,16 +99,29 @@ impl Kind {
 }
 
 /// One loaded Markdown file, before it is sorted into [`Loaded`].
-enum Item {
+pub enum Item {
+    /// `index.md`.
     Home(Document<Home>),
+    /// `agenda.md`.
     Agenda(Document<Agenda>),
+    /// `addenda/*.md`.
     Addendum(Document<Addendum>),
+    /// `interventies/*.md`.
     Interventie(Document<Interventie>),
+    /// `programmalijnen/*.md`.
     Programmalijn(Document<Programmalijn>),
+    /// `nieuws/*.md`.
     Nieuws(Document<Nieuws>),
+    /// `_index.md` anywhere.
     Section(Document<SectionIntro>),
+    /// Any other Markdown file.
     Page(Document<Page>),
 }
+
+/// Files larger than this are refused, so a stray video or dump cannot exhaust memory.
+pub const MAX_FILE_BYTES: u64 = 10 * 1024 * 1024;
+/// Front matter larger than this is refused: it is a few keys, never a document.
+pub const MAX_FRONT_MATTER_BYTES: usize = 64 * 1024;
 
 /// Reads `content/` under `root`. Problems are added to `diagnostics`; files with problems are
 /// left out of the result.
@@ -117,37 +130,94 @@ pub fn load(root: &Path, diagnostics: &mut Diagnostics) -> Loaded {
     let mut loaded = Loaded::default();
     if !content.is_dir() {
         diagnostics.push(
-            Diagnostic::error(CONTENT_DIR, None, "there is no content folder").with_hint(format!(
+            Diagnostic::new(
+                Code::MissingFile,
+                CONTENT_DIR,
+                None,
+                "there is no content folder",
+            )
+            .with_hint(format!(
                 "run gka in the site's folder or pass --root; looked in {}",
                 root.display()
             )),
         );
         return loaded;
     }
+    let root_canonical = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
 
     let mut markdown = Vec::new();
     for entry in walkdir::WalkDir::new(&content).sort_by_file_name() {
         let entry = match entry {
             Ok(e) => e,
             Err(err) => {
-                let path = err
-                    .path()
-                    .map(|p| crate::diagnostics::relative(root, p))
-                    .unwrap_or_default();
-                diagnostics.push(Diagnostic::error(path, None, format!("cannot read: {err}")));
+                let path = err.path().map(|p| relative(root, p)).unwrap_or_default();
+                diagnostics.push(Diagnostic::new(
+                    Code::Io,
+                    path,
+                    None,
+                    format!("cannot read: {err}"),
+                ));
                 continue;
             }
         };
-        if !entry.file_type().is_file() {
+        let rel = relative(root, entry.path());
+        if entry.path_is_symlink() {
+            match std::fs::canonicalize(entry.path()) {
+                Ok(target) if !target.starts_with(&root_canonical) => {
+                    diagnostics.push(
+                        Diagnostic::new(
+                            Code::LinkOutsideSite,
+                            rel,
+                            None,
+                            format!(
+                                "this symbolic link points outside the site, to {}",
+                                target.display()
+                            ),
+                        )
+                        .with_hint("copy the file into the site instead of linking to it"),
+                    );
+                    continue;
+                }
+                Ok(target) if target.is_dir() => {
+                    diagnostics.push(
+                        Diagnostic::new(
+                            Code::FolderLinkIgnored,
+                            rel,
+                            None,
+                            "symbolic links to folders are not followed",
+                        )
+                        .with_hint("move or copy the folder's files here"),
+                    );
+                    continue;
+                }
+                Ok(_) => {}
+                Err(err) => {
+                    diagnostics.push(Diagnostic::new(
+                        Code::Io,
+                        rel,
+                        None,
+                        format!("broken symbolic link: {err}"),
+                    ));
+                    continue;
+                }
+            }
+        } else if !entry.file_type().is_file() {
             continue;
         }
-        let Some(content_path) = content_relative(&content, entry.path()) else {
-            diagnostics.push(Diagnostic::error(
-                crate::diagnostics::relative(root, entry.path()),
-                None,
-                "the file name is not valid UTF-8",
-            ));
-            continue;
+        let content_path = match content_relative(&content, entry.path()) {
+            Ok(p) => p,
+            Err(problem) => {
+                diagnostics.push(
+                    Diagnostic::new(
+                        Code::BadFileName,
+                        rel,
+                        None,
+                        format!("the file name {problem}"),
+                    )
+                    .with_hint("rename the file using letters, digits, dashes and dots"),
+                );
+                continue;
+            }
         };
         if let Some(rest) = content_path.strip_prefix("static/") {
             loaded.static_files.push(rest.to_string());
@@ -159,8 +229,9 @@ pub fn load(root: &Path, diagnostics: &mut Diagnostics) -> Loaded {
             markdown.push((entry.into_path(), content_path));
         } else {
             diagnostics.push(
-                Diagnostic::warning(
-                    crate::diagnostics::relative(root, entry.path()),
+                Diagnostic::new(
+                    Code::NotPublished,
+                    rel,
                     None,
                     "this file is not Markdown and not in content/static/, so it is not published",
                 )
@@ -170,8 +241,9 @@ pub fn load(root: &Path, diagnostics: &mut Diagnostics) -> Loaded {
     }
     if loaded.config.is_none() && !diagnostics.has_errors() {
         diagnostics.push(
-            Diagnostic::error(
-                Path::new(CONTENT_DIR).join(CONFIG_FILE),
+            Diagnostic::new(
+                Code::MissingFile,
+                content_file(CONFIG_FILE),
                 None,
                 "content/site.yaml is missing",
             )
@@ -181,7 +253,10 @@ pub fn load(root: &Path, diagnostics: &mut Diagnostics) -> Loaded {
 
     let results: Vec<Result<Item, Vec<Diagnostic>>> = markdown
         .par_iter()
-        .map(|(path, content_path)| load_markdown(root, path, content_path))
+        .map(|(path, content_path)| {
+            let rel = relative(root, path);
+            read_text(&rel, path).and_then(|text| parse_markdown(rel, content_path, &text))
+        })
         .collect();
     for (result, (_, content_path)) in results.into_iter().zip(markdown) {
         match result {
@@ -202,24 +277,61 @@ pub fn load(root: &Path, diagnostics: &mut Diagnostics) -> Loaded {
     loaded
 }
 
-/// `path` relative to `content`, with `/` separators on every platform.
-fn content_relative(content: &Path, path: &Path) -> Option<String> {
-    let rel = path.strip_prefix(content).ok()?;
-    let parts: Option<Vec<&str>> = rel.components().map(|c| c.as_os_str().to_str()).collect();
-    Some(parts?.join("/"))
+/// `path` relative to `content`, with `/` separators on every platform, or why its name
+/// cannot be used: names end up in URLs and output paths.
+fn content_relative(content: &Path, path: &Path) -> Result<String, &'static str> {
+    let rel = path
+        .strip_prefix(content)
+        .map_err(|_| "is outside content/")?;
+    let mut parts = Vec::new();
+    for component in rel.components() {
+        let part = component.as_os_str().to_str().ok_or("is not valid UTF-8")?;
+        if part.chars().any(|c| c.is_control() || c == '\\') {
+            return Err("contains a control character or a backslash");
+        }
+        parts.push(part);
+    }
+    Ok(parts.join("/"))
 }
 
 /// Reads a file as text: UTF-8, without a byte-order mark, with `\n` line endings.
-fn read_text(root: &Path, path: &Path) -> Result<String, Diagnostic> {
-    let rel = crate::diagnostics::relative(root, path);
-    let bytes = std::fs::read(path)
-        .map_err(|err| Diagnostic::error(&rel, None, format!("cannot read: {err}")))?;
+fn read_text(rel: &Path, path: &Path) -> Result<String, Vec<Diagnostic>> {
+    let io = |err: std::io::Error| {
+        vec![Diagnostic::new(
+            Code::Io,
+            rel,
+            None,
+            format!("cannot read: {err}"),
+        )]
+    };
+    let size = std::fs::metadata(path).map_err(io)?.len();
+    if size > MAX_FILE_BYTES {
+        return Err(vec![
+            Diagnostic::new(
+                Code::TooLarge,
+                rel,
+                None,
+                format!("the file is {size} bytes; gka reads files up to {MAX_FILE_BYTES} bytes"),
+            )
+            .with_hint("large files such as videos belong on a video platform, not in the site"),
+        ]);
+    }
+    decode(rel, std::fs::read(path).map_err(io)?).map_err(|d| vec![d])
+}
+
+/// Bytes as text: UTF-8, without a byte-order mark, with `\n` line endings.
+pub fn decode(rel: &Path, bytes: Vec<u8>) -> Result<String, Diagnostic> {
     let text = String::from_utf8(bytes).map_err(|err| {
         let valid = &err.as_bytes()[..err.utf8_error().valid_up_to()];
         let line = valid.iter().filter(|b| **b == b'\n').count() + 1;
-        let column = valid.iter().rev().take_while(|b| **b != b'\n').count() + 1;
-        Diagnostic::error(
-            &rel,
+        let column = String::from_utf8_lossy(valid)
+            .rsplit('\n')
+            .next()
+            .map_or(0, |l| l.chars().count())
+            + 1;
+        Diagnostic::new(
+            Code::NotUtf8,
+            rel,
             Some(Position { line, column }),
             "the file is not valid UTF-8 text",
         )
@@ -227,14 +339,14 @@ fn read_text(root: &Path, path: &Path) -> Result<String, Diagnostic> {
     })?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
     Ok(if text.contains('\r') {
-        text.replace("\r\n", "\n")
+        text.replace("\r\n", "\n").replace('\r', "\n")
     } else {
         text.to_string()
     })
 }
 
 fn to_diagnostic(path: &Path, err: YamlError) -> Diagnostic {
-    let diagnostic = Diagnostic::error(path, err.position, err.message);
+    let diagnostic = Diagnostic::new(err.code, path, err.position, err.message);
     match err.hint {
         Some(hint) => diagnostic.with_hint(hint),
         None => diagnostic,
@@ -246,11 +358,11 @@ fn read_config(
     path: &Path,
     diagnostics: &mut Diagnostics,
 ) -> Option<(SiteConfig, LineMap)> {
-    let rel = crate::diagnostics::relative(root, path);
-    let text = match read_text(root, path) {
+    let rel = relative(root, path);
+    let text = match read_text(&rel, path) {
         Ok(t) => t,
-        Err(d) => {
-            diagnostics.push(d);
+        Err(found) => {
+            diagnostics.extend(found);
             return None;
         }
     };
@@ -275,6 +387,7 @@ fn parse_typed<T: DeserializeOwned>(
         match front_matter::parse::<T>(yaml, lines) {
             Err(err) => vec![err],
             Ok(_) => vec![YamlError {
+                code: Code::NotAMapping,
                 position: Some(Position {
                     line: lines.first_line,
                     column: 1,
@@ -299,14 +412,53 @@ fn parse_typed<T: DeserializeOwned>(
     }
 }
 
-fn load_markdown(root: &Path, path: &Path, content_path: &str) -> Result<Item, Vec<Diagnostic>> {
-    let rel = crate::diagnostics::relative(root, path);
-    let text = read_text(root, path).map_err(|d| vec![d])?;
-    let split = front_matter::split(&text).map_err(|err| {
-        vec![Diagnostic::error(&rel, Some(Position { line: 1, column: 1 }), err.to_string()).with_hint(
+impl Item {
+    /// The file the document was read from.
+    pub fn source(&self) -> &Source {
+        match self {
+            Item::Home(d) => &d.source,
+            Item::Agenda(d) => &d.source,
+            Item::Addendum(d) => &d.source,
+            Item::Interventie(d) => &d.source,
+            Item::Programmalijn(d) => &d.source,
+            Item::Nieuws(d) => &d.source,
+            Item::Section(d) => &d.source,
+            Item::Page(d) => &d.source,
+        }
+    }
+}
+
+/// Reads one Markdown file's text into the document of its content type.
+pub fn parse_markdown(
+    rel: PathBuf,
+    content_path: &str,
+    text: &str,
+) -> Result<Item, Vec<Diagnostic>> {
+    let split = front_matter::split(text).map_err(|err| {
+        let code = match err {
+            front_matter::SplitError::Missing => Code::FrontMatterMissing,
+            front_matter::SplitError::Unclosed => Code::FrontMatterUnclosed,
+        };
+        vec![Diagnostic::new(code, &rel, Some(Position { line: 1, column: 1 }), err.to_string()).with_hint(
             "start the file with a line `---`, then `titel: …` and other keys, then a closing line `---`",
         )]
     })?;
+    if split.yaml.len() > MAX_FRONT_MATTER_BYTES {
+        return Err(vec![
+            Diagnostic::new(
+                Code::TooLarge,
+                &rel,
+                Some(Position { line: 1, column: 1 }),
+                format!(
+                    "the front matter is {} bytes; gka reads up to {MAX_FRONT_MATTER_BYTES}",
+                    split.yaml.len()
+                ),
+            )
+            .with_hint(
+                "move long texts from the front matter into the body below the closing `---`",
+            ),
+        ]);
+    }
     let lines = LineMap {
         first_line: split.yaml_line,
     };

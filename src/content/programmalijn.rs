@@ -2,6 +2,7 @@
 //! its results per year and age range.
 
 use serde::Deserialize;
+use serde_saphyr::Spanned;
 
 use super::values::AgeRange;
 
@@ -12,7 +13,7 @@ pub struct Programmalijn {
     pub nummer: u32,
     /// Ambitions, each a line of inline Markdown.
     #[serde(default)]
-    pub ambities: Vec<String>,
+    pub ambities: Vec<Spanned<String>>,
     /// What was achieved.
     #[serde(default)]
     pub resultaten: Vec<Resultaat>,
@@ -27,5 +28,5 @@ pub struct Resultaat {
     /// The age range it concerns, shown as a label.
     pub leeftijd: AgeRange,
     /// What was achieved, as inline Markdown.
-    pub tekst: String,
+    pub tekst: Spanned<String>,
 }

@@ -10,9 +10,10 @@
 use std::collections::{HashMap, HashSet};
 
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag};
+use serde_saphyr::Spanned;
 
 use crate::content::document::Source;
-use crate::diagnostics::{Diagnostic, Position};
+use crate::diagnostics::{Code, Diagnostic, Position};
 
 /// A rendered Markdown body.
 #[derive(Debug, Clone, Default)]
@@ -21,8 +22,21 @@ pub struct Rendered {
     pub html: String,
     /// Plain text of the first paragraph, shortened, for cards and descriptions.
     pub summary: String,
-    /// The ids of the headings, in order.
-    pub heading_ids: Vec<String>,
+    /// The ids a `#fragment` may name: headings and footnotes.
+    pub ids: Vec<String>,
+    /// Links with a `#fragment` into the site, checked once every page's ids are known.
+    pub fragments: Vec<FragmentLink>,
+}
+
+/// A link to `target#fragment`, written at `position`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FragmentLink {
+    /// The target's site path.
+    pub target: String,
+    /// The fragment, without `#`.
+    pub fragment: String,
+    /// Where the link is written; `None` in front-matter fields.
+    pub position: Option<Position>,
 }
 
 /// What internal links may point at.
@@ -56,7 +70,7 @@ pub fn render(
 ) -> Rendered {
     render_text(
         &source.body,
-        source.body_line,
+        Origin::Body(source.body_line),
         source,
         page_url,
         links,
@@ -66,13 +80,14 @@ pub fn render(
 
 /// Renders one line of inline Markdown from a front-matter field, without a `<p>` around it.
 pub fn render_inline(
-    text: &str,
+    field: &Spanned<String>,
     source: &Source,
     page_url: &str,
     links: &LinkTargets,
     found: &mut Vec<Diagnostic>,
 ) -> String {
-    let html = render_text(text, 0, source, page_url, links, found).html;
+    let origin = Origin::Field(source.lines.of(field));
+    let html = render_text(&field.value, origin, source, page_url, links, found).html;
     let trimmed = html.trim_end();
     match trimmed
         .strip_prefix("<p>")
@@ -83,54 +98,83 @@ pub fn render_inline(
     }
 }
 
-/// `first_line` is the file line the text starts on, or 0 when it comes from front matter
-/// (whose positions we do not track per character).
+/// Where rendered Markdown comes from, for the positions of its diagnostics.
+#[derive(Clone, Copy)]
+enum Origin {
+    /// A body starting on this file line: positions are exact.
+    Body(usize),
+    /// A front-matter value: positions point at the value, not inside it.
+    Field(Option<Position>),
+}
+
 fn render_text(
     text: &str,
-    first_line: usize,
+    origin: Origin,
     source: &Source,
     page_url: &str,
     links: &LinkTargets,
     found: &mut Vec<Diagnostic>,
 ) -> Rendered {
-    let position = |offset: usize| {
-        (first_line > 0).then(|| {
+    let position = |offset: usize| match origin {
+        Origin::Body(first_line) => {
             let before = &text[..offset];
-            Position {
+            Some(Position {
                 line: first_line + before.matches('\n').count(),
                 column: before.rsplit('\n').next().unwrap_or("").chars().count() + 1,
-            }
-        })
+            })
+        }
+        Origin::Field(position) => position,
     };
     let mut events: Vec<(Event, std::ops::Range<usize>)> = Parser::new_ext(text, options())
         .into_offset_iter()
         .collect();
 
+    let page = PageContext {
+        source,
+        page_url,
+        links,
+    };
     let mut has_html = false;
     let mut summary = None;
-    let mut heading_ids = Vec::new();
+    let mut ids = Vec::new();
+    let mut fragments = Vec::new();
     let mut used_ids: HashMap<String, usize> = HashMap::new();
-    let mut i = 0;
-    while i < events.len() {
-        let range = events[i].1.clone();
-        match &mut events[i].0 {
+    // The title is the page's h1, so the body's first heading should be an h2.
+    let mut last_level = 1;
+    for i in 0..events.len() {
+        let at = position(events[i].1.start);
+        let text_inside = || plain_text(&events[i + 1..]);
+        match &events[i].0 {
             Event::Html(_) | Event::InlineHtml(_) => has_html = true,
             Event::Start(Tag::Heading { level, id, .. }) => {
+                let level_number = *level as usize;
                 if *level == HeadingLevel::H1 {
                     found.push(
-                        Diagnostic::warning(
+                        Diagnostic::new(
+                            Code::HeadingLevelOne,
                             &source.path,
-                            position(range.start),
+                            at,
                             "a level-1 heading (#) in the text",
                         )
                         .with_hint(
                             "the title is the page's only level-1 heading: start with ## instead",
                         ),
                     );
+                } else if level_number > last_level + 1 {
+                    found.push(
+                        Diagnostic::new(
+                            Code::SkippedHeadingLevel,
+                            &source.path,
+                            at,
+                            format!("a level-{level_number} heading follows a level-{last_level} heading"),
+                        )
+                        .with_hint(format!("use {} here, or add the level in between", "#".repeat(last_level + 1))),
+                    );
                 }
+                last_level = level_number;
                 let wanted = match id {
                     Some(id) => id.to_string(),
-                    None => crate::site::slugify(&plain_text(&events[i + 1..])),
+                    None => crate::site::slugify(&text_inside()),
                 };
                 let wanted = if wanted.is_empty() {
                     "kop".to_string()
@@ -147,32 +191,31 @@ fn render_text(
                 if let Event::Start(Tag::Heading { id, .. }) = &mut events[i].0 {
                     *id = Some(CowStr::from(unique.clone()));
                 }
-                heading_ids.push(unique);
+                ids.push(unique);
             }
+            Event::Start(Tag::FootnoteDefinition(label)) => ids.push(label.to_string()),
             Event::Start(Tag::Paragraph) if summary.is_none() => {
-                summary = Some(shorten(&plain_text(&events[i + 1..]), SUMMARY_CHARS));
+                summary = Some(shorten(&text_inside(), SUMMARY_CHARS));
             }
             Event::Start(Tag::Link { dest_url, .. }) => {
-                rewrite(
-                    dest_url,
-                    "link to",
-                    source,
-                    page_url,
-                    links,
-                    position(range.start),
-                    found,
-                );
-            }
-            Event::Start(Tag::Image { .. }) => {
-                let alt = plain_text(&events[i + 1..]);
-                let Event::Start(Tag::Image { dest_url, .. }) = &mut events[i].0 else {
-                    unreachable!()
-                };
-                if alt.trim().is_empty() {
+                let label = text_inside();
+                if let Some(problem) = vague_link_text(&label, dest_url) {
                     found.push(
-                        Diagnostic::error(
+                        Diagnostic::new(Code::VagueLinkText, &source.path, at, problem)
+                            .with_hint("write link text that says where the link goes, e.g. [Lees meer over Kansrijk in Almere](…)"),
+                    );
+                }
+                if let Event::Start(Tag::Link { dest_url, .. }) = &mut events[i].0 {
+                    rewrite(dest_url, "link to", &page, at, found, &mut fragments);
+                }
+            }
+            Event::Start(Tag::Image { dest_url, .. }) => {
+                if text_inside().trim().is_empty() {
+                    found.push(
+                        Diagnostic::new(
+                            Code::ImageWithoutAlt,
                             &source.path,
-                            position(range.start),
+                            at,
                             format!("image '{dest_url}' has no alt text"),
                         )
                         .with_hint(
@@ -180,19 +223,12 @@ fn render_text(
                         ),
                     );
                 }
-                rewrite(
-                    dest_url,
-                    "image",
-                    source,
-                    page_url,
-                    links,
-                    position(range.start),
-                    found,
-                );
+                if let Event::Start(Tag::Image { dest_url, .. }) = &mut events[i].0 {
+                    rewrite(dest_url, "image", &page, at, found, &mut fragments);
+                }
             }
             _ => {}
         }
-        i += 1;
     }
 
     let mut html = String::with_capacity(text.len() * 3 / 2);
@@ -203,24 +239,88 @@ fn render_text(
     Rendered {
         html,
         summary: summary.unwrap_or_default(),
-        heading_ids,
+        ids,
+        fragments,
     }
+}
+
+/// Link texts that say nothing out of context; screen-reader users often list links alone.
+const VAGUE_LINK_TEXTS: &[&str] = &[
+    "lees verder",
+    "lees meer",
+    "meer",
+    "meer informatie",
+    "verder",
+    "klik hier",
+    "klik",
+    "hier",
+    "deze link",
+    "link",
+    "read more",
+    "click here",
+    "here",
+];
+
+/// Why a link text does not tell where the link goes, if it does not.
+fn vague_link_text(label: &str, dest: &str) -> Option<String> {
+    let text = label
+        .trim()
+        .trim_end_matches(['.', '!', ':', '>', '»', '→'])
+        .trim()
+        .to_lowercase();
+    if VAGUE_LINK_TEXTS.contains(&text.as_str()) {
+        return Some(format!(
+            "the link text '{}' does not say where the link goes",
+            label.trim()
+        ));
+    }
+    let bare =
+        text.starts_with("http://") || text.starts_with("https://") || text.starts_with("www.");
+    if bare && !text.contains(' ') || (!text.is_empty() && text == dest.to_lowercase()) {
+        return Some(format!(
+            "the link text is only the address {}",
+            label.trim()
+        ));
+    }
+    None
+}
+
+/// The page whose Markdown is being rendered, for resolving its links.
+#[derive(Clone, Copy)]
+struct PageContext<'a> {
+    source: &'a Source,
+    page_url: &'a str,
+    links: &'a LinkTargets,
 }
 
 /// Replaces a link or image target by its `href`, or reports why it cannot be resolved.
 fn rewrite(
     dest_url: &mut CowStr,
     what: &str,
-    source: &Source,
-    page_url: &str,
-    links: &LinkTargets,
+    page: &PageContext,
     position: Option<Position>,
     found: &mut Vec<Diagnostic>,
+    fragments: &mut Vec<FragmentLink>,
 ) {
+    let PageContext {
+        source,
+        page_url,
+        links,
+    } = *page;
     match resolve(dest_url, &source.content_path, page_url, links) {
-        Ok(href) => *dest_url = CowStr::from(href),
+        Ok(resolved) => {
+            if let Some((target, Some(fragment))) = resolved.internal {
+                fragments.push(FragmentLink {
+                    target,
+                    fragment,
+                    position,
+                });
+            }
+            *dest_url = CowStr::from(resolved.href);
+        }
         Err(problem) => found.push(
-            Diagnostic::error(
+            Diagnostic::new(
+                problem.code,
                 &source.path,
                 position,
                 format!("{what} '{dest_url}' {}", problem.message),
@@ -270,17 +370,38 @@ fn sanitizer() -> &'static ammonia::Builder<'static> {
     })
 }
 
+/// A resolved link target.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Resolved {
+    /// What to write in `href`.
+    pub href: String,
+    /// For a link into the site: the target's site path, and the `#fragment` if any.
+    pub internal: Option<(String, Option<String>)>,
+}
+
+impl Resolved {
+    fn external(href: &str) -> Resolved {
+        Resolved {
+            href: href.to_string(),
+            internal: None,
+        }
+    }
+}
+
 /// Why a link cannot be resolved.
 #[derive(Debug)]
 pub struct Problem {
+    /// What kind of problem.
+    pub code: Code,
     /// What is wrong, to follow "link to '…'".
     pub message: String,
     /// How to fix it.
     pub hint: String,
 }
 
-fn problem(message: impl Into<String>, hint: impl Into<String>) -> Problem {
+fn problem(code: Code, message: impl Into<String>, hint: impl Into<String>) -> Problem {
     Problem {
+        code,
         message: message.into(),
         hint: hint.into(),
     }
@@ -293,51 +414,68 @@ pub fn resolve(
     content_path: &str,
     page_url: &str,
     links: &LinkTargets,
-) -> Result<String, Problem> {
+) -> Result<Resolved, Problem> {
     let dest = dest.trim();
     if dest.is_empty() {
         return Err(problem(
+            Code::UnsafeLink,
             "is empty",
             "put the address between the parentheses: [text](/page/)",
         ));
     }
-    if dest.starts_with('#') {
-        return Ok(dest.to_string());
+    if let Some(fragment) = dest.strip_prefix('#') {
+        return Ok(Resolved {
+            href: dest.to_string(),
+            internal: Some((page_url.to_string(), Some(fragment.to_string()))),
+        });
     }
     if let Some((scheme, _)) = dest
         .split_once(':')
         .filter(|(s, _)| !s.contains(['/', '?', '#']))
     {
         return match scheme.to_ascii_lowercase().as_str() {
-            "http" | "https" | "mailto" | "tel" => Ok(dest.to_string()),
+            "http" | "https" | "mailto" | "tel" => Ok(Resolved::external(dest)),
             _ => Err(problem(
+                Code::UnsafeLink,
                 format!("uses '{scheme}:', which is not allowed"),
                 "link to https://, mailto: or tel: addresses, or to a page of this site",
             )),
         };
     }
     if dest.starts_with("//") {
-        return Ok(dest.to_string());
+        return Ok(Resolved::external(dest));
     }
     let (path, suffix) = match dest.find(['#', '?']) {
         Some(i) => dest.split_at(i),
         None => (dest, ""),
     };
+    let fragment = suffix.split_once('#').map(|(_, f)| f.to_string());
+    let resolved = |target: &str| Resolved {
+        href: format!("{}{suffix}", join(&links.base_path, target)),
+        internal: Some((target.to_string(), fragment.clone())),
+    };
     let site_path = if path.is_empty() {
         page_url.to_string()
     } else if path.starts_with('/') {
-        normalize(path).ok_or_else(|| problem("leaves the site", "remove the '..' parts"))?
+        normalize(path)
+            .ok_or_else(|| problem(Code::BrokenLink, "leaves the site", "remove the '..' parts"))?
     } else if path.ends_with(".md") {
         let folder = content_path.rsplit_once('/').map_or("", |(f, _)| f);
-        let file = normalize(&format!("/{folder}/{path}"))
-            .ok_or_else(|| problem("leaves the content folder", "remove the '..' parts"))?;
+        let file = normalize(&format!("/{folder}/{path}")).ok_or_else(|| {
+            problem(
+                Code::BrokenLink,
+                "leaves the content folder",
+                "remove the '..' parts",
+            )
+        })?;
         let file = file.trim_start_matches('/');
         return links
             .by_source
             .get(file)
-            .map(|url| format!("{}{suffix}", join(&links.base_path, url)))
+            .map(|url| resolved(url))
             .ok_or_else(|| {
                 problem(
+                    Code::BrokenLink,
                     format!("points to content/{file}, which does not exist or is a draft"),
                     "check the file name; paths are relative to this file",
                 )
@@ -349,7 +487,7 @@ pub fn resolve(
             page_url.rsplit_once('/').map_or("/", |(f, _)| f)
         };
         normalize(&format!("{folder}/{path}"))
-            .ok_or_else(|| problem("leaves the site", "remove the '..' parts"))?
+            .ok_or_else(|| problem(Code::BrokenLink, "leaves the site", "remove the '..' parts"))?
     };
     let with_slash = format!("{site_path}/");
     let found = if links.pages.contains(&site_path) {
@@ -360,14 +498,16 @@ pub fn resolve(
         None
     };
     match found {
-        Some(target) => Ok(format!("{}{suffix}", join(&links.base_path, target))),
+        Some(target) => Ok(resolved(target)),
         None if links.drafts.contains(&site_path) || links.drafts.contains(&with_slash) => {
             Err(problem(
+                Code::LinkToDraft,
                 format!("points to a draft that is left out of this build ({site_path})"),
                 "publish that page first (remove `concept: true`), or build with --drafts to preview",
             ))
         }
         None => Err(problem(
+            Code::BrokenLink,
             format!("does not match any page or file of the site ({site_path})"),
             "check the address; pages end with a '/', files live in content/static/ and are linked as /static/<name>",
         )),
@@ -505,13 +645,12 @@ mod tests {
     #[test]
     fn inline_markdown_has_no_paragraph() {
         let mut found = Vec::new();
-        let out = render_inline(
-            "De *campagne* <https://example.nl/>",
-            &source(""),
-            "/x/",
-            &targets(),
-            &mut found,
+        let field = Spanned::new(
+            "De *campagne* <https://example.nl/>".to_string(),
+            serde_saphyr::Location::UNKNOWN,
+            serde_saphyr::Location::UNKNOWN,
         );
+        let out = render_inline(&field, &source(""), "/x/", &targets(), &mut found);
         assert_eq!(
             out,
             r#"De <em>campagne</em> <a href="https://example.nl/">https://example.nl/</a>"#

@@ -3,7 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::diagnostics::{Diagnostic, Position, relative};
+use crate::diagnostics::{Code, Diagnostic, Position, relative};
 
 /// The folder in the site root that holds themes.
 pub const THEMES_DIR: &str = "themes";
@@ -32,7 +32,8 @@ impl Theme {
         let templates = dir.join("templates");
         if !templates.is_dir() {
             return Err(vec![
-                Diagnostic::error(
+                Diagnostic::new(
+                    Code::ThemeMissing,
                     relative(root, &templates),
                     None,
                     format!("theme '{name}' has no templates folder"),
@@ -57,7 +58,8 @@ impl Theme {
                             files.push((e.into_path(), Some(n)))
                         }
                         Some(_) => {}
-                        None => problems.push(Diagnostic::error(
+                        None => problems.push(Diagnostic::new(
+                            Code::BadFileName,
                             relative(root, e.path()),
                             None,
                             "template name is not valid UTF-8",
@@ -65,7 +67,8 @@ impl Theme {
                     }
                 }
                 Ok(_) => {}
-                Err(err) => problems.push(Diagnostic::error(
+                Err(err) => problems.push(Diagnostic::new(
+                    Code::Io,
                     relative(root, &templates),
                     None,
                     format!("cannot read: {err}"),
@@ -97,7 +100,8 @@ fn template_diagnostic(templates_dir: &Path, err: &tera::Error) -> Diagnostic {
             if let Some(cause) = std::error::Error::source(err) {
                 message = format!("{message}: {}", error_chain(cause));
             }
-            Diagnostic::error(
+            Diagnostic::new(
+                Code::Template,
                 templates_dir.join(report.filename()),
                 Some(Position {
                     line: span.start_line,
@@ -107,7 +111,7 @@ fn template_diagnostic(templates_dir: &Path, err: &tera::Error) -> Diagnostic {
             )
             .with_hint(hint)
         }
-        _ => Diagnostic::error(templates_dir, None, error_chain(err)).with_hint(hint),
+        _ => Diagnostic::new(Code::Template, templates_dir, None, error_chain(err)).with_hint(hint),
     }
 }
 

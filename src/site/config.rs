@@ -3,7 +3,7 @@
 use crate::content::front_matter::LineMap;
 use crate::content::site_config::{Contact, SiteConfig};
 use crate::content::{CONFIG_FILE, content_file};
-use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::diagnostics::{Code, Diagnostic, Diagnostics};
 
 use super::ModelOptions;
 
@@ -75,13 +75,13 @@ pub(super) fn resolve_config(
     let file = content_file(CONFIG_FILE);
     let base_url = match (&options.base_url, &raw.base_url) {
         (Some(flag), _) => parse_base_url(flag).map_err(|problem| {
-            Diagnostic::error("--base-url", None, format!("'{flag}' {problem}")).with_hint("pass a full address such as https://gka.example.nl/")
+            Diagnostic::new(Code::BaseUrl, "--base-url", None, format!("'{flag}' {problem}")).with_hint("pass a full address such as https://gka.example.nl/")
         }),
         (None, Some(value)) => parse_base_url(&value.value).map_err(|problem| {
-            Diagnostic::error(&file, lines.of(value), format!("base_url '{}' {problem}", value.value))
+            Diagnostic::new(Code::BaseUrl, &file, lines.of(value), format!("base_url '{}' {problem}", value.value))
                 .with_hint("write the full address the site is published at, e.g. https://gka.almere.nl/")
         }),
-        (None, None) => Err(Diagnostic::error(&file, None, "base_url is missing")
+        (None, None) => Err(Diagnostic::new(Code::BaseUrl, &file, None, "base_url is missing")
             .with_hint("add `base_url: https://…/` with the address the site is published at, or pass --base-url")),
     };
     let base_url = base_url.map_err(|d| diagnostics.push(d)).ok()?;

@@ -9,7 +9,7 @@ mod config;
 mod places;
 mod references;
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::Path;
 
 use rayon::prelude::*;
@@ -17,14 +17,14 @@ use serde_saphyr::Spanned;
 
 use crate::content::addendum::Addendum;
 use crate::content::agenda::Agenda;
-use crate::content::document::{Document, Meta};
+use crate::content::document::{Document, Meta, Source};
 use crate::content::front_matter::LineMap;
 use crate::content::interventie::Interventie;
 use crate::content::nieuws::Nieuws;
 use crate::content::page::{Home, Page, SectionIntro};
 use crate::content::programmalijn::Programmalijn;
 use crate::content::{CONFIG_FILE, Loaded, content_file};
-use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::diagnostics::{Code, Diagnostic, Diagnostics};
 use crate::render::markdown::{self, LinkTargets, Rendered};
 
 use config::resolve_config;
@@ -144,7 +144,7 @@ pub fn slugify(text: &str) -> String {
 /// Content types whose front matter holds inline Markdown besides the body.
 pub trait InlineMarkdown {
     /// The inline Markdown fields, in a fixed order the type's views rely on.
-    fn inline_markdown(&self) -> Vec<&str> {
+    fn inline_markdown(&self) -> Vec<&Spanned<String>> {
         Vec::new()
     }
 }
@@ -159,11 +159,10 @@ impl InlineMarkdown for SectionIntro {}
 
 impl InlineMarkdown for Programmalijn {
     /// The `ambities`, then the `tekst` of each result.
-    fn inline_markdown(&self) -> Vec<&str> {
+    fn inline_markdown(&self) -> Vec<&Spanned<String>> {
         self.ambities
             .iter()
-            .map(String::as_str)
-            .chain(self.resultaten.iter().map(|r| r.tekst.as_str()))
+            .chain(self.resultaten.iter().map(|r| &r.tekst))
             .collect()
     }
 }
@@ -198,7 +197,8 @@ impl Site {
             Some(doc) => places.place(doc, |_| "/".into(), diagnostics),
             None => {
                 diagnostics.push(
-                    Diagnostic::error(
+                    Diagnostic::new(
+                        Code::MissingFile,
                         content_file("index.md"),
                         None,
                         "the home page content/index.md is missing",
@@ -332,7 +332,7 @@ impl Site {
         if diagnostics.has_errors() {
             return None;
         }
-        Some(Site {
+        let site = Site {
             config: config?,
             home: home?,
             agenda,
@@ -346,7 +346,72 @@ impl Site {
             leeftijden,
             static_files: loaded.static_files,
             redirects,
-        })
+        };
+        site.check_fragments(diagnostics);
+        (!diagnostics.has_errors()).then_some(site)
+    }
+
+    /// Every document's source, site path and rendered body.
+    fn bodies(&self) -> Vec<(&Source, &str, &Rendered)> {
+        fn of<T>(entry: &Entry<T>) -> (&Source, &str, &Rendered) {
+            (&entry.doc.source, entry.url.as_str(), &entry.body)
+        }
+        let sections = [
+            &self.addenda.intro,
+            &self.interventies.intro,
+            &self.programma.intro,
+            &self.nieuws.intro,
+        ];
+        std::iter::once(of(&self.home))
+            .chain(self.agenda.iter().map(of))
+            .chain(sections.into_iter().flatten().map(of))
+            .chain(self.addenda.items.iter().map(of))
+            .chain(self.interventies.items.iter().map(of))
+            .chain(self.programma.items.iter().map(of))
+            .chain(self.nieuws.items.iter().map(of))
+            .chain(self.pages.iter().map(of))
+            .chain(self.sections.iter().map(of))
+            .collect()
+    }
+
+    /// A `#fragment` into a document must name one of its headings or footnotes. Pages that
+    /// gka generates (overviews, term pages) have no headings of their own to check against.
+    fn check_fragments(&self, diagnostics: &mut Diagnostics) {
+        let bodies = self.bodies();
+        let ids: HashMap<&str, &[String]> = bodies
+            .iter()
+            .map(|(_, url, body)| (*url, body.ids.as_slice()))
+            .collect();
+        for (source, _, body) in &bodies {
+            for link in &body.fragments {
+                let Some(known) = ids.get(link.target.as_str()) else {
+                    continue;
+                };
+                if !known.contains(&link.fragment) {
+                    let hint = if known.is_empty() {
+                        "that page has no headings; link to the page without '#…'".to_string()
+                    } else {
+                        format!(
+                            "headings on that page: {}",
+                            known
+                                .iter()
+                                .map(|id| format!("#{id}"))
+                                .collect::<Vec<_>>()
+                                .join(", ")
+                        )
+                    };
+                    diagnostics.push(
+                        Diagnostic::new(
+                            Code::BrokenFragment,
+                            &source.path,
+                            link.position,
+                            format!("'#{}' is not a heading on {}", link.fragment, link.target),
+                        )
+                        .with_hint(hint),
+                    );
+                }
+            }
+        }
     }
 }
 
@@ -440,7 +505,8 @@ fn check_links_in_front_matter(
                      lines: LineMap| {
         if let Err(problem) = markdown::resolve(&link.value, content_path, page_url, links) {
             diagnostics.push(
-                Diagnostic::error(
+                Diagnostic::new(
+                    problem.code,
                     file,
                     lines.of(link),
                     format!("link to '{}' {}", link.value, problem.message),

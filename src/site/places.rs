@@ -4,7 +4,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 
 use crate::content::document::Document;
 use crate::content::page::SectionIntro;
-use crate::diagnostics::{Diagnostic, Diagnostics, Position};
+use crate::diagnostics::{Code, Diagnostic, Diagnostics, Position};
 
 use super::{PlacedSection, slugify};
 
@@ -46,7 +46,8 @@ impl Places {
     ) -> Option<Placed<T>> {
         if let Some(slug) = doc.meta.slug.as_ref().filter(|s| !is_valid_slug(&s.value)) {
             diagnostics.push(
-                Diagnostic::error(
+                Diagnostic::new(
+                    Code::BadSlug,
                     &doc.source.path,
                     doc.source.lines.of(slug),
                     format!("slug '{}' cannot be used in a URL", slug.value),
@@ -66,7 +67,8 @@ impl Places {
         let position = doc.meta.slug.as_ref().and_then(|s| doc.source.lines.of(s));
         if let Some(reserved) = RESERVED.iter().find(|r| url.starts_with(**r)) {
             diagnostics.push(
-                Diagnostic::error(
+                Diagnostic::new(
+                    Code::UrlReserved,
                     &doc.source.path,
                     position,
                     format!("the URL {url} is reserved for pages gka makes itself ({reserved})"),
@@ -77,7 +79,8 @@ impl Places {
         }
         if let Some(other) = self.urls.get(&url) {
             diagnostics.push(
-                Diagnostic::error(
+                Diagnostic::new(
+                    Code::UrlTaken,
                     &doc.source.path,
                     position,
                     format!("the URL {url} is also used by {}", other.display()),
@@ -93,7 +96,8 @@ impl Places {
                     .aliases
                     .push((path, doc.source.path.clone(), at, url.clone())),
                 Err(problem) => diagnostics.push(
-                    Diagnostic::error(
+                    Diagnostic::new(
+                        Code::BadAlias,
                         &doc.source.path,
                         at,
                         format!("alias '{}' {problem}", alias.value),
@@ -151,7 +155,7 @@ impl Places {
             };
             if let Some(message) = problem {
                 diagnostics.push(
-                    Diagnostic::error(file, *position, message)
+                    Diagnostic::new(Code::AliasConflict, file, *position, message)
                         .with_hint("remove the alias or pick another old address"),
                 );
             }

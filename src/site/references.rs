@@ -12,7 +12,7 @@ use crate::content::interventie::Interventie;
 use crate::content::nieuws::Nieuws;
 use crate::content::programmalijn::Programmalijn;
 use crate::content::values::AgeRange;
-use crate::diagnostics::{Diagnostic, Diagnostics, Position};
+use crate::diagnostics::{Code, Diagnostic, Diagnostics, Position};
 
 use super::places::Placed;
 use super::{Term, slugify};
@@ -30,7 +30,8 @@ pub(super) fn thema_terms(
             let slug = slugify(&thema.value);
             if let Some(other) = slugs.insert(slug.clone(), &thema.value) {
                 diagnostics.push(
-                    Diagnostic::error(
+                    Diagnostic::new(
+                        Code::DuplicateThema,
                         &agenda.source.path,
                         agenda.source.lines.of(thema),
                         format!(
@@ -56,6 +57,7 @@ pub(super) fn thema_terms(
             match terms.iter_mut().find(|t| t.naam == thema.value) {
                 Some(term) => term.interventies.push(index),
                 None => diagnostics.push(unknown_reference(
+                    Code::UnknownThema,
                     doc,
                     thema,
                     "theme",
@@ -74,6 +76,7 @@ pub(super) fn thema_terms(
 
 /// An error for a value that names something that does not exist, with the closest name.
 pub(super) fn unknown_reference<'a, T>(
+    code: Code,
     doc: &Document<T>,
     value: &Spanned<String>,
     what: &str,
@@ -95,7 +98,8 @@ pub(super) fn unknown_reference<'a, T>(
         Some((_, c)) => format!("did you mean '{c}'? {rule}"),
         None => rule.to_string(),
     };
-    Diagnostic::error(
+    Diagnostic::new(
+        code,
         &doc.source.path,
         doc.source.lines.of(value),
         format!("unknown {what} '{}'", value.value),
@@ -150,7 +154,8 @@ pub(super) fn check_addenda(
             }
             if drafts.contains(&url) {
                 diagnostics.push(
-                    Diagnostic::warning(
+                    Diagnostic::new(
+                        Code::ReferenceToDraft,
                         &doc.source.path,
                         doc.source.lines.of(reference),
                         format!(
@@ -165,6 +170,7 @@ pub(super) fn check_addenda(
                 continue;
             }
             diagnostics.push(unknown_reference(
+                Code::UnknownInterventie,
                 doc,
                 reference,
                 "interventie",
@@ -187,7 +193,8 @@ pub(super) fn check_nieuws(nieuws: &[Placed<Nieuws>], diagnostics: &mut Diagnost
     for (doc, _) in nieuws {
         if doc.meta.datum.is_none() {
             diagnostics.push(
-                Diagnostic::error(
+                Diagnostic::new(
+                    Code::MissingKey,
                     &doc.source.path,
                     Some(Position {
                         line: doc.source.lines.first_line,
@@ -211,7 +218,8 @@ pub(super) fn check_programmalijnen(
     for (doc, _) in lines {
         if let Some(other) = seen.insert(doc.data.nummer, &doc.source.path) {
             diagnostics.push(
-                Diagnostic::error(
+                Diagnostic::new(
+                    Code::DuplicateNummer,
                     &doc.source.path,
                     None,
                     format!(

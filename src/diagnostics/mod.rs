@@ -4,8 +4,13 @@
 //! carries on, so one run reports every problem in every file. The build only stops, before
 //! anything is written, when the collection holds an error.
 
+mod codes;
+pub mod report;
+
 use std::fmt;
 use std::path::{Path, PathBuf};
+
+pub use codes::Code;
 
 /// How bad a diagnostic is: errors stop the build, warnings do not.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -14,6 +19,16 @@ pub enum Severity {
     Error,
     /// The site builds, but something is probably not what the author meant.
     Warning,
+}
+
+impl Severity {
+    /// `error` or `warning`.
+    pub fn label(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        }
+    }
 }
 
 /// A position in a source file, 1-based like every editor shows it.
@@ -28,12 +43,12 @@ pub struct Position {
 /// One problem in one file, with what to do about it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
+    /// What kind of problem it is; also decides the severity.
+    pub code: Code,
     /// The file, relative to the site root where possible.
     pub file: PathBuf,
     /// Where in the file; `None` when the problem is about the file as a whole.
     pub position: Option<Position>,
-    /// Error or warning.
-    pub severity: Severity,
     /// What is wrong, in one sentence.
     pub message: String,
     /// How to fix it, when we can tell.
@@ -41,31 +56,25 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
-    /// An error in `file` at `position`.
-    pub fn error(
+    /// A problem of kind `code` in `file` at `position`.
+    pub fn new(
+        code: Code,
         file: impl Into<PathBuf>,
         position: Option<Position>,
         message: impl Into<String>,
     ) -> Self {
         Self {
+            code,
             file: file.into(),
             position,
-            severity: Severity::Error,
             message: message.into(),
             hint: None,
         }
     }
 
-    /// A warning in `file` at `position`.
-    pub fn warning(
-        file: impl Into<PathBuf>,
-        position: Option<Position>,
-        message: impl Into<String>,
-    ) -> Self {
-        Self {
-            severity: Severity::Warning,
-            ..Self::error(file, position, message)
-        }
+    /// Error or warning, from the code.
+    pub fn severity(&self) -> Severity {
+        self.code.severity()
     }
 
     /// The same diagnostic with a hint on how to fix it.
@@ -81,11 +90,13 @@ impl fmt::Display for Diagnostic {
         if let Some(p) = self.position {
             write!(f, ":{}:{}", p.line, p.column)?;
         }
-        let label = match self.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-        };
-        write!(f, ": {label}: {}", self.message)?;
+        write!(
+            f,
+            ": {}[{}]: {}",
+            self.severity().label(),
+            self.code,
+            self.message
+        )?;
         if let Some(hint) = &self.hint {
             write!(f, "\n  hint: {hint}")?;
         }
@@ -112,7 +123,7 @@ impl Diagnostics {
 
     /// Whether any diagnostic is an error.
     pub fn has_errors(&self) -> bool {
-        self.items.iter().any(|d| d.severity == Severity::Error)
+        self.items.iter().any(|d| d.severity() == Severity::Error)
     }
 
     /// The number of errors and of warnings.
@@ -120,7 +131,7 @@ impl Diagnostics {
         let errors = self
             .items
             .iter()
-            .filter(|d| d.severity == Severity::Error)
+            .filter(|d| d.severity() == Severity::Error)
             .count();
         (errors, self.items.len() - errors)
     }
@@ -128,8 +139,8 @@ impl Diagnostics {
     /// The diagnostics sorted by file, then position, then message, for stable output.
     pub fn sorted(mut self) -> Vec<Diagnostic> {
         self.items.sort_by(|a, b| {
-            (&a.file, a.position, a.severity, &a.message)
-                .cmp(&(&b.file, b.position, b.severity, &b.message))
+            (&a.file, a.position, a.code, &a.message)
+                .cmp(&(&b.file, b.position, b.code, &b.message))
         });
         // A template error shows up once per page that uses the template.
         self.items.dedup();

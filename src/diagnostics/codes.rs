@@ -1,0 +1,160 @@
+//! Stable diagnostic codes. Each code names one kind of problem; `docs/errors.md` explains
+//! every code with an example and the fix, and a test keeps the two in step. Codes are never
+//! reused for another meaning: retire a code rather than change it.
+
+use super::Severity;
+
+macro_rules! codes {
+    ($($(#[doc = $doc:literal])+ $name:ident = $code:literal,)+) => {
+        /// The kind of a diagnostic, with a stable code such as `GKA-E007`.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum Code {
+            $($(#[doc = $doc])+ $name,)+
+        }
+
+        impl Code {
+            /// Every code, in order.
+            pub const ALL: &[Code] = &[$(Code::$name,)+];
+
+            /// The stable code, e.g. `GKA-E007`.
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $(Code::$name => $code,)+
+                }
+            }
+        }
+    };
+}
+
+codes! {
+    /// A file or folder could not be read.
+    Io = "GKA-E001",
+    /// A file is not valid UTF-8 text.
+    NotUtf8 = "GKA-E002",
+    /// A Markdown file does not start with a front-matter block.
+    FrontMatterMissing = "GKA-E003",
+    /// A front-matter block is never closed.
+    FrontMatterUnclosed = "GKA-E004",
+    /// The YAML of the front matter or of `site.yaml` cannot be read.
+    YamlSyntax = "GKA-E005",
+    /// The front matter is not a mapping of keys to values.
+    NotAMapping = "GKA-E006",
+    /// A key is not one this content type knows.
+    UnknownKey = "GKA-E007",
+    /// A value has the wrong type, e.g. a list where text is expected.
+    WrongType = "GKA-E008",
+    /// A required key is missing.
+    MissingKey = "GKA-E009",
+    /// A value is not one of the allowed words, e.g. `status: misschien`.
+    NotAllowed = "GKA-E010",
+    /// A value does not have the required form: a date, age range, period or year.
+    InvalidValue = "GKA-E011",
+    /// A file the site needs is missing: `content/site.yaml`, `content/index.md`, `content/`.
+    MissingFile = "GKA-E012",
+    /// A file, a front matter or a YAML alias expansion exceeds a safety limit.
+    TooLarge = "GKA-E013",
+    /// A file name or path cannot be used: not UTF-8, or with control characters or backslashes.
+    BadFileName = "GKA-E014",
+    /// A symbolic link in the site points outside the site's folder.
+    LinkOutsideSite = "GKA-E015",
+    /// `base_url` is missing or not a full `http(s)://` address.
+    BaseUrl = "GKA-E020",
+    /// A `slug` cannot be used in a URL.
+    BadSlug = "GKA-E021",
+    /// Two documents claim the same URL.
+    UrlTaken = "GKA-E022",
+    /// A document claims a URL that gka writes itself (`/themas/`, `/static/`, …).
+    UrlReserved = "GKA-E023",
+    /// An alias is not a path on this site.
+    BadAlias = "GKA-E024",
+    /// An alias would hide a page or is claimed twice.
+    AliasConflict = "GKA-E025",
+    /// A theme (`themas`) is not one of the agenda's themes.
+    UnknownThema = "GKA-E026",
+    /// Two agenda themes would get the same URL.
+    DuplicateThema = "GKA-E027",
+    /// An addendum names an interventie that does not exist.
+    UnknownInterventie = "GKA-E028",
+    /// Two programmalijnen have the same `nummer`.
+    DuplicateNummer = "GKA-E029",
+    /// An internal link points to no page or file of the site.
+    BrokenLink = "GKA-E040",
+    /// An internal link points to a draft that is left out of the build.
+    LinkToDraft = "GKA-E041",
+    /// A `#fragment` names no heading on the page it points to.
+    BrokenFragment = "GKA-E042",
+    /// A link uses a scheme other than http, https, mailto or tel, or is empty.
+    UnsafeLink = "GKA-E043",
+    /// An image has no alt text.
+    ImageWithoutAlt = "GKA-E044",
+    /// The theme named in `site.yaml` does not exist.
+    ThemeMissing = "GKA-E050",
+    /// A template cannot be compiled or rendered.
+    Template = "GKA-E051",
+    /// A file outside `content/static/` that is not Markdown is not published.
+    NotPublished = "GKA-W001",
+    /// An addendum names an interventie that is a draft.
+    ReferenceToDraft = "GKA-W002",
+    /// A level-1 heading (`#`) in a body: the title is the page's only `h1`.
+    HeadingLevelOne = "GKA-W003",
+    /// A heading skips a level, e.g. `####` after `##`.
+    SkippedHeadingLevel = "GKA-W004",
+    /// A link's text says nothing about its target ("Lees verder", "klik hier", a bare URL).
+    VagueLinkText = "GKA-W005",
+    /// A symbolic link to a folder inside the site is not followed.
+    FolderLinkIgnored = "GKA-W006",
+}
+
+impl Code {
+    /// Errors stop the build; warnings do not, unless `--strict`.
+    pub fn severity(self) -> Severity {
+        if self.as_str().starts_with("GKA-W") {
+            Severity::Warning
+        } else {
+            Severity::Error
+        }
+    }
+}
+
+impl std::fmt::Display for Code {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashSet;
+
+    #[test]
+    fn codes_are_unique_and_well_formed() {
+        let mut seen = HashSet::new();
+        for code in Code::ALL {
+            let text = code.as_str();
+            assert!(seen.insert(text), "{text} is used twice");
+            assert!(
+                text.len() == 8 && (text.starts_with("GKA-E") || text.starts_with("GKA-W")),
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn every_code_is_documented() {
+        let docs = include_str!("../../docs/errors.md");
+        for code in Code::ALL {
+            assert!(
+                docs.contains(&format!("## {}", code.as_str())),
+                "docs/errors.md does not explain {code}"
+            );
+        }
+        for line in docs.lines().filter(|l| l.starts_with("## GKA-")) {
+            let documented = &line[3..11];
+            assert!(
+                Code::ALL.iter().any(|c| c.as_str() == documented),
+                "docs/errors.md explains unknown code {documented}"
+            );
+        }
+    }
+}
