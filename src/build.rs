@@ -130,8 +130,9 @@ pub fn build(options: &BuildOptions, strict: bool) -> Result<BuildReport, BuildE
         files,
         warnings,
     } = prepare(options, strict)?;
-    let mut copies = output::copies_of(&theme.static_dir, "static/")?;
+    let mut copies = output::copies_of(&options.root, &theme.static_dir, "static/")?;
     copies.extend(output::copies_of(
+        &options.root,
         &options
             .root
             .join(content::CONTENT_DIR)

@@ -16,8 +16,8 @@ pub const MARKER: &str = ".gka-output";
 /// Why the output could not be written.
 #[derive(Debug, thiserror::Error)]
 pub enum OutputError {
-    /// The output folder is a place gka must never replace.
-    #[error("refusing to write the site into {path}: {reason}")]
+    /// The output folder is a place gka must never replace, or a file must not be published.
+    #[error("refusing to write {path}: {reason}")]
     Unsafe {
         /// The output folder asked for.
         path: PathBuf,
@@ -55,10 +55,13 @@ pub struct Copy {
 }
 
 /// Every file in `dir`, as copies to `prefix/<relative path>`. Missing folders give nothing.
-pub fn copies_of(dir: &Path, prefix: &str) -> Result<Vec<Copy>, OutputError> {
+/// Symbolic links are followed only to files inside `root`, so a link can never publish a
+/// file from elsewhere on the machine.
+pub fn copies_of(root: &Path, dir: &Path, prefix: &str) -> Result<Vec<Copy>, OutputError> {
     if !dir.is_dir() {
         return Ok(Vec::new());
     }
+    let root = fs::canonicalize(root).map_err(io_error("read", root))?;
     let mut copies = Vec::new();
     for entry in walkdir::WalkDir::new(dir).sort_by_file_name() {
         let entry = entry.map_err(|e| OutputError::Io {
@@ -66,7 +69,19 @@ pub fn copies_of(dir: &Path, prefix: &str) -> Result<Vec<Copy>, OutputError> {
             path: dir.to_path_buf(),
             source: e.into(),
         })?;
-        if !entry.file_type().is_file() {
+        if entry.path_is_symlink() {
+            let target = fs::canonicalize(entry.path())
+                .map_err(io_error("follow the link", entry.path()))?;
+            if !target.starts_with(&root) {
+                return Err(OutputError::Unsafe {
+                    path: entry.into_path(),
+                    reason: "it is a symbolic link to a file outside the site",
+                });
+            }
+            if !target.is_file() {
+                continue;
+            }
+        } else if !entry.file_type().is_file() {
             continue;
         }
         let rel = entry.path().strip_prefix(dir).unwrap_or(entry.path());
@@ -235,6 +250,31 @@ mod tests {
         );
         let leftovers: Vec<_> = fs::read_dir(tmp.path()).unwrap().collect();
         assert_eq!(leftovers.len(), 1, "only public/ remains");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn never_copies_files_from_outside_the_site() {
+        let outside = tempfile::tempdir().unwrap();
+        fs::write(outside.path().join("secret.txt"), "geheim").unwrap();
+        let site = tempfile::tempdir().unwrap();
+        let static_dir = site.path().join("content/static");
+        fs::create_dir_all(&static_dir).unwrap();
+        fs::write(static_dir.join("ok.txt"), "ok").unwrap();
+        std::os::unix::fs::symlink(static_dir.join("ok.txt"), static_dir.join("inside.txt"))
+            .unwrap();
+        let copies = copies_of(site.path(), &static_dir, "static/").unwrap();
+        let paths: Vec<&str> = copies.iter().map(|c| c.path.as_str()).collect();
+        assert_eq!(paths, ["static/inside.txt", "static/ok.txt"]);
+        std::os::unix::fs::symlink(
+            outside.path().join("secret.txt"),
+            static_dir.join("leak.txt"),
+        )
+        .unwrap();
+        assert!(matches!(
+            copies_of(site.path(), &static_dir, "static/"),
+            Err(OutputError::Unsafe { .. })
+        ));
     }
 
     #[test]
