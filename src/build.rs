@@ -56,6 +56,7 @@ pub fn load_site(options: &BuildOptions) -> (Option<Site>, Diagnostics) {
     let model_options = ModelOptions {
         base_url: options.base_url.clone(),
         drafts: options.drafts,
+        today: crate::content::values::Datum::today(),
     };
     let site = Site::build(loaded, &model_options, &mut diagnostics);
     (site, diagnostics)

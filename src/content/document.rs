@@ -21,6 +21,8 @@ pub struct Source {
     pub body_line: usize,
     /// Maps front-matter positions to file positions.
     pub lines: LineMap,
+    /// When the file last changed (git history, else the file's time).
+    pub modified: Option<Datum>,
 }
 
 /// The front-matter keys every document accepts. Dutch names; the usual English names of

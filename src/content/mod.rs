@@ -8,6 +8,7 @@ pub mod addendum;
 pub mod agenda;
 pub mod document;
 pub mod front_matter;
+pub mod history;
 pub mod interventie;
 pub mod nieuws;
 pub mod page;
@@ -251,11 +252,15 @@ pub fn load(root: &Path, diagnostics: &mut Diagnostics) -> Loaded {
         );
     }
 
+    let history = history::History::read(root);
     let results: Vec<Result<Item, Vec<Diagnostic>>> = markdown
         .par_iter()
         .map(|(path, content_path)| {
             let rel = relative(root, path);
-            read_text(&rel, path).and_then(|text| parse_markdown(rel, content_path, &text))
+            let mut item =
+                read_text(&rel, path).and_then(|text| parse_markdown(rel, content_path, &text))?;
+            item.source_mut().modified = history.modified(content_path, path);
+            Ok(item)
         })
         .collect();
     for (result, (_, content_path)) in results.into_iter().zip(markdown) {
@@ -413,6 +418,20 @@ fn parse_typed<T: DeserializeOwned>(
 }
 
 impl Item {
+    /// The file the document was read from, to update.
+    fn source_mut(&mut self) -> &mut Source {
+        match self {
+            Item::Home(d) => &mut d.source,
+            Item::Agenda(d) => &mut d.source,
+            Item::Addendum(d) => &mut d.source,
+            Item::Interventie(d) => &mut d.source,
+            Item::Programmalijn(d) => &mut d.source,
+            Item::Nieuws(d) => &mut d.source,
+            Item::Section(d) => &mut d.source,
+            Item::Page(d) => &mut d.source,
+        }
+    }
+
     /// The file the document was read from.
     pub fn source(&self) -> &Source {
         match self {
@@ -468,6 +487,7 @@ pub fn parse_markdown(
         body: split.body.to_string(),
         body_line: split.yaml_line + split.yaml.lines().count() + 1,
         lines,
+        modified: None,
     };
     let kind = Kind::of(content_path);
     let result = match kind {
@@ -538,6 +558,7 @@ mod tests {
             body: String::new(),
             body_line: 6,
             lines: LineMap { first_line: 2 },
+            modified: None,
         };
         let errors = typed::<Programmalijn>(yaml, source).unwrap_err();
         let lines: Vec<usize> = errors

@@ -67,6 +67,17 @@ const MAANDEN: [&str; 12] = [
 ];
 
 impl Datum {
+    /// Today's date in UTC, or the date of `SOURCE_DATE_EPOCH` when it is set, so that a build
+    /// can be reproduced byte for byte.
+    pub fn today() -> Datum {
+        let now = std::env::var("SOURCE_DATE_EPOCH")
+            .ok()
+            .and_then(|s| s.trim().parse::<i64>().ok())
+            .and_then(|secs| time::OffsetDateTime::from_unix_timestamp(secs).ok())
+            .unwrap_or_else(time::OffsetDateTime::now_utc);
+        Datum(now.date())
+    }
+
     /// The date as `YYYY-MM-DD`, for `datetime` attributes and machine-readable output.
     pub fn iso(self) -> String {
         let d = self.0;

@@ -549,6 +549,7 @@ mod tests {
             body: body.into(),
             body_line: 5,
             lines: LineMap { first_line: 2 },
+            modified: None,
         }
     }
 

@@ -3,6 +3,7 @@
 //! Each output file is a [`Job`]; a job picks its template and builds its context from
 //! [`views`]. The `site` value is serialized once into Tera's global context.
 
+pub mod calendar;
 pub mod markdown;
 pub mod templates;
 pub mod views;
@@ -11,6 +12,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 use tera::Context;
 
+use crate::content::values::Soort;
 use crate::diagnostics::Diagnostic;
 use crate::site::{Site, Term};
 use templates::Theme;
@@ -49,6 +51,8 @@ enum Job {
     NotFound,
     Redirect(usize),
     Robots,
+    Feed,
+    Calendar(usize),
 }
 
 /// Renders every page and generated file of `site` with `theme`.
@@ -103,6 +107,15 @@ fn jobs(site: &Site) -> Vec<Job> {
     jobs.extend((0..site.themas.len()).map(Job::Thema));
     jobs.extend((0..site.leeftijden.len()).map(Job::Leeftijd));
     jobs.extend((0..site.redirects.len()).map(Job::Redirect));
+    if !site.nieuws.items.is_empty() {
+        jobs.push(Job::Feed);
+    }
+    let events = site.nieuws.items.iter().enumerate();
+    jobs.extend(
+        events
+            .filter(|(_, e)| e.doc.data.soort == Soort::Evenement)
+            .map(|(i, _)| Job::Calendar(i)),
+    );
     jobs
 }
 
@@ -134,6 +147,16 @@ impl Ctx {
 
 fn render_job(views: &Views, theme: &Theme, job: Job) -> Result<OutputFile, Diagnostic> {
     let site = views.site;
+    if let Job::Calendar(i) = job {
+        let entry = &site.nieuws.items[i];
+        return Ok(OutputFile {
+            path: output_path(&format!("{}{}", entry.url, calendar::FILE_NAME)),
+            contents: calendar::event(&site.config, entry)
+                .unwrap_or_default()
+                .into_bytes(),
+            is_page: false,
+        });
+    }
     let (site_path, template, ctx): (String, &str, Ctx) = match job {
         Job::Home => {
             let page = views.page(&site.home);
@@ -261,6 +284,8 @@ fn render_job(views: &Views, theme: &Theme, job: Job) -> Result<OutputFile, Diag
             let view = NieuwsView {
                 soort: views::soort_label(entry.doc.data.soort),
                 locatie: entry.doc.data.locatie.as_deref(),
+                agenda: (entry.doc.data.soort == Soort::Evenement)
+                    .then(|| views.href(&format!("{}{}", entry.url, calendar::FILE_NAME))),
             };
             (
                 entry.url.clone(),
@@ -309,15 +334,50 @@ fn render_job(views: &Views, theme: &Theme, job: Job) -> Result<OutputFile, Diag
             &site.programma,
             site.programma.items.iter().map(|e| views.card(e)).collect(),
         ),
-        Job::NieuwsLijst => section_job(
-            views,
-            &site.nieuws,
-            site.nieuws
+        Job::NieuwsLijst => {
+            // Events that are over move to the archive; news stays current.
+            let (archief, actueel): (Vec<_>, Vec<_>) = site.nieuws.items.iter().partition(|e| {
+                e.doc.data.soort == Soort::Evenement
+                    && e.doc.meta.datum.is_some_and(|d| d < site.today)
+            });
+            let (path, template, ctx) = section_job(
+                views,
+                &site.nieuws,
+                actueel.into_iter().map(|e| views.nieuws_card(e)).collect(),
+            );
+            let archief: Vec<Card> = archief.into_iter().map(|e| views.nieuws_card(e)).collect();
+            (path, template, ctx.with("archief", &archief))
+        }
+        Job::Feed => {
+            let entries: Vec<FeedEntry> = site
+                .nieuws
                 .items
                 .iter()
-                .map(|e| views.nieuws_card(e))
-                .collect(),
-        ),
+                .take(FEED_ITEMS)
+                .map(|e| FeedEntry {
+                    titel: &e.doc.meta.titel,
+                    permalink: site.config.absolute(&e.url),
+                    updated: e.doc.meta.datum.map(rfc3339).unwrap_or_default(),
+                    samenvatting: e.summary(),
+                    inhoud: &e.body.html,
+                    soort: views::soort_label(e.doc.data.soort),
+                })
+                .collect();
+            let path = format!("{}feed.xml", site.nieuws.url);
+            let page = views.page_at(&site.nieuws.titel, None, &path, "", None);
+            let ctx = Ctx::new(&page)
+                .with("entries", &entries)
+                .with(
+                    "updated",
+                    &entries
+                        .first()
+                        .map(|e| e.updated.clone())
+                        .unwrap_or_default(),
+                )
+                .with("nieuws_permalink", &site.config.absolute(&site.nieuws.url));
+            (path, "atom.xml", ctx)
+        }
+        Job::Calendar(_) => unreachable!("calendar files are written above"),
         Job::Themas => term_index(views, "/themas/", THEMAS_TITLE, &site.themas),
         Job::Leeftijden => term_index(views, "/leeftijden/", LEEFTIJDEN_TITLE, &site.leeftijden),
         Job::Thema(i) => term_page(views, &site.themas[i], &site.themas[i].naam),
@@ -344,8 +404,11 @@ fn render_job(views: &Views, theme: &Theme, job: Job) -> Result<OutputFile, Diag
             ("/robots.txt".into(), "robots.txt", ctx)
         }
     };
-    // Redirects, the 404 page and robots.txt are not pages to list in the sitemap.
-    let is_page = !matches!(job, Job::NotFound | Job::Redirect(_) | Job::Robots);
+    // Redirects, the 404 page, robots.txt and the feed are not pages to list in the sitemap.
+    let is_page = !matches!(
+        job,
+        Job::NotFound | Job::Redirect(_) | Job::Robots | Job::Feed
+    );
     let html = theme
         .tera
         .render(template, &ctx.0)
@@ -369,7 +432,9 @@ fn section_job<'a, T>(
     (
         section.url.clone(),
         "lijst.html",
-        Ctx::new(&page).with("items", &items),
+        Ctx::new(&page)
+            .with("items", &items)
+            .with("archief", &Vec::<Card>::new()),
     )
 }
 
@@ -499,26 +564,17 @@ fn sitemap(
         lastmod: Option<String>,
     }
     let site = views.site;
-    let dates = site
-        .agenda
-        .iter()
-        .map(|e| (&e.url, e.doc.meta.datum))
-        .chain(
-            site.addenda
-                .items
-                .iter()
-                .map(|e| (&e.url, e.doc.meta.datum)),
-        )
-        .chain(
-            site.interventies
-                .items
-                .iter()
-                .map(|e| (&e.url, e.doc.meta.datum)),
-        )
-        .chain(site.nieuws.items.iter().map(|e| (&e.url, e.doc.meta.datum)))
-        .chain(site.pages.iter().map(|e| (&e.url, e.doc.meta.datum)))
-        .filter_map(|(url, d)| d.map(|d| (output_path(url), d.iso())))
-        .collect::<std::collections::HashMap<_, _>>();
+    // The sitemap's lastmod: the document's own date, else when its file last changed.
+    let dates: std::collections::HashMap<String, String> = site
+        .documents()
+        .into_iter()
+        .filter_map(|d| {
+            d.meta
+                .datum
+                .or(d.source.modified)
+                .map(|date| (output_path(d.url), date.iso()))
+        })
+        .collect();
     let mut urls: Vec<Url> = files
         .iter()
         .filter(|f| f.is_page)
@@ -608,7 +664,24 @@ struct ResultaatView<'a> {
 struct NieuwsView<'a> {
     soort: &'static str,
     locatie: Option<&'a str>,
+    /// The event's calendar file.
+    agenda: Option<String>,
 }
+
+/// One entry of the Atom feed.
+#[derive(Serialize)]
+struct FeedEntry<'a> {
+    titel: &'a str,
+    permalink: String,
+    /// RFC 3339, midnight UTC of the document's date.
+    updated: String,
+    samenvatting: Option<&'a str>,
+    inhoud: &'a str,
+    soort: &'static str,
+}
+
+/// The newest items in the feed: enough for readers, small enough to fetch often.
+const FEED_ITEMS: usize = 20;
 
 /// One programme result on a term page.
 #[derive(Serialize)]
@@ -617,6 +690,11 @@ struct TermResultaat<'a> {
     jaar: u16,
     leeftijd: Link,
     tekst: &'a str,
+}
+
+/// A date as an RFC 3339 timestamp at midnight UTC, as Atom wants it.
+fn rfc3339(datum: crate::content::values::Datum) -> String {
+    format!("{}T00:00:00Z", datum.iso())
 }
 
 #[cfg(test)]

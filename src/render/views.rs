@@ -31,6 +31,8 @@ pub struct SiteView<'a> {
     pub menu: Vec<Link>,
     /// Footer contact details.
     pub contact: Option<ContactView<'a>>,
+    /// The Atom feed of the news, when there is news.
+    pub feed: Option<String>,
 }
 
 /// Footer contact details.
@@ -92,6 +94,8 @@ pub struct PageView<'a> {
     pub kruimelpad: Vec<Link>,
     /// The `href` of the top-level section the page is in, for marking the menu.
     pub sectie: String,
+    /// When the page's text last changed.
+    pub gewijzigd: Option<DateView>,
 }
 
 /// A summary of a page for lists: what a card shows, nothing more.
@@ -170,6 +174,8 @@ impl<'a> Views<'a> {
             omschrijving: config.omschrijving.as_deref(),
             logo: config.logo.as_deref().map(|l| self.href(l)),
             root: config.base_path(),
+            feed: (!self.site.nieuws.items.is_empty())
+                .then(|| self.href(&format!("{}feed.xml", self.site.nieuws.url))),
             base_url: config.base_url.as_str(),
             menu,
             contact: config.contact.as_ref().map(|c| ContactView {
@@ -224,13 +230,15 @@ impl<'a> Views<'a> {
 
     /// The `page` value of a document.
     pub fn page<T>(&self, entry: &'a Entry<T>) -> PageView<'a> {
-        self.page_at(
+        let mut page = self.page_at(
             &entry.doc.meta.titel,
             entry.summary(),
             &entry.url,
             &entry.body.html,
             entry.doc.meta.datum,
-        )
+        );
+        page.gewijzigd = entry.doc.source.modified.map(DateView::from);
+        page
     }
 
     /// The `page` value of a page that is not a document (term pages, overviews without intro).
@@ -251,6 +259,7 @@ impl<'a> Views<'a> {
             datum: datum.map(DateView::from),
             kruimelpad: self.breadcrumbs(site_path),
             sectie: self.href(&top_section(site_path)),
+            gewijzigd: None,
         }
     }
 

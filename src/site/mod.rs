@@ -23,6 +23,7 @@ use crate::content::interventie::Interventie;
 use crate::content::nieuws::Nieuws;
 use crate::content::page::{Home, Page, SectionIntro};
 use crate::content::programmalijn::Programmalijn;
+use crate::content::values::Datum;
 use crate::content::{CONFIG_FILE, Loaded, content_file};
 use crate::diagnostics::{Code, Diagnostic, Diagnostics};
 use crate::render::markdown::{self, LinkTargets, Rendered};
@@ -33,12 +34,14 @@ use places::{Placed, Places, default_url, folder_of, page_url};
 use references::{age_terms, check_addenda, check_nieuws, check_programmalijnen, thema_terms};
 
 /// Options that change what the model contains.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct ModelOptions {
     /// Overrides `base_url` from `site.yaml`.
     pub base_url: Option<String>,
     /// Keep documents marked `concept: true`.
     pub drafts: bool,
+    /// The build date: events before it are in the past.
+    pub today: Datum,
 }
 
 /// The whole site, valid and ready to render.
@@ -70,6 +73,8 @@ pub struct Site {
     pub static_files: Vec<String>,
     /// Old site paths (`aliassen`) and the site path each redirects to.
     pub redirects: Vec<(String, String)>,
+    /// The build date: events before it are in the past.
+    pub today: Datum,
 }
 
 /// One document with its place in the site.
@@ -99,6 +104,19 @@ impl<T> Entry<T> {
             .as_deref()
             .or((!self.body.summary.is_empty()).then_some(self.body.summary.as_str()))
     }
+}
+
+/// Any document of the site, seen through what all types share.
+#[derive(Debug, Clone, Copy)]
+pub struct DocumentRef<'a> {
+    /// The common front-matter keys.
+    pub meta: &'a Meta,
+    /// The file it came from.
+    pub source: &'a Source,
+    /// Its site path.
+    pub url: &'a str,
+    /// Its rendered body.
+    pub body: &'a Rendered,
 }
 
 /// A content section: its overview page and its items.
@@ -346,15 +364,21 @@ impl Site {
             leeftijden,
             static_files: loaded.static_files,
             redirects,
+            today: options.today,
         };
         site.check_fragments(diagnostics);
         (!diagnostics.has_errors()).then_some(site)
     }
 
-    /// Every document's source, site path and rendered body.
-    fn bodies(&self) -> Vec<(&Source, &str, &Rendered)> {
-        fn of<T>(entry: &Entry<T>) -> (&Source, &str, &Rendered) {
-            (&entry.doc.source, entry.url.as_str(), &entry.body)
+    /// Every document, whatever its type: common keys, source, site path and rendered body.
+    pub fn documents(&self) -> Vec<DocumentRef<'_>> {
+        fn of<T>(entry: &Entry<T>) -> DocumentRef<'_> {
+            DocumentRef {
+                meta: &entry.doc.meta,
+                source: &entry.doc.source,
+                url: &entry.url,
+                body: &entry.body,
+            }
         }
         let sections = [
             &self.addenda.intro,
@@ -377,12 +401,12 @@ impl Site {
     /// A `#fragment` into a document must name one of its headings or footnotes. Pages that
     /// gka generates (overviews, term pages) have no headings of their own to check against.
     fn check_fragments(&self, diagnostics: &mut Diagnostics) {
-        let bodies = self.bodies();
-        let ids: HashMap<&str, &[String]> = bodies
+        let documents = self.documents();
+        let ids: HashMap<&str, &[String]> = documents
             .iter()
-            .map(|(_, url, body)| (*url, body.ids.as_slice()))
+            .map(|d| (d.url, d.body.ids.as_slice()))
             .collect();
-        for (source, _, body) in &bodies {
+        for DocumentRef { source, body, .. } in &documents {
             for link in &body.fragments {
                 let Some(known) = ids.get(link.target.as_str()) else {
                     continue;
