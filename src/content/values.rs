@@ -164,7 +164,7 @@ impl fmt::Display for AgeRange {
 }
 
 /// Where an interventie stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Status {
     /// Planned, not started.
@@ -175,8 +175,21 @@ pub enum Status {
     Afgerond,
 }
 
+impl Status {
+    /// The word as written in front matter.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Gepland => "gepland",
+            Status::Lopend => "lopend",
+            Status::Afgerond => "afgerond",
+        }
+    }
+}
+
 /// What kind of news item a `nieuws` document is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, Serialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, Serialize, schemars::JsonSchema,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Soort {
     /// A news article.

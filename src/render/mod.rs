@@ -5,6 +5,7 @@
 
 pub mod calendar;
 pub mod markdown;
+pub mod open_data;
 pub mod templates;
 pub mod views;
 
@@ -78,6 +79,18 @@ pub fn render(site: &Site, theme: &mut Theme) -> Result<Vec<OutputFile>, Vec<Dia
     }
     // The sitemap lists the pages just rendered, so it comes last.
     files.push(sitemap(&views, theme, &files)?);
+    let data = open_data::OpenData::of(site);
+    for (path, contents) in [
+        ("data/gka.json", data.to_json()),
+        ("data/gka.schema.json", open_data::schema()),
+        ("data/interventies.csv", open_data::interventies_csv(&data)),
+    ] {
+        files.push(OutputFile {
+            path: path.to_string(),
+            contents: contents.into_bytes(),
+            is_page: false,
+        });
+    }
     Ok(files)
 }
 

@@ -1,0 +1,415 @@
+//! Open data: the whole content model as `/data/gka.json` (with a JSON Schema at
+//! `/data/gka.schema.json`, derived from these types so it cannot drift) and the
+//! interventies as `/data/interventies.csv` for spreadsheets. See `docs/open-data.md`.
+
+use schemars::JsonSchema;
+use serde::Serialize;
+
+use crate::content::values::{Soort, Status};
+use crate::site::{Entry, Site};
+
+/// The version of the open-data format; raised when a field changes meaning or disappears.
+pub const VERSION: u32 = 1;
+
+/// Everything a gemeente's GKA site publishes, as data.
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct OpenData {
+    /// Version of this format.
+    pub versie: u32,
+    /// The site and its gemeente.
+    pub site: SiteData,
+    /// The GKA-Agenda, when the site has one.
+    pub agenda: Option<AgendaData>,
+    /// Addenda to the agenda.
+    pub addenda: Vec<AddendumData>,
+    /// Interventies.
+    pub interventies: Vec<InterventieData>,
+    /// The programme (the intro of the programmalijnen), when there is one.
+    pub programma: Option<PageData>,
+    /// Programmalijnen, by number.
+    pub programmalijnen: Vec<ProgrammalijnData>,
+    /// News and events, newest first.
+    pub nieuws: Vec<NieuwsData>,
+}
+
+/// Markdown text, both as written and as rendered HTML.
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct Markdown {
+    /// The Markdown source.
+    pub markdown: String,
+    /// The HTML it renders to, with links resolved to absolute site paths.
+    pub html: String,
+}
+
+/// The site and its gemeente.
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct SiteData {
+    /// The gemeente's name.
+    pub gemeente: String,
+    /// The site's title.
+    pub titel: String,
+    /// The site's address.
+    pub url: String,
+    /// Language code.
+    pub taal: String,
+    /// A sentence about the site.
+    pub omschrijving: Option<String>,
+}
+
+/// A page's common fields.
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct PageData {
+    /// Title.
+    pub titel: String,
+    /// Absolute address of the page.
+    pub url: String,
+    /// Summary.
+    pub samenvatting: Option<String>,
+    /// Date, `YYYY-MM-DD`.
+    pub datum: Option<String>,
+    /// The body.
+    pub tekst: Markdown,
+}
+
+/// A term with its page.
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct TermData {
+    /// The term as written.
+    pub naam: String,
+    /// Absolute address of its page.
+    pub url: String,
+}
+
+/// Who signed.
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct SignatoryData {
+    /// Name.
+    pub naam: String,
+    /// Role.
+    pub functie: String,
+}
+
+/// The GKA-Agenda.
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct AgendaData {
+    /// The page.
+    #[serde(flatten)]
+    pub pagina: PageData,
+    /// Who signed it.
+    pub ondertekend_door: Option<SignatoryData>,
+    /// When it was signed, `YYYY-MM-DD`.
+    pub ondertekend_op: Option<String>,
+    /// The years it covers, e.g. `2021-2024`.
+    pub periode: Option<String>,
+    /// The gemeente's themes.
+    pub themas: Vec<TermData>,
+    /// Link to the signed document.
+    pub document: Option<String>,
+}
+
+/// An addendum.
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct AddendumData {
+    /// The page.
+    #[serde(flatten)]
+    pub pagina: PageData,
+    /// The years it covers.
+    pub periode: Option<String>,
+    /// When it was signed, `YYYY-MM-DD`.
+    pub ondertekend_op: Option<String>,
+    /// Who signed it with the gemeente.
+    pub partners: Vec<String>,
+    /// Slugs of the interventies it adds (see `interventies[].slug`).
+    pub interventies: Vec<String>,
+}
+
+/// An interventie.
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct InterventieData {
+    /// Its identifier within the site, also the last part of its URL.
+    pub slug: String,
+    /// The page.
+    #[serde(flatten)]
+    pub pagina: PageData,
+    /// Themes, from the agenda's.
+    pub themas: Vec<TermData>,
+    /// Age ranges such as `12-18`.
+    pub leeftijden: Vec<String>,
+    /// Who it is for.
+    pub doelgroep: Option<String>,
+    /// Planned, running or finished.
+    pub status: Option<Status>,
+    /// The year it started.
+    pub sinds: Option<u16>,
+    /// Organisations it works with.
+    pub partners: Vec<String>,
+    /// Its website.
+    pub website: Option<String>,
+    /// A video about it.
+    pub video: Option<VideoData>,
+}
+
+/// A video link.
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct VideoData {
+    /// Where the video is.
+    pub url: String,
+    /// What it is about.
+    pub titel: String,
+}
+
+/// A programmalijn.
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct ProgrammalijnData {
+    /// Its number in the programme.
+    pub nummer: u32,
+    /// The page.
+    #[serde(flatten)]
+    pub pagina: PageData,
+    /// Ambitions.
+    pub ambities: Vec<Markdown>,
+    /// Results per year and age range.
+    pub resultaten: Vec<ResultaatData>,
+}
+
+/// A result of a programmalijn.
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct ResultaatData {
+    /// The year.
+    pub jaar: u16,
+    /// The age range, e.g. `0-6`.
+    pub leeftijd: String,
+    /// What was achieved.
+    pub tekst: Markdown,
+}
+
+/// A news item or event.
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct NieuwsData {
+    /// The page.
+    #[serde(flatten)]
+    pub pagina: PageData,
+    /// News or event.
+    pub soort: Soort,
+    /// Where an event takes place.
+    pub locatie: Option<String>,
+}
+
+impl OpenData {
+    /// The open data of a site.
+    pub fn of(site: &Site) -> OpenData {
+        let config = &site.config;
+        let page = |entry: &dyn PageSource| entry.page_data(site);
+        let slug = |url: &str| {
+            url.trim_end_matches('/')
+                .rsplit('/')
+                .next()
+                .unwrap_or_default()
+                .to_string()
+        };
+        let thema = |name: &str| TermData {
+            naam: name.to_string(),
+            url: site
+                .themas
+                .iter()
+                .find(|t| t.naam == name)
+                .map(|t| config.absolute(&t.url))
+                .unwrap_or_default(),
+        };
+        OpenData {
+            versie: VERSION,
+            site: SiteData {
+                gemeente: config.gemeente.clone(),
+                titel: config.titel.clone(),
+                url: config.base_url.to_string(),
+                taal: config.taal.clone(),
+                omschrijving: config.omschrijving.clone(),
+            },
+            agenda: site.agenda.as_ref().map(|e| AgendaData {
+                pagina: page(e),
+                ondertekend_door: e.doc.data.ondertekend_door.as_ref().map(|o| SignatoryData {
+                    naam: o.naam.clone(),
+                    functie: o.functie.clone(),
+                }),
+                ondertekend_op: e.doc.data.ondertekend_op.map(|d| d.iso()),
+                periode: e.doc.data.periode.map(|p| p.to_string()),
+                themas: e.doc.data.themas.iter().map(|t| thema(&t.value)).collect(),
+                document: e
+                    .doc
+                    .data
+                    .document
+                    .as_ref()
+                    .map(|d| absolute_link(site, &d.value)),
+            }),
+            addenda: site
+                .addenda
+                .items
+                .iter()
+                .map(|e| AddendumData {
+                    pagina: page(e),
+                    periode: e.doc.data.periode.map(|p| p.to_string()),
+                    ondertekend_op: e.doc.data.ondertekend_op.map(|d| d.iso()),
+                    partners: e.doc.data.partners.clone(),
+                    interventies: e
+                        .doc
+                        .data
+                        .interventies
+                        .iter()
+                        .map(|s| s.value.clone())
+                        .collect(),
+                })
+                .collect(),
+            interventies: site
+                .interventies
+                .items
+                .iter()
+                .map(|e| {
+                    let data = &e.doc.data;
+                    InterventieData {
+                        slug: slug(&e.url),
+                        pagina: page(e),
+                        themas: data.themas.iter().map(|t| thema(&t.value)).collect(),
+                        leeftijden: data.leeftijden.iter().map(|r| r.to_string()).collect(),
+                        doelgroep: data.doelgroep.clone(),
+                        status: data.status,
+                        sinds: data.sinds,
+                        partners: data.partners.clone(),
+                        website: data.website.as_ref().map(|w| absolute_link(site, &w.value)),
+                        video: data.video.as_ref().map(|v| VideoData {
+                            url: absolute_link(site, &v.url.value),
+                            titel: v.titel.clone(),
+                        }),
+                    }
+                })
+                .collect(),
+            programma: site.programma.intro.as_ref().map(|e| page(e)),
+            programmalijnen: site
+                .programma
+                .items
+                .iter()
+                .map(|e| {
+                    let data = &e.doc.data;
+                    let (ambities, teksten) = e.inline.split_at(data.ambities.len());
+                    ProgrammalijnData {
+                        nummer: data.nummer,
+                        pagina: page(e),
+                        ambities: data
+                            .ambities
+                            .iter()
+                            .zip(ambities)
+                            .map(|(source, html)| markdown(&source.value, html))
+                            .collect(),
+                        resultaten: data
+                            .resultaten
+                            .iter()
+                            .zip(teksten)
+                            .map(|(r, html)| ResultaatData {
+                                jaar: r.jaar,
+                                leeftijd: r.leeftijd.to_string(),
+                                tekst: markdown(&r.tekst.value, html),
+                            })
+                            .collect(),
+                    }
+                })
+                .collect(),
+            nieuws: site
+                .nieuws
+                .items
+                .iter()
+                .map(|e| NieuwsData {
+                    pagina: page(e),
+                    soort: e.doc.data.soort,
+                    locatie: e.doc.data.locatie.clone(),
+                })
+                .collect(),
+        }
+    }
+
+    /// The JSON, pretty-printed so diffs between builds are readable.
+    pub fn to_json(&self) -> String {
+        serde_json::to_string_pretty(self).expect("open data serializes to JSON") + "\n"
+    }
+}
+
+/// The JSON Schema of [`OpenData`].
+pub fn schema() -> String {
+    let schema = schemars::schema_for!(OpenData);
+    serde_json::to_string_pretty(&schema).expect("the schema serializes to JSON") + "\n"
+}
+
+/// The interventies as CSV: one row per interventie, lists joined with `; `.
+pub fn interventies_csv(data: &OpenData) -> String {
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    let header = [
+        "slug",
+        "titel",
+        "url",
+        "samenvatting",
+        "themas",
+        "leeftijden",
+        "doelgroep",
+        "status",
+        "sinds",
+        "partners",
+        "website",
+    ];
+    let rows = data.interventies.iter().map(|i| {
+        [
+            i.slug.clone(),
+            i.pagina.titel.clone(),
+            i.pagina.url.clone(),
+            i.pagina.samenvatting.clone().unwrap_or_default(),
+            i.themas
+                .iter()
+                .map(|t| t.naam.as_str())
+                .collect::<Vec<_>>()
+                .join("; "),
+            i.leeftijden.join("; "),
+            i.doelgroep.clone().unwrap_or_default(),
+            i.status.map(Status::as_str).unwrap_or_default().to_string(),
+            i.sinds.map(|s| s.to_string()).unwrap_or_default(),
+            i.partners.join("; "),
+            i.website.clone().unwrap_or_default(),
+        ]
+    });
+    // Writing to memory cannot fail.
+    writer.write_record(header).expect("CSV to memory");
+    for row in rows {
+        writer.write_record(row).expect("CSV to memory");
+    }
+    String::from_utf8(writer.into_inner().expect("CSV to memory"))
+        .expect("CSV of UTF-8 strings is UTF-8")
+}
+
+fn markdown(source: &str, html: &str) -> Markdown {
+    Markdown {
+        markdown: source.to_string(),
+        html: html.to_string(),
+    }
+}
+
+/// A link from front matter as an absolute address: site paths get the site's address.
+fn absolute_link(site: &Site, link: &str) -> String {
+    if link.starts_with('/') {
+        site.config.absolute(link)
+    } else {
+        link.to_string()
+    }
+}
+
+/// Documents of any type, as open data's common page fields.
+trait PageSource {
+    fn page_data(&self, site: &Site) -> PageData;
+}
+
+impl<T> PageSource for Entry<T> {
+    fn page_data(&self, site: &Site) -> PageData {
+        PageData {
+            titel: self.doc.meta.titel.clone(),
+            url: site.config.absolute(&self.url),
+            samenvatting: self.summary().map(String::from),
+            datum: self.doc.meta.datum.map(|d| d.iso()),
+            tekst: markdown(&self.doc.source.body, &self.body.html),
+        }
+    }
+}

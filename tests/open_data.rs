@@ -1,0 +1,80 @@
+//! Open data: `/data/gka.json` validates against its JSON Schema, the schema in `docs/` is the
+//! one the build publishes, and `/data/interventies.csv` has a header and one row per
+//! interventie.
+
+mod common;
+
+use common::*;
+
+fn json(path: &std::path::Path) -> serde_json::Value {
+    serde_json::from_slice(&std::fs::read(path).unwrap()).unwrap()
+}
+
+#[test]
+fn the_json_validates_against_its_schema() {
+    let built = build_example(&[]);
+    let schema = json(&built.out.join("data/gka.schema.json"));
+    let data = json(&built.out.join("data/gka.json"));
+    let validator = jsonschema::validator_for(&schema).expect("a valid JSON Schema");
+    let errors: Vec<String> = validator
+        .iter_errors(&data)
+        .map(|e| format!("{} at {}", e, e.instance_path()))
+        .collect();
+    assert!(errors.is_empty(), "{errors:#?}");
+    assert_eq!(data["site"]["gemeente"], "Almere");
+    assert_eq!(data["interventies"].as_array().unwrap().len(), 3);
+    assert_eq!(data["agenda"]["themas"].as_array().unwrap().len(), 5);
+    let lijn = &data["programmalijnen"][0];
+    assert_eq!(lijn["nummer"], 1);
+    assert_eq!(lijn["ambities"].as_array().unwrap().len(), 4);
+    assert_eq!(lijn["resultaten"][0]["leeftijd"], "0-6");
+    let tekst = &lijn["resultaten"][0]["tekst"];
+    assert!(
+        tekst["markdown"]
+            .as_str()
+            .unwrap()
+            .contains("*De Voorschool is er voor iedereen*")
+    );
+    assert!(
+        tekst["html"]
+            .as_str()
+            .unwrap()
+            .contains("<em>De Voorschool is er voor iedereen</em>")
+    );
+    assert_eq!(data["nieuws"][0]["soort"], "evenement");
+}
+
+#[test]
+fn the_schema_in_docs_is_the_published_one() {
+    let built = build_example(&[]);
+    let published = std::fs::read_to_string(built.out.join("data/gka.schema.json")).unwrap();
+    let documented = std::fs::read_to_string(repo_root().join("docs/gka.schema.json")).unwrap();
+    assert!(
+        published == documented,
+        "docs/gka.schema.json is out of date: copy public/data/gka.schema.json over it after a build"
+    );
+}
+
+#[test]
+fn the_csv_has_a_header_and_one_row_per_interventie() {
+    let built = build_example(&[]);
+    let mut reader = csv::Reader::from_path(built.out.join("data/interventies.csv")).unwrap();
+    let header: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
+    assert_eq!(header[..3], ["slug", "titel", "url"]);
+    assert!(header.contains(&"themas".to_string()) && header.contains(&"leeftijden".to_string()));
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    let slugs: Vec<&str> = rows.iter().map(|r| &r[0]).collect();
+    assert_eq!(
+        slugs,
+        [
+            "als-ik-later-groot-ben",
+            "dare-to-dream-in-036",
+            "kansrijk-in-almere"
+        ]
+    );
+    let themas = header.iter().position(|h| h == "themas").unwrap();
+    assert_eq!(
+        &rows[2][themas],
+        "Inzetten op gezondheid; Brede talentontwikkeling; Ouderbetrokkenheid"
+    );
+}
