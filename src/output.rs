@@ -54,34 +54,6 @@ pub struct Copy {
     pub path: String,
 }
 
-/// Every file in `dir`, as copies to `prefix/<relative path>`. Missing folders give nothing.
-pub fn copies_of(dir: &Path, prefix: &str) -> Result<Vec<Copy>, OutputError> {
-    if !dir.is_dir() {
-        return Ok(Vec::new());
-    }
-    let mut copies = Vec::new();
-    for entry in walkdir::WalkDir::new(dir).sort_by_file_name() {
-        let entry = entry.map_err(|e| OutputError::Io {
-            action: "read",
-            path: dir.to_path_buf(),
-            source: e.into(),
-        })?;
-        if !entry.file_type().is_file() {
-            continue;
-        }
-        let rel = entry.path().strip_prefix(dir).unwrap_or(entry.path());
-        let rel: Vec<String> = rel
-            .components()
-            .map(|c| c.as_os_str().to_string_lossy().into_owned())
-            .collect();
-        copies.push(Copy {
-            path: format!("{prefix}{}", rel.join("/")),
-            source: entry.into_path(),
-        });
-    }
-    Ok(copies)
-}
-
 /// Refuses output folders that hold the site itself or anything that is not ours.
 pub fn check_output(root: &Path, output: &Path) -> Result<(), OutputError> {
     let unsafe_path = |reason| OutputError::Unsafe {
@@ -99,9 +71,10 @@ pub fn check_output(root: &Path, output: &Path) -> Result<(), OutputError> {
     for own in [
         crate::content::CONTENT_DIR,
         crate::render::templates::THEMES_DIR,
+        crate::render::templates::SITE_TEMPLATES_DIR,
     ] {
         if output_abs.starts_with(root_abs.join(own)) {
-            return Err(unsafe_path("it is inside content/ or themes/"));
+            return Err(unsafe_path("it is inside content/, themes/ or templates/"));
         }
     }
     if std::env::var_os("HOME").is_some_and(|home| absolute(Path::new(&home)) == output_abs) {

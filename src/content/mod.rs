@@ -13,6 +13,7 @@ pub mod nieuws;
 pub mod page;
 pub mod programmalijn;
 pub mod site_config;
+pub mod toegankelijkheid;
 pub mod values;
 
 use std::collections::BTreeSet;
@@ -31,6 +32,7 @@ use nieuws::Nieuws;
 use page::{Home, Page, SectionIntro};
 use programmalijn::Programmalijn;
 use site_config::SiteConfig;
+use toegankelijkheid::Toegankelijkheid;
 
 /// The folder in the site root that holds the content.
 pub const CONTENT_DIR: &str = "content";
@@ -48,6 +50,8 @@ pub struct Loaded {
     pub home: Option<Document<Home>>,
     /// `agenda.md`.
     pub agenda: Option<Document<Agenda>>,
+    /// `toegankelijkheid.md`: the accessibility statement.
+    pub toegankelijkheid: Option<Document<Toegankelijkheid>>,
     /// `addenda/*.md`.
     pub addenda: Vec<Document<Addendum>>,
     /// `interventies/*.md`.
@@ -60,10 +64,21 @@ pub struct Loaded {
     pub pages: Vec<Document<Page>>,
     /// Every `_index.md`.
     pub sections: Vec<Document<SectionIntro>>,
-    /// Files in `content/static/`, relative to it, with `/` separators.
-    pub static_files: Vec<String>,
+    /// Files in `content/static/`.
+    pub static_files: Vec<StaticFile>,
     /// Content paths of Markdown files that could not be read; their errors are reported.
     pub failed: Vec<String>,
+}
+
+/// A file published as it is under `/static/`, from `content/static/` or a theme.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StaticFile {
+    /// Path inside `static/`, with `/` separators, e.g. `gka-agenda.pdf`.
+    pub path: String,
+    /// The file on disk.
+    pub source: PathBuf,
+    /// Its size in bytes, shown in links to downloads ("PDF, 1,2 MB").
+    pub size: u64,
 }
 
 /// The content type of a Markdown file, from its place in `content/`.
@@ -71,6 +86,7 @@ pub struct Loaded {
 enum Kind {
     Home,
     Agenda,
+    Toegankelijkheid,
     Addendum,
     Interventie,
     Programmalijn,
@@ -89,6 +105,7 @@ impl Kind {
         match (folder, name, top) {
             ("", "index.md", _) => Kind::Home,
             ("", "agenda.md", _) => Kind::Agenda,
+            ("", "toegankelijkheid.md", _) => Kind::Toegankelijkheid,
             (_, _, "addenda") if !folder.is_empty() => Kind::Addendum,
             (_, _, "interventies") if !folder.is_empty() => Kind::Interventie,
             (_, _, "programmalijnen") if !folder.is_empty() => Kind::Programmalijn,
@@ -102,6 +119,7 @@ impl Kind {
 enum Item {
     Home(Document<Home>),
     Agenda(Document<Agenda>),
+    Toegankelijkheid(Document<Toegankelijkheid>),
     Addendum(Document<Addendum>),
     Interventie(Document<Interventie>),
     Programmalijn(Document<Programmalijn>),
@@ -150,7 +168,18 @@ pub fn load(root: &Path, diagnostics: &mut Diagnostics) -> Loaded {
             continue;
         };
         if let Some(rest) = content_path.strip_prefix("static/") {
-            loaded.static_files.push(rest.to_string());
+            match entry.metadata() {
+                Ok(meta) => loaded.static_files.push(StaticFile {
+                    path: rest.to_string(),
+                    size: meta.len(),
+                    source: entry.into_path(),
+                }),
+                Err(err) => diagnostics.push(Diagnostic::error(
+                    crate::diagnostics::relative(root, entry.path()),
+                    None,
+                    format!("cannot read: {err}"),
+                )),
+            }
         } else if content_path.split('/').any(|part| part.starts_with('.')) {
             // Hidden files (editor swap files, .DS_Store, .gitkeep) are never content.
         } else if content_path == CONFIG_FILE {
@@ -187,6 +216,7 @@ pub fn load(root: &Path, diagnostics: &mut Diagnostics) -> Loaded {
         match result {
             Ok(Item::Home(d)) => loaded.home = Some(d),
             Ok(Item::Agenda(d)) => loaded.agenda = Some(d),
+            Ok(Item::Toegankelijkheid(d)) => loaded.toegankelijkheid = Some(d),
             Ok(Item::Addendum(d)) => loaded.addenda.push(d),
             Ok(Item::Interventie(d)) => loaded.interventies.push(d),
             Ok(Item::Programmalijn(d)) => loaded.programmalijnen.push(d),
@@ -210,7 +240,7 @@ fn content_relative(content: &Path, path: &Path) -> Option<String> {
 }
 
 /// Reads a file as text: UTF-8, without a byte-order mark, with `\n` line endings.
-fn read_text(root: &Path, path: &Path) -> Result<String, Diagnostic> {
+pub(crate) fn read_text(root: &Path, path: &Path) -> Result<String, Diagnostic> {
     let rel = crate::diagnostics::relative(root, path);
     let bytes = std::fs::read(path)
         .map_err(|err| Diagnostic::error(&rel, None, format!("cannot read: {err}")))?;
@@ -231,6 +261,11 @@ fn read_text(root: &Path, path: &Path) -> Result<String, Diagnostic> {
     } else {
         text.to_string()
     })
+}
+
+/// YAML errors in the file at `path` (relative to the site root) as diagnostics.
+pub(crate) fn to_diagnostics(path: &Path, errors: Vec<YamlError>) -> Vec<Diagnostic> {
+    errors.into_iter().map(|e| to_diagnostic(path, e)).collect()
 }
 
 fn to_diagnostic(path: &Path, err: YamlError) -> Diagnostic {
@@ -265,7 +300,7 @@ fn read_config(
 }
 
 /// Reads `yaml` as `T`, also reporting every key that neither `T` nor `extra` knows.
-fn parse_typed<T: DeserializeOwned>(
+pub(crate) fn parse_typed<T: DeserializeOwned>(
     yaml: &str,
     lines: LineMap,
     extra: &[&'static str],
@@ -321,6 +356,7 @@ fn load_markdown(root: &Path, path: &Path, content_path: &str) -> Result<Item, V
     let result = match kind {
         Kind::Home => typed(split.yaml, source).map(Item::Home),
         Kind::Agenda => typed(split.yaml, source).map(Item::Agenda),
+        Kind::Toegankelijkheid => typed(split.yaml, source).map(Item::Toegankelijkheid),
         Kind::Addendum => typed(split.yaml, source).map(Item::Addendum),
         Kind::Interventie => typed(split.yaml, source).map(Item::Interventie),
         Kind::Programmalijn => typed(split.yaml, source).map(Item::Programmalijn),
@@ -367,6 +403,7 @@ mod tests {
     fn kinds_follow_folders() {
         assert_eq!(Kind::of("index.md"), Kind::Home);
         assert_eq!(Kind::of("agenda.md"), Kind::Agenda);
+        assert_eq!(Kind::of("toegankelijkheid.md"), Kind::Toegankelijkheid);
         assert_eq!(Kind::of("addenda/2021-2024.md"), Kind::Addendum);
         assert_eq!(Kind::of("interventies/kansrijk.md"), Kind::Interventie);
         assert_eq!(Kind::of("interventies/_index.md"), Kind::Section);

@@ -3,7 +3,9 @@
 //! Each output file is a [`Job`]; a job picks its template and builds its context from
 //! [`views`]. The `site` value is serialized once into Tera's global context.
 
+pub mod embed;
 pub mod markdown;
+pub mod security;
 pub mod templates;
 pub mod views;
 
@@ -11,8 +13,9 @@ use rayon::prelude::*;
 use serde::Serialize;
 use tera::Context;
 
+use crate::content::toegankelijkheid::STANDAARD;
 use crate::diagnostics::Diagnostic;
-use crate::site::{Site, Term};
+use crate::site::{SECURITY_TXT, Site, Term};
 use templates::Theme;
 use views::{Card, DateView, LEEFTIJDEN_TITLE, Link, THEMAS_TITLE, Views};
 
@@ -32,6 +35,7 @@ pub struct OutputFile {
 enum Job {
     Home,
     Agenda,
+    Toegankelijkheid,
     Addendum(usize),
     Addenda,
     Interventie(usize),
@@ -49,12 +53,16 @@ enum Job {
     NotFound,
     Redirect(usize),
     Robots,
+    SecurityTxt,
 }
 
 /// Renders every page and generated file of `site` with `theme`.
 pub fn render(site: &Site, theme: &mut Theme) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
     let views = Views { site };
-    theme.tera.global_context().insert("site", &views.site());
+    theme
+        .tera
+        .global_context()
+        .insert("site", &views.site(&theme.css));
     let theme = &*theme;
     let jobs = jobs(site);
     let results: Vec<Result<OutputFile, Diagnostic>> = jobs
@@ -81,6 +89,12 @@ fn jobs(site: &Site) -> Vec<Job> {
     let mut jobs = vec![Job::Home, Job::NotFound, Job::Robots];
     if site.agenda.is_some() {
         jobs.push(Job::Agenda);
+    }
+    if site.toegankelijkheid.is_some() {
+        jobs.push(Job::Toegankelijkheid);
+    }
+    if site.config.beveiliging.is_some() {
+        jobs.push(Job::SecurityTxt);
     }
     for (exists, list) in [
         (site.addenda.exists(), Job::Addenda),
@@ -157,12 +171,56 @@ fn render_job(views: &Views, theme: &Theme, job: Job) -> Result<OutputFile, Diag
                 ondertekend_op: data.ondertekend_op.map(DateView::from),
                 periode: data.periode.map(|p| p.to_string()),
                 themas: views.thema_links(data.themas.iter().map(|t| t.value.as_str())),
-                document: data.document.as_ref().map(|d| views.href(&d.value)),
+                document: data.document.as_ref().map(|d| Download {
+                    url: views.href(&d.value),
+                    bestand: views.file_label(&d.value),
+                }),
             };
             (
                 agenda.url.clone(),
                 "agenda.html",
                 Ctx::new(&views.page(agenda)).with("agenda", &view),
+            )
+        }
+        Job::Toegankelijkheid => {
+            let entry = site
+                .toegankelijkheid
+                .as_ref()
+                .expect("job only exists with a statement");
+            let data = &entry.doc.data;
+            let site_contact = site.config.contact.as_ref();
+            let own = data.contact.as_ref();
+            let email = own
+                .and_then(|c| c.email.as_deref())
+                .or(site_contact.and_then(|c| c.email.as_deref()));
+            let telefoon = own
+                .and_then(|c| c.telefoon.as_deref())
+                .or(site_contact.and_then(|c| c.telefoon.as_deref()));
+            let view = VerklaringView {
+                standaard: data.standaard.as_deref().unwrap_or(STANDAARD),
+                onderzoeken: data
+                    .onderzoeken
+                    .iter()
+                    .map(|o| OnderzoekView {
+                        door: &o.door,
+                        methode: o.methode.as_deref(),
+                        wanneer: &o.wanneer,
+                        rapport: o.rapport.as_ref().map(|r| views.href(&r.value)),
+                    })
+                    .collect(),
+                contact: MeldenView {
+                    email,
+                    telefoon,
+                    telefoon_link: telefoon.map(views::tel_link),
+                    pagina: own
+                        .and_then(|c| c.pagina.as_ref())
+                        .map(|p| views.href(&p.value)),
+                },
+            };
+            (
+                entry.url.clone(),
+                "toegankelijkheidsverklaring.html",
+                Ctx::new(&views.page(entry)).with("verklaring", &view),
             )
         }
         Job::Addendum(i) => {
@@ -208,10 +266,6 @@ fn render_job(views: &Views, theme: &Theme, job: Job) -> Result<OutputFile, Diag
                 sinds: data.sinds,
                 partners: &data.partners,
                 website: data.website.as_ref().map(|w| w.value.as_str()),
-                video: data.video.as_ref().map(|v| Link {
-                    titel: v.titel.clone(),
-                    url: v.url.value.clone(),
-                }),
                 addenda: site
                     .addenda
                     .items
@@ -220,10 +274,13 @@ fn render_job(views: &Views, theme: &Theme, job: Job) -> Result<OutputFile, Diag
                     .map(|a| views.link(&a.doc.meta.titel, &a.url))
                     .collect(),
             };
+            let page = views
+                .page(entry)
+                .with_video(data.video.as_ref().map(|v| views.video(v)));
             (
                 entry.url.clone(),
                 "interventie.html",
-                Ctx::new(&views.page(entry)).with("interventie", &view),
+                Ctx::new(&page).with("interventie", &view),
             )
         }
         Job::Programmalijn(i) => {
@@ -270,11 +327,10 @@ fn render_job(views: &Views, theme: &Theme, job: Job) -> Result<OutputFile, Diag
         }
         Job::Page(i) => {
             let entry = &site.pages[i];
-            (
-                entry.url.clone(),
-                "pagina.html",
-                Ctx::new(&views.page(entry)),
-            )
+            let page = views
+                .page(entry)
+                .with_video(entry.doc.data.video.as_ref().map(|v| views.video(v)));
+            (entry.url.clone(), "pagina.html", Ctx::new(&page))
         }
         Job::Section(i) => {
             let entry = &site.sections[i];
@@ -337,6 +393,19 @@ fn render_job(views: &Views, theme: &Theme, job: Job) -> Result<OutputFile, Diag
                 .with("doel", &target)
                 .with("doel_permalink", &site.config.absolute(to));
             (from.clone(), "alias.html", ctx)
+        }
+        Job::SecurityTxt => {
+            let contact = site
+                .config
+                .beveiliging
+                .as_ref()
+                .expect("job only exists with a security contact");
+            // A fixed format (RFC 9116), not a theme's business: no template.
+            return Ok(OutputFile {
+                path: output_path(SECURITY_TXT),
+                contents: security::security_txt(&site.config, contact).into_bytes(),
+                is_page: false,
+            });
         }
         Job::Robots => {
             let page = views.page_at("robots.txt", None, "/robots.txt", "", None);
@@ -517,6 +586,11 @@ fn sitemap(
         )
         .chain(site.nieuws.items.iter().map(|e| (&e.url, e.doc.meta.datum)))
         .chain(site.pages.iter().map(|e| (&e.url, e.doc.meta.datum)))
+        .chain(
+            site.toegankelijkheid
+                .iter()
+                .map(|e| (&e.url, e.doc.meta.datum)),
+        )
         .filter_map(|(url, d)| d.map(|d| (output_path(url), d.iso())))
         .collect::<std::collections::HashMap<_, _>>();
     let mut urls: Vec<Url> = files
@@ -550,6 +624,14 @@ struct Signatory<'a> {
     functie: &'a str,
 }
 
+/// A link to a file, with its type and size when it is a download of the site.
+#[derive(Serialize)]
+struct Download {
+    url: String,
+    /// "PDF, 1,2 MB".
+    bestand: Option<String>,
+}
+
 /// `agenda` on `agenda.html`.
 #[derive(Serialize)]
 struct AgendaView<'a> {
@@ -557,7 +639,32 @@ struct AgendaView<'a> {
     ondertekend_op: Option<DateView>,
     periode: Option<String>,
     themas: Vec<Link>,
-    document: Option<String>,
+    document: Option<Download>,
+}
+
+/// `verklaring` on `toegankelijkheidsverklaring.html`.
+#[derive(Serialize)]
+struct VerklaringView<'a> {
+    standaard: &'a str,
+    onderzoeken: Vec<OnderzoekView<'a>>,
+    contact: MeldenView<'a>,
+}
+
+#[derive(Serialize)]
+struct OnderzoekView<'a> {
+    door: &'a str,
+    methode: Option<&'a str>,
+    wanneer: &'a str,
+    rapport: Option<String>,
+}
+
+/// Where to report an accessibility problem: the statement's own contact, else the site's.
+#[derive(Serialize)]
+struct MeldenView<'a> {
+    email: Option<&'a str>,
+    telefoon: Option<&'a str>,
+    telefoon_link: Option<String>,
+    pagina: Option<String>,
 }
 
 /// `addendum` on `addendum.html`.
@@ -579,7 +686,6 @@ struct InterventieView<'a> {
     sinds: Option<u16>,
     partners: &'a [String],
     website: Option<&'a str>,
-    video: Option<Link>,
     addenda: Vec<Link>,
 }
 
