@@ -206,7 +206,7 @@ fn the_accessibility_statement_and_its_label_in_the_footer() {
             Some("https://www.toegankelijkheidsverklaring.nl/register/0000")
         );
         assert!(
-            text(label).starts_with("B Toegankelijkheidsverklaring: voldoet gedeeltelijk"),
+            text(label).starts_with("B Toegankelijkheid: voldoet gedeeltelijk"),
             "{}",
             text(label)
         );

@@ -276,7 +276,7 @@ fn resolve_beveiliging(
         );
     }
     let verloopt = match raw.verloopt {
-        Some(date) if date.value.0 <= today => {
+        Some(date) if date.value.0 < today => {
             diagnostics.push(
                 Diagnostic::error(&file, lines.of(&date), format!("security.txt expired on {}", date.value.iso()))
                     .with_hint("set `verloopt` to a later date, less than a year ahead, or leave it out to use a date 364 days after each build"),
