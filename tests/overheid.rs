@@ -171,7 +171,7 @@ fn the_accessibility_statement_and_its_label_in_the_footer() {
         row,
         [
             "Nu Html Checker (automatisch)",
-            "Controleert de HTML van elke pagina.",
+            "Controleert de HTML van elke pagina. Rapport van Nu Html Checker (automatisch) (PDF, 1,2 MB)",
             "Bij elke wijziging van de site"
         ]
     );

@@ -205,7 +205,10 @@ fn render_job(views: &Views, theme: &Theme, job: Job) -> Result<OutputFile, Diag
                         door: &o.door,
                         methode: o.methode.as_deref(),
                         wanneer: &o.wanneer,
-                        rapport: o.rapport.as_ref().map(|r| views.href(&r.value)),
+                        rapport: o.rapport.as_ref().map(|r| Download {
+                            url: views.href(&r.value),
+                            bestand: views.file_label(&r.value),
+                        }),
                     })
                     .collect(),
                 contact: MeldenView {
@@ -655,7 +658,7 @@ struct OnderzoekView<'a> {
     door: &'a str,
     methode: Option<&'a str>,
     wanneer: &'a str,
-    rapport: Option<String>,
+    rapport: Option<Download>,
 }
 
 /// Where to report an accessibility problem: the statement's own contact, else the site's.
