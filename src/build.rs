@@ -1,12 +1,16 @@
 //! The pipeline, start to end: load → model (validate) → render → write.
 
+use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
-use crate::content;
+use crate::content::{self, StaticFile};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::output::{self, OutputError};
-use crate::render::{self, templates::Theme};
+use crate::render::{
+    self,
+    templates::{Theme, ThemeChain},
+};
 use crate::site::{ModelOptions, Site};
 
 /// What to build and where.
@@ -49,23 +53,31 @@ pub enum BuildError {
     Output(#[from] OutputError),
 }
 
-/// Loads and validates the site: the shared first half of every command.
-pub fn load_site(options: &BuildOptions) -> (Option<Site>, Diagnostics) {
+/// Loads and validates the site and resolves its theme chain: the shared first half of every
+/// command. The theme is resolved before the model is built, because links in the content may
+/// point at the theme's static files (a logo, a stylesheet).
+pub fn load_site(options: &BuildOptions) -> (Option<Site>, Option<ThemeChain>, Diagnostics) {
     let mut diagnostics = Diagnostics::default();
     let loaded = content::load(&options.root, &mut diagnostics);
+    let chain = loaded.config.as_ref().and_then(|(config, _)| {
+        ThemeChain::resolve(&options.root, &config.thema)
+            .map_err(|found| diagnostics.extend(found))
+            .ok()
+    });
     let model_options = ModelOptions {
         base_url: options.base_url.clone(),
         drafts: options.drafts,
+        theme_files: chain.as_ref().map(|c| c.files.clone()).unwrap_or_default(),
         today: crate::content::values::Datum::today(),
     };
     let site = Site::build(loaded, &model_options, &mut diagnostics);
-    (site, diagnostics)
+    (site, chain, diagnostics)
 }
 
-/// A site that passed every check, rendered in memory.
+/// A site that passed every check, rendered in memory, with the static files to copy.
 struct Prepared {
-    theme: Theme,
     files: Vec<render::OutputFile>,
+    copies: Vec<output::Copy>,
     warnings: Vec<Diagnostic>,
 }
 
@@ -74,13 +86,15 @@ fn prepare(options: &BuildOptions, strict: bool) -> Result<Prepared, BuildError>
     if !options.root.is_dir() {
         return Err(BuildError::NoRoot(options.root.clone()));
     }
-    let (site, mut diagnostics) = load_site(options);
-    let theme = site
+    let (site, chain, mut diagnostics) = load_site(options);
+    let theme = chain
         .as_ref()
-        .map(|site| Theme::load(&options.root, &site.config.thema));
-    let (site, mut theme) = match (site, theme) {
-        (Some(site), Some(Ok(theme))) if !diagnostics.has_errors() => (site, theme),
-        (_, Some(Err(found))) => {
+        .map(|chain| Theme::load(&options.root, chain));
+    let (site, chain, mut theme) = match (site, chain, theme) {
+        (Some(site), Some(chain), Some(Ok(theme))) if !diagnostics.has_errors() => {
+            (site, chain, theme)
+        }
+        (_, _, Some(Err(found))) => {
             diagnostics.extend(found);
             return Err(BuildError::Content(diagnostics.sorted()));
         }
@@ -88,8 +102,8 @@ fn prepare(options: &BuildOptions, strict: bool) -> Result<Prepared, BuildError>
     };
     match render::render(&site, &mut theme) {
         Ok(files) if !strict || diagnostics.is_empty() => Ok(Prepared {
-            theme,
             files,
+            copies: static_copies(&chain.files, &site.static_files),
             warnings: diagnostics.sorted(),
         }),
         Ok(_) => Err(BuildError::Content(diagnostics.sorted())),
@@ -127,19 +141,10 @@ pub fn build(options: &BuildOptions, strict: bool) -> Result<BuildReport, BuildE
         output::check_output(&options.root, &options.output)?;
     }
     let Prepared {
-        theme,
         files,
+        copies,
         warnings,
     } = prepare(options, strict)?;
-    let mut copies = output::copies_of(&options.root, &theme.static_dir, "static/")?;
-    copies.extend(output::copies_of(
-        &options.root,
-        &options
-            .root
-            .join(content::CONTENT_DIR)
-            .join(content::STATIC_DIR),
-        "static/",
-    )?);
     let pages = files.iter().filter(|f| f.is_page).count();
     let written = output::write_site(&options.output, &files, &copies)?;
     Ok(BuildReport {
@@ -167,5 +172,59 @@ pub fn check_document(content_path: &str, bytes: &[u8]) -> Vec<Diagnostic> {
             found
         }
         Err(found) => found,
+    }
+}
+
+/// The files to publish under `static/`: the theme chain's, then `content/static/`'s, which
+/// win over the theme's files of the same path (the chain already let a child theme's files
+/// win over its parents').
+fn static_copies(theme: &[StaticFile], content: &[StaticFile]) -> Vec<output::Copy> {
+    let mut copies: BTreeMap<&str, &StaticFile> = BTreeMap::new();
+    for file in theme.iter().chain(content) {
+        copies.insert(&file.path, file);
+    }
+    copies
+        .into_values()
+        .map(|file| output::Copy {
+            source: file.source.clone(),
+            path: format!("static/{}", file.path),
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use super::*;
+
+    fn file(path: &str, source: &str) -> StaticFile {
+        StaticFile {
+            path: path.into(),
+            source: source.into(),
+            size: 1,
+        }
+    }
+
+    #[test]
+    fn content_static_files_win_over_the_theme() {
+        let copies = static_copies(
+            &[
+                file("css/gka.css", "theme/gka.css"),
+                file("logo.svg", "theme/logo.svg"),
+            ],
+            &[file("logo.svg", "content/logo.svg")],
+        );
+        let pairs: Vec<(&str, &Path)> = copies
+            .iter()
+            .map(|c| (c.path.as_str(), c.source.as_path()))
+            .collect();
+        assert_eq!(
+            pairs,
+            [
+                ("static/css/gka.css", Path::new("theme/gka.css")),
+                ("static/logo.svg", Path::new("content/logo.svg")),
+            ]
+        );
     }
 }

@@ -54,49 +54,6 @@ pub struct Copy {
     pub path: String,
 }
 
-/// Every file in `dir`, as copies to `prefix/<relative path>`. Missing folders give nothing.
-/// Symbolic links are followed only to files inside `root`, so a link can never publish a
-/// file from elsewhere on the machine.
-pub fn copies_of(root: &Path, dir: &Path, prefix: &str) -> Result<Vec<Copy>, OutputError> {
-    if !dir.is_dir() {
-        return Ok(Vec::new());
-    }
-    let root = fs::canonicalize(root).map_err(io_error("read", root))?;
-    let mut copies = Vec::new();
-    for entry in walkdir::WalkDir::new(dir).sort_by_file_name() {
-        let entry = entry.map_err(|e| OutputError::Io {
-            action: "read",
-            path: dir.to_path_buf(),
-            source: e.into(),
-        })?;
-        if entry.path_is_symlink() {
-            let target = fs::canonicalize(entry.path())
-                .map_err(io_error("follow the link", entry.path()))?;
-            if !target.starts_with(&root) {
-                return Err(OutputError::Unsafe {
-                    path: entry.into_path(),
-                    reason: "it is a symbolic link to a file outside the site",
-                });
-            }
-            if !target.is_file() {
-                continue;
-            }
-        } else if !entry.file_type().is_file() {
-            continue;
-        }
-        let rel = entry.path().strip_prefix(dir).unwrap_or(entry.path());
-        let rel: Vec<String> = rel
-            .components()
-            .map(|c| c.as_os_str().to_string_lossy().into_owned())
-            .collect();
-        copies.push(Copy {
-            path: format!("{prefix}{}", rel.join("/")),
-            source: entry.into_path(),
-        });
-    }
-    Ok(copies)
-}
-
 /// Refuses output folders that hold the site itself or anything that is not ours.
 pub fn check_output(root: &Path, output: &Path) -> Result<(), OutputError> {
     let unsafe_path = |reason| OutputError::Unsafe {
@@ -114,9 +71,10 @@ pub fn check_output(root: &Path, output: &Path) -> Result<(), OutputError> {
     for own in [
         crate::content::CONTENT_DIR,
         crate::render::templates::THEMES_DIR,
+        crate::render::templates::SITE_TEMPLATES_DIR,
     ] {
         if output_abs.starts_with(root_abs.join(own)) {
-            return Err(unsafe_path("it is inside content/ or themes/"));
+            return Err(unsafe_path("it is inside content/, themes/ or templates/"));
         }
     }
     if std::env::var_os("HOME").is_some_and(|home| absolute(Path::new(&home)) == output_abs) {
@@ -250,31 +208,6 @@ mod tests {
         );
         let leftovers: Vec<_> = fs::read_dir(tmp.path()).unwrap().collect();
         assert_eq!(leftovers.len(), 1, "only public/ remains");
-    }
-
-    #[cfg(unix)]
-    #[test]
-    fn never_copies_files_from_outside_the_site() {
-        let outside = tempfile::tempdir().unwrap();
-        fs::write(outside.path().join("secret.txt"), "geheim").unwrap();
-        let site = tempfile::tempdir().unwrap();
-        let static_dir = site.path().join("content/static");
-        fs::create_dir_all(&static_dir).unwrap();
-        fs::write(static_dir.join("ok.txt"), "ok").unwrap();
-        std::os::unix::fs::symlink(static_dir.join("ok.txt"), static_dir.join("inside.txt"))
-            .unwrap();
-        let copies = copies_of(site.path(), &static_dir, "static/").unwrap();
-        let paths: Vec<&str> = copies.iter().map(|c| c.path.as_str()).collect();
-        assert_eq!(paths, ["static/inside.txt", "static/ok.txt"]);
-        std::os::unix::fs::symlink(
-            outside.path().join("secret.txt"),
-            static_dir.join("leak.txt"),
-        )
-        .unwrap();
-        assert!(matches!(
-            copies_of(site.path(), &static_dir, "static/"),
-            Err(OutputError::Unsafe { .. })
-        ));
     }
 
     #[test]

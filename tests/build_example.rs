@@ -48,6 +48,8 @@ fn expected_urls() -> Vec<String> {
         "/contact/",
         "/interview/",
         "/video/",
+        "/toegankelijkheid/",
+        "/privacy/",
         "/sitemap.xml",
         "/robots.txt",
         "/404.html",

@@ -1,5 +1,5 @@
 //! Diagnostics: one run reports every problem of every file, each as
-//! `path:line:col: error: message` with a `  hint: …` line, and writes nothing.
+//! `path:line:col: error[CODE]: message` with the source line and a hint, and writes nothing.
 
 mod common;
 

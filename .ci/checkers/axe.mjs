@@ -5,19 +5,28 @@
 //
 // Serves the site on 127.0.0.1 (random port) with a tiny static server, opens
 // every .html page in Debian's Chromium through playwright-core and:
-//   1. runs axe-core with the WCAG 2.0/2.1 A and AA rules: any violation fails;
-//   2. loads the page again at a 320 CSS px wide viewport: fails if the page
-//      scrolls sideways (WCAG 1.4.10 Reflow);
+//   1. runs axe-core with the WCAG 2.0/2.1 A and AA rules and axe's best
+//      practices: any violation fails;
+//   2. loads the page again at a 320 CSS px wide viewport, with the page's own
+//      Content-Security-Policy in force: fails if the page scrolls sideways
+//      (WCAG 1.4.10 Reflow) or the policy blocks anything the page uses; the
+//      home page and the first interventie page are saved as screenshots;
 //   3. fails if the page requests anything from a host other than the local
 //      server (no third-party resources), or a local file that does not exist,
 //      or throws a script error;
 //   4. redirect pages (<meta http-equiv="refresh">) are checked in place, and
-//      must redirect at once to a local page that exists.
+//      must redirect at once to a local page that exists;
+//   5. a click-to-load video must load nothing before its button is pressed,
+//      and after the press show an <iframe> with a title and the player's
+//      address, allowed by the page's policy.
+// Screenshots go to $SITE_CHECKS_ARTIFACTS (default: a new folder in the
+// system's temporary folder); the path is printed.
 // Exit code 0 when all pages are clean, 1 otherwise, 2 on a usage/setup error.
 
 import { createServer } from 'node:http';
 import { createReadStream, promises as fs } from 'node:fs';
 import { createRequire } from 'node:module';
+import os from 'node:os';
 import path from 'node:path';
 import process from 'node:process';
 
@@ -38,8 +47,11 @@ const CHROMIUM_ARGS = [
   '--disable-component-update',
   '--disable-sync',
 ];
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'];
 const REFLOW_WIDTH = 320;
+// The pages whose 320 px rendering is kept as a screenshot: the home page and
+// the first interventie page.
+const SCREENSHOT_PAGES = [/^\/$/, /^\/interventies\/[^/]+\/$/];
 const HOST = '127.0.0.1';
 
 const CONTENT_TYPES = {
@@ -193,6 +205,9 @@ async function main() {
   const pages = await sitePages(root);
   if (pages.length === 0) usage(`no .html files in ${siteArg}`);
 
+  const artifacts = process.env.SITE_CHECKS_ARTIFACTS || (await fs.mkdtemp(path.join(os.tmpdir(), 'gka-site-checks-')));
+  await fs.mkdir(artifacts, { recursive: true });
+
   const mount = await sitePath(root);
   const server = await startServer(root, mount);
   const { port } = server.address();
@@ -210,6 +225,10 @@ async function main() {
     if (!list.includes(text)) list.push(text);
   };
 
+  // The origin of a video player the visitor asked for (after pressing its
+  // button): requests to it are expected then, and blocked without a note.
+  let optedIn = null;
+
   // Every request of every page passes here: anything not for our server is
   // recorded and blocked; failing local requests are recorded too.
   const guard = async (context, pageOf) => {
@@ -223,7 +242,13 @@ async function main() {
         allowed = false;
       }
       if (!allowed) {
-        note(pageOf(), `third-party request blocked: ${url}`);
+        let origin = null;
+        try {
+          origin = new URL(url).origin;
+        } catch {
+          // not a URL: a problem like any other
+        }
+        if (optedIn === null || origin !== optedIn) note(pageOf(), `third-party request blocked: ${url}`);
         return route.abort('blockedbyclient');
       }
       if (route.request().isNavigationRequest()) {
@@ -252,7 +277,9 @@ async function main() {
   };
 
   let current = '';
-  const desktop = await browser.newContext({ viewport: { width: 1280, height: 900 }, serviceWorkers: 'block' });
+  // axe-core is injected as an inline script, which the pages' own policy
+  // forbids; the 320 px context below keeps the policy in force.
+  const desktop = await browser.newContext({ viewport: { width: 1280, height: 900 }, serviceWorkers: 'block', bypassCSP: true });
   const mobile = await browser.newContext({
     viewport: { width: REFLOW_WIDTH, height: 640 },
     deviceScaleFactor: 1,
@@ -266,6 +293,11 @@ async function main() {
     p.on('pageerror', (err) => note(current, `script error: ${err.message}`));
     p.on('websocket', (ws) => note(current, `websocket opened: ${ws.url()}`));
   }
+  narrow.on('console', (msg) => {
+    if (/Content Security Policy/i.test(msg.text())) note(current, `Content-Security-Policy: ${msg.text()}`);
+  });
+  const screenshots = [];
+  let videos = 0;
 
   let violationCount = 0;
   let incompleteCount = 0;
@@ -330,6 +362,36 @@ async function main() {
     if (reflow.width > REFLOW_WIDTH) {
       note(pagePath, `reflow: page is ${reflow.width}px wide at a ${REFLOW_WIDTH}px viewport (scrolls sideways)\n${reflow.culprits.map((c) => `      ${c}`).join('\n')}`);
     }
+    const pattern = SCREENSHOT_PAGES.findIndex((re) => re.test(pagePath));
+    if (pattern >= 0 && !screenshots.some((s) => s.pattern === pattern)) {
+      const file = path.join(artifacts, `reflow-${REFLOW_WIDTH}-${pagePath.replace(/^\/|\/$/g, '').replace(/\//g, '-') || 'home'}.png`);
+      await narrow.screenshot({ path: file, fullPage: true });
+      screenshots.push({ pattern, file, width: reflow.width });
+    }
+
+    // 5. Click-to-load videos, with the page's policy in force.
+    for (const box of await narrow.locator('.video[data-video-src]').all()) {
+      videos += 1;
+      const src = await box.getAttribute('data-video-src');
+      if ((await box.locator('iframe').count()) > 0) note(pagePath, 'video: an <iframe> is there before the button is pressed');
+      const button = box.locator('button');
+      if (!(await button.isVisible())) {
+        note(pagePath, 'video: no visible button to load the player');
+        continue;
+      }
+      optedIn = new URL(src).origin;
+      await button.click();
+      const frame = box.locator('iframe');
+      if ((await frame.count()) !== 1) {
+        note(pagePath, 'video: pressing the button did not insert one <iframe>');
+      } else {
+        if ((await frame.getAttribute('src')) !== src) note(pagePath, `video: the <iframe> does not load ${src}`);
+        if (!(await frame.getAttribute('title'))) note(pagePath, 'video: the <iframe> has no title');
+      }
+      // Let a policy violation, if any, reach the console before moving on.
+      await narrow.waitForTimeout(200);
+      optedIn = null;
+    }
 
     const mine = problems.get(pagePath);
     console.log(`  ${mine ? 'FAIL' : 'ok  '} ${pagePath}${mine ? ` (${mine.length} problem${mine.length === 1 ? '' : 's'})` : ''}`);
@@ -337,6 +399,13 @@ async function main() {
 
   await browser.close();
   server.close();
+
+  for (const shot of screenshots) {
+    console.log(`reflow: ${REFLOW_WIDTH}px screenshot (scrollWidth ${shot.width}px) saved to ${shot.file}`);
+  }
+  if (screenshots.length < SCREENSHOT_PAGES.length) {
+    console.log(`reflow: note: ${SCREENSHOT_PAGES.length - screenshots.length} of the screenshot pages (home, an interventie) are not in this site`);
+  }
 
   if (problems.size > 0) {
     console.log('\nProblems:');
@@ -347,7 +416,7 @@ async function main() {
     console.log(`\naxe: ${problems.size} of ${pages.length} pages have problems (${violationCount} axe violation nodes).`);
     process.exit(1);
   }
-  console.log(`axe: ${pages.length} pages clean (WCAG 2.1 A/AA rules, reflow at ${REFLOW_WIDTH}px, no third-party requests); ${incompleteCount} items axe could not decide automatically (needs-review, not failures).`);
+  console.log(`axe: ${pages.length} pages clean (WCAG 2.1 A/AA rules and best practices, reflow at ${REFLOW_WIDTH}px with each page's Content-Security-Policy, no third-party requests, ${videos} click-to-load video${videos === 1 ? '' : 's'}); ${incompleteCount} items axe could not decide automatically (needs-review, not failures).`);
 }
 
 main().catch((err) => {

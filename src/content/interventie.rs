@@ -3,7 +3,7 @@
 use serde::Deserialize;
 use serde_saphyr::Spanned;
 
-use super::values::{AgeRange, Status};
+use super::values::{AgeRange, Status, Video};
 
 /// An interventie's own front-matter keys.
 #[derive(Debug, Clone, Deserialize)]
@@ -32,14 +32,4 @@ pub struct Interventie {
     /// A video about it.
     #[serde(default)]
     pub video: Option<Video>,
-}
-
-/// A video link with a title.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Video {
-    /// Where the video is.
-    pub url: Spanned<String>,
-    /// What it is about; used as the link text.
-    pub titel: String,
 }

@@ -14,6 +14,7 @@ pub mod nieuws;
 pub mod page;
 pub mod programmalijn;
 pub mod site_config;
+pub mod toegankelijkheid;
 pub mod values;
 
 use std::collections::BTreeSet;
@@ -32,6 +33,7 @@ use nieuws::Nieuws;
 use page::{Home, Page, SectionIntro};
 use programmalijn::Programmalijn;
 use site_config::SiteConfig;
+use toegankelijkheid::Toegankelijkheid;
 
 /// The folder in the site root that holds the content.
 pub const CONTENT_DIR: &str = "content";
@@ -49,6 +51,8 @@ pub struct Loaded {
     pub home: Option<Document<Home>>,
     /// `agenda.md`.
     pub agenda: Option<Document<Agenda>>,
+    /// `toegankelijkheid.md`: the accessibility statement.
+    pub toegankelijkheid: Option<Document<Toegankelijkheid>>,
     /// `addenda/*.md`.
     pub addenda: Vec<Document<Addendum>>,
     /// `interventies/*.md`.
@@ -61,10 +65,21 @@ pub struct Loaded {
     pub pages: Vec<Document<Page>>,
     /// Every `_index.md`.
     pub sections: Vec<Document<SectionIntro>>,
-    /// Files in `content/static/`, relative to it, with `/` separators.
-    pub static_files: Vec<String>,
+    /// Files in `content/static/`.
+    pub static_files: Vec<StaticFile>,
     /// Content paths of Markdown files that could not be read; their errors are reported.
     pub failed: Vec<String>,
+}
+
+/// A file published as it is under `/static/`, from `content/static/` or a theme.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StaticFile {
+    /// Path inside `static/`, with `/` separators, e.g. `gka-agenda.pdf`.
+    pub path: String,
+    /// The file on disk.
+    pub source: PathBuf,
+    /// Its size in bytes, shown in links to downloads ("PDF, 1,2 MB").
+    pub size: u64,
 }
 
 /// The content type of a Markdown file, from its place in `content/`.
@@ -72,6 +87,7 @@ pub struct Loaded {
 enum Kind {
     Home,
     Agenda,
+    Toegankelijkheid,
     Addendum,
     Interventie,
     Programmalijn,
@@ -90,6 +106,7 @@ impl Kind {
         match (folder, name, top) {
             ("", "index.md", _) => Kind::Home,
             ("", "agenda.md", _) => Kind::Agenda,
+            ("", "toegankelijkheid.md", _) => Kind::Toegankelijkheid,
             (_, _, "addenda") if !folder.is_empty() => Kind::Addendum,
             (_, _, "interventies") if !folder.is_empty() => Kind::Interventie,
             (_, _, "programmalijnen") if !folder.is_empty() => Kind::Programmalijn,
@@ -105,6 +122,8 @@ pub enum Item {
     Home(Document<Home>),
     /// `agenda.md`.
     Agenda(Document<Agenda>),
+    /// `toegankelijkheid.md`: the accessibility statement.
+    Toegankelijkheid(Document<Toegankelijkheid>),
     /// `addenda/*.md`.
     Addendum(Document<Addendum>),
     /// `interventies/*.md`.
@@ -221,7 +240,20 @@ pub fn load(root: &Path, diagnostics: &mut Diagnostics) -> Loaded {
             }
         };
         if let Some(rest) = content_path.strip_prefix("static/") {
-            loaded.static_files.push(rest.to_string());
+            // Follows a link inside the site (checked above) to the file's own size.
+            match std::fs::metadata(entry.path()) {
+                Ok(meta) => loaded.static_files.push(StaticFile {
+                    path: rest.to_string(),
+                    size: meta.len(),
+                    source: entry.into_path(),
+                }),
+                Err(err) => diagnostics.push(Diagnostic::new(
+                    Code::Io,
+                    crate::diagnostics::relative(root, entry.path()),
+                    None,
+                    format!("cannot read: {err}"),
+                )),
+            }
         } else if content_path.split('/').any(|part| part.starts_with('.')) {
             // Hidden files (editor swap files, .DS_Store, .gitkeep) are never content.
         } else if content_path == CONFIG_FILE {
@@ -267,6 +299,7 @@ pub fn load(root: &Path, diagnostics: &mut Diagnostics) -> Loaded {
         match result {
             Ok(Item::Home(d)) => loaded.home = Some(d),
             Ok(Item::Agenda(d)) => loaded.agenda = Some(d),
+            Ok(Item::Toegankelijkheid(d)) => loaded.toegankelijkheid = Some(d),
             Ok(Item::Addendum(d)) => loaded.addenda.push(d),
             Ok(Item::Interventie(d)) => loaded.interventies.push(d),
             Ok(Item::Programmalijn(d)) => loaded.programmalijnen.push(d),
@@ -300,7 +333,7 @@ fn content_relative(content: &Path, path: &Path) -> Result<String, &'static str>
 }
 
 /// Reads a file as text: UTF-8, without a byte-order mark, with `\n` line endings.
-fn read_text(rel: &Path, path: &Path) -> Result<String, Vec<Diagnostic>> {
+pub(crate) fn read_text(rel: &Path, path: &Path) -> Result<String, Vec<Diagnostic>> {
     let io = |err: std::io::Error| {
         vec![Diagnostic::new(
             Code::Io,
@@ -350,6 +383,11 @@ pub fn decode(rel: &Path, bytes: Vec<u8>) -> Result<String, Diagnostic> {
     })
 }
 
+/// YAML errors in the file at `path` (relative to the site root) as diagnostics.
+pub(crate) fn to_diagnostics(path: &Path, errors: Vec<YamlError>) -> Vec<Diagnostic> {
+    errors.into_iter().map(|e| to_diagnostic(path, e)).collect()
+}
+
 fn to_diagnostic(path: &Path, err: YamlError) -> Diagnostic {
     let diagnostic = Diagnostic::new(err.code, path, err.position, err.message);
     match err.hint {
@@ -382,7 +420,7 @@ fn read_config(
 }
 
 /// Reads `yaml` as `T`, also reporting every key that neither `T` nor `extra` knows.
-fn parse_typed<T: DeserializeOwned>(
+pub(crate) fn parse_typed<T: DeserializeOwned>(
     yaml: &str,
     lines: LineMap,
     extra: &[&'static str],
@@ -423,6 +461,7 @@ impl Item {
         match self {
             Item::Home(d) => &mut d.source,
             Item::Agenda(d) => &mut d.source,
+            Item::Toegankelijkheid(d) => &mut d.source,
             Item::Addendum(d) => &mut d.source,
             Item::Interventie(d) => &mut d.source,
             Item::Programmalijn(d) => &mut d.source,
@@ -437,6 +476,7 @@ impl Item {
         match self {
             Item::Home(d) => &d.source,
             Item::Agenda(d) => &d.source,
+            Item::Toegankelijkheid(d) => &d.source,
             Item::Addendum(d) => &d.source,
             Item::Interventie(d) => &d.source,
             Item::Programmalijn(d) => &d.source,
@@ -493,6 +533,7 @@ pub fn parse_markdown(
     let result = match kind {
         Kind::Home => typed(split.yaml, source).map(Item::Home),
         Kind::Agenda => typed(split.yaml, source).map(Item::Agenda),
+        Kind::Toegankelijkheid => typed(split.yaml, source).map(Item::Toegankelijkheid),
         Kind::Addendum => typed(split.yaml, source).map(Item::Addendum),
         Kind::Interventie => typed(split.yaml, source).map(Item::Interventie),
         Kind::Programmalijn => typed(split.yaml, source).map(Item::Programmalijn),
@@ -539,6 +580,7 @@ mod tests {
     fn kinds_follow_folders() {
         assert_eq!(Kind::of("index.md"), Kind::Home);
         assert_eq!(Kind::of("agenda.md"), Kind::Agenda);
+        assert_eq!(Kind::of("toegankelijkheid.md"), Kind::Toegankelijkheid);
         assert_eq!(Kind::of("addenda/2021-2024.md"), Kind::Addendum);
         assert_eq!(Kind::of("interventies/kansrijk.md"), Kind::Interventie);
         assert_eq!(Kind::of("interventies/_index.md"), Kind::Section);

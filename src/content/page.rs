@@ -1,6 +1,8 @@
-//! Documents with no keys of their own: the home page, plain pages and section intros.
+//! Documents with few or no keys of their own: the home page, plain pages and section intros.
 
 use serde::Deserialize;
+
+use super::values::Video;
 
 /// `content/index.md`: the home page.
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -8,7 +10,11 @@ pub struct Home {}
 
 /// Any other Markdown file: a plain page such as contact or an interview.
 #[derive(Debug, Clone, Default, Deserialize)]
-pub struct Page {}
+pub struct Page {
+    /// A video the page is about.
+    #[serde(default)]
+    pub video: Option<Video>,
+}
 
 /// `_index.md` in a folder: the intro of that section's overview page.
 #[derive(Debug, Clone, Default, Deserialize)]

@@ -3,6 +3,8 @@
 use serde::Deserialize;
 use serde_saphyr::Spanned;
 
+use super::values::Datum;
+
 /// The keys of `content/site.yaml`. Unknown keys are reported by the loader, with a suggestion.
 #[derive(Debug, Clone, Deserialize)]
 pub struct SiteConfig {
@@ -32,6 +34,16 @@ pub struct SiteConfig {
     /// Contact details shown in the footer.
     #[serde(default)]
     pub contact: Option<Contact>,
+    /// The gemeente's own look: an NL Design System theme stylesheet and its class.
+    #[serde(default)]
+    pub huisstijl: Option<Huisstijl>,
+    /// The site's entry in the register of accessibility statements, shown as a label in the
+    /// footer.
+    #[serde(default)]
+    pub toegankelijkheid: Option<Toegankelijkheidslabel>,
+    /// Who to tell about a security problem; publishes `/.well-known/security.txt`.
+    #[serde(default, alias = "security")]
+    pub beveiliging: Option<Beveiliging>,
 }
 
 fn default_taal() -> String {
@@ -65,4 +77,100 @@ pub struct Contact {
     /// Phone number as it should be shown.
     #[serde(default)]
     pub telefoon: Option<String>,
+}
+
+/// A gemeente's house style the NL Design System way: the theme stylesheet its token package
+/// provides, and the class that switches it on.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Huisstijl {
+    /// A stylesheet of this site, e.g. `/static/huisstijl.css`, linked after the theme's CSS.
+    #[serde(default)]
+    pub css: Option<Spanned<String>>,
+    /// One or more class names set on `<html>`, e.g. `voorbeeld-theme`.
+    #[serde(default)]
+    pub klasse: Option<Spanned<String>>,
+}
+
+/// The site's accessibility statement in the public register.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Toegankelijkheidslabel {
+    /// The statement's address in the register, `https://…`.
+    pub register: Spanned<String>,
+    /// The status the register gives the statement.
+    pub status: Nalevingsstatus,
+}
+
+/// How far a site meets the accessibility requirements: the register's statuses A to D.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+pub enum Nalevingsstatus {
+    /// A: meets all requirements.
+    #[serde(rename = "voldoet", alias = "A")]
+    Voldoet,
+    /// B: meets part of the requirements.
+    #[serde(rename = "voldoet-gedeeltelijk", alias = "B")]
+    VoldoetGedeeltelijk,
+    /// C: first measures taken.
+    #[serde(rename = "eerste-maatregelen", alias = "C")]
+    EersteMaatregelen,
+    /// D: no measures taken.
+    #[serde(rename = "geen-maatregelen", alias = "D")]
+    GeenMaatregelen,
+}
+
+impl Nalevingsstatus {
+    /// The register's letter for the status.
+    pub fn letter(self) -> &'static str {
+        match self {
+            Nalevingsstatus::Voldoet => "A",
+            Nalevingsstatus::VoldoetGedeeltelijk => "B",
+            Nalevingsstatus::EersteMaatregelen => "C",
+            Nalevingsstatus::GeenMaatregelen => "D",
+        }
+    }
+
+    /// The register's wording of the status.
+    pub fn tekst(self) -> &'static str {
+        match self {
+            Nalevingsstatus::Voldoet => "Voldoet volledig",
+            Nalevingsstatus::VoldoetGedeeltelijk => "Voldoet gedeeltelijk",
+            Nalevingsstatus::EersteMaatregelen => "Eerste maatregelen genomen",
+            Nalevingsstatus::GeenMaatregelen => "Geen maatregelen genomen",
+        }
+    }
+}
+
+/// A security contact, published as `/.well-known/security.txt` (RFC 9116).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Beveiliging {
+    /// Where to report a problem: `mailto:`, `https://` or `tel:` addresses, one or a list.
+    pub contact: OneOrMore,
+    /// The last day the file is valid; defaults to 364 days after the build.
+    #[serde(default, alias = "expires")]
+    pub verloopt: Option<Spanned<Datum>>,
+    /// The gemeente's policy for reporting vulnerabilities, `https://…`.
+    #[serde(default, alias = "policy")]
+    pub beleid: Option<Spanned<String>>,
+}
+
+/// One address or a list of them.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(untagged)]
+pub enum OneOrMore {
+    /// A single address.
+    One(Spanned<String>),
+    /// A list of addresses.
+    More(Vec<Spanned<String>>),
+}
+
+impl OneOrMore {
+    /// The addresses, in the order written.
+    pub fn items(&self) -> &[Spanned<String>] {
+        match self {
+            OneOrMore::One(one) => std::slice::from_ref(one),
+            OneOrMore::More(more) => more,
+        }
+    }
 }

@@ -163,6 +163,17 @@ impl fmt::Display for AgeRange {
     }
 }
 
+/// A video somewhere else, shown as a link and, after the visitor asks for it, as an embedded
+/// player (see `render::embed`).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Video {
+    /// Where the video is.
+    pub url: serde_saphyr::Spanned<String>,
+    /// What it is about; used as the link text and the player's title.
+    pub titel: String,
+}
+
 /// Where an interventie stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "lowercase")]

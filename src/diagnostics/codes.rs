@@ -87,10 +87,16 @@ codes! {
     UnsafeLink = "GKA-E043",
     /// An image has no alt text.
     ImageWithoutAlt = "GKA-E044",
-    /// The theme named in `site.yaml` does not exist.
+    /// A setting in `site.yaml` has a value gka cannot use (house style, security contact, …).
+    BadSetting = "GKA-E030",
+    /// The theme named in `site.yaml`, or a theme it extends, does not exist or has no templates.
     ThemeMissing = "GKA-E050",
     /// A template cannot be compiled or rendered.
     Template = "GKA-E051",
+    /// Themes extend each other in a circle.
+    ThemeCycle = "GKA-E052",
+    /// A theme's `theme.yaml` names a stylesheet that the theme does not have.
+    ThemeFile = "GKA-E053",
     /// A file outside `content/static/` that is not Markdown is not published.
     NotPublished = "GKA-W001",
     /// An addendum names an interventie that is a draft.
@@ -103,6 +109,8 @@ codes! {
     VagueLinkText = "GKA-W005",
     /// A symbolic link to a folder inside the site is not followed.
     FolderLinkIgnored = "GKA-W006",
+    /// `security.txt` would stay valid for more than a year (RFC 9116 advises less).
+    LongExpiry = "GKA-W007",
 }
 
 impl Code {

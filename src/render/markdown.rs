@@ -1,6 +1,10 @@
 //! Markdown to HTML with pulldown-cmark: tables, footnotes, strikethrough and heading ids,
 //! with every link checked and rewritten for the site's base path.
 //!
+//! Links to downloadable files of the site (PDF, DOCX, …) get the file's type and size in
+//! their text, "GKA-Agenda (PDF, 1,2 MB)", so a reader knows what a click will fetch
+//! (WCAG 2.4.4, and the Dutch government's guidance for links to documents).
+//!
 //! Safety policy: links and images may only use `http`, `https`, `mailto` and `tel` or point
 //! into the site; anything else (`javascript:` and friends) is an error. Raw HTML is allowed
 //! but passed through ammonia's allowlist, which drops `<script>`, event-handler attributes
@@ -9,7 +13,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag};
+use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use serde_saphyr::Spanned;
 
 use crate::content::document::Source;
@@ -50,6 +54,53 @@ pub struct LinkTargets {
     pub by_source: HashMap<String, String>,
     /// Site paths of drafts left out of this build.
     pub drafts: HashSet<String>,
+    /// Site path of every published static file (`/static/agenda.pdf`) → its size in bytes.
+    pub files: HashMap<String, u64>,
+}
+
+/// File extensions of documents a reader downloads rather than views as a page; links to them
+/// get the type and size in their text.
+const DOWNLOADS: &[&str] = &[
+    "pdf", "doc", "docx", "odt", "rtf", "xls", "xlsx", "ods", "csv", "ppt", "pptx", "odp", "epub",
+    "zip",
+];
+
+/// "PDF, 1,2 MB" for a downloadable file at `site_path` in `files`; `None` for anything else.
+pub fn file_label(site_path: &str, files: &HashMap<String, u64>) -> Option<String> {
+    let path = site_path.split(['#', '?']).next().unwrap_or(site_path);
+    let size = files.get(path)?;
+    let (_, extension) = path.rsplit_once('/')?.1.rsplit_once('.')?;
+    let extension = extension.to_ascii_lowercase();
+    DOWNLOADS
+        .contains(&extension.as_str())
+        .then(|| format!("{}, {}", extension.to_ascii_uppercase(), dutch_size(*size)))
+}
+
+/// A file size as Dutch readers write it: `1,2 MB`, `245 kB`, `800 bytes` (units of 1000,
+/// one decimal below 10).
+pub fn dutch_size(bytes: u64) -> String {
+    if bytes < 1000 {
+        return format!("{bytes} {}", if bytes == 1 { "byte" } else { "bytes" });
+    }
+    let units = ["kB", "MB", "GB", "TB"];
+    // Sizes are far below 2^52 bytes, so the f64 is exact enough.
+    let mut value = bytes as f64 / 1000.0;
+    for (i, unit) in units.iter().enumerate() {
+        let rounded = if value < 10.0 {
+            (value * 10.0).round() / 10.0
+        } else {
+            value.round()
+        };
+        if rounded < 1000.0 || i == units.len() - 1 {
+            return if rounded < 10.0 {
+                format!("{rounded:.1} {unit}").replace('.', ",")
+            } else {
+                format!("{rounded:.0} {unit}")
+            };
+        }
+        value /= 1000.0;
+    }
+    unreachable!("the last unit always returns")
 }
 
 const SUMMARY_CHARS: usize = 200;
@@ -139,6 +190,8 @@ fn render_text(
     let mut ids = Vec::new();
     let mut fragments = Vec::new();
     let mut used_ids: HashMap<String, usize> = HashMap::new();
+    // (index of a link's end, " (PDF, 1,2 MB)"): added to the link text after the walk.
+    let mut labels: Vec<(usize, String)> = Vec::new();
     // The title is the page's h1, so the body's first heading should be an h2.
     let mut last_level = 1;
     for i in 0..events.len() {
@@ -208,6 +261,17 @@ fn render_text(
                 if let Event::Start(Tag::Link { dest_url, .. }) = &mut events[i].0 {
                     rewrite(dest_url, "link to", &page, at, found, &mut fragments);
                 }
+                if let Event::Start(Tag::Link { dest_url, .. }) = &events[i].0 {
+                    let site_path = dest_url
+                        .strip_prefix(links.base_path.trim_end_matches('/'))
+                        .filter(|p| p.starts_with('/') && !p.starts_with("//"));
+                    if let Some(file) = site_path.and_then(|p| file_label(p, &links.files)) {
+                        let type_open = format!("({}", file.split(',').next().unwrap_or_default());
+                        if !label.to_lowercase().contains(&type_open.to_lowercase()) {
+                            labels.push((end_of(&events, i), format!(" ({file})")));
+                        }
+                    }
+                }
             }
             Event::Start(Tag::Image { dest_url, .. }) => {
                 if text_inside().trim().is_empty() {
@@ -229,6 +293,10 @@ fn render_text(
             }
             _ => {}
         }
+    }
+
+    for (at, label) in labels.into_iter().rev() {
+        events.insert(at, (Event::Text(CowStr::from(label)), 0..0));
     }
 
     let mut html = String::with_capacity(text.len() * 3 / 2);
@@ -345,6 +413,20 @@ fn plain_text(events: &[(Event, std::ops::Range<usize>)]) -> String {
         }
     }
     text
+}
+
+/// The index of the `End(Link)` that closes the link starting at `start`.
+fn end_of(events: &[(Event, std::ops::Range<usize>)], start: usize) -> usize {
+    let mut depth = 0usize;
+    for (offset, (event, _)) in events[start..].iter().enumerate() {
+        match event {
+            Event::Start(_) => depth += 1,
+            Event::End(TagEnd::Link) if depth == 1 => return start + offset,
+            Event::End(_) => depth -= 1,
+            _ => {}
+        }
+    }
+    events.len()
 }
 
 /// `text` cut at a word boundary to at most `max` characters, with an ellipsis when cut.
@@ -561,6 +643,7 @@ mod tests {
                 "/interventies/",
                 "/interventies/b/",
                 "/static/agenda.pdf",
+                "/static/foto.jpg",
             ]
             .map(String::from)
             .into(),
@@ -570,6 +653,11 @@ mod tests {
             )]
             .into(),
             drafts: ["/interventies/c/".to_string()].into(),
+            files: [
+                ("/static/agenda.pdf".to_string(), 1_234_567),
+                ("/static/foto.jpg".to_string(), 5_000),
+            ]
+            .into(),
         }
     }
 
@@ -609,6 +697,40 @@ mod tests {
         );
         assert!(out.contains(r#"href="/gka/interventies/b/#kop""#), "{out}");
         assert!(out.contains(r#"href="/gka/static/agenda.pdf""#), "{out}");
+    }
+
+    #[test]
+    fn links_to_downloads_get_type_and_size() {
+        let (out, found) = html(
+            "[GKA-Agenda](/static/agenda.pdf) [*Agenda* (PDF)](/static/agenda.pdf#p2) [foto](/static/foto.jpg) ![kaart](/static/agenda.pdf)",
+        );
+        assert!(found.is_empty(), "{found:?}");
+        assert!(
+            out.contains(r#"<a href="/gka/static/agenda.pdf">GKA-Agenda (PDF, 1,2 MB)</a>"#),
+            "{out}"
+        );
+        assert!(
+            out.contains(r#"<a href="/gka/static/agenda.pdf#p2"><em>Agenda</em> (PDF)</a>"#),
+            "an author's own type label is kept as it is: {out}"
+        );
+        assert!(
+            out.contains(r#">foto</a>"#),
+            "images are not downloads: {out}"
+        );
+        assert!(out.contains(r#"alt="kaart""#), "{out}");
+    }
+
+    #[test]
+    fn sizes_are_written_the_dutch_way() {
+        assert_eq!(dutch_size(1), "1 byte");
+        assert_eq!(dutch_size(999), "999 bytes");
+        assert_eq!(dutch_size(1_000), "1,0 kB");
+        assert_eq!(dutch_size(9_960), "10 kB");
+        assert_eq!(dutch_size(245_400), "245 kB");
+        assert_eq!(dutch_size(999_600), "1,0 MB");
+        assert_eq!(dutch_size(1_234_567), "1,2 MB");
+        assert_eq!(dutch_size(12_345_678), "12 MB");
+        assert_eq!(dutch_size(3_100_000_000), "3,1 GB");
     }
 
     #[test]

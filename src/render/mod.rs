@@ -4,8 +4,10 @@
 //! [`views`]. The `site` value is serialized once into Tera's global context.
 
 pub mod calendar;
+pub mod embed;
 pub mod markdown;
 pub mod open_data;
+pub mod security;
 pub mod templates;
 pub mod views;
 
@@ -13,9 +15,10 @@ use rayon::prelude::*;
 use serde::Serialize;
 use tera::Context;
 
+use crate::content::toegankelijkheid::STANDAARD;
 use crate::content::values::Soort;
 use crate::diagnostics::Diagnostic;
-use crate::site::{Site, Term};
+use crate::site::{SECURITY_TXT, Site, Term};
 use templates::Theme;
 use views::{Card, DateView, LEEFTIJDEN_TITLE, Link, THEMAS_TITLE, Views};
 
@@ -35,6 +38,7 @@ pub struct OutputFile {
 enum Job {
     Home,
     Agenda,
+    Toegankelijkheid,
     Addendum(usize),
     Addenda,
     Interventie(usize),
@@ -54,12 +58,16 @@ enum Job {
     Robots,
     Feed,
     Calendar(usize),
+    SecurityTxt,
 }
 
 /// Renders every page and generated file of `site` with `theme`.
 pub fn render(site: &Site, theme: &mut Theme) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
     let views = Views { site };
-    theme.tera.global_context().insert("site", &views.site());
+    theme
+        .tera
+        .global_context()
+        .insert("site", &views.site(&theme.css));
     let theme = &*theme;
     let jobs = jobs(site);
     let results: Vec<Result<OutputFile, Diagnostic>> = jobs
@@ -98,6 +106,12 @@ fn jobs(site: &Site) -> Vec<Job> {
     let mut jobs = vec![Job::Home, Job::NotFound, Job::Robots];
     if site.agenda.is_some() {
         jobs.push(Job::Agenda);
+    }
+    if site.toegankelijkheid.is_some() {
+        jobs.push(Job::Toegankelijkheid);
+    }
+    if site.config.beveiliging.is_some() {
+        jobs.push(Job::SecurityTxt);
     }
     for (exists, list) in [
         (site.addenda.exists(), Job::Addenda),
@@ -193,12 +207,59 @@ fn render_job(views: &Views, theme: &Theme, job: Job) -> Result<OutputFile, Diag
                 ondertekend_op: data.ondertekend_op.map(DateView::from),
                 periode: data.periode.map(|p| p.to_string()),
                 themas: views.thema_links(data.themas.iter().map(|t| t.value.as_str())),
-                document: data.document.as_ref().map(|d| views.href(&d.value)),
+                document: data.document.as_ref().map(|d| Download {
+                    url: views.href(&d.value),
+                    bestand: views.file_label(&d.value),
+                }),
             };
             (
                 agenda.url.clone(),
                 "agenda.html",
                 Ctx::new(&views.page(agenda)).with("agenda", &view),
+            )
+        }
+        Job::Toegankelijkheid => {
+            let entry = site
+                .toegankelijkheid
+                .as_ref()
+                .expect("job only exists with a statement");
+            let data = &entry.doc.data;
+            let site_contact = site.config.contact.as_ref();
+            let own = data.contact.as_ref();
+            let email = own
+                .and_then(|c| c.email.as_deref())
+                .or(site_contact.and_then(|c| c.email.as_deref()));
+            let telefoon = own
+                .and_then(|c| c.telefoon.as_deref())
+                .or(site_contact.and_then(|c| c.telefoon.as_deref()));
+            let view = VerklaringView {
+                standaard: data.standaard.as_deref().unwrap_or(STANDAARD),
+                onderzoeken: data
+                    .onderzoeken
+                    .iter()
+                    .map(|o| OnderzoekView {
+                        door: &o.door,
+                        methode: o.methode.as_deref(),
+                        wanneer: &o.wanneer,
+                        rapport: o.rapport.as_ref().map(|r| Download {
+                            url: views.href(&r.value),
+                            bestand: views.file_label(&r.value),
+                        }),
+                    })
+                    .collect(),
+                contact: MeldenView {
+                    email,
+                    telefoon,
+                    telefoon_link: telefoon.map(views::tel_link),
+                    pagina: own
+                        .and_then(|c| c.pagina.as_ref())
+                        .map(|p| views.href(&p.value)),
+                },
+            };
+            (
+                entry.url.clone(),
+                "toegankelijkheidsverklaring.html",
+                Ctx::new(&views.page(entry)).with("verklaring", &view),
             )
         }
         Job::Addendum(i) => {
@@ -244,10 +305,6 @@ fn render_job(views: &Views, theme: &Theme, job: Job) -> Result<OutputFile, Diag
                 sinds: data.sinds,
                 partners: &data.partners,
                 website: data.website.as_ref().map(|w| w.value.as_str()),
-                video: data.video.as_ref().map(|v| Link {
-                    titel: v.titel.clone(),
-                    url: v.url.value.clone(),
-                }),
                 addenda: site
                     .addenda
                     .items
@@ -256,10 +313,13 @@ fn render_job(views: &Views, theme: &Theme, job: Job) -> Result<OutputFile, Diag
                     .map(|a| views.link(&a.doc.meta.titel, &a.url))
                     .collect(),
             };
+            let page = views
+                .page(entry)
+                .with_video(data.video.as_ref().map(|v| views.video(v)));
             (
                 entry.url.clone(),
                 "interventie.html",
-                Ctx::new(&views.page(entry)).with("interventie", &view),
+                Ctx::new(&page).with("interventie", &view),
             )
         }
         Job::Programmalijn(i) => {
@@ -308,11 +368,10 @@ fn render_job(views: &Views, theme: &Theme, job: Job) -> Result<OutputFile, Diag
         }
         Job::Page(i) => {
             let entry = &site.pages[i];
-            (
-                entry.url.clone(),
-                "pagina.html",
-                Ctx::new(&views.page(entry)),
-            )
+            let page = views
+                .page(entry)
+                .with_video(entry.doc.data.video.as_ref().map(|v| views.video(v)));
+            (entry.url.clone(), "pagina.html", Ctx::new(&page))
         }
         Job::Section(i) => {
             let entry = &site.sections[i];
@@ -410,6 +469,19 @@ fn render_job(views: &Views, theme: &Theme, job: Job) -> Result<OutputFile, Diag
                 .with("doel", &target)
                 .with("doel_permalink", &site.config.absolute(to));
             (from.clone(), "alias.html", ctx)
+        }
+        Job::SecurityTxt => {
+            let contact = site
+                .config
+                .beveiliging
+                .as_ref()
+                .expect("job only exists with a security contact");
+            // A fixed format (RFC 9116), not a theme's business: no template.
+            return Ok(OutputFile {
+                path: output_path(SECURITY_TXT),
+                contents: security::security_txt(&site.config, contact).into_bytes(),
+                is_page: false,
+            });
         }
         Job::Robots => {
             let page = views.page_at("robots.txt", None, "/robots.txt", "", None);
@@ -619,6 +691,14 @@ struct Signatory<'a> {
     functie: &'a str,
 }
 
+/// A link to a file, with its type and size when it is a download of the site.
+#[derive(Serialize)]
+struct Download {
+    url: String,
+    /// "PDF, 1,2 MB".
+    bestand: Option<String>,
+}
+
 /// `agenda` on `agenda.html`.
 #[derive(Serialize)]
 struct AgendaView<'a> {
@@ -626,7 +706,32 @@ struct AgendaView<'a> {
     ondertekend_op: Option<DateView>,
     periode: Option<String>,
     themas: Vec<Link>,
-    document: Option<String>,
+    document: Option<Download>,
+}
+
+/// `verklaring` on `toegankelijkheidsverklaring.html`.
+#[derive(Serialize)]
+struct VerklaringView<'a> {
+    standaard: &'a str,
+    onderzoeken: Vec<OnderzoekView<'a>>,
+    contact: MeldenView<'a>,
+}
+
+#[derive(Serialize)]
+struct OnderzoekView<'a> {
+    door: &'a str,
+    methode: Option<&'a str>,
+    wanneer: &'a str,
+    rapport: Option<Download>,
+}
+
+/// Where to report an accessibility problem: the statement's own contact, else the site's.
+#[derive(Serialize)]
+struct MeldenView<'a> {
+    email: Option<&'a str>,
+    telefoon: Option<&'a str>,
+    telefoon_link: Option<String>,
+    pagina: Option<String>,
 }
 
 /// `addendum` on `addendum.html`.
@@ -648,7 +753,6 @@ struct InterventieView<'a> {
     sinds: Option<u16>,
     partners: &'a [String],
     website: Option<&'a str>,
-    video: Option<Link>,
     addenda: Vec<Link>,
 }
 

@@ -1,97 +1,347 @@
-//! Themes: a folder `themes/<name>/` with Tera templates in `templates/` and files to publish
-//! in `static/`. Templates are compiled once per build.
+//! Themes: a folder `themes/<name>/` with Tera templates in `templates/`, files to publish in
+//! `static/` and an optional `theme.yaml` that names a parent theme (`extends`) and the
+//! stylesheets the theme adds (`css`).
+//!
+//! A theme and its parents form a chain, child first. A template or static file missing from
+//! the child comes from the nearest parent that has it, and a `templates/` folder in the site
+//! root overrides single templates of the whole chain. Templates are compiled once per build,
+//! with Tera's fallback prefixes doing the lookup: the site's own templates are registered
+//! under their plain names, each theme's under `themes/<name>/`, so a child's template can
+//! still extend the parent's version explicitly (`{% extends "themes/gka/base.html" %}`).
 
+use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
+use serde::Deserialize;
+use serde_saphyr::Spanned;
+
+use crate::content::front_matter::LineMap;
+use crate::content::{self, StaticFile};
 use crate::diagnostics::{Code, Diagnostic, Position, relative};
 
 /// The folder in the site root that holds themes.
 pub const THEMES_DIR: &str = "themes";
+/// The folder in the site root whose templates override the theme's, one file at a time.
+pub const SITE_TEMPLATES_DIR: &str = "templates";
+/// A theme's settings file.
+pub const THEME_FILE: &str = "theme.yaml";
 
-/// A loaded theme.
+/// The keys of `themes/<name>/theme.yaml`. Unknown keys are errors, with a suggestion.
+#[derive(Debug, Clone, Default, Deserialize)]
+pub struct ThemeConfig {
+    /// The parent theme: a folder in `themes/` whose templates and static files this theme
+    /// falls back to.
+    #[serde(default)]
+    pub extends: Option<Spanned<String>>,
+    /// Stylesheets this theme adds, as paths inside the chain's `static/` folders
+    /// (`css/almere.css`). Pages link the parents' stylesheets first, so a child's CSS can
+    /// override the parent's tokens.
+    #[serde(default)]
+    pub css: Vec<Spanned<String>>,
+}
+
+/// One theme of a chain.
+#[derive(Debug)]
+pub struct ThemeDir {
+    /// The folder name in `themes/`.
+    pub name: String,
+    /// The theme's folder.
+    pub dir: PathBuf,
+    /// Its `theme.yaml`, or the defaults when it has none.
+    pub config: ThemeConfig,
+}
+
+/// A theme with all its parents, resolved and checked: no cycles, no missing parents, every
+/// stylesheet exists.
+#[derive(Debug)]
+pub struct ThemeChain {
+    /// The themes, the one `site.yaml` names first, then its parent, and so on.
+    pub themes: Vec<ThemeDir>,
+    /// Every file the chain publishes under `/static/`, a child's file winning over a
+    /// parent's of the same path.
+    pub files: Vec<StaticFile>,
+    /// The stylesheets to link, as paths inside `static/`, the root theme's first.
+    pub css: Vec<String>,
+}
+
+impl ThemeChain {
+    /// Resolves theme `name` in `root/themes/` and every theme it extends.
+    pub fn resolve(root: &Path, name: &str) -> Result<ThemeChain, Vec<Diagnostic>> {
+        let mut themes: Vec<ThemeDir> = Vec::new();
+        let mut next = name.to_string();
+        // Who named `next`: site.yaml for the first theme, then each theme's `extends`.
+        let mut named_at: (PathBuf, Option<Position>) = (content::content_file("site.yaml"), None);
+        loop {
+            let dir = root.join(THEMES_DIR).join(&next);
+            if let Some(at) = themes.iter().position(|t| t.name == next) {
+                let mut circle: Vec<&str> = themes[at..].iter().map(|t| t.name.as_str()).collect();
+                circle.push(&next);
+                return Err(vec![
+                    Diagnostic::new(
+                        Code::ThemeCycle,
+                        named_at.0,
+                        named_at.1,
+                        format!(
+                            "themes extend each other in a circle: {}",
+                            circle.join(" → ")
+                        ),
+                    )
+                    .with_hint("remove `extends` from one of these themes' theme.yaml"),
+                ]);
+            }
+            if !dir.join("templates").is_dir() && !dir.join(THEME_FILE).is_file() {
+                let what = match themes.last() {
+                    None => format!("theme '{next}' does not exist"),
+                    Some(child) => format!(
+                        "theme '{}' extends '{next}', which does not exist",
+                        child.name
+                    ),
+                };
+                return Err(vec![
+                    Diagnostic::new(Code::ThemeMissing, named_at.0, named_at.1, what).with_hint(
+                        format!(
+                            "name a folder in themes/ that has templates/ or theme.yaml; found: {}",
+                            available_themes(root).join(", ")
+                        ),
+                    ),
+                ]);
+            }
+            let config = read_config(root, &dir)?;
+            let parent = config.extends.clone();
+            themes.push(ThemeDir {
+                name: next,
+                dir,
+                config,
+            });
+            match parent {
+                Some(parent) => {
+                    let file = relative(root, &themes[themes.len() - 1].dir.join(THEME_FILE));
+                    named_at = (file, LineMap { first_line: 1 }.of(&parent));
+                    next = parent.value;
+                }
+                None => break,
+            }
+        }
+        let files = static_files(root, &themes)?;
+        let css = stylesheets(root, &themes, &files)?;
+        Ok(ThemeChain { themes, files, css })
+    }
+}
+
+/// The theme folders in `root/themes/`, for hints.
+fn available_themes(root: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(root.join(THEMES_DIR))
+        .into_iter()
+        .flatten()
+        .flatten()
+        .filter(|e| e.path().is_dir())
+        .filter_map(|e| e.file_name().to_str().map(str::to_string))
+        .filter(|n| !n.starts_with('.'))
+        .collect();
+    names.sort();
+    if names.is_empty() {
+        names.push("(none)".into());
+    }
+    names
+}
+
+fn read_config(root: &Path, dir: &Path) -> Result<ThemeConfig, Vec<Diagnostic>> {
+    let path = dir.join(THEME_FILE);
+    if !path.is_file() {
+        return Ok(ThemeConfig::default());
+    }
+    let text = content::read_text(&relative(root, &path), &path)?;
+    content::parse_typed::<ThemeConfig>(&text, LineMap { first_line: 1 }, &[])
+        .map_err(|errors| content::to_diagnostics(&relative(root, &path), errors))
+}
+
+/// Every file in the chain's `static/` folders; the first theme (the child) wins.
+fn static_files(root: &Path, themes: &[ThemeDir]) -> Result<Vec<StaticFile>, Vec<Diagnostic>> {
+    let mut files: BTreeMap<String, StaticFile> = BTreeMap::new();
+    let mut problems = Vec::new();
+    for theme in themes.iter().rev() {
+        let dir = theme.dir.join("static");
+        if !dir.is_dir() {
+            continue;
+        }
+        for entry in walkdir::WalkDir::new(&dir).sort_by_file_name() {
+            match entry.and_then(|e| e.metadata().map(|m| (e, m))) {
+                Ok((e, meta)) if meta.is_file() => match slash_path(&dir, e.path()) {
+                    Some(path) => {
+                        files.insert(
+                            path.clone(),
+                            StaticFile {
+                                path,
+                                source: e.into_path(),
+                                size: meta.len(),
+                            },
+                        );
+                    }
+                    None => problems.push(Diagnostic::new(
+                        Code::BadFileName,
+                        relative(root, e.path()),
+                        None,
+                        "the file name is not valid UTF-8",
+                    )),
+                },
+                Ok(_) => {}
+                Err(err) => problems.push(Diagnostic::new(
+                    Code::Io,
+                    relative(root, &dir),
+                    None,
+                    format!("cannot read: {err}"),
+                )),
+            }
+        }
+    }
+    if problems.is_empty() {
+        Ok(files.into_values().collect())
+    } else {
+        Err(problems)
+    }
+}
+
+/// The chain's `css` entries, root theme first; each must be a file of the chain.
+fn stylesheets(
+    root: &Path,
+    themes: &[ThemeDir],
+    files: &[StaticFile],
+) -> Result<Vec<String>, Vec<Diagnostic>> {
+    let mut css = Vec::new();
+    let mut problems = Vec::new();
+    for theme in themes.iter().rev() {
+        for entry in &theme.config.css {
+            let path = entry.value.trim().trim_start_matches('/');
+            let path = path.strip_prefix("static/").unwrap_or(path);
+            if files.iter().any(|f| f.path == path) {
+                if !css.iter().any(|c| c == path) {
+                    css.push(path.to_string());
+                }
+            } else {
+                problems.push(
+                    Diagnostic::new(Code::ThemeFile,
+                        relative(root, &theme.dir.join(THEME_FILE)),
+                        LineMap { first_line: 1 }.of(entry),
+                        format!("stylesheet '{}' is not in the theme's static/ folder", entry.value),
+                    )
+                    .with_hint(format!(
+                        "write the path inside static/, e.g. `css/{}.css` for themes/{}/static/css/{}.css",
+                        theme.name, theme.name, theme.name
+                    )),
+                );
+            }
+        }
+    }
+    if problems.is_empty() {
+        Ok(css)
+    } else {
+        Err(problems)
+    }
+}
+
+/// `path` relative to `dir` with `/` separators, or `None` when a part is not UTF-8.
+fn slash_path(dir: &Path, path: &Path) -> Option<String> {
+    let rel = path.strip_prefix(dir).ok()?;
+    let parts: Option<Vec<&str>> = rel.components().map(|c| c.as_os_str().to_str()).collect();
+    parts.map(|p| p.join("/"))
+}
+
+/// A loaded theme: its chain's templates, compiled.
 pub struct Theme {
     /// The compiled templates.
     pub tera: tera::Tera,
-    /// The theme's `static/` folder, copied into the output.
-    pub static_dir: PathBuf,
-    /// The templates folder relative to the site root, for messages.
-    pub templates_dir: PathBuf,
+    /// The stylesheets pages link, as paths inside `static/`, root theme first.
+    pub css: Vec<String>,
+    /// Template name (as Tera knows it) → its file relative to the site root, for messages.
+    sources: HashMap<String, PathBuf>,
 }
 
 impl Theme {
     /// A template error as a diagnostic at the template's file, line and column.
     pub fn diagnostic(&self, err: &tera::Error) -> Diagnostic {
-        template_diagnostic(&self.templates_dir, err)
+        template_diagnostic(&self.sources, err)
     }
-}
 
-impl Theme {
-    /// Loads and compiles the templates of theme `name` in `root/themes/`.
-    pub fn load(root: &Path, name: &str) -> Result<Theme, Vec<Diagnostic>> {
-        let dir = root.join(THEMES_DIR).join(name);
-        let templates = dir.join("templates");
-        if !templates.is_dir() {
-            return Err(vec![
-                Diagnostic::new(
-                    Code::ThemeMissing,
-                    relative(root, &templates),
-                    None,
-                    format!("theme '{name}' has no templates folder"),
-                )
-                .with_hint(
-                    "set `thema` in content/site.yaml to a folder in themes/, e.g. `thema: gka`",
-                ),
-            ]);
-        }
+    /// Compiles the templates of `chain`, with the site's own `templates/` folder in `root`
+    /// overriding single templates.
+    pub fn load(root: &Path, chain: &ThemeChain) -> Result<Theme, Vec<Diagnostic>> {
+        let prefixes: Vec<String> = chain
+            .themes
+            .iter()
+            .map(|t| format!("{THEMES_DIR}/{}/", t.name))
+            .collect();
+        let mut folders: Vec<(String, PathBuf)> =
+            vec![(String::new(), root.join(SITE_TEMPLATES_DIR))];
+        folders.extend(
+            chain
+                .themes
+                .iter()
+                .zip(&prefixes)
+                .map(|(t, prefix)| (prefix.clone(), t.dir.join("templates"))),
+        );
         let mut files = Vec::new();
+        let mut sources = HashMap::new();
         let mut problems = Vec::new();
-        for entry in walkdir::WalkDir::new(&templates).sort_by_file_name() {
-            match entry {
-                Ok(e) if e.file_type().is_file() => {
-                    let name = e.path().strip_prefix(&templates).ok().and_then(|p| {
-                        let parts: Option<Vec<&str>> =
-                            p.components().map(|c| c.as_os_str().to_str()).collect();
-                        parts.map(|p| p.join("/"))
-                    });
-                    match name {
-                        Some(n) if !n.split('/').any(|p| p.starts_with('.')) => {
-                            files.push((e.into_path(), Some(n)))
+        for (prefix, dir) in &folders {
+            if !dir.is_dir() {
+                continue;
+            }
+            for entry in walkdir::WalkDir::new(dir).sort_by_file_name() {
+                match entry {
+                    Ok(e) if e.file_type().is_file() => match slash_path(dir, e.path()) {
+                        // Editor swap files and the like are never templates.
+                        Some(n) if n.split('/').any(|p| p.starts_with('.')) => {}
+                        Some(n) => {
+                            let name = format!("{prefix}{n}");
+                            sources.insert(name.clone(), relative(root, e.path()));
+                            files.push((e.into_path(), Some(name)));
                         }
-                        Some(_) => {}
                         None => problems.push(Diagnostic::new(
                             Code::BadFileName,
                             relative(root, e.path()),
                             None,
                             "template name is not valid UTF-8",
                         )),
-                    }
+                    },
+                    Ok(_) => {}
+                    Err(err) => problems.push(Diagnostic::new(
+                        Code::Io,
+                        relative(root, dir),
+                        None,
+                        format!("cannot read: {err}"),
+                    )),
                 }
-                Ok(_) => {}
-                Err(err) => problems.push(Diagnostic::new(
-                    Code::Io,
-                    relative(root, &templates),
-                    None,
-                    format!("cannot read: {err}"),
-                )),
             }
+        }
+        if files.is_empty() {
+            let name = &chain.themes[0].name;
+            problems.push(
+                Diagnostic::new(Code::ThemeMissing,
+                    relative(root, &chain.themes[0].dir.join("templates")),
+                    None,
+                    format!("theme '{name}' and the themes it extends have no templates"),
+                )
+                .with_hint("set `thema` in content/site.yaml to a folder in themes/, e.g. `thema: gka`, or add `extends: gka` to the theme's theme.yaml"),
+            );
         }
         if !problems.is_empty() {
             return Err(problems);
         }
         let mut tera = tera::Tera::new();
         tera.autoescape_on([".html", ".xml"]);
-        let templates_dir = relative(root, &templates);
+        tera.set_fallback_prefixes(prefixes)
+            .map_err(|err| vec![template_diagnostic(&sources, &err)])?;
         tera.add_template_files(files)
-            .map_err(|err| vec![template_diagnostic(&templates_dir, &err)])?;
+            .map_err(|err| vec![template_diagnostic(&sources, &err)])?;
         Ok(Theme {
             tera,
-            static_dir: dir.join("static"),
-            templates_dir,
+            css: chain.css.clone(),
+            sources,
         })
     }
 }
 
-fn template_diagnostic(templates_dir: &Path, err: &tera::Error) -> Diagnostic {
+fn template_diagnostic(sources: &HashMap<String, PathBuf>, err: &tera::Error) -> Diagnostic {
     let hint = "fix the template; docs/templates.md lists the values templates can use";
     match err.kind() {
         tera::ErrorKind::SyntaxError(report) | tera::ErrorKind::RenderingError(report) => {
@@ -100,9 +350,13 @@ fn template_diagnostic(templates_dir: &Path, err: &tera::Error) -> Diagnostic {
             if let Some(cause) = std::error::Error::source(err) {
                 message = format!("{message}: {}", error_chain(cause));
             }
+            let file = sources
+                .get(report.filename())
+                .cloned()
+                .unwrap_or_else(|| PathBuf::from(report.filename()));
             Diagnostic::new(
                 Code::Template,
-                templates_dir.join(report.filename()),
+                file,
                 Some(Position {
                     line: span.start_line,
                     column: span.start_col + 1,
@@ -111,7 +365,7 @@ fn template_diagnostic(templates_dir: &Path, err: &tera::Error) -> Diagnostic {
             )
             .with_hint(hint)
         }
-        _ => Diagnostic::new(Code::Template, templates_dir, None, error_chain(err)).with_hint(hint),
+        _ => Diagnostic::new(Code::Template, THEMES_DIR, None, error_chain(err)).with_hint(hint),
     }
 }
 
@@ -128,4 +382,108 @@ pub fn error_chain(err: &dyn std::error::Error) -> String {
         source = cause.source();
     }
     text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Writes `files` (path, text) under a fresh temporary root.
+    fn root_with(files: &[(&str, &str)]) -> tempfile::TempDir {
+        let tmp = tempfile::tempdir().unwrap();
+        for (path, text) in files {
+            let path = tmp.path().join(path);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, text).unwrap();
+        }
+        tmp
+    }
+
+    fn render(theme: &Theme, name: &str) -> String {
+        theme.tera.render(name, &tera::Context::new()).unwrap()
+    }
+
+    #[test]
+    fn child_templates_win_and_parents_fill_in() {
+        let tmp = root_with(&[
+            (
+                "themes/ouder/templates/base.html",
+                "ouder-base[{% block b %}{% endblock b %}]",
+            ),
+            (
+                "themes/ouder/templates/a.html",
+                "{% extends \"base.html\" %}{% block b %}ouder-a{% endblock b %}",
+            ),
+            ("themes/ouder/templates/b.html", "ouder-b"),
+            ("themes/ouder/static/css/ouder.css", "x"),
+            ("themes/ouder/static/img/logo.svg", "ouder"),
+            ("themes/ouder/theme.yaml", "css: [css/ouder.css]\n"),
+            (
+                "themes/kind/theme.yaml",
+                "extends: ouder\ncss:\n  - css/kind.css\n",
+            ),
+            (
+                "themes/kind/templates/base.html",
+                "kind-base[{% block b %}{% endblock b %}]",
+            ),
+            (
+                "themes/kind/templates/c.html",
+                "{% extends \"themes/ouder/base.html\" %}{% block b %}kind-c{% endblock b %}",
+            ),
+            ("themes/kind/static/css/kind.css", "y"),
+            ("themes/kind/static/img/logo.svg", "kind!"),
+            ("templates/b.html", "site-b"),
+        ]);
+        let chain = ThemeChain::resolve(tmp.path(), "kind").unwrap();
+        assert_eq!(chain.css, ["css/ouder.css", "css/kind.css"]);
+        let logo = chain
+            .files
+            .iter()
+            .find(|f| f.path == "img/logo.svg")
+            .unwrap();
+        assert_eq!(logo.size, 5, "the child's logo wins");
+        let theme = Theme::load(tmp.path(), &chain).unwrap();
+        assert_eq!(render(&theme, "a.html"), "kind-base[ouder-a]");
+        assert_eq!(render(&theme, "b.html"), "site-b");
+        assert_eq!(render(&theme, "c.html"), "ouder-base[kind-c]");
+    }
+
+    #[test]
+    fn cycles_and_missing_parents_are_reported_where_they_are_named() {
+        let tmp = root_with(&[
+            ("themes/a/theme.yaml", "extends: b\n"),
+            ("themes/b/theme.yaml", "# b\nextends: a\n"),
+            ("themes/c/theme.yaml", "extends: weg\n"),
+        ]);
+        let err = ThemeChain::resolve(tmp.path(), "a").unwrap_err();
+        assert_eq!(err.len(), 1);
+        assert_eq!(err[0].file, Path::new("themes/b/theme.yaml"));
+        assert_eq!(err[0].position.map(|p| p.line), Some(2));
+        assert!(err[0].message.contains("a → b → a"), "{}", err[0].message);
+
+        let err = ThemeChain::resolve(tmp.path(), "c").unwrap_err();
+        assert_eq!(err[0].file, Path::new("themes/c/theme.yaml"));
+        assert!(
+            err[0]
+                .message
+                .contains("theme 'c' extends 'weg', which does not exist"),
+            "{}",
+            err[0].message
+        );
+        assert!(err[0].hint.as_deref().unwrap().contains("a, b, c"));
+    }
+
+    #[test]
+    fn unknown_keys_and_missing_stylesheets_are_errors() {
+        let tmp = root_with(&[
+            ("themes/a/theme.yaml", "extend: gka\n"),
+            ("themes/b/theme.yaml", "css: [css/b.css]\n"),
+            ("themes/b/templates/x.html", "x"),
+        ]);
+        let err = ThemeChain::resolve(tmp.path(), "a").unwrap_err();
+        assert_eq!(err[0].message, "unknown key 'extend'");
+        assert_eq!(err[0].hint.as_deref(), Some("did you mean 'extends'?"));
+        let err = ThemeChain::resolve(tmp.path(), "b").unwrap_err();
+        assert!(err[0].message.contains("css/b.css"), "{}", err[0].message);
+    }
 }

@@ -6,8 +6,10 @@
 
 use serde::Serialize;
 
-use crate::content::values::{Datum, Soort, Status};
+use crate::content::values::{Datum, Soort, Status, Video};
 use crate::site::{Config, Entry, Site, Term};
+
+use super::{embed, markdown, security};
 
 /// `site`: site-wide values, the same on every page.
 #[derive(Debug, Serialize)]
@@ -33,6 +35,42 @@ pub struct SiteView<'a> {
     pub contact: Option<ContactView<'a>>,
     /// The Atom feed of the news, when there is news.
     pub feed: Option<String>,
+    /// Stylesheets to link, in order: the theme chain's (parents first), then the house
+    /// style's.
+    pub stylesheets: Vec<String>,
+    /// Class names for `<html>` that switch on the house style's NL Design System theme.
+    pub klasse: Option<&'a str>,
+    /// Links about the site itself for the footer: the accessibility statement and the
+    /// privacy page, when the site has them.
+    pub over: Vec<Link>,
+    /// The accessibility statement's status label, linking to the register.
+    pub toegankelijkheidslabel: Option<LabelView>,
+    /// The referrer policy for `<meta name="referrer">`.
+    pub referrer: &'static str,
+}
+
+/// The accessibility statement's status in the register.
+#[derive(Debug, Serialize)]
+pub struct LabelView {
+    /// The statement in the register.
+    pub url: String,
+    /// The status letter, `A` to `D`.
+    pub status: &'static str,
+    /// The status in words, `Voldoet gedeeltelijk`.
+    pub tekst: &'static str,
+}
+
+/// A video: a link, and the player to embed after the visitor asks for it.
+#[derive(Debug, Clone, Serialize)]
+pub struct VideoView {
+    /// What the video is about.
+    pub titel: String,
+    /// The video's own address, for the link.
+    pub url: String,
+    /// The player address to embed on request, or null when it can only be linked.
+    pub embed: Option<String>,
+    /// The player's host, to tell the visitor where it comes from.
+    pub host: Option<String>,
 }
 
 /// Footer contact details.
@@ -96,6 +134,24 @@ pub struct PageView<'a> {
     pub sectie: String,
     /// When the page's text last changed.
     pub gewijzigd: Option<DateView>,
+    /// The video the page is about, for interventies and plain pages.
+    pub video: Option<VideoView>,
+    /// The page's Content-Security-Policy, for `<meta http-equiv>`.
+    pub csp: String,
+}
+
+impl PageView<'_> {
+    /// The same page with a video, whose player's origin its policy now allows.
+    pub fn with_video(mut self, video: Option<VideoView>) -> Self {
+        let origin = video
+            .as_ref()
+            .and_then(|v| v.embed.as_deref())
+            .and_then(embed::embed)
+            .map(|e| e.origin);
+        self.csp = security::content_security_policy(origin.as_deref());
+        self.video = video;
+        self
+    }
 }
 
 /// A summary of a page for lists: what a card shows, nothing more.
@@ -152,8 +208,8 @@ impl<'a> Views<'a> {
         self.config().link(site_path)
     }
 
-    /// The `site` value.
-    pub fn site(&self) -> SiteView<'a> {
+    /// The `site` value; `theme_css` are the theme's stylesheets, as paths inside `static/`.
+    pub fn site(&self, theme_css: &[String]) -> SiteView<'a> {
         let config = self.config();
         let menu = if config.menu.is_empty() {
             self.default_menu()
@@ -182,13 +238,58 @@ impl<'a> Views<'a> {
                 tekst: c.tekst.as_deref(),
                 email: c.email.as_deref(),
                 telefoon: c.telefoon.as_deref(),
-                telefoon_link: c.telefoon.as_deref().map(|t| {
-                    t.chars()
-                        .filter(|ch| ch.is_ascii_digit() || *ch == '+')
-                        .collect()
-                }),
+                telefoon_link: c.telefoon.as_deref().map(tel_link),
             }),
+            stylesheets: theme_css
+                .iter()
+                .map(|css| self.href(&format!("/static/{css}")))
+                .chain(config.huisstijl_css.as_deref().map(|css| self.href(css)))
+                .collect(),
+            klasse: config.huisstijl_klasse.as_deref(),
+            over: self.about_links(),
+            toegankelijkheidslabel: config.toegankelijkheidslabel.as_ref().map(|l| LabelView {
+                url: l.register.clone(),
+                status: l.status.letter(),
+                tekst: l.status.tekst(),
+            }),
+            referrer: security::REFERRER_POLICY,
         }
+    }
+
+    /// The footer's links about the site: the accessibility statement, then the privacy page.
+    fn about_links(&self) -> Vec<Link> {
+        let site = self.site;
+        let statement = site
+            .toegankelijkheid
+            .as_ref()
+            .map(|e| self.link("Toegankelijkheid", &e.url));
+        let privacy = site
+            .pages
+            .iter()
+            .find(|p| p.url == PRIVACY_URL)
+            .map(|p| self.link(&p.doc.meta.titel, &p.url));
+        statement.into_iter().chain(privacy).collect()
+    }
+
+    /// The `video` value of a document's video.
+    pub fn video(&self, video: &Video) -> VideoView {
+        let url = &video.url.value;
+        let player = embed::embed(url);
+        VideoView {
+            titel: video.titel.clone(),
+            url: if url.starts_with('/') {
+                self.href(url)
+            } else {
+                url.clone()
+            },
+            host: player.as_ref().map(|p| p.host.clone()),
+            embed: player.map(|p| p.src),
+        }
+    }
+
+    /// "PDF, 1,2 MB" for a link to a downloadable file of the site, else `None`.
+    pub fn file_label(&self, site_path: &str) -> Option<String> {
+        markdown::file_label(site_path, &self.site.files)
     }
 
     fn default_menu(&self) -> Vec<Link> {
@@ -260,6 +361,8 @@ impl<'a> Views<'a> {
             kruimelpad: self.breadcrumbs(site_path),
             sectie: self.href(&top_section(site_path)),
             gewijzigd: None,
+            video: None,
+            csp: security::content_security_policy(None),
         }
     }
 
@@ -376,6 +479,17 @@ pub struct TermSummary {
     pub interventies: usize,
     /// How many programme results carry it.
     pub resultaten: usize,
+}
+
+/// The site path of the privacy page (`content/privacy.md`), linked in the footer.
+pub const PRIVACY_URL: &str = "/privacy/";
+
+/// A phone number for a `tel:` link: digits and `+` only.
+pub fn tel_link(number: &str) -> String {
+    number
+        .chars()
+        .filter(|ch| ch.is_ascii_digit() || *ch == '+')
+        .collect()
 }
 
 /// Title of the themes index page.

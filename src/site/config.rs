@@ -1,7 +1,10 @@
 //! Site-wide settings, resolved from `site.yaml` and the command line.
 
 use crate::content::front_matter::LineMap;
-use crate::content::site_config::{Contact, SiteConfig};
+use serde_saphyr::Spanned;
+
+use crate::content::site_config::{Beveiliging, Contact, Huisstijl, Nalevingsstatus, SiteConfig};
+use crate::content::values::Datum;
 use crate::content::{CONFIG_FILE, content_file};
 use crate::diagnostics::{Code, Diagnostic, Diagnostics};
 
@@ -28,6 +31,34 @@ pub struct Config {
     pub contact: Option<Contact>,
     /// The absolute address of the site, ending in `/`.
     pub base_url: url::Url,
+    /// The house style's stylesheet, a site path linked after the theme's CSS.
+    pub huisstijl_css: Option<String>,
+    /// The house style's class names for `<html>`.
+    pub huisstijl_klasse: Option<String>,
+    /// The accessibility statement's register entry, for the footer label.
+    pub toegankelijkheidslabel: Option<Label>,
+    /// The security contact, for `/.well-known/security.txt`.
+    pub beveiliging: Option<SecurityContact>,
+}
+
+/// The register entry of the site's accessibility statement.
+#[derive(Debug, Clone)]
+pub struct Label {
+    /// The statement's address in the register.
+    pub register: String,
+    /// Its status there.
+    pub status: Nalevingsstatus,
+}
+
+/// What `/.well-known/security.txt` says (RFC 9116).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SecurityContact {
+    /// `Contact:` addresses, in order of preference.
+    pub contact: Vec<String>,
+    /// The last day the file is valid (`Expires:`).
+    pub verloopt: Datum,
+    /// `Policy:` address.
+    pub beleid: Option<String>,
 }
 
 /// A menu entry with a resolved URL.
@@ -84,7 +115,22 @@ pub(super) fn resolve_config(
         (None, None) => Err(Diagnostic::new(Code::BaseUrl, &file, None, "base_url is missing")
             .with_hint("add `base_url: https://…/` with the address the site is published at, or pass --base-url")),
     };
-    let base_url = base_url.map_err(|d| diagnostics.push(d)).ok()?;
+    let base_url = base_url.map_err(|d| diagnostics.push(d)).ok();
+    let huisstijl = raw
+        .huisstijl
+        .map(|h| resolve_huisstijl(h, lines, diagnostics))
+        .unwrap_or_default();
+    let toegankelijkheidslabel = raw.toegankelijkheid.and_then(|t| {
+        check_https(&t.register, "register", lines, diagnostics).map(|register| Label {
+            register,
+            status: t.status,
+        })
+    });
+    let today = time::OffsetDateTime::now_utc().date();
+    let beveiliging = raw
+        .beveiliging
+        .and_then(|b| resolve_beveiliging(b, lines, today, diagnostics));
+    let base_url = base_url?;
     let menu = raw.menu.map(|items| {
         items
             .into_iter()
@@ -106,6 +152,166 @@ pub(super) fn resolve_config(
         menu: menu.unwrap_or_default(),
         contact: raw.contact,
         base_url,
+        huisstijl_css: huisstijl.0,
+        huisstijl_klasse: huisstijl.1,
+        toegankelijkheidslabel,
+        beveiliging,
+    })
+}
+
+/// The house style's stylesheet (a file of this site: other sites' CSS would break the
+/// promise that nothing loads from third parties) and class names.
+fn resolve_huisstijl(
+    raw: Huisstijl,
+    lines: LineMap,
+    diagnostics: &mut Diagnostics,
+) -> (Option<String>, Option<String>) {
+    let file = content_file(CONFIG_FILE);
+    let css = raw.css.and_then(|css| {
+        let path = css.value.trim();
+        if !path.starts_with('/') || path.starts_with("//") {
+            diagnostics.push(
+                Diagnostic::new(Code::BadSetting, &file, lines.of(&css), format!("huisstijl css '{path}' is not a file of this site"))
+                    .with_hint("put the stylesheet in content/static/ and write its path, e.g. /static/huisstijl.css: the site loads nothing from other sites"),
+            );
+            None
+        } else if !path.ends_with(".css") {
+            diagnostics.push(
+                Diagnostic::new(Code::BadSetting, &file, lines.of(&css), format!("huisstijl css '{path}' is not a stylesheet"))
+                    .with_hint("name a .css file, e.g. /static/huisstijl.css"),
+            );
+            None
+        } else {
+            Some(path.to_string())
+        }
+    });
+    let klasse = raw.klasse.and_then(|klasse| {
+        let names: Vec<&str> = klasse.value.split_whitespace().collect();
+        match names.iter().find(|n| !is_class_name(n)) {
+            Some(bad) => {
+                diagnostics.push(
+                    Diagnostic::new(Code::BadSetting, &file, lines.of(&klasse), format!("huisstijl klasse '{bad}' is not a CSS class name"))
+                        .with_hint("use letters, digits, '-' and '_', not starting with a digit, e.g. voorbeeld-theme; separate several with spaces"),
+                );
+                None
+            }
+            None if names.is_empty() => None,
+            None => Some(names.join(" ")),
+        }
+    });
+    (css, klasse)
+}
+
+/// A class name that needs no escaping in CSS: `[A-Za-z_-][A-Za-z0-9_-]*`, not `-` + digit.
+fn is_class_name(name: &str) -> bool {
+    let rest = name.strip_prefix('-').unwrap_or(name);
+    rest.chars()
+        .next()
+        .is_some_and(|c| c.is_ascii_alphabetic() || c == '_' || c == '-')
+        && name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+}
+
+/// An `https://` address, or an error at its line.
+fn check_https(
+    value: &Spanned<String>,
+    key: &str,
+    lines: LineMap,
+    diagnostics: &mut Diagnostics,
+) -> Option<String> {
+    let text = value.value.trim();
+    match url::Url::parse(text) {
+        Ok(url) if url.scheme() == "https" && url.host().is_some() => Some(text.to_string()),
+        _ => {
+            diagnostics.push(
+                Diagnostic::new(
+                    Code::BadSetting,
+                    content_file(CONFIG_FILE),
+                    lines.of(value),
+                    format!("{key} '{text}' is not an https:// address"),
+                )
+                .with_hint("write the full address, starting with https://"),
+            );
+            None
+        }
+    }
+}
+
+/// How long `security.txt` stays valid when `verloopt` is not given: RFC 9116 asks for less
+/// than a year, so a site rebuilt at least once a year never publishes an expired file.
+const SECURITY_TXT_DAYS: i64 = 364;
+
+fn resolve_beveiliging(
+    raw: Beveiliging,
+    lines: LineMap,
+    today: time::Date,
+    diagnostics: &mut Diagnostics,
+) -> Option<SecurityContact> {
+    let file = content_file(CONFIG_FILE);
+    let before = diagnostics.counts().0;
+    let mut contact = Vec::new();
+    for item in raw.contact.items() {
+        let text = item.value.trim();
+        let valid = match text.split_once(':') {
+            Some(("mailto", address)) => {
+                address.contains('@') && !address.contains(char::is_whitespace)
+            }
+            Some(("tel", number)) => number.chars().any(|c| c.is_ascii_digit()),
+            Some(("https", _)) => url::Url::parse(text).is_ok_and(|u| u.host().is_some()),
+            _ => false,
+        };
+        if valid {
+            contact.push(text.to_string());
+        } else {
+            diagnostics.push(
+                Diagnostic::new(Code::BadSetting, &file, lines.of(item), format!("security contact '{text}' is not a mailto:, https:// or tel: address"))
+                    .with_hint("write e.g. mailto:security@gemeente.example or https://gemeente.example/kwetsbaarheid-melden"),
+            );
+        }
+    }
+    if raw.contact.items().is_empty() {
+        diagnostics.push(
+            Diagnostic::new(Code::MissingKey, &file, None, "beveiliging has no contact")
+                .with_hint("add `contact: mailto:…` with the address for security reports"),
+        );
+    }
+    let verloopt = match raw.verloopt {
+        Some(date) if date.value.0 < today => {
+            diagnostics.push(
+                Diagnostic::new(Code::InvalidValue, &file, lines.of(&date), format!("security.txt expired on {}", date.value.iso()))
+                    .with_hint("set `verloopt` to a later date, less than a year ahead, or leave it out to use a date 364 days after each build"),
+            );
+            date.value
+        }
+        Some(date) => {
+            if date.value.0 > today + time::Duration::days(366) {
+                diagnostics.push(
+                    Diagnostic::new(
+                        Code::LongExpiry,
+                        &file,
+                        lines.of(&date),
+                        format!(
+                            "security.txt is valid until {}, more than a year ahead",
+                            date.value.iso()
+                        ),
+                    )
+                    .with_hint(
+                        "RFC 9116 asks for less than a year, so that stale contact details expire",
+                    ),
+                );
+            }
+            date.value
+        }
+        None => Datum(today + time::Duration::days(SECURITY_TXT_DAYS)),
+    };
+    let beleid = raw
+        .beleid
+        .and_then(|b| check_https(&b, "beleid", lines, diagnostics));
+    (diagnostics.counts().0 == before).then_some(SecurityContact {
+        contact,
+        verloopt,
+        beleid,
     })
 }
 
@@ -133,6 +339,65 @@ mod tests {
         assert_eq!(parse_base_url("https://x.nl/gka").unwrap().path(), "/gka/");
         assert!(parse_base_url("ftp://x.nl/").is_err());
         assert!(parse_base_url("gka.nl").is_err());
+    }
+
+    fn config(yaml: &str) -> SiteConfig {
+        crate::content::front_matter::parse(yaml, LineMap { first_line: 1 }).unwrap()
+    }
+
+    #[test]
+    fn security_contacts_are_checked_and_expire_within_a_year() {
+        let today = time::macros::date!(2030 - 01 - 01);
+        let mut diagnostics = Diagnostics::default();
+        let raw = config("gemeente: X\nbeveiliging:\n  contact: mailto:cert@x.example\n")
+            .beveiliging
+            .unwrap();
+        let contact =
+            resolve_beveiliging(raw, LineMap { first_line: 1 }, today, &mut diagnostics).unwrap();
+        assert_eq!(contact.contact, ["mailto:cert@x.example"]);
+        assert_eq!(contact.verloopt.iso(), "2030-12-31");
+        assert!(diagnostics.is_empty());
+
+        let raw = config("gemeente: X\nsecurity:\n  contact: [cert@x.example, 'https://x.example/cvd']\n  expires: 2029-12-31\n")
+            .beveiliging
+            .unwrap();
+        assert!(
+            resolve_beveiliging(raw, LineMap { first_line: 1 }, today, &mut diagnostics).is_none()
+        );
+        let messages: Vec<String> = diagnostics.into_iter().map(|d| d.message).collect();
+        assert_eq!(messages.len(), 2, "{messages:?}");
+        assert!(
+            messages[0].contains("'cert@x.example' is not a mailto:"),
+            "{messages:?}"
+        );
+        assert!(
+            messages[1].contains("expired on 2029-12-31"),
+            "{messages:?}"
+        );
+    }
+
+    #[test]
+    fn house_style_needs_a_local_stylesheet_and_class_names() {
+        let mut diagnostics = Diagnostics::default();
+        let raw = config("gemeente: X\nhuisstijl:\n  css: /static/huisstijl.css\n  klasse: voorbeeld-theme  extra\n").huisstijl.unwrap();
+        let (css, klasse) = resolve_huisstijl(raw, LineMap { first_line: 1 }, &mut diagnostics);
+        assert_eq!(css.as_deref(), Some("/static/huisstijl.css"));
+        assert_eq!(klasse.as_deref(), Some("voorbeeld-theme extra"));
+        assert!(diagnostics.is_empty());
+
+        let raw =
+            config("gemeente: X\nhuisstijl:\n  css: https://cdn.example/x.css\n  klasse: 1abc\n")
+                .huisstijl
+                .unwrap();
+        assert_eq!(
+            resolve_huisstijl(raw, LineMap { first_line: 1 }, &mut diagnostics),
+            (None, None)
+        );
+        let lines: Vec<usize> = diagnostics
+            .into_iter()
+            .filter_map(|d| d.position.map(|p| p.line))
+            .collect();
+        assert_eq!(lines, [3, 4]);
     }
 
     #[test]

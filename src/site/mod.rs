@@ -23,13 +23,14 @@ use crate::content::interventie::Interventie;
 use crate::content::nieuws::Nieuws;
 use crate::content::page::{Home, Page, SectionIntro};
 use crate::content::programmalijn::Programmalijn;
+use crate::content::toegankelijkheid::Toegankelijkheid;
 use crate::content::values::Datum;
-use crate::content::{CONFIG_FILE, Loaded, content_file};
+use crate::content::{CONFIG_FILE, Loaded, StaticFile, content_file};
 use crate::diagnostics::{Code, Diagnostic, Diagnostics};
 use crate::render::markdown::{self, LinkTargets, Rendered};
 
 use config::resolve_config;
-pub use config::{Config, MenuLink};
+pub use config::{Config, Label, MenuLink, SecurityContact};
 use places::{Placed, Places, default_url, folder_of, page_url};
 use references::{age_terms, check_addenda, check_nieuws, check_programmalijnen, thema_terms};
 
@@ -42,6 +43,8 @@ pub struct ModelOptions {
     pub drafts: bool,
     /// The build date: events before it are in the past.
     pub today: Datum,
+    /// Files the theme publishes under `/static/`, which content may link to too.
+    pub theme_files: Vec<StaticFile>,
 }
 
 /// The whole site, valid and ready to render.
@@ -53,6 +56,8 @@ pub struct Site {
     pub home: Entry<Home>,
     /// The GKA-Agenda, when the site has one.
     pub agenda: Option<Entry<Agenda>>,
+    /// The accessibility statement, when the site has one.
+    pub toegankelijkheid: Option<Entry<Toegankelijkheid>>,
     /// Addenda, newest period first.
     pub addenda: Section<Addendum>,
     /// Interventies, by `volgorde` then title.
@@ -69,8 +74,11 @@ pub struct Site {
     pub themas: Vec<Term>,
     /// Every age range used, youngest first.
     pub leeftijden: Vec<Term>,
-    /// Files in `content/static/`, relative to it.
-    pub static_files: Vec<String>,
+    /// Files in `content/static/`.
+    pub static_files: Vec<StaticFile>,
+    /// Every file published under `/static/` (the theme's and `content/static/`'s), by site
+    /// path, with its size in bytes.
+    pub files: HashMap<String, u64>,
     /// Old site paths (`aliassen`) and the site path each redirects to.
     pub redirects: Vec<(String, String)>,
     /// The build date: events before it are in the past.
@@ -169,6 +177,7 @@ pub trait InlineMarkdown {
 
 impl InlineMarkdown for Home {}
 impl InlineMarkdown for Agenda {}
+impl InlineMarkdown for Toegankelijkheid {}
 impl InlineMarkdown for Addendum {}
 impl InlineMarkdown for Interventie {}
 impl InlineMarkdown for Nieuws {}
@@ -200,7 +209,10 @@ impl Site {
             .iter()
             .flat_map(|(raw, lines)| {
                 let menu = raw.menu.iter().flatten().map(|item| item.url.clone());
-                menu.chain(raw.logo.clone()).map(|link| (link, *lines))
+                let css = raw.huisstijl.as_ref().and_then(|h| h.css.clone());
+                menu.chain(raw.logo.clone())
+                    .chain(css)
+                    .map(|link| (link, *lines))
             })
             .collect();
         let config = loaded
@@ -229,6 +241,12 @@ impl Site {
         let agenda = loaded
             .agenda
             .and_then(|doc| places.place(doc, |_| "/agenda/".into(), diagnostics));
+        let toegankelijkheid = loaded
+            .toegankelijkheid
+            .and_then(|doc| places.place(doc, |_| "/toegankelijkheid/".into(), diagnostics));
+        if let Some((doc, _)) = &toegankelijkheid {
+            check_statement(doc, config.as_ref(), diagnostics);
+        }
 
         let mut intros: BTreeMap<String, Document<SectionIntro>> = loaded
             .sections
@@ -322,30 +340,48 @@ impl Site {
         if !leeftijden.is_empty() {
             pages_and_files.insert("/leeftijden/".into());
         }
-        pages_and_files.extend(loaded.static_files.iter().map(|f| format!("/static/{f}")));
+        if config.as_ref().is_some_and(|c| c.beveiliging.is_some()) {
+            pages_and_files.insert(SECURITY_TXT.into());
+        }
+        // content/static/ wins over the theme's file of the same path.
+        let files: HashMap<String, u64> = options
+            .theme_files
+            .iter()
+            .chain(&loaded.static_files)
+            .map(|f| (format!("/static/{}", f.path), f.size))
+            .collect();
+        pages_and_files.extend(files.keys().cloned());
         let links = LinkTargets {
             base_path: config.as_ref().map_or("/", |c| c.base_path()).to_string(),
             pages: pages_and_files,
             by_source: places.by_source,
             drafts: places.draft_urls,
+            files,
         };
 
         check_links_in_front_matter(
             &config_links,
-            agenda.as_ref(),
-            &interventies.items,
+            &FrontMatterLinks {
+                agenda: agenda.as_ref(),
+                toegankelijkheid: toegankelijkheid.as_ref(),
+                interventies: &interventies.items,
+                pages: &pages,
+            },
             &links,
             diagnostics,
         );
 
         let home = home.map(|placed| render_entry(placed, &links, diagnostics));
         let agenda = agenda.map(|placed| render_entry(placed, &links, diagnostics));
+        let toegankelijkheid =
+            toegankelijkheid.map(|placed| render_entry(placed, &links, diagnostics));
         let addenda = addenda.render(&links, diagnostics);
         let interventies = interventies.render(&links, diagnostics);
         let programma = programma.render(&links, diagnostics);
         let nieuws = nieuws.render(&links, diagnostics);
         let pages = render_all(pages, &links, diagnostics);
         let sections = render_all(sections, &links, diagnostics);
+        let files = links.files;
 
         if diagnostics.has_errors() {
             return None;
@@ -354,6 +390,7 @@ impl Site {
             config: config?,
             home: home?,
             agenda,
+            toegankelijkheid,
             addenda,
             interventies,
             programma,
@@ -363,6 +400,7 @@ impl Site {
             themas,
             leeftijden,
             static_files: loaded.static_files,
+            files,
             redirects,
             today: options.today,
         };
@@ -388,6 +426,7 @@ impl Site {
         ];
         std::iter::once(of(&self.home))
             .chain(self.agenda.iter().map(of))
+            .chain(self.toegankelijkheid.iter().map(of))
             .chain(sections.into_iter().flatten().map(of))
             .chain(self.addenda.items.iter().map(of))
             .chain(self.interventies.items.iter().map(of))
@@ -438,6 +477,9 @@ impl Site {
         }
     }
 }
+
+/// The site path of the security contact file (RFC 9116).
+pub const SECURITY_TXT: &str = "/.well-known/security.txt";
 
 /// Site paths of files the renderer always writes, which links may point at.
 const GENERATED_FILES: &[&str] = &["/404.html", "/sitemap.xml", "/robots.txt"];
@@ -514,11 +556,18 @@ fn render_one<T: InlineMarkdown>(
     )
 }
 
+/// The documents whose front matter holds links.
+struct FrontMatterLinks<'a> {
+    agenda: Option<&'a Placed<Agenda>>,
+    toegankelijkheid: Option<&'a Placed<Toegankelijkheid>>,
+    interventies: &'a [Placed<Interventie>],
+    pages: &'a [Placed<Page>],
+}
+
 /// Links written in `site.yaml` and in front matter must resolve like links in bodies.
 fn check_links_in_front_matter(
     config_links: &[(Spanned<String>, LineMap)],
-    agenda: Option<&Placed<Agenda>>,
-    interventies: &[Placed<Interventie>],
+    documents: &FrontMatterLinks,
     links: &LinkTargets,
     diagnostics: &mut Diagnostics,
 ) {
@@ -543,16 +592,57 @@ fn check_links_in_front_matter(
     for (link, lines) in config_links {
         check(&config_file, CONFIG_FILE, "/", link, *lines);
     }
-    let documents = agenda
+    let agenda = documents
+        .agenda
         .iter()
-        .map(|(doc, url)| (&doc.source, url, doc.data.document.as_ref()))
-        .chain(interventies.iter().flat_map(|(doc, url)| {
-            let video = doc.data.video.as_ref().map(|v| &v.url);
-            [doc.data.website.as_ref(), video].map(|link| (&doc.source, url, link))
-        }));
-    for (source, url, link) in documents {
+        .map(|(doc, url)| (&doc.source, url, doc.data.document.as_ref()));
+    let statement = documents.toegankelijkheid.iter().flat_map(|(doc, url)| {
+        let data = &doc.data;
+        let pagina = data.contact.as_ref().and_then(|c| c.pagina.as_ref());
+        let rapporten = data.onderzoeken.iter().filter_map(|o| o.rapport.as_ref());
+        std::iter::once(pagina)
+            .chain(rapporten.map(Some))
+            .map(move |link| (&doc.source, url, link))
+    });
+    let interventies = documents.interventies.iter().flat_map(|(doc, url)| {
+        let video = doc.data.video.as_ref().map(|v| &v.url);
+        [doc.data.website.as_ref(), video].map(|link| (&doc.source, url, link))
+    });
+    let pages = documents
+        .pages
+        .iter()
+        .map(|(doc, url)| (&doc.source, url, doc.data.video.as_ref().map(|v| &v.url)));
+    for (source, url, link) in agenda.chain(statement).chain(interventies).chain(pages) {
         if let Some(link) = link {
             check(&source.path, &source.content_path, url, link, source.lines);
         }
+    }
+}
+
+/// The accessibility statement must say how the site was tested and where to report a problem.
+fn check_statement(
+    doc: &Document<Toegankelijkheid>,
+    config: Option<&Config>,
+    diagnostics: &mut Diagnostics,
+) {
+    if doc.data.onderzoeken.is_empty() {
+        diagnostics.push(
+            Diagnostic::new(Code::MissingKey, &doc.source.path, None, "the accessibility statement does not say how the site was tested")
+                .with_hint("add `onderzoeken:` with at least one item: `door` (who or what tested) and `wanneer`"),
+        );
+    }
+    let own = doc
+        .data
+        .contact
+        .as_ref()
+        .is_some_and(|c| c.email.is_some() || c.telefoon.is_some() || c.pagina.is_some());
+    let site = config
+        .and_then(|c| c.contact.as_ref())
+        .is_some_and(|c| c.email.is_some() || c.telefoon.is_some());
+    if !own && !site && config.is_some() {
+        diagnostics.push(
+            Diagnostic::new(Code::MissingKey, &doc.source.path, None, "the accessibility statement gives no way to report a problem")
+                .with_hint("add `contact:` with `email`, `telefoon` or `pagina` (e.g. /contact/), or an email or phone number under `contact` in site.yaml"),
+        );
     }
 }

@@ -115,9 +115,17 @@ pub struct SiteRoot {
 }
 
 impl SiteRoot {
-    /// A root holding `tests/fixtures/<case>/content` and the repository's `themes/`.
+    /// A root holding `tests/fixtures/<case>/content` and the repository's `themes/`, plus the
+    /// fixture's own `themes/` and `templates/` when it has them.
     pub fn fixture(case: &str) -> SiteRoot {
-        Self::with_content(&fixture_dir(case).join("content"))
+        let root = Self::with_content(&fixture_dir(case).join("content"));
+        for own in ["themes", "templates"] {
+            let dir = fixture_dir(case).join(own);
+            if dir.is_dir() {
+                copy_dir(&dir, &root.file(own));
+            }
+        }
+        root
     }
 
     /// A root holding a copy of the example site (`content/` and `themes/` of the repository).
