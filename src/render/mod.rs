@@ -187,7 +187,18 @@ fn render_job(views: &Views, theme: &Theme, job: Job) -> Result<OutputFile, Diag
     }
     let (site_path, template, ctx): (String, &str, Ctx) = match job {
         Job::Home => {
-            let page = views.page(&site.home);
+            let config = &site.config;
+            let organisatie = serde_json::json!({
+                "@type": "GovernmentOrganization",
+                "name": format!("Gemeente {}", config.gemeente),
+                "url": config.base_url.as_str(),
+                "description": config.omschrijving,
+            });
+            let page = views.page(&site.home).with_structured_data(
+                Some(organisatie),
+                "website",
+                "webpagina",
+            );
             (
                 site.home.url.clone(),
                 "home.html",
@@ -371,10 +382,45 @@ fn render_job(views: &Views, theme: &Theme, job: Job) -> Result<OutputFile, Diag
                 agenda: (entry.doc.data.soort == Soort::Evenement)
                     .then(|| views.href(&format!("{}{}", entry.url, calendar::FILE_NAME))),
             };
+            let page = views.page(entry);
+            let data = &entry.doc.data;
+            let datum = entry.doc.meta.datum.map(|d| d.iso());
+            let gemeente = serde_json::json!({
+                "@type": "GovernmentOrganization",
+                "name": format!("Gemeente {}", site.config.gemeente),
+                "url": site.config.base_url.as_str(),
+            });
+            let item = match data.soort {
+                Soort::Evenement => serde_json::json!({
+                    "@type": "Event",
+                    "name": entry.doc.meta.titel,
+                    "description": entry.summary(),
+                    "url": page.permalink,
+                    "startDate": datum,
+                    "location": data.locatie.as_ref().map(|l| if l.eq_ignore_ascii_case("online") {
+                        serde_json::json!({"@type": "VirtualLocation", "name": l})
+                    } else {
+                        serde_json::json!({"@type": "Place", "name": l})
+                    }),
+                    "organizer": gemeente,
+                }),
+                Soort::Nieuws => serde_json::json!({
+                    "@type": "NewsArticle",
+                    "headline": entry.doc.meta.titel,
+                    "description": entry.summary(),
+                    "url": page.permalink,
+                    "datePublished": datum,
+                    "dateModified": page.dcterms_modified,
+                    "inLanguage": site.config.taal,
+                    "author": gemeente.clone(),
+                    "publisher": gemeente,
+                }),
+            };
+            let page = page.with_structured_data(Some(item), "article", "nieuwsbericht");
             (
                 entry.url.clone(),
                 "nieuwsbericht.html",
-                Ctx::new(&views.page(entry)).with("nieuws", &view),
+                Ctx::new(&page).with("nieuws", &view),
             )
         }
         Job::Page(i) => {

@@ -138,6 +138,29 @@ pub struct PageView<'a> {
     pub video: Option<VideoView>,
     /// The page's Content-Security-Policy, for `<meta http-equiv>`.
     pub csp: String,
+    /// Open Graph's `og:type`: `website` for the home page, `article` for the rest.
+    pub og_type: &'static str,
+    /// OWMS `DCTERMS.type` (informatietype): `webpagina`, or `nieuwsbericht` for news.
+    pub dcterms_type: &'static str,
+    /// OWMS `DCTERMS.modified`, `YYYY-MM-DD`: when the text last changed, else its date,
+    /// else the build date.
+    pub dcterms_modified: String,
+    /// schema.org JSON-LD for `<script type="application/ld+json">`: already serialized,
+    /// with `<`, `>` and `&` escaped so it cannot close the element. Output it with `| safe`.
+    pub json_ld: String,
+    /// The breadcrumb trail as (title, absolute address), for the JSON-LD.
+    #[serde(skip)]
+    crumbs: Vec<(String, String)>,
+}
+
+/// Serializes JSON-LD for a `<script>` element: `<`, `>` and `&` only occur inside JSON
+/// strings, where their `\u` escapes mean the same, so `</script>` can never appear.
+pub fn json_ld_text(value: &serde_json::Value) -> String {
+    serde_json::to_string(value)
+        .expect("JSON values serialize")
+        .replace('<', "\\u003c")
+        .replace('>', "\\u003e")
+        .replace('&', "\\u0026")
 }
 
 impl PageView<'_> {
@@ -152,6 +175,44 @@ impl PageView<'_> {
         self.video = video;
         self
     }
+
+    /// The same page described by `item` (a schema.org node, e.g. a `NewsArticle`) besides
+    /// its breadcrumbs, with its Open Graph and OWMS types.
+    pub fn with_structured_data(
+        mut self,
+        item: Option<serde_json::Value>,
+        og_type: &'static str,
+        dcterms_type: &'static str,
+    ) -> Self {
+        self.og_type = og_type;
+        self.dcterms_type = dcterms_type;
+        self.json_ld = json_ld_text(&structured_data(&self.crumbs, item));
+        self
+    }
+}
+
+/// The page's JSON-LD: a `BreadcrumbList` (home, the ancestors, the page), plus `item`.
+fn structured_data(
+    crumbs: &[(String, String)],
+    item: Option<serde_json::Value>,
+) -> serde_json::Value {
+    let list = serde_json::json!({
+        "@type": "BreadcrumbList",
+        "itemListElement": crumbs
+            .iter()
+            .enumerate()
+            .map(|(i, (name, url))| serde_json::json!({
+                "@type": "ListItem",
+                "position": i + 1,
+                "name": name,
+                "item": url,
+            }))
+            .collect::<Vec<_>>(),
+    });
+    serde_json::json!({
+        "@context": "https://schema.org",
+        "@graph": std::iter::once(list).chain(item).collect::<Vec<_>>(),
+    })
 }
 
 /// A summary of a page for lists: what a card shows, nothing more.
@@ -369,6 +430,9 @@ impl<'a> Views<'a> {
             entry.doc.meta.datum,
         );
         page.gewijzigd = entry.doc.source.modified.map(DateView::from);
+        if let Some(modified) = entry.doc.source.modified.or(entry.doc.meta.datum) {
+            page.dcterms_modified = modified.iso();
+        }
         page
     }
 
@@ -381,32 +445,57 @@ impl<'a> Views<'a> {
         inhoud: &'a str,
         datum: Option<Datum>,
     ) -> PageView<'a> {
-        PageView {
+        let kruimelpad = self.breadcrumbs(site_path);
+        let config = self.config();
+        let crumbs: Vec<(String, String)> = self
+            .breadcrumb_paths(site_path)
+            .into_iter()
+            .map(|(titel, path)| (titel, config.absolute(&path)))
+            .chain(std::iter::once((
+                titel.to_string(),
+                config.absolute(site_path),
+            )))
+            .collect();
+        let page = PageView {
             titel,
             samenvatting,
             url: self.href(site_path),
-            permalink: self.config().absolute(site_path),
+            permalink: config.absolute(site_path),
             inhoud,
             datum: datum.map(DateView::from),
-            kruimelpad: self.breadcrumbs(site_path),
+            kruimelpad,
             sectie: self.href(&top_section(site_path)),
             gewijzigd: None,
             video: None,
             csp: security::content_security_policy(None),
-        }
+            og_type: "article",
+            dcterms_type: "webpagina",
+            dcterms_modified: datum.unwrap_or(self.site.today).iso(),
+            json_ld: String::new(),
+            crumbs,
+        };
+        page.with_structured_data(None, "article", "webpagina")
     }
 
     /// Home, then each ancestor of `site_path` that is a page, by its title.
     fn breadcrumbs(&self, site_path: &str) -> Vec<Link> {
+        self.breadcrumb_paths(site_path)
+            .into_iter()
+            .map(|(titel, path)| self.link(&titel, &path))
+            .collect()
+    }
+
+    /// The breadcrumbs as (title, site path).
+    fn breadcrumb_paths(&self, site_path: &str) -> Vec<(String, String)> {
         if site_path == "/" {
             return Vec::new();
         }
-        let mut crumbs = vec![self.link("Home", "/")];
+        let mut crumbs = vec![("Home".to_string(), "/".to_string())];
         let parts: Vec<&str> = site_path.trim_matches('/').split('/').collect();
         for depth in 1..parts.len() {
             let path = format!("/{}/", parts[..depth].join("/"));
             if let Some(titel) = self.title_of(&path) {
-                crumbs.push(self.link(&titel, &path));
+                crumbs.push((titel, path));
             }
         }
         crumbs
