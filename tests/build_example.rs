@@ -306,7 +306,7 @@ fn thema_ouderbetrokkenheid_lists_kansrijk_in_almere() {
 }
 
 #[test]
-fn leeftijd_12_18_lists_dare_to_dream_in_036() {
+fn leeftijd_12_18_lists_dare_to_dream_in_036_and_the_overlapping_results() {
     let built = build_example(&[]);
     let doc = page(&built.out, "/leeftijden/12-18/");
     let main = main_of(&doc);
@@ -315,10 +315,28 @@ fn leeftijd_12_18_lists_dare_to_dream_in_036() {
         links_in(main, ".card__title a")[0].1,
         "/interventies/dare-to-dream-in-036/"
     );
+    // 12-18 overlaps 0-18 (1 result), 4-16 (5), 4-18 (2) and 16-23 (1); not 0-6.
+    let labels: Vec<String> = main
+        .select(&sel("ul.resultaten > li"))
+        .map(|li| age_label(li).0)
+        .collect();
+    let count = |label: &str| labels.iter().filter(|l| *l == label).count();
+    assert_eq!(
+        [
+            count("0-18 jaar"),
+            count("4-16 jaar"),
+            count("4-18 jaar"),
+            count("16-23 jaar"),
+            count("0-6 jaar"),
+        ],
+        [1, 5, 2, 1, 0],
+        "{labels:?}"
+    );
+    assert_eq!(labels.len(), 9, "{labels:?}");
 }
 
 #[test]
-fn leeftijd_0_6_lists_exactly_the_eight_0_6_results() {
+fn leeftijd_0_6_lists_the_eight_0_6_results_and_the_overlapping_ones() {
     let built = build_example(&[]);
     let doc = page(&built.out, "/leeftijden/0-6/");
     let main = main_of(&doc);
@@ -349,7 +367,6 @@ fn leeftijd_0_6_lists_exactly_the_eight_0_6_results() {
         ),
     ];
     let items: Vec<ElementRef> = main.select(&sel("ul.resultaten > li")).collect();
-    assert_eq!(items.len(), 8, "the 0-6 results");
     let texts: Vec<String> = items.iter().map(|li| text(*li)).collect();
     for (start, lijn) in expected {
         let matching: Vec<&ElementRef> = items
@@ -357,6 +374,10 @@ fn leeftijd_0_6_lists_exactly_the_eight_0_6_results() {
             .filter(|li| text(**li).contains(start))
             .collect();
         assert_eq!(matching.len(), 1, "{start:?} once in {texts:#?}");
+        assert_eq!(
+            age_label(*matching[0]),
+            ("0-6 jaar".to_string(), "/leeftijden/0-6/".to_string())
+        );
         let hrefs: Vec<String> = links_in(*matching[0], "a")
             .into_iter()
             .map(|(_, h)| h)
@@ -366,28 +387,30 @@ fn leeftijd_0_6_lists_exactly_the_eight_0_6_results() {
             "{start:?} links its programmalijn: {hrefs:?}"
         );
     }
-    for item in &items {
-        assert_eq!(
-            age_label(*item),
-            ("0-6 jaar".to_string(), "/leeftijden/0-6/".to_string())
-        );
-    }
+    // Overlapping: 0-18 (inspiratieregio), 4-16 (5 results), 4-18 (Sterk in de Wijk, 2);
+    // 16-23 does not overlap 0-6.
+    let labels: Vec<String> = items.iter().map(|li| age_label(*li).0).collect();
+    let count = |label: &str| labels.iter().filter(|l| *l == label).count();
+    assert_eq!(
+        [
+            count("0-6 jaar"),
+            count("0-18 jaar"),
+            count("4-16 jaar"),
+            count("4-18 jaar"),
+            count("16-23 jaar"),
+        ],
+        [8, 1, 5, 2, 0],
+        "{labels:?}"
+    );
+    assert_eq!(items.len(), 16, "{texts:#?}");
     let all = text(main);
-    for other in [
-        "Sterk in de Wijk",
-        "inspiratieregio",
-        "Stedenwijk",
-        "Verlengde Schooldag",
-        "meerjarige afspraken",
-        "Kohnstamm",
-        "Windesheim",
-        "Actieplan Lerarentekort",
-    ] {
-        assert!(!all.contains(other), "a result of another range: {other:?}");
-    }
+    assert!(
+        !all.contains("meerjarige afspraken"),
+        "the 16-23 result is not on the 0-6 page"
+    );
     assert!(
         card_titles(main).is_empty(),
-        "no interventie is for 0-6 in the example"
+        "no interventie's range overlaps 0-6 in the example"
     );
 }
 

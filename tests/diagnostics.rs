@@ -312,3 +312,45 @@ fn links_in_site_yaml_and_front_matter_are_checked_too() {
         other => panic!("exit code {other:?}:\n{}", built.run.stderr),
     }
 }
+
+/// GKA-E031: the NJi databank does not award "Goed beschreven"; the level's own line is reported.
+#[test]
+fn an_erkenning_level_must_belong_to_its_databank() {
+    let root = SiteRoot::fixture("terms");
+    root.edit(
+        "content/interventies/huiswerkklas.md",
+        "  niveau: goed-onderbouwd\n",
+        "  niveau: goed-beschreven\n",
+    );
+    let run = gka(["check", "--root"]
+        .map(OsStr::new)
+        .into_iter()
+        .chain([root.path().as_os_str()]));
+    run.assert_code(1);
+    // Line 10 of the file: `  niveau: goed-beschreven`, the value at column 11.
+    assert!(
+        run.stderr.contains(
+            "content/interventies/huiswerkklas.md:10:11: error[GKA-E031]: databank 'nji' does not award the level 'goed-beschreven'"
+        ),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("levels of nji: goed-onderbouwd"),
+        "{}",
+        run.stderr
+    );
+
+    // An unknown level is not one of the allowed words.
+    root.edit(
+        "content/interventies/huiswerkklas.md",
+        "  niveau: goed-beschreven\n",
+        "  niveau: veelbelovend\n",
+    );
+    let run = gka(["check", "--root"]
+        .map(OsStr::new)
+        .into_iter()
+        .chain([root.path().as_os_str()]));
+    run.assert_code(1);
+    assert!(run.stderr.contains("error[GKA-E010]"), "{}", run.stderr);
+}

@@ -46,37 +46,192 @@ fn theme_pages_list_exactly_the_interventies_with_that_theme() {
     assert!(!hrefs.contains(&"/interventies/schoolontbijt/".to_string()));
 }
 
+/// The texts of the programme results on the page at `site_path`.
+fn results(built: &Built, site_path: &str) -> Vec<String> {
+    let doc = page(&built.out, site_path);
+    main_of(&doc)
+        .select(&sel("ul.resultaten > li"))
+        .map(text)
+        .collect()
+}
+
 #[test]
-fn age_pages_list_the_interventies_and_results_of_exactly_that_range() {
+fn age_pages_list_every_interventie_and_result_whose_range_overlaps() {
+    // Huiswerkklas 4-12, Schoolontbijt 0-6 and 4-12, Voorleesouders 0-6; results 4-12 and
+    // 12-18. 4-12 overlaps 0-6; 4-12 and 12-18 only touch, so they do not overlap.
     let built = build_fixture("terms", &[]);
     assert_eq!(
         cards(&built, "/leeftijden/0-6/"),
-        ["Schoolontbijt", "Voorleesouders"]
+        ["Huiswerkklas", "Schoolontbijt", "Voorleesouders"]
     );
     assert_eq!(
         cards(&built, "/leeftijden/4-12/"),
-        ["Huiswerkklas", "Schoolontbijt"]
+        ["Huiswerkklas", "Schoolontbijt", "Voorleesouders"]
     );
     assert!(cards(&built, "/leeftijden/12-18/").is_empty());
 
-    let results = |site_path: &str| -> Vec<String> {
-        let doc = page(&built.out, site_path);
-        main_of(&doc)
-            .select(&sel("ul.resultaten > li"))
-            .map(text)
-            .collect()
-    };
-    assert!(results("/leeftijden/0-6/").is_empty());
-    let r = results("/leeftijden/4-12/");
+    let r = results(&built, "/leeftijden/0-6/");
     assert_eq!(r.len(), 1, "{r:?}");
     assert!(r[0].contains("Drie scholen zijn gestart met een ouderspreekuur."));
-    assert!(r[0].contains("4-12 jaar"), "{r:?}");
-    let r = results("/leeftijden/12-18/");
+    assert!(
+        r[0].contains("4-12 jaar"),
+        "the result keeps its own range: {r:?}"
+    );
+    let r = results(&built, "/leeftijden/4-12/");
+    assert_eq!(r.len(), 1, "{r:?}");
+    assert!(r[0].contains("Drie scholen zijn gestart met een ouderspreekuur."));
+    let r = results(&built, "/leeftijden/12-18/");
     assert_eq!(r.len(), 1, "{r:?}");
     assert!(r[0].contains("Alle middelbare scholen hebben een mentorprogramma."));
     assert!(
         main_hrefs(&built, "/leeftijden/12-18/").contains(&"/programmalijnen/lijn-1/".to_string())
     );
+}
+
+#[test]
+fn onderwijs_and_erkenning_pages_list_exactly_their_interventies() {
+    let built = build_fixture("terms", &[]);
+    assert_eq!(
+        cards(&built, "/onderwijs/voorschool/"),
+        ["Schoolontbijt", "Voorleesouders"]
+    );
+    assert_eq!(
+        cards(&built, "/onderwijs/po/"),
+        ["Huiswerkklas", "Schoolontbijt"]
+    );
+    assert!(
+        !built.out.join("onderwijs/vo/index.html").exists(),
+        "no page for a level no interventie names"
+    );
+    assert_eq!(
+        cards(&built, "/erkenning/goed-onderbouwd/"),
+        ["Huiswerkklas"]
+    );
+    assert_eq!(
+        cards(&built, "/erkenning/goed-beschreven/"),
+        ["Schoolontbijt"]
+    );
+    let doc = page(&built.out, "/erkenning/goed-onderbouwd/");
+    assert_eq!(text(one(&doc, "h1")), "Goed onderbouwd");
+    let doc = page(&built.out, "/onderwijs/po/");
+    assert_eq!(text(one(&doc, "h1")), "Primair onderwijs");
+
+    let terms = |site_path: &str| -> Vec<String> {
+        let doc = page(&built.out, site_path);
+        main_of(&doc).select(&sel("li")).map(text).collect()
+    };
+    assert_eq!(
+        terms("/onderwijs/"),
+        [
+            "Voorschool (2 interventies)",
+            "Primair onderwijs (2 interventies)"
+        ]
+    );
+    assert_eq!(
+        terms("/erkenning/"),
+        [
+            "Goed beschreven (1 interventie)",
+            "Goed onderbouwd (1 interventie)"
+        ]
+    );
+}
+
+#[test]
+fn the_interventie_page_shows_onderwijs_and_erkenning() {
+    let built = build_fixture("terms", &[]);
+    let doc = page(&built.out, "/interventies/huiswerkklas/");
+    let facts = one(&doc, "main dl.facts");
+    let facts_text = text(facts);
+    assert!(
+        facts_text.contains("OnderwijsPrimair onderwijs"),
+        "{facts_text}"
+    );
+    assert!(
+        facts_text
+            .contains("ErkenningGoed onderbouwd in de Databank Effectieve Jeugdinterventies (NJi)"),
+        "{facts_text}"
+    );
+    let links = links_in(facts, "a");
+    for expected in [
+        ("Primair onderwijs", "/onderwijs/po/"),
+        ("Goed onderbouwd", "/erkenning/goed-onderbouwd/"),
+        (
+            "Databank Effectieve Jeugdinterventies (NJi)",
+            "https://www.example.org/databank/huiswerkklas",
+        ),
+    ] {
+        assert!(
+            links.contains(&(expected.0.to_string(), expected.1.to_string())),
+            "{expected:?} in {links:?}"
+        );
+    }
+}
+
+#[test]
+fn the_overview_links_every_facet_and_tags_cards_for_filtering() {
+    let built = build_fixture("terms", &[]);
+    let doc = page(&built.out, "/interventies/");
+    let nav = one(&doc, "main nav.filters");
+    let hrefs: Vec<String> = links_in(nav, "a").into_iter().map(|(_, h)| h).collect();
+    for expected in [
+        "/themas/",
+        "/themas/versterken-van-taal/",
+        "/leeftijden/",
+        "/leeftijden/12-18/",
+        "/onderwijs/",
+        "/onderwijs/po/",
+        "/erkenning/",
+        "/erkenning/goed-beschreven/",
+    ] {
+        assert!(
+            hrefs.contains(&expected.to_string()),
+            "{expected} in {hrefs:?}"
+        );
+    }
+    // Instant filtering is an enhancement: the form is hidden until the script shows it.
+    let form = one(&doc, "main form.filter-form");
+    assert!(form.attr("hidden").is_some());
+    assert_eq!(
+        one(&doc, "head script[src]").attr("src"),
+        Some("/static/js/filter.js")
+    );
+    assert!(one(&doc, "head script[src]").attr("defer").is_some());
+    // Voorleesouders (0-6) is on the 0-6 and, by overlap, the 4-12 page: its card says so.
+    let card = doc
+        .select(&sel("main .card"))
+        .find(|c| text(*c).contains("Voorleesouders"))
+        .unwrap();
+    let facetten: Vec<&str> = card.attr("data-facetten").unwrap().split(' ').collect();
+    assert_eq!(
+        facetten,
+        [
+            "thema:versterken-van-taal",
+            "thema:inzetten-op-gezondheid",
+            "leeftijd:0-6",
+            "leeftijd:4-12",
+            "onderwijs:voorschool"
+        ]
+    );
+    // Every option of the form is a term with a page.
+    for option in doc.select(&sel("main form.filter-form option[value]")) {
+        let value = option.attr("value").unwrap();
+        if let Some((facet, slug)) = value.split_once(':') {
+            let index = match facet {
+                "thema" => "themas",
+                "leeftijd" => "leeftijden",
+                other => other,
+            };
+            assert!(
+                built
+                    .out
+                    .join(format!("{index}/{slug}/index.html"))
+                    .exists(),
+                "{value}"
+            );
+        }
+    }
+    let script = fs::read_to_string(built.out.join("static/js/filter.js")).unwrap();
+    assert!(script.contains("data-filter") && script.contains("dataset.facetten"));
 }
 
 #[test]
@@ -89,6 +244,10 @@ fn term_index_pages_link_every_term_in_order() {
             "/themas/inzetten-op-gezondheid/",
             "/themas/sport-en-cultuur/"
         ]
+    );
+    assert_eq!(
+        main_hrefs(&built, "/onderwijs/"),
+        ["/onderwijs/voorschool/", "/onderwijs/po/"]
     );
     assert_eq!(
         main_hrefs(&built, "/leeftijden/"),

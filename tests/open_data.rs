@@ -78,3 +78,40 @@ fn the_csv_has_a_header_and_one_row_per_interventie() {
         "Inzetten op gezondheid; Brede talentontwikkeling; Ouderbetrokkenheid"
     );
 }
+
+/// `onderwijs` and `erkenning` (the terms fixture has both) are in the JSON, valid against the
+/// schema, and in the CSV.
+#[test]
+fn onderwijs_and_erkenning_are_open_data_too() {
+    let built = build_fixture("terms", &[]);
+    let schema = json(&built.out.join("data/gka.schema.json"));
+    let data = json(&built.out.join("data/gka.json"));
+    let validator = jsonschema::validator_for(&schema).expect("a valid JSON Schema");
+    assert!(validator.is_valid(&data));
+    let huiswerkklas = &data["interventies"][0];
+    assert_eq!(huiswerkklas["slug"], "huiswerkklas");
+    assert_eq!(huiswerkklas["onderwijs"], serde_json::json!(["po"]));
+    assert_eq!(
+        huiswerkklas["erkenning"],
+        serde_json::json!({
+            "niveau": "goed-onderbouwd",
+            "niveau_naam": "Goed onderbouwd",
+            "databank": "nji",
+            "url": "https://www.example.org/databank/huiswerkklas"
+        })
+    );
+    assert!(data["interventies"][2]["erkenning"].is_null());
+
+    let mut reader = csv::Reader::from_path(built.out.join("data/interventies.csv")).unwrap();
+    let header: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    let field = |row: usize, name: &str| -> String {
+        let column = header.iter().position(|h| h == name).unwrap();
+        rows[row][column].to_string()
+    };
+    assert_eq!(field(1, "onderwijs"), "voorschool; po");
+    assert_eq!(field(1, "erkenning_niveau"), "goed-beschreven");
+    assert_eq!(field(1, "erkenning_databank"), "rivm");
+    assert_eq!(field(1, "erkenning_url"), "");
+    assert_eq!(field(2, "erkenning_niveau"), "");
+}

@@ -115,16 +115,22 @@ fn videos_load_nothing_until_asked_and_work_as_a_link_without_javascript() {
         "Speel de video hier af: Zo werkt de GKA"
     );
     assert!(text(consent).contains("www.youtube-nocookie.com"));
-    assert_eq!(one(&doc, "script").attr("src"), Some("/static/js/video.js"));
+    assert_eq!(
+        one(&doc, "script[src]").attr("src"),
+        Some("/static/js/video.js")
+    );
 
     let interventie = page(&built.out, "/interventies/huiswerkklas/");
     assert_eq!(
         one(&interventie, "main .video").attr("data-video-src"),
         Some("https://player.vimeo.com/video/123456?dnt=1")
     );
-    // Pages without a video load no script at all.
+    // Pages without a video load no script; their only <script> is JSON-LD data.
     let home = page(&built.out, "/");
-    assert_eq!(home.select(&sel("script")).count(), 0);
+    assert_eq!(home.select(&sel("script[src]")).count(), 0);
+    for script in home.select(&sel("script")) {
+        assert_eq!(script.attr("type"), Some("application/ld+json"));
+    }
     let script = fs::read_to_string(built.out.join("static/js/video.js")).unwrap();
     assert!(script.contains("createElement('iframe')") && script.contains("frame.title"));
 }

@@ -3,7 +3,7 @@
 use serde::Deserialize;
 use serde_saphyr::Spanned;
 
-use super::values::{AgeRange, Status, Video};
+use super::values::{AgeRange, Erkenning, Onderwijs, Status, Video};
 
 /// An interventie's own front-matter keys.
 #[derive(Debug, Clone, Deserialize)]
@@ -32,4 +32,10 @@ pub struct Interventie {
     /// A video about it.
     #[serde(default)]
     pub video: Option<Video>,
+    /// The levels of education it works in.
+    #[serde(default)]
+    pub onderwijs: Vec<Onderwijs>,
+    /// Its recognition in the NJi or RIVM database (boxed: most interventies have none).
+    #[serde(default)]
+    pub erkenning: Option<Box<Erkenning>>,
 }

@@ -157,6 +157,15 @@ impl FromStr for AgeRange {
 }
 deserialize_from_str!(AgeRange, "an age range like 0-6 or 12-18");
 
+impl AgeRange {
+    /// Whether two ranges share an age. A range includes its first age and runs up to its
+    /// last (`0-6` is from birth until the sixth birthday), so ranges that only touch, such as
+    /// `0-6` and `6-12`, do not overlap: `lo1 < hi2 && lo2 < hi1`.
+    pub fn overlaps(self, other: AgeRange) -> bool {
+        self.lo < other.hi && other.lo < self.hi
+    }
+}
+
 impl fmt::Display for AgeRange {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}-{}", self.lo, self.hi)
@@ -210,6 +219,196 @@ pub enum Soort {
     Evenement,
 }
 
+/// A level of education an interventie works in (`onderwijs`).
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Deserialize,
+    Serialize,
+    schemars::JsonSchema,
+)]
+#[serde(rename_all = "lowercase")]
+pub enum Onderwijs {
+    /// Pre-school (voor- en vroegschoolse educatie).
+    Voorschool,
+    /// Primary school (primair onderwijs).
+    Po,
+    /// Secondary school (voortgezet onderwijs).
+    Vo,
+    /// Secondary vocational education.
+    Mbo,
+    /// Higher professional education.
+    Hbo,
+}
+
+impl Onderwijs {
+    /// Every level, in school order.
+    pub const ALL: [Onderwijs; 5] = [
+        Onderwijs::Voorschool,
+        Onderwijs::Po,
+        Onderwijs::Vo,
+        Onderwijs::Mbo,
+        Onderwijs::Hbo,
+    ];
+
+    /// The word as written in front matter, also the URL slug.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Onderwijs::Voorschool => "voorschool",
+            Onderwijs::Po => "po",
+            Onderwijs::Vo => "vo",
+            Onderwijs::Mbo => "mbo",
+            Onderwijs::Hbo => "hbo",
+        }
+    }
+
+    /// The Dutch label.
+    pub fn label(self) -> &'static str {
+        match self {
+            Onderwijs::Voorschool => "Voorschool",
+            Onderwijs::Po => "Primair onderwijs",
+            Onderwijs::Vo => "Voortgezet onderwijs",
+            Onderwijs::Mbo => "Mbo",
+            Onderwijs::Hbo => "Hbo",
+        }
+    }
+}
+
+/// The database that recognised an interventie.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, schemars::JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum Databank {
+    /// NJi, Databank Effectieve Jeugdinterventies.
+    Nji,
+    /// RIVM, Loket Gezond Leven (Interventiedatabase Gezond en Actief Leven).
+    Rivm,
+}
+
+impl Databank {
+    /// The word as written in front matter.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Databank::Nji => "nji",
+            Databank::Rivm => "rivm",
+        }
+    }
+
+    /// The database's name.
+    pub fn label(self) -> &'static str {
+        match self {
+            Databank::Nji => "Databank Effectieve Jeugdinterventies (NJi)",
+            Databank::Rivm => "Loket Gezond Leven (RIVM)",
+        }
+    }
+
+    /// The recognition levels this database awards, lowest first. The NJi databank lists
+    /// interventies from "Goed onderbouwd" up; RIVM also awards "Goed beschreven".
+    pub fn niveaus(self) -> &'static [Erkenningsniveau] {
+        use Erkenningsniveau::*;
+        match self {
+            Databank::Nji => &[
+                GoedOnderbouwd,
+                EffectiefEersteAanwijzingen,
+                EffectiefGoedeAanwijzingen,
+                EffectiefSterkeAanwijzingen,
+            ],
+            Databank::Rivm => &[
+                GoedBeschreven,
+                GoedOnderbouwd,
+                EffectiefEersteAanwijzingen,
+                EffectiefGoedeAanwijzingen,
+                EffectiefSterkeAanwijzingen,
+            ],
+        }
+    }
+}
+
+/// A recognition level of the Dutch recognition system for interventies (Erkenningscommissie
+/// Interventies), shared by the NJi and RIVM databases.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Deserialize,
+    Serialize,
+    schemars::JsonSchema,
+)]
+#[serde(rename_all = "kebab-case")]
+pub enum Erkenningsniveau {
+    /// Goed beschreven (RIVM only).
+    GoedBeschreven,
+    /// Goed onderbouwd; RIVM formerly called it "Theoretisch goed onderbouwd".
+    #[serde(alias = "theoretisch-goed-onderbouwd")]
+    GoedOnderbouwd,
+    /// Effectief volgens eerste aanwijzingen.
+    EffectiefEersteAanwijzingen,
+    /// Effectief volgens goede aanwijzingen.
+    EffectiefGoedeAanwijzingen,
+    /// Effectief volgens sterke aanwijzingen.
+    EffectiefSterkeAanwijzingen,
+}
+
+impl Erkenningsniveau {
+    /// Every level, lowest first.
+    pub const ALL: [Erkenningsniveau; 5] = [
+        Erkenningsniveau::GoedBeschreven,
+        Erkenningsniveau::GoedOnderbouwd,
+        Erkenningsniveau::EffectiefEersteAanwijzingen,
+        Erkenningsniveau::EffectiefGoedeAanwijzingen,
+        Erkenningsniveau::EffectiefSterkeAanwijzingen,
+    ];
+
+    /// The word as written in front matter, also the URL slug.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Erkenningsniveau::GoedBeschreven => "goed-beschreven",
+            Erkenningsniveau::GoedOnderbouwd => "goed-onderbouwd",
+            Erkenningsniveau::EffectiefEersteAanwijzingen => "effectief-eerste-aanwijzingen",
+            Erkenningsniveau::EffectiefGoedeAanwijzingen => "effectief-goede-aanwijzingen",
+            Erkenningsniveau::EffectiefSterkeAanwijzingen => "effectief-sterke-aanwijzingen",
+        }
+    }
+
+    /// The level's name as the databases write it.
+    pub fn label(self) -> &'static str {
+        match self {
+            Erkenningsniveau::GoedBeschreven => "Goed beschreven",
+            Erkenningsniveau::GoedOnderbouwd => "Goed onderbouwd",
+            Erkenningsniveau::EffectiefEersteAanwijzingen => {
+                "Effectief volgens eerste aanwijzingen"
+            }
+            Erkenningsniveau::EffectiefGoedeAanwijzingen => "Effectief volgens goede aanwijzingen",
+            Erkenningsniveau::EffectiefSterkeAanwijzingen => {
+                "Effectief volgens sterke aanwijzingen"
+            }
+        }
+    }
+}
+
+/// `erkenning`: an interventie's recognition in the NJi or RIVM database.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Erkenning {
+    /// The recognition level; must be one the database awards.
+    pub niveau: serde_saphyr::Spanned<Erkenningsniveau>,
+    /// Which database.
+    pub databank: Databank,
+    /// The interventie's page in that database.
+    #[serde(default)]
+    pub url: Option<serde_saphyr::Spanned<String>>,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -233,11 +432,40 @@ mod tests {
     }
 
     #[test]
+    fn age_ranges_overlap_but_touching_ends_do_not() {
+        let r = |s: &str| s.parse::<AgeRange>().unwrap();
+        assert!(r("4-18").overlaps(r("12-18")));
+        assert!(r("12-18").overlaps(r("4-18")));
+        assert!(r("0-18").overlaps(r("4-12")));
+        assert!(r("4-12").overlaps(r("0-6")));
+        assert!(!r("0-6").overlaps(r("6-12")));
+        assert!(!r("4-12").overlaps(r("12-18")));
+        assert!(!r("0-4").overlaps(r("12-18")));
+    }
+
+    #[test]
     fn periods_are_two_years() {
         assert_eq!(
             "2021-2024".parse::<Periode>().unwrap().to_string(),
             "2021-2024"
         );
         assert!("2024-2021".parse::<Periode>().is_err());
+    }
+
+    #[test]
+    fn goed_beschreven_is_a_level_of_rivm_only() {
+        assert!(
+            !Databank::Nji
+                .niveaus()
+                .contains(&Erkenningsniveau::GoedBeschreven)
+        );
+        assert!(
+            Databank::Rivm
+                .niveaus()
+                .contains(&Erkenningsniveau::GoedBeschreven)
+        );
+        for niveau in Erkenningsniveau::ALL {
+            assert!(Databank::Rivm.niveaus().contains(&niveau));
+        }
     }
 }

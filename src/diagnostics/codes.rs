@@ -77,6 +77,8 @@ codes! {
     UnknownInterventie = "GKA-E028",
     /// Two programmalijnen have the same `nummer`.
     DuplicateNummer = "GKA-E029",
+    /// An interventie's `erkenning` has a level that its `databank` does not award.
+    ErkenningNiveau = "GKA-E031",
     /// An internal link points to no page or file of the site.
     BrokenLink = "GKA-E040",
     /// An internal link points to a draft that is left out of the build.

@@ -18,9 +18,9 @@ use tera::Context;
 use crate::content::toegankelijkheid::STANDAARD;
 use crate::content::values::Soort;
 use crate::diagnostics::Diagnostic;
-use crate::site::{SECURITY_TXT, Site, Term};
+use crate::site::{Facet, SECURITY_TXT, Site, Term};
 use templates::Theme;
-use views::{Card, DateView, LEEFTIJDEN_TITLE, Link, THEMAS_TITLE, Views};
+use views::{Card, DateView, Link, THEMAS_TITLE, Views};
 
 /// One file to write, with its path relative to the output folder (`/` separators).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -49,10 +49,8 @@ enum Job {
     NieuwsLijst,
     Page(usize),
     Section(usize),
-    Themas,
-    Thema(usize),
-    Leeftijden,
-    Leeftijd(usize),
+    TermIndex(Facet),
+    Term(Facet, usize),
     NotFound,
     Redirect(usize),
     Robots,
@@ -118,8 +116,6 @@ fn jobs(site: &Site) -> Vec<Job> {
         (site.interventies.exists(), Job::Interventies),
         (site.programma.exists(), Job::Programma),
         (site.nieuws.exists(), Job::NieuwsLijst),
-        (!site.themas.is_empty(), Job::Themas),
-        (!site.leeftijden.is_empty(), Job::Leeftijden),
     ] {
         if exists {
             jobs.push(list);
@@ -131,8 +127,13 @@ fn jobs(site: &Site) -> Vec<Job> {
     jobs.extend((0..site.nieuws.items.len()).map(Job::Nieuws));
     jobs.extend((0..site.pages.len()).map(Job::Page));
     jobs.extend((0..site.sections.len()).map(Job::Section));
-    jobs.extend((0..site.themas.len()).map(Job::Thema));
-    jobs.extend((0..site.leeftijden.len()).map(Job::Leeftijd));
+    for facet in Facet::ALL {
+        let terms = site.terms(facet);
+        if !terms.is_empty() {
+            jobs.push(Job::TermIndex(facet));
+        }
+        jobs.extend((0..terms.len()).map(|i| Job::Term(facet, i)));
+    }
     jobs.extend((0..site.redirects.len()).map(Job::Redirect));
     if !site.nieuws.items.is_empty() {
         jobs.push(Job::Feed);
@@ -186,7 +187,18 @@ fn render_job(views: &Views, theme: &Theme, job: Job) -> Result<OutputFile, Diag
     }
     let (site_path, template, ctx): (String, &str, Ctx) = match job {
         Job::Home => {
-            let page = views.page(&site.home);
+            let config = &site.config;
+            let organisatie = serde_json::json!({
+                "@type": "GovernmentOrganization",
+                "name": format!("Gemeente {}", config.gemeente),
+                "url": config.base_url.as_str(),
+                "description": config.omschrijving,
+            });
+            let page = views.page(&site.home).with_structured_data(
+                Some(organisatie),
+                "website",
+                "webpagina",
+            );
             (
                 site.home.url.clone(),
                 "home.html",
@@ -305,6 +317,16 @@ fn render_job(views: &Views, theme: &Theme, job: Job) -> Result<OutputFile, Diag
                 sinds: data.sinds,
                 partners: &data.partners,
                 website: data.website.as_ref().map(|w| w.value.as_str()),
+                onderwijs: data
+                    .onderwijs
+                    .iter()
+                    .map(|o| views.onderwijs_link(*o))
+                    .collect(),
+                erkenning: data.erkenning.as_ref().map(|e| ErkenningView {
+                    niveau: views.erkenning_link(e.niveau.value),
+                    databank: e.databank.label(),
+                    url: e.url.as_ref().map(|u| views.external_or_href(&u.value)),
+                }),
                 addenda: site
                     .addenda
                     .items
@@ -360,10 +382,45 @@ fn render_job(views: &Views, theme: &Theme, job: Job) -> Result<OutputFile, Diag
                 agenda: (entry.doc.data.soort == Soort::Evenement)
                     .then(|| views.href(&format!("{}{}", entry.url, calendar::FILE_NAME))),
             };
+            let page = views.page(entry);
+            let data = &entry.doc.data;
+            let datum = entry.doc.meta.datum.map(|d| d.iso());
+            let gemeente = serde_json::json!({
+                "@type": "GovernmentOrganization",
+                "name": format!("Gemeente {}", site.config.gemeente),
+                "url": site.config.base_url.as_str(),
+            });
+            let item = match data.soort {
+                Soort::Evenement => serde_json::json!({
+                    "@type": "Event",
+                    "name": entry.doc.meta.titel,
+                    "description": entry.summary(),
+                    "url": page.permalink,
+                    "startDate": datum,
+                    "location": data.locatie.as_ref().map(|l| if l.eq_ignore_ascii_case("online") {
+                        serde_json::json!({"@type": "VirtualLocation", "name": l})
+                    } else {
+                        serde_json::json!({"@type": "Place", "name": l})
+                    }),
+                    "organizer": gemeente,
+                }),
+                Soort::Nieuws => serde_json::json!({
+                    "@type": "NewsArticle",
+                    "headline": entry.doc.meta.titel,
+                    "description": entry.summary(),
+                    "url": page.permalink,
+                    "datePublished": datum,
+                    "dateModified": page.dcterms_modified,
+                    "inLanguage": site.config.taal,
+                    "author": gemeente.clone(),
+                    "publisher": gemeente,
+                }),
+            };
+            let page = page.with_structured_data(Some(item), "article", "nieuwsbericht");
             (
                 entry.url.clone(),
                 "nieuwsbericht.html",
-                Ctx::new(&views.page(entry)).with("nieuws", &view),
+                Ctx::new(&page).with("nieuws", &view),
             )
         }
         Job::Page(i) => {
@@ -392,15 +449,16 @@ fn render_job(views: &Views, theme: &Theme, job: Job) -> Result<OutputFile, Diag
             &site.addenda,
             site.addenda.items.iter().map(|e| views.card(e)).collect(),
         ),
-        Job::Interventies => section_job(
-            views,
-            &site.interventies,
-            site.interventies
-                .items
-                .iter()
-                .map(|e| views.interventie_card(e))
-                .collect(),
-        ),
+        Job::Interventies => {
+            let (path, template, ctx) = section_job(
+                views,
+                &site.interventies,
+                (0..site.interventies.items.len())
+                    .map(|i| views.filterable_card(i))
+                    .collect(),
+            );
+            (path, template, ctx.with("filters", &views.filters()))
+        }
         Job::Programma => section_job(
             views,
             &site.programma,
@@ -450,14 +508,15 @@ fn render_job(views: &Views, theme: &Theme, job: Job) -> Result<OutputFile, Diag
             (path, "atom.xml", ctx)
         }
         Job::Calendar(_) => unreachable!("calendar files are written above"),
-        Job::Themas => term_index(views, "/themas/", THEMAS_TITLE, &site.themas),
-        Job::Leeftijden => term_index(views, "/leeftijden/", LEEFTIJDEN_TITLE, &site.leeftijden),
-        Job::Thema(i) => term_page(views, &site.themas[i], &site.themas[i].naam),
-        Job::Leeftijd(i) => term_page(
-            views,
-            &site.leeftijden[i],
-            &format!("{} jaar", site.leeftijden[i].naam),
-        ),
+        Job::TermIndex(facet) => term_index(views, facet),
+        Job::Term(facet, i) => {
+            let term = &site.terms(facet)[i];
+            let titel = match facet {
+                Facet::Leeftijd => format!("{} jaar", term.naam),
+                _ => term.naam.clone(),
+            };
+            term_page(views, term, &titel)
+        }
         Job::NotFound => {
             let page = views.page_at("Pagina niet gevonden", None, "/404.html", "", None);
             ("/404.html".into(), "404.html", Ctx::new(&page))
@@ -519,20 +578,21 @@ fn section_job<'a, T>(
         "lijst.html",
         Ctx::new(&page)
             .with("items", &items)
-            .with("archief", &Vec::<Card>::new()),
+            .with("archief", &Vec::<Card>::new())
+            .with("filters", &Vec::<views::FilterGroup>::new()),
     )
 }
 
-fn term_index(
-    views: &Views,
-    site_path: &str,
-    titel: &'static str,
-    terms: &[Term],
-) -> (String, &'static str, Ctx) {
-    let page = views.page_at(titel, None, site_path, "", None);
-    let list: Vec<_> = terms.iter().map(|t| views.term_summary(t)).collect();
+fn term_index(views: &Views, facet: Facet) -> (String, &'static str, Ctx) {
+    let page = views.page_at(views::facet_title(facet), None, facet.url(), "", None);
+    let list: Vec<_> = views
+        .site
+        .terms(facet)
+        .iter()
+        .map(|t| views.term_summary(t))
+        .collect();
     (
-        site_path.to_string(),
+        facet.url().to_string(),
         "termen.html",
         Ctx::new(&page).with("termen", &list),
     )
@@ -581,8 +641,7 @@ fn home_cards<'a>(views: &Views<'a>) -> Vec<Card<'a>> {
         datum: None,
         themas: Vec::new(),
         leeftijden: Vec::new(),
-        status: None,
-        soort: None,
+        ..Card::default()
     };
     if !site.themas.is_empty() {
         let mut card = section_card(THEMAS_TITLE, "/themas/", None);
@@ -753,7 +812,20 @@ struct InterventieView<'a> {
     sinds: Option<u16>,
     partners: &'a [String],
     website: Option<&'a str>,
+    onderwijs: Vec<Link>,
+    erkenning: Option<ErkenningView>,
     addenda: Vec<Link>,
+}
+
+/// An interventie's recognition, on `interventie.html`.
+#[derive(Serialize)]
+struct ErkenningView {
+    /// The level, linking to its term page.
+    niveau: Link,
+    /// The database's name.
+    databank: &'static str,
+    /// The interventie's page in the database.
+    url: Option<String>,
 }
 
 /// `programmalijn` on `programmalijn.html`.

@@ -5,7 +5,7 @@
 use schemars::JsonSchema;
 use serde::Serialize;
 
-use crate::content::values::{Soort, Status};
+use crate::content::values::{Databank, Erkenningsniveau, Onderwijs, Soort, Status};
 use crate::site::{Entry, Site};
 
 /// The version of the open-data format; raised when a field changes meaning or disappears.
@@ -147,6 +147,23 @@ pub struct InterventieData {
     pub website: Option<String>,
     /// A video about it.
     pub video: Option<VideoData>,
+    /// The levels of education it works in.
+    pub onderwijs: Vec<Onderwijs>,
+    /// Its recognition in the NJi or RIVM database.
+    pub erkenning: Option<ErkenningData>,
+}
+
+/// A recognition in the NJi Databank Effectieve Jeugdinterventies or RIVM's Loket Gezond Leven.
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct ErkenningData {
+    /// The recognition level.
+    pub niveau: Erkenningsniveau,
+    /// The level's name as the database writes it, e.g. `Goed onderbouwd`.
+    pub niveau_naam: String,
+    /// The database.
+    pub databank: Databank,
+    /// The interventie's page in the database.
+    pub url: Option<String>,
 }
 
 /// A video link.
@@ -279,6 +296,13 @@ impl OpenData {
                             url: absolute_link(site, &v.url.value),
                             titel: v.titel.clone(),
                         }),
+                        onderwijs: data.onderwijs.clone(),
+                        erkenning: data.erkenning.as_ref().map(|e| ErkenningData {
+                            niveau: e.niveau.value,
+                            niveau_naam: e.niveau.value.label().to_string(),
+                            databank: e.databank,
+                            url: e.url.as_ref().map(|u| absolute_link(site, &u.value)),
+                        }),
                     }
                 })
                 .collect(),
@@ -352,6 +376,10 @@ pub fn interventies_csv(data: &OpenData) -> String {
         "sinds",
         "partners",
         "website",
+        "onderwijs",
+        "erkenning_niveau",
+        "erkenning_databank",
+        "erkenning_url",
     ];
     let rows = data.interventies.iter().map(|i| {
         [
@@ -370,6 +398,23 @@ pub fn interventies_csv(data: &OpenData) -> String {
             i.sinds.map(|s| s.to_string()).unwrap_or_default(),
             i.partners.join("; "),
             i.website.clone().unwrap_or_default(),
+            i.onderwijs
+                .iter()
+                .map(|o| o.as_str())
+                .collect::<Vec<_>>()
+                .join("; "),
+            i.erkenning
+                .as_ref()
+                .map(|e| e.niveau.as_str().to_string())
+                .unwrap_or_default(),
+            i.erkenning
+                .as_ref()
+                .map(|e| e.databank.as_str().to_string())
+                .unwrap_or_default(),
+            i.erkenning
+                .as_ref()
+                .and_then(|e| e.url.clone())
+                .unwrap_or_default(),
         ]
     });
     // Writing to memory cannot fail.

@@ -6,8 +6,8 @@
 
 use serde::Serialize;
 
-use crate::content::values::{Datum, Soort, Status, Video};
-use crate::site::{Config, Entry, Site, Term};
+use crate::content::values::{Datum, Erkenningsniveau, Onderwijs, Soort, Status, Video};
+use crate::site::{Config, Entry, Facet, Site, Term};
 
 use super::{embed, markdown, security};
 
@@ -138,6 +138,29 @@ pub struct PageView<'a> {
     pub video: Option<VideoView>,
     /// The page's Content-Security-Policy, for `<meta http-equiv>`.
     pub csp: String,
+    /// Open Graph's `og:type`: `website` for the home page, `article` for the rest.
+    pub og_type: &'static str,
+    /// OWMS `DCTERMS.type` (informatietype): `webpagina`, or `nieuwsbericht` for news.
+    pub dcterms_type: &'static str,
+    /// OWMS `DCTERMS.modified`, `YYYY-MM-DD`: when the text last changed, else its date,
+    /// else the build date.
+    pub dcterms_modified: String,
+    /// schema.org JSON-LD for `<script type="application/ld+json">`: already serialized,
+    /// with `<`, `>` and `&` escaped so it cannot close the element. Output it with `| safe`.
+    pub json_ld: String,
+    /// The breadcrumb trail as (title, absolute address), for the JSON-LD.
+    #[serde(skip)]
+    crumbs: Vec<(String, String)>,
+}
+
+/// Serializes JSON-LD for a `<script>` element: `<`, `>` and `&` only occur inside JSON
+/// strings, where their `\u` escapes mean the same, so `</script>` can never appear.
+pub fn json_ld_text(value: &serde_json::Value) -> String {
+    serde_json::to_string(value)
+        .expect("JSON values serialize")
+        .replace('<', "\\u003c")
+        .replace('>', "\\u003e")
+        .replace('&', "\\u0026")
 }
 
 impl PageView<'_> {
@@ -152,10 +175,48 @@ impl PageView<'_> {
         self.video = video;
         self
     }
+
+    /// The same page described by `item` (a schema.org node, e.g. a `NewsArticle`) besides
+    /// its breadcrumbs, with its Open Graph and OWMS types.
+    pub fn with_structured_data(
+        mut self,
+        item: Option<serde_json::Value>,
+        og_type: &'static str,
+        dcterms_type: &'static str,
+    ) -> Self {
+        self.og_type = og_type;
+        self.dcterms_type = dcterms_type;
+        self.json_ld = json_ld_text(&structured_data(&self.crumbs, item));
+        self
+    }
+}
+
+/// The page's JSON-LD: a `BreadcrumbList` (home, the ancestors, the page), plus `item`.
+fn structured_data(
+    crumbs: &[(String, String)],
+    item: Option<serde_json::Value>,
+) -> serde_json::Value {
+    let list = serde_json::json!({
+        "@type": "BreadcrumbList",
+        "itemListElement": crumbs
+            .iter()
+            .enumerate()
+            .map(|(i, (name, url))| serde_json::json!({
+                "@type": "ListItem",
+                "position": i + 1,
+                "name": name,
+                "item": url,
+            }))
+            .collect::<Vec<_>>(),
+    });
+    serde_json::json!({
+        "@context": "https://schema.org",
+        "@graph": std::iter::once(list).chain(item).collect::<Vec<_>>(),
+    })
 }
 
 /// A summary of a page for lists: what a card shows, nothing more.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Default, Serialize)]
 pub struct Card<'a> {
     /// Title.
     pub titel: &'a str,
@@ -173,6 +234,36 @@ pub struct Card<'a> {
     pub status: Option<&'static str>,
     /// Kind label of a news item (`Evenement`).
     pub soort: Option<&'static str>,
+    /// Levels of education of an interventie, as links to their term pages.
+    pub onderwijs: Vec<Link>,
+    /// Recognition level of an interventie, as a link to its term page.
+    pub erkenning: Option<Link>,
+    /// On the interventies overview: every term page the interventie is listed on, as
+    /// `facet:slug` (`leeftijd:12-18`), for filtering with JavaScript.
+    pub facetten: Vec<String>,
+}
+
+/// One facet's filter links on the interventies overview.
+#[derive(Debug, Serialize)]
+pub struct FilterGroup {
+    /// The facet's title, e.g. `Thema's`.
+    pub titel: &'static str,
+    /// The facet's key, e.g. `thema`.
+    pub naam: &'static str,
+    /// The facet's index page.
+    pub url: String,
+    /// Each term with its page and counts; `slug` is the value in a card's `facetten`.
+    pub termen: Vec<TermSummary>,
+}
+
+/// The title of a facet's index page.
+pub fn facet_title(facet: Facet) -> &'static str {
+    match facet {
+        Facet::Thema => THEMAS_TITLE,
+        Facet::Leeftijd => LEEFTIJDEN_TITLE,
+        Facet::Onderwijs => ONDERWIJS_TITLE,
+        Facet::Erkenning => ERKENNING_TITLE,
+    }
 }
 
 /// The Dutch label of a status.
@@ -339,6 +430,9 @@ impl<'a> Views<'a> {
             entry.doc.meta.datum,
         );
         page.gewijzigd = entry.doc.source.modified.map(DateView::from);
+        if let Some(modified) = entry.doc.source.modified.or(entry.doc.meta.datum) {
+            page.dcterms_modified = modified.iso();
+        }
         page
     }
 
@@ -351,32 +445,57 @@ impl<'a> Views<'a> {
         inhoud: &'a str,
         datum: Option<Datum>,
     ) -> PageView<'a> {
-        PageView {
+        let kruimelpad = self.breadcrumbs(site_path);
+        let config = self.config();
+        let crumbs: Vec<(String, String)> = self
+            .breadcrumb_paths(site_path)
+            .into_iter()
+            .map(|(titel, path)| (titel, config.absolute(&path)))
+            .chain(std::iter::once((
+                titel.to_string(),
+                config.absolute(site_path),
+            )))
+            .collect();
+        let page = PageView {
             titel,
             samenvatting,
             url: self.href(site_path),
-            permalink: self.config().absolute(site_path),
+            permalink: config.absolute(site_path),
             inhoud,
             datum: datum.map(DateView::from),
-            kruimelpad: self.breadcrumbs(site_path),
+            kruimelpad,
             sectie: self.href(&top_section(site_path)),
             gewijzigd: None,
             video: None,
             csp: security::content_security_policy(None),
-        }
+            og_type: "article",
+            dcterms_type: "webpagina",
+            dcterms_modified: datum.unwrap_or(self.site.today).iso(),
+            json_ld: String::new(),
+            crumbs,
+        };
+        page.with_structured_data(None, "article", "webpagina")
     }
 
     /// Home, then each ancestor of `site_path` that is a page, by its title.
     fn breadcrumbs(&self, site_path: &str) -> Vec<Link> {
+        self.breadcrumb_paths(site_path)
+            .into_iter()
+            .map(|(titel, path)| self.link(&titel, &path))
+            .collect()
+    }
+
+    /// The breadcrumbs as (title, site path).
+    fn breadcrumb_paths(&self, site_path: &str) -> Vec<(String, String)> {
         if site_path == "/" {
             return Vec::new();
         }
-        let mut crumbs = vec![self.link("Home", "/")];
+        let mut crumbs = vec![("Home".to_string(), "/".to_string())];
         let parts: Vec<&str> = site_path.trim_matches('/').split('/').collect();
         for depth in 1..parts.len() {
             let path = format!("/{}/", parts[..depth].join("/"));
             if let Some(titel) = self.title_of(&path) {
-                crumbs.push(self.link(&titel, &path));
+                crumbs.push((titel, path));
             }
         }
         crumbs
@@ -395,10 +514,8 @@ impl<'a> Views<'a> {
                 return Some(titel.clone());
             }
         }
-        match site_path {
-            "/themas/" => return Some(THEMAS_TITLE.into()),
-            "/leeftijden/" => return Some(LEEFTIJDEN_TITLE.into()),
-            _ => {}
+        if let Some(facet) = Facet::ALL.into_iter().find(|f| f.url() == site_path) {
+            return Some(facet_title(facet).into());
         }
         site.sections
             .iter()
@@ -416,6 +533,28 @@ impl<'a> Views<'a> {
             .collect()
     }
 
+    /// A link to the term page of a level of education.
+    pub fn onderwijs_link(&self, onderwijs: Onderwijs) -> Link {
+        self.link(
+            onderwijs.label(),
+            &format!("/onderwijs/{}/", onderwijs.as_str()),
+        )
+    }
+
+    /// A link to the term page of a recognition level.
+    pub fn erkenning_link(&self, niveau: Erkenningsniveau) -> Link {
+        self.link(niveau.label(), &format!("/erkenning/{}/", niveau.as_str()))
+    }
+
+    /// A link from front matter as an `href`: site paths get the base path, addresses stay.
+    pub fn external_or_href(&self, link: &str) -> String {
+        if link.starts_with('/') {
+            self.href(link)
+        } else {
+            link.to_string()
+        }
+    }
+
     /// A link to the term page of an age range, labelled `0-6 jaar`.
     pub fn age_link(&self, range: crate::content::values::AgeRange) -> Link {
         self.link(&format!("{range} jaar"), &format!("/leeftijden/{range}/"))
@@ -428,10 +567,7 @@ impl<'a> Views<'a> {
             url: self.href(&entry.url),
             samenvatting: entry.summary(),
             datum: entry.doc.meta.datum.map(DateView::from),
-            themas: Vec::new(),
-            leeftijden: Vec::new(),
-            status: None,
-            soort: None,
+            ..Card::default()
         }
     }
 
@@ -445,8 +581,54 @@ impl<'a> Views<'a> {
             themas: self.thema_links(data.themas.iter().map(|t| t.value.as_str())),
             leeftijden: data.leeftijden.iter().map(|r| self.age_link(*r)).collect(),
             status: data.status.map(status_label),
+            onderwijs: data
+                .onderwijs
+                .iter()
+                .map(|o| self.onderwijs_link(*o))
+                .collect(),
+            erkenning: data
+                .erkenning
+                .as_ref()
+                .map(|e| self.erkenning_link(e.niveau.value)),
             ..self.card(entry)
         }
+    }
+
+    /// The card of interventie `index` on the overview, with the term pages it is on.
+    pub fn filterable_card(&self, index: usize) -> Card<'a> {
+        let site = self.site;
+        let facetten = Facet::ALL
+            .into_iter()
+            .flat_map(|facet| {
+                site.terms(facet)
+                    .iter()
+                    .filter(|t| t.interventies.contains(&index))
+                    .map(move |t| format!("{}:{}", facet.key(), t.slug))
+            })
+            .collect();
+        Card {
+            facetten,
+            ..self.interventie_card(&site.interventies.items[index])
+        }
+    }
+
+    /// The filter links of the interventies overview: every facet that has terms.
+    pub fn filters(&self) -> Vec<FilterGroup> {
+        Facet::ALL
+            .into_iter()
+            .filter(|f| !self.site.terms(*f).is_empty())
+            .map(|facet| FilterGroup {
+                titel: facet_title(facet),
+                naam: facet.key(),
+                url: self.href(facet.url()),
+                termen: self
+                    .site
+                    .terms(facet)
+                    .iter()
+                    .map(|t| self.term_summary(t))
+                    .collect(),
+            })
+            .collect()
     }
 
     /// A card for a news item, with its kind.
@@ -461,6 +643,7 @@ impl<'a> Views<'a> {
     pub fn term_summary(&self, term: &Term) -> TermSummary {
         TermSummary {
             naam: term.naam.clone(),
+            slug: term.slug.clone(),
             url: self.href(&term.url),
             interventies: term.interventies.len(),
             resultaten: term.resultaten.len(),
@@ -473,6 +656,8 @@ impl<'a> Views<'a> {
 pub struct TermSummary {
     /// The term.
     pub naam: String,
+    /// Its slug, the last part of its page's path.
+    pub slug: String,
     /// `href` of its page.
     pub url: String,
     /// How many interventies carry it.
@@ -496,6 +681,10 @@ pub fn tel_link(number: &str) -> String {
 pub const THEMAS_TITLE: &str = "Thema's";
 /// Title of the age ranges index page.
 pub const LEEFTIJDEN_TITLE: &str = "Leeftijden";
+/// Title of the levels of education index page.
+pub const ONDERWIJS_TITLE: &str = "Onderwijs";
+/// Title of the recognition levels index page.
+pub const ERKENNING_TITLE: &str = "Erkenning";
 
 /// The first segment of a site path as a section path (`/interventies/x/` → `/interventies/`).
 fn top_section(site_path: &str) -> String {

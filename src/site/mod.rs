@@ -32,7 +32,10 @@ use crate::render::markdown::{self, LinkTargets, Rendered};
 use config::resolve_config;
 pub use config::{Config, Label, MenuLink, SecurityContact};
 use places::{Placed, Places, default_url, folder_of, page_url};
-use references::{age_terms, check_addenda, check_nieuws, check_programmalijnen, thema_terms};
+use references::{
+    age_terms, check_addenda, check_erkenningen, check_nieuws, check_programmalijnen,
+    erkenning_terms, onderwijs_terms, thema_terms,
+};
 
 /// Options that change what the model contains.
 #[derive(Debug, Clone)]
@@ -72,8 +75,12 @@ pub struct Site {
     pub sections: Vec<Entry<SectionIntro>>,
     /// The agenda's themes, in the agenda's order.
     pub themas: Vec<Term>,
-    /// Every age range used, youngest first.
+    /// Every age range used, youngest first; each lists what overlaps it.
     pub leeftijden: Vec<Term>,
+    /// Every level of education used, in school order.
+    pub onderwijs: Vec<Term>,
+    /// Every recognition level used, lowest first.
+    pub erkenningen: Vec<Term>,
     /// Files in `content/static/`.
     pub static_files: Vec<StaticFile>,
     /// Every file published under `/static/` (the theme's and `content/static/`'s), by site
@@ -160,6 +167,61 @@ pub struct Term {
     pub interventies: Vec<usize>,
     /// Pairs of (programmalijn index, result index).
     pub resultaten: Vec<(usize, usize)>,
+}
+
+/// A vocabulary that interventies are filtered by, each with its own term pages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Facet {
+    /// The agenda's themes: `/themas/<slug>/`.
+    Thema,
+    /// Age ranges: `/leeftijden/<lo-hi>/`, by overlap.
+    Leeftijd,
+    /// Levels of education: `/onderwijs/<niveau>/`.
+    Onderwijs,
+    /// Recognition levels: `/erkenning/<niveau>/`.
+    Erkenning,
+}
+
+impl Facet {
+    /// Every facet, in the order overviews show them.
+    pub const ALL: [Facet; 4] = [
+        Facet::Thema,
+        Facet::Leeftijd,
+        Facet::Onderwijs,
+        Facet::Erkenning,
+    ];
+
+    /// The site path of the facet's index page.
+    pub fn url(self) -> &'static str {
+        match self {
+            Facet::Thema => "/themas/",
+            Facet::Leeftijd => "/leeftijden/",
+            Facet::Onderwijs => "/onderwijs/",
+            Facet::Erkenning => "/erkenning/",
+        }
+    }
+
+    /// A short key for the facet, used in `data-` attributes for filtering.
+    pub fn key(self) -> &'static str {
+        match self {
+            Facet::Thema => "thema",
+            Facet::Leeftijd => "leeftijd",
+            Facet::Onderwijs => "onderwijs",
+            Facet::Erkenning => "erkenning",
+        }
+    }
+}
+
+impl Site {
+    /// The terms of a facet.
+    pub fn terms(&self, facet: Facet) -> &[Term] {
+        match facet {
+            Facet::Thema => &self.themas,
+            Facet::Leeftijd => &self.leeftijden,
+            Facet::Onderwijs => &self.onderwijs,
+            Facet::Erkenning => &self.erkenningen,
+        }
+    }
 }
 
 /// Turns text into a URL slug: lower-case ASCII, words joined by `-`.
@@ -318,6 +380,8 @@ impl Site {
             diagnostics,
         );
         let leeftijden = age_terms(&interventies.items, &programma.items);
+        let onderwijs = onderwijs_terms(&interventies.items);
+        let erkenningen = erkenning_terms(&interventies.items);
         check_addenda(
             &addenda.items,
             &interventies.items,
@@ -326,19 +390,22 @@ impl Site {
             diagnostics,
         );
         check_nieuws(&nieuws.items, diagnostics);
+        check_erkenningen(&interventies.items, diagnostics);
         check_programmalijnen(&programma.items, diagnostics);
 
         let mut pages_and_files: HashSet<String> = places.urls.into_keys().collect();
         pages_and_files.extend(failed_urls);
         pages_and_files.extend(GENERATED_FILES.iter().map(|s| s.to_string()));
-        for terms in [&themas, &leeftijden] {
+        for (facet, terms) in [
+            (Facet::Thema, &themas),
+            (Facet::Leeftijd, &leeftijden),
+            (Facet::Onderwijs, &onderwijs),
+            (Facet::Erkenning, &erkenningen),
+        ] {
             pages_and_files.extend(terms.iter().map(|t| t.url.clone()));
-        }
-        if !themas.is_empty() {
-            pages_and_files.insert("/themas/".into());
-        }
-        if !leeftijden.is_empty() {
-            pages_and_files.insert("/leeftijden/".into());
+            if !terms.is_empty() {
+                pages_and_files.insert(facet.url().into());
+            }
         }
         if config.as_ref().is_some_and(|c| c.beveiliging.is_some()) {
             pages_and_files.insert(SECURITY_TXT.into());
@@ -399,6 +466,8 @@ impl Site {
             sections,
             themas,
             leeftijden,
+            onderwijs,
+            erkenningen,
             static_files: loaded.static_files,
             files,
             redirects,
@@ -606,7 +675,8 @@ fn check_links_in_front_matter(
     });
     let interventies = documents.interventies.iter().flat_map(|(doc, url)| {
         let video = doc.data.video.as_ref().map(|v| &v.url);
-        [doc.data.website.as_ref(), video].map(|link| (&doc.source, url, link))
+        let erkenning = doc.data.erkenning.as_ref().and_then(|e| e.url.as_ref());
+        [doc.data.website.as_ref(), video, erkenning].map(|link| (&doc.source, url, link))
     });
     let pages = documents
         .pages

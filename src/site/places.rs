@@ -12,6 +12,8 @@ use super::{PlacedSection, slugify};
 pub(super) const RESERVED: &[&str] = &[
     "/themas/",
     "/leeftijden/",
+    "/onderwijs/",
+    "/erkenning/",
     "/static/",
     "/404.html",
     "/sitemap.xml",

@@ -1,6 +1,6 @@
 //! Cross-references: themes against the agenda, addenda against interventies, term pages.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeSet, HashMap, HashSet};
 use std::path::Path;
 
 use serde_saphyr::Spanned;
@@ -11,7 +11,7 @@ use crate::content::document::Document;
 use crate::content::interventie::Interventie;
 use crate::content::nieuws::Nieuws;
 use crate::content::programmalijn::Programmalijn;
-use crate::content::values::AgeRange;
+use crate::content::values::{AgeRange, Erkenningsniveau, Onderwijs};
 use crate::diagnostics::{Code, Diagnostic, Diagnostics, Position};
 
 use super::places::Placed;
@@ -107,35 +107,92 @@ pub(super) fn unknown_reference<'a, T>(
     .with_hint(hint)
 }
 
-/// Every age range used by an interventie or a result, youngest first.
+/// Every age range used by an interventie or a result, youngest first. A range's page lists
+/// every interventie and result whose range overlaps it (see [`AgeRange::overlaps`]): a
+/// `4-18` item is on the `12-18` page.
 pub(super) fn age_terms(
     interventies: &[Placed<Interventie>],
     programma: &[Placed<Programmalijn>],
 ) -> Vec<Term> {
-    let mut terms: BTreeMap<AgeRange, Term> = BTreeMap::new();
-    fn term(terms: &mut BTreeMap<AgeRange, Term>, range: AgeRange) -> &mut Term {
-        terms.entry(range).or_insert_with(|| Term {
+    let used: BTreeSet<AgeRange> = interventies
+        .iter()
+        .flat_map(|(doc, _)| doc.data.leeftijden.iter().copied())
+        .chain(
+            programma
+                .iter()
+                .flat_map(|(doc, _)| doc.data.resultaten.iter().map(|r| r.leeftijd)),
+        )
+        .collect();
+    used.into_iter()
+        .map(|range| Term {
             naam: range.to_string(),
             slug: range.to_string(),
             url: format!("/leeftijden/{range}/"),
-            interventies: Vec::new(),
+            interventies: interventies
+                .iter()
+                .enumerate()
+                .filter(|(_, (doc, _))| doc.data.leeftijden.iter().any(|r| r.overlaps(range)))
+                .map(|(index, _)| index)
+                .collect(),
+            resultaten: programma
+                .iter()
+                .enumerate()
+                .flat_map(|(line, (doc, _))| {
+                    doc.data
+                        .resultaten
+                        .iter()
+                        .enumerate()
+                        .filter(move |(_, r)| r.leeftijd.overlaps(range))
+                        .map(move |(result, _)| (line, result))
+                })
+                .collect(),
+        })
+        .collect()
+}
+
+/// Every level of education that an interventie names, in school order.
+pub(super) fn onderwijs_terms(interventies: &[Placed<Interventie>]) -> Vec<Term> {
+    Onderwijs::ALL
+        .into_iter()
+        .map(|niveau| Term {
+            naam: niveau.label().to_string(),
+            slug: niveau.as_str().to_string(),
+            url: format!("/onderwijs/{}/", niveau.as_str()),
+            interventies: interventies
+                .iter()
+                .enumerate()
+                .filter(|(_, (doc, _))| doc.data.onderwijs.contains(&niveau))
+                .map(|(index, _)| index)
+                .collect(),
             resultaten: Vec::new(),
         })
-    }
-    for (index, (doc, _)) in interventies.iter().enumerate() {
-        for range in &doc.data.leeftijden {
-            let t = term(&mut terms, *range);
-            if t.interventies.last() != Some(&index) {
-                t.interventies.push(index);
-            }
-        }
-    }
-    for (line, (doc, _)) in programma.iter().enumerate() {
-        for (result, r) in doc.data.resultaten.iter().enumerate() {
-            term(&mut terms, r.leeftijd).resultaten.push((line, result));
-        }
-    }
-    terms.into_values().collect()
+        .filter(|term| !term.interventies.is_empty())
+        .collect()
+}
+
+/// Every recognition level that an interventie has, lowest first, whatever the database.
+pub(super) fn erkenning_terms(interventies: &[Placed<Interventie>]) -> Vec<Term> {
+    Erkenningsniveau::ALL
+        .into_iter()
+        .map(|niveau| Term {
+            naam: niveau.label().to_string(),
+            slug: niveau.as_str().to_string(),
+            url: format!("/erkenning/{}/", niveau.as_str()),
+            interventies: interventies
+                .iter()
+                .enumerate()
+                .filter(|(_, (doc, _))| {
+                    doc.data
+                        .erkenning
+                        .as_ref()
+                        .is_some_and(|e| e.niveau.value == niveau)
+                })
+                .map(|(index, _)| index)
+                .collect(),
+            resultaten: Vec::new(),
+        })
+        .filter(|term| !term.interventies.is_empty())
+        .collect()
 }
 
 pub(super) fn check_addenda(
@@ -231,5 +288,42 @@ pub(super) fn check_programmalijnen(
                 .with_hint("give each programmalijn its own `nummer`"),
             );
         }
+    }
+}
+
+/// An `erkenning` must name a level its database awards.
+pub(super) fn check_erkenningen(
+    interventies: &[Placed<Interventie>],
+    diagnostics: &mut Diagnostics,
+) {
+    for (doc, _) in interventies {
+        let Some(erkenning) = &doc.data.erkenning else {
+            continue;
+        };
+        let niveaus = erkenning.databank.niveaus();
+        if niveaus.contains(&erkenning.niveau.value) {
+            continue;
+        }
+        diagnostics.push(
+            Diagnostic::new(
+                Code::ErkenningNiveau,
+                &doc.source.path,
+                doc.source.lines.of(&erkenning.niveau),
+                format!(
+                    "databank '{}' does not award the level '{}'",
+                    erkenning.databank.as_str(),
+                    erkenning.niveau.value.as_str()
+                ),
+            )
+            .with_hint(format!(
+                "levels of {}: {}",
+                erkenning.databank.as_str(),
+                niveaus
+                    .iter()
+                    .map(|n| n.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )),
+        );
     }
 }
