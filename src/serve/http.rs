@@ -133,8 +133,10 @@ fn header(name: &str, value: &str) -> Option<Header> {
 }
 
 /// Adds the headers every answer carries: no caching (the files change on every rebuild) and
-/// no MIME sniffing.
-fn common<R: std::io::Read>(mut response: Response<R>, content_type: &str) -> Response<R> {
+/// no MIME sniffing. Every body's length is known, so it goes with a `Content-Length`, never
+/// in chunks.
+fn common<R: std::io::Read>(response: Response<R>, content_type: &str) -> Response<R> {
+    let mut response = response.with_chunked_threshold(usize::MAX);
     for (name, value) in [
         ("Content-Type", content_type),
         ("Cache-Control", "no-store"),
