@@ -86,7 +86,10 @@ done
 # being served (includes the watcher's 50 ms debounce and the polling interval of 10 ms).
 largest=${sizes##* }
 site="$work/gka-$largest"
-page=$(cd "$site/content/interventies" && ls -- *.md | grep -v '^_index' | head -1)
+for file in "$site"/content/interventies/*.md; do
+    page=${file##*/}
+    [[ $page == _index.md ]] || break
+done
 slug=${page%.md}
 echo "gka serve, one-file edit at $largest pages..." >&2
 "$gka" serve --root "$site" --port 0 >"$work/serve.out" 2>"$work/serve.err" &

@@ -324,8 +324,9 @@ impl Builder {
                         .unwrap_or_else(|e| e.into_inner());
                     current.replace(options.output)
                 };
+                // Removing thousands of files takes a while: not on the way to the reload.
                 if let Some(old) = old {
-                    let _ = std::fs::remove_dir_all(old);
+                    std::thread::spawn(move || std::fs::remove_dir_all(old));
                 }
                 None
             }
