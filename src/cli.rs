@@ -1,5 +1,6 @@
 //! Command-line arguments. Thin by design: every flag maps to a field of the pipeline's options.
 
+use std::net::{IpAddr, Ipv4Addr};
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
@@ -10,12 +11,16 @@ use gka::diagnostics::report::Format;
 const FLAGS: &str = "\
 gka build [--root DIR] [--output DIR] [--base-url URL] [--drafts] [--strict] [--format F]
 gka check [--root DIR] [--base-url URL] [--drafts] [--strict] [--format F]
+gka serve [--root DIR] [--interface 127.0.0.1] [--port 1111] [--open] [--drafts]
   --root DIR        the site's folder, holding content/ and themes/ (default: .)
   --output DIR      where to write the site (default: public/ in the site's folder)
   --base-url URL    the address the site is published at, overriding content/site.yaml
   --drafts          also publish documents marked `concept: true`
   --strict          fail on warnings too
   --format F        human, json, github or gitlab (default: human; github on GitHub Actions)
+  --interface IP    serve on this address (default: 127.0.0.1, this computer only)
+  --port N          serve on this port (default: 1111; 0 picks a free one)
+  --open            open the site in the browser once it is built
 
 Exit codes: 0 success, 1 errors in content or templates, 2 usage or file errors.
 Every problem has a code such as GKA-E007, explained in docs/errors.md.";
@@ -42,6 +47,11 @@ pub enum Command {
     /// Runs every check of `gka build`: front matter, cross-references, links and templates.
     /// Exit code 0 when there are no errors, 1 when there are (or warnings, with --strict).
     Check(CheckArgs),
+    /// Build the site, serve it on this computer and rebuild it on every change.
+    ///
+    /// Open pages reload after each rebuild. When an edit breaks the site, the last good build
+    /// stays on line and every page shows the errors until they are fixed.
+    Serve(ServeArgs),
 }
 
 /// Flags shared by every command that reads a site.
@@ -86,4 +96,29 @@ pub struct CheckArgs {
     /// The site and how to report on it.
     #[command(flatten)]
     pub site: SiteArgs,
+}
+
+/// Flags of `gka serve`.
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// The site's folder: the one holding content/ and themes/.
+    #[arg(long, value_name = "DIR", default_value = ".")]
+    pub root: PathBuf,
+
+    /// The address to listen on. Anything but a loopback address shares the site with the
+    /// network, and prints a warning.
+    #[arg(long, value_name = "IP", default_value_t = IpAddr::V4(Ipv4Addr::LOCALHOST))]
+    pub interface: IpAddr,
+
+    /// The port to listen on; 0 lets the system pick a free one.
+    #[arg(long, short, value_name = "N", default_value_t = 1111)]
+    pub port: u16,
+
+    /// Open the site in the default browser once it is built.
+    #[arg(long)]
+    pub open: bool,
+
+    /// Also publish documents marked `concept: true` (drafts).
+    #[arg(long)]
+    pub drafts: bool,
 }

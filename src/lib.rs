@@ -3,11 +3,13 @@
 //!
 //! The pipeline, one module per stage:
 //! [`content`] (load) → [`site`] (validate and model) → [`render`] → [`output`] (write),
-//! driven by [`build`].
+//! driven by [`build`]. [`serve`] runs the same build behind a local web server that
+//! rebuilds on every change.
 
 pub mod build;
 pub mod content;
 pub mod diagnostics;
 pub mod output;
 pub mod render;
+pub mod serve;
 pub mod site;

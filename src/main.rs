@@ -36,6 +36,22 @@ fn main() -> ExitCode {
                 }),
             )
         }
+        Command::Serve(args) => {
+            let options = gka::serve::ServeOptions {
+                root: args.root,
+                interface: args.interface,
+                port: args.port,
+                open: args.open,
+                drafts: args.drafts,
+            };
+            match gka::serve::serve(&options) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(err) => {
+                    eprintln!("error: {err}");
+                    ExitCode::from(2)
+                }
+            }
+        }
         Command::Check(args) => {
             let (options, output_format) = options(&args.site, args.site.root.join("public"));
             let result = gka::build::check(&options, args.site.strict);

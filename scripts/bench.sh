@@ -1,0 +1,129 @@
+#!/usr/bin/env bash
+# Benchmarks `gka build` against `hugo` on the same synthetic content, and the time from a
+# one-file edit to the rebuilt page in `gka serve`. One run each, side by side.
+#
+# Usage:
+#   GEN_SITE=path/to/gen_site.py scripts/bench.sh
+#   scripts/bench.sh path/to/gen_site.py
+#
+# GEN_SITE (or the first argument) is the synthetic-site generator, which takes
+# `N --format gka|hugo --out DIR` and writes the same N pages in either format.
+# SIZES overrides the page counts (default: "1000 10000").
+#
+# Needs: cargo, python3, GNU time (/usr/bin/time), curl. Hugo is optional: when it is missing
+# and the script runs as root with apt-get, it installs Debian's `hugo`; otherwise its
+# columns say "n/a".
+#
+# Prints one table: wall time (s) and peak resident memory (MiB) per tool and size, then the
+# edit-to-page time in `gka serve` at the largest size.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+repo=$(pwd)
+
+gen=${1:-${GEN_SITE:-}}
+if [[ -z "$gen" || ! -f "$gen" ]]; then
+    echo "usage: GEN_SITE=path/to/gen_site.py $0   (or: $0 path/to/gen_site.py)" >&2
+    exit 2
+fi
+sizes=${SIZES:-"1000 10000"}
+for tool in python3 curl; do
+    command -v "$tool" >/dev/null || { echo "$0: needs $tool" >&2; exit 2; }
+done
+[[ -x /usr/bin/time ]] || { echo "$0: needs GNU time at /usr/bin/time (Debian: time)" >&2; exit 2; }
+
+if ! command -v hugo >/dev/null && [[ $(id -u) -eq 0 ]] && command -v apt-get >/dev/null; then
+    echo "Installing hugo (Debian package)..." >&2
+    apt-get install -y -qq hugo >/dev/null 2>&1 ||
+        { apt-get update -qq >/dev/null 2>&1 && apt-get install -y -qq hugo >/dev/null 2>&1; } ||
+        echo "Could not install hugo; its columns will say n/a." >&2
+fi
+
+echo "Building gka (release)..." >&2
+cargo build --release --quiet
+gka="$repo/target/release/gka"
+
+work=$(mktemp -d)
+serve_pid=
+cleanup() {
+    if [[ -n "$serve_pid" ]]; then kill -TERM "$serve_pid" 2>/dev/null || true; wait "$serve_pid" 2>/dev/null || true; fi
+    rm -rf "$work"
+}
+trap cleanup EXIT
+
+# measure NAME COMMAND...: runs the command once under GNU time; prints "wall_s rss_mib".
+measure() {
+    local name=$1; shift
+    if ! /usr/bin/time -f "%e %M" -o "$work/$name.time" "$@" >"$work/$name.log" 2>&1; then
+        echo "$name failed:" >&2; tail -20 "$work/$name.log" >&2
+        echo "failed -"
+        return
+    fi
+    awk '{ printf "%.2f %.0f\n", $1, $2 / 1024 }' "$work/$name.time"
+}
+
+results=()
+for n in $sizes; do
+    echo "Generating $n pages..." >&2
+    python3 "$gen" "$n" --format gka --out "$work/gka-$n" >/dev/null
+    cp -R "$repo/themes" "$work/gka-$n/themes"
+    python3 "$gen" "$n" --format hugo --out "$work/hugo-$n" >/dev/null
+
+    echo "gka build, $n pages..." >&2
+    gka_result=$(measure "gka-$n" "$gka" build --root "$work/gka-$n" --output "$work/gka-$n-public")
+    gka_pages=$(find "$work/gka-$n-public" -name '*.html' 2>/dev/null | wc -l)
+    if command -v hugo >/dev/null; then
+        echo "hugo, $n pages..." >&2
+        hugo_result=$(measure "hugo-$n" hugo --source "$work/hugo-$n" --destination "$work/hugo-$n-public" --quiet)
+        hugo_pages=$(find "$work/hugo-$n-public" -name '*.html' 2>/dev/null | wc -l)
+    else
+        hugo_result="n/a n/a"
+        hugo_pages="n/a"
+    fi
+    results+=("$n $gka_result $gka_pages $hugo_result $hugo_pages")
+done
+
+# One-file edit in `gka serve` at the largest size: from writing the file to the rebuilt page
+# being served (includes the watcher's 50 ms debounce and the polling interval of 10 ms).
+largest=${sizes##* }
+site="$work/gka-$largest"
+for file in "$site"/content/interventies/*.md; do
+    page=${file##*/}
+    [[ $page == _index.md ]] || break
+done
+slug=${page%.md}
+echo "gka serve, one-file edit at $largest pages..." >&2
+"$gka" serve --root "$site" --port 0 >"$work/serve.out" 2>"$work/serve.err" &
+serve_pid=$!
+for _ in $(seq 600); do
+    grep -q '^Serving ' "$work/serve.out" 2>/dev/null && break
+    sleep 0.1
+done
+url=$(sed -n 's/^Serving //p' "$work/serve.out")
+[[ -n "$url" ]] || { echo "gka serve did not start:" >&2; cat "$work/serve.err" >&2; exit 1; }
+marker="bench-edit-$$"
+start=$(date +%s%N)
+printf '\n%s\n' "$marker" >>"$site/content/interventies/$page"
+edit_ms="timeout"
+for _ in $(seq 6000); do
+    if curl -fs "${url}interventies/$slug/" | grep -q "$marker"; then
+        edit_ms=$(( ($(date +%s%N) - start) / 1000000 ))
+        break
+    fi
+    sleep 0.01
+done
+rebuild_line=$(grep '^Built' "$work/serve.err" | tail -1)
+
+printf '\n%-7s | %-28s | %-28s\n' "" "gka build" "hugo"
+printf '%-7s | %8s %9s %9s | %8s %9s %9s\n' pages "wall s" "peak MiB" "HTML" "wall s" "peak MiB" "HTML"
+printf -- '--------+------------------------------+------------------------------\n'
+for row in "${results[@]}"; do
+    read -r n gw gm gp hw hm hp <<<"$row"
+    printf '%-7s | %8s %9s %9s | %8s %9s %9s\n' "$n" "$gw" "$gm" "$gp" "$hw" "$hm" "$hp"
+done
+echo
+echo "gka serve, one-file edit at $largest pages: page served ${edit_ms} ms after the write"
+echo "  (a full rebuild; the server's own line for it: ${rebuild_line:-none})"
+echo
+echo "Machine: $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo), $(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -1)"
+command -v hugo >/dev/null && echo "Hugo: $(hugo version)"
+echo "gka: $(git -C "$repo" rev-parse --short HEAD 2>/dev/null || echo unknown)"

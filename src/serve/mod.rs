@@ -1,0 +1,387 @@
+//! `gka serve`: builds the site into a temporary folder, serves it over HTTP on the loopback
+//! interface, watches `content/`, `themes/` and `templates/`, rebuilds on every change and
+//! reloads open browsers through server-sent events.
+//!
+//! A build that fails keeps the last good build on line and shows its diagnostics (the text
+//! of `gka check`) as an overlay on every page and in the terminal, until a rebuild succeeds.
+//! Rebuilds are full builds through [`crate::build::build`]; each goes into a new folder and
+//! the served folder is switched only after it is complete.
+//!
+//! Stages: [`http`] answers requests, [`events`] keeps the browsers' event streams, and this
+//! module owns the builds and the file watcher.
+
+mod events;
+mod http;
+
+use std::net::{IpAddr, Ipv4Addr, SocketAddr};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::mpsc::{self, RecvTimeoutError};
+use std::sync::{Arc, RwLock};
+use std::time::{Duration, Instant};
+
+use notify::{EventKind, RecursiveMode};
+use notify_debouncer_full::{DebounceEventResult, new_debouncer};
+
+use crate::build::{self, BuildError, BuildOptions};
+use crate::diagnostics::report::{self, Format, Reporter};
+use events::Events;
+use http::Problems;
+
+/// How many threads answer requests. Connections are read by tiny_http's own pool; these
+/// threads only find and send files, so a few suffice for a flood of requests.
+const WORKERS: usize = 8;
+
+/// How long the watcher waits for a burst of file events (an editor's save) to settle.
+const DEBOUNCE: Duration = Duration::from_millis(50);
+
+/// How often an idle event stream gets a comment, so browsers that went away are noticed.
+const KEEPALIVE: Duration = Duration::from_secs(15);
+
+/// Where and how to serve.
+#[derive(Debug, Clone)]
+pub struct ServeOptions {
+    /// The site's folder, holding `content/` and `themes/`.
+    pub root: PathBuf,
+    /// The interface to listen on; 127.0.0.1 unless asked otherwise.
+    pub interface: IpAddr,
+    /// The port; 0 lets the system choose a free one.
+    pub port: u16,
+    /// Open the site in the default browser after the first build.
+    pub open: bool,
+    /// Include drafts.
+    pub drafts: bool,
+}
+
+/// Why the server could not start or run.
+#[derive(Debug, thiserror::Error)]
+pub enum ServeError {
+    /// The site folder does not exist.
+    #[error("the site folder {0} does not exist; pass the folder that holds content/ with --root")]
+    NoRoot(PathBuf),
+    /// The address could not be bound.
+    #[error("cannot listen on {address}: {message}")]
+    Bind {
+        /// The address asked for.
+        address: SocketAddr,
+        /// The system's reason.
+        message: String,
+    },
+    /// The temporary output folder could not be made.
+    #[error("cannot create a temporary folder for the site: {0}")]
+    TempDir(std::io::Error),
+    /// The file watcher could not start.
+    #[error("cannot watch {path} for changes: {source}")]
+    Watch {
+        /// The folder.
+        path: PathBuf,
+        /// The watcher's error.
+        source: notify::Error,
+    },
+}
+
+/// What the request threads share with the build loop.
+pub(crate) struct State {
+    /// The output folder of the last good build, once there is one.
+    current: RwLock<Option<PathBuf>>,
+    /// The diagnostics of the last build, when it failed.
+    problems: RwLock<Option<Problems>>,
+    /// Counts finished builds, good or bad; pages carry the number they were served with.
+    generation: AtomicU64,
+    /// The browsers waiting for a reload.
+    events: Events,
+}
+
+impl State {
+    fn generation(&self) -> u64 {
+        self.generation.load(Ordering::SeqCst)
+    }
+}
+
+/// Runs the server until Ctrl-C. Prints the address it listens on as the first line of
+/// standard output (`Serving http://127.0.0.1:1111/`), then one line per build on standard
+/// error.
+pub fn serve(options: &ServeOptions) -> Result<(), ServeError> {
+    if !options.root.is_dir() {
+        return Err(ServeError::NoRoot(options.root.clone()));
+    }
+    let requested = SocketAddr::new(options.interface, options.port);
+    let server = tiny_http::Server::http(requested).map_err(|e| ServeError::Bind {
+        address: requested,
+        message: e.to_string(),
+    })?;
+    let server = Arc::new(server);
+    let bound = server
+        .server_addr()
+        .to_ip()
+        .expect("a server bound to an IP address has an IP address");
+    let url = site_url(bound);
+    if !options.interface.is_loopback() {
+        eprintln!(
+            "warning: serving on {}, not only on this computer: anyone who can reach this \
+             address can read the site, drafts included. Use the default --interface 127.0.0.1 \
+             unless you mean to share it.",
+            options.interface
+        );
+    }
+
+    let tmp = tempfile::Builder::new()
+        .prefix("gka-serve-")
+        .tempdir()
+        .map_err(ServeError::TempDir)?;
+    let state = Arc::new(State {
+        current: RwLock::new(None),
+        problems: RwLock::new(None),
+        generation: AtomicU64::new(0),
+        events: Events::default(),
+    });
+    let mut builder = Builder {
+        root: options.root.clone(),
+        tmp: tmp.path().to_path_buf(),
+        base_url: url.clone(),
+        drafts: options.drafts,
+        state: Arc::clone(&state),
+        count: 0,
+    };
+    builder.rebuild();
+
+    for _ in 0..WORKERS {
+        let server = Arc::clone(&server);
+        let state = Arc::clone(&state);
+        std::thread::spawn(move || {
+            while let Ok(request) = server.recv() {
+                http::handle(&state, request);
+            }
+        });
+    }
+    println!("Serving {url}");
+    eprintln!("Watching content/, themes/ and templates/ for changes. Press Ctrl-C to stop.");
+    {
+        use std::io::Write;
+        let _ = std::io::stdout().flush();
+    }
+    if options.open
+        && let Err(e) = open::that_detached(&url)
+    {
+        eprintln!("warning: cannot open a browser: {e}");
+    }
+
+    let stop = Arc::new(AtomicBool::new(false));
+    {
+        let stop = Arc::clone(&stop);
+        // Without the handler Ctrl-C still ends the server, only the temporary folder stays.
+        let _ = ctrlc::set_handler(move || stop.store(true, Ordering::SeqCst));
+    }
+    let (tx, rx) = mpsc::channel::<DebounceEventResult>();
+    let mut debouncer = new_debouncer(DEBOUNCE, None, tx).map_err(|source| ServeError::Watch {
+        path: options.root.clone(),
+        source,
+    })?;
+    for dir in watched(&options.root) {
+        debouncer
+            .watch(&dir, RecursiveMode::Recursive)
+            .map_err(|source| ServeError::Watch { path: dir, source })?;
+    }
+
+    let mut last_keepalive = Instant::now();
+    while !stop.load(Ordering::SeqCst) {
+        match rx.recv_timeout(Duration::from_millis(250)) {
+            Ok(Ok(events)) => {
+                let mut changed: Vec<PathBuf> = events
+                    .iter()
+                    .filter(|e| relevant(&e.kind))
+                    .flat_map(|e| e.paths.iter().cloned())
+                    .filter(|p| !is_editor_temp(p))
+                    .collect();
+                changed.sort();
+                changed.dedup();
+                if changed.is_empty() {
+                    continue;
+                }
+                let names: Vec<String> = changed
+                    .iter()
+                    .map(|p| {
+                        p.strip_prefix(&options.root)
+                            .unwrap_or(p)
+                            .display()
+                            .to_string()
+                    })
+                    .collect();
+                eprintln!("Changed: {}", names.join(", "));
+                builder.rebuild();
+            }
+            Ok(Err(errors)) => {
+                for e in errors {
+                    eprintln!("warning: watching for changes: {e}");
+                }
+            }
+            Err(RecvTimeoutError::Timeout) => {}
+            Err(RecvTimeoutError::Disconnected) => break,
+        }
+        if last_keepalive.elapsed() >= KEEPALIVE {
+            state.events.keepalive();
+            last_keepalive = Instant::now();
+        }
+    }
+    eprintln!("Stopped.");
+    drop(debouncer);
+    // The temporary folder goes with `tmp`; a request still running may fail, which is fine.
+    Ok(())
+}
+
+/// The address to print and to build for: an unspecified interface (0.0.0.0) is reached
+/// through the loopback address on this computer.
+fn site_url(bound: SocketAddr) -> String {
+    let mut address = bound;
+    if address.ip().is_unspecified() {
+        address.set_ip(match address.ip() {
+            IpAddr::V4(_) => IpAddr::V4(Ipv4Addr::LOCALHOST),
+            IpAddr::V6(_) => IpAddr::V6(std::net::Ipv6Addr::LOCALHOST),
+        });
+    }
+    format!("http://{address}/")
+}
+
+/// The folders whose changes trigger a rebuild: `content/` (with `site.yaml`), `themes/` and
+/// the site's own `templates/`, those that exist.
+fn watched(root: &Path) -> Vec<PathBuf> {
+    [
+        crate::content::CONTENT_DIR,
+        crate::render::templates::THEMES_DIR,
+        crate::render::templates::SITE_TEMPLATES_DIR,
+    ]
+    .iter()
+    .map(|dir| root.join(dir))
+    .filter(|dir| dir.is_dir())
+    .collect()
+}
+
+/// Whether a file event may change the site: not a mere open or read.
+fn relevant(kind: &EventKind) -> bool {
+    use notify::event::{AccessKind, AccessMode};
+    match kind {
+        EventKind::Access(AccessKind::Close(AccessMode::Write)) => true,
+        EventKind::Access(_) => false,
+        _ => true,
+    }
+}
+
+/// Editors' swap and backup files, which never belong to the site.
+fn is_editor_temp(path: &Path) -> bool {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy())
+        .unwrap_or_default();
+    name.ends_with('~')
+        || name.starts_with(".#")
+        || name.ends_with(".swp")
+        || name.ends_with(".swx")
+        || name == "4913"
+}
+
+/// Runs the builds: each into a new folder under the temporary folder, switched in when it
+/// succeeds.
+struct Builder {
+    root: PathBuf,
+    tmp: PathBuf,
+    base_url: String,
+    drafts: bool,
+    state: Arc<State>,
+    count: u64,
+}
+
+impl Builder {
+    /// Builds the site, updates what is served and tells the browsers to reload.
+    fn rebuild(&mut self) {
+        self.count += 1;
+        let options = BuildOptions {
+            root: self.root.clone(),
+            output: self.tmp.join(format!("build-{}", self.count)),
+            base_url: Some(self.base_url.clone()),
+            drafts: self.drafts,
+        };
+        let result = build::build(&options, false);
+        let color = std::io::IsTerminal::is_terminal(&std::io::stderr())
+            && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+        let problems = match result {
+            Ok(built) => {
+                if !built.warnings.is_empty() {
+                    eprint!(
+                        "{}",
+                        Reporter::new(&self.root, color).render(Format::Human, &built.warnings)
+                    );
+                }
+                eprintln!(
+                    "Built {} pages in {:.2} s",
+                    built.pages,
+                    built.elapsed.as_secs_f64()
+                );
+                let old = {
+                    let mut current = self
+                        .state
+                        .current
+                        .write()
+                        .unwrap_or_else(|e| e.into_inner());
+                    current.replace(options.output)
+                };
+                // Removing thousands of files takes a while: not on the way to the reload.
+                if let Some(old) = old {
+                    std::thread::spawn(move || std::fs::remove_dir_all(old));
+                }
+                None
+            }
+            Err(BuildError::Content(diagnostics)) => {
+                eprint!(
+                    "{}",
+                    Reporter::new(&self.root, color).render(Format::Human, &diagnostics)
+                );
+                let summary = report::summary(&diagnostics);
+                eprintln!("Failed: {summary}. Still serving the last good build.");
+                Some(Problems {
+                    summary,
+                    report: Reporter::new(&self.root, false).render(Format::Human, &diagnostics),
+                })
+            }
+            Err(other) => {
+                let message = other.to_string();
+                eprintln!("error: {message}. Still serving the last good build.");
+                Some(Problems {
+                    summary: "the build failed".into(),
+                    report: message,
+                })
+            }
+        };
+        *self
+            .state
+            .problems
+            .write()
+            .unwrap_or_else(|e| e.into_inner()) = problems;
+        let generation = self.state.generation.fetch_add(1, Ordering::SeqCst) + 1;
+        self.state.events.reload(generation);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unspecified_interfaces_are_reached_through_loopback() {
+        assert_eq!(
+            site_url("0.0.0.0:1111".parse().unwrap()),
+            "http://127.0.0.1:1111/"
+        );
+        assert_eq!(site_url("[::]:80".parse().unwrap()), "http://[::1]:80/");
+        assert_eq!(
+            site_url("192.0.2.1:8080".parse().unwrap()),
+            "http://192.0.2.1:8080/"
+        );
+    }
+
+    #[test]
+    fn editor_files_do_not_trigger_builds() {
+        assert!(is_editor_temp(Path::new("content/.agenda.md.swp")));
+        assert!(is_editor_temp(Path::new("content/agenda.md~")));
+        assert!(!is_editor_temp(Path::new("content/agenda.md")));
+    }
+}

@@ -1,0 +1,424 @@
+//! `gka serve` driven as a user would: the real binary on a copy of the example site, on a
+//! free loopback port, with real HTTP requests over TCP (a small client on `TcpStream`, so the
+//! tests can send paths no HTTP library would let through, like `/../`).
+//!
+//! No assertion is about time: changes are awaited by polling, and the timeouts only keep a
+//! broken server from hanging the suite.
+
+mod common;
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::process::{Child, Command, Stdio};
+use std::sync::mpsc;
+use std::sync::{Arc, Barrier, Mutex};
+use std::thread;
+use std::time::{Duration, Instant};
+
+use common::{BIN, SiteRoot};
+
+/// How long to wait for anything before calling the server broken.
+const GUARD: Duration = Duration::from_secs(60);
+
+/// A running `gka serve` on its own copy of a site.
+struct Server {
+    child: Child,
+    /// `127.0.0.1:PORT`.
+    addr: String,
+    stderr: Arc<Mutex<String>>,
+    site: SiteRoot,
+}
+
+impl Server {
+    /// Starts `gka serve --port 0` on `site` and waits for the address it prints.
+    fn start(site: SiteRoot) -> Server {
+        let mut child = Command::new(BIN)
+            .args(["serve", "--port", "0", "--root"])
+            .arg(site.path())
+            .env_remove("RUST_LOG")
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("gka serve starts");
+        let stderr = Arc::new(Mutex::new(String::new()));
+        {
+            let stderr = Arc::clone(&stderr);
+            let pipe = child.stderr.take().unwrap();
+            thread::spawn(move || {
+                for line in BufReader::new(pipe).lines().map_while(Result::ok) {
+                    let mut all = stderr.lock().unwrap();
+                    all.push_str(&line);
+                    all.push('\n');
+                }
+            });
+        }
+        let (tx, rx) = mpsc::channel();
+        let stdout = child.stdout.take().unwrap();
+        thread::spawn(move || {
+            let mut lines = BufReader::new(stdout).lines();
+            if let Some(Ok(line)) = lines.next() {
+                let _ = tx.send(line);
+            }
+            for _ in lines {}
+        });
+        let line = rx.recv_timeout(GUARD).unwrap_or_else(|_| {
+            let _ = child.kill();
+            panic!(
+                "gka serve printed no address; stderr:\n{}",
+                stderr.lock().unwrap()
+            )
+        });
+        let url = line
+            .strip_prefix("Serving ")
+            .unwrap_or_else(|| panic!("unexpected first line {line:?}"));
+        assert!(
+            url.starts_with("http://127.0.0.1:"),
+            "binds loopback by default: {url}"
+        );
+        let addr = url
+            .trim_start_matches("http://")
+            .trim_end_matches('/')
+            .to_string();
+        Server {
+            child,
+            addr,
+            stderr,
+            site,
+        }
+    }
+
+    fn get(&self, target: &str) -> Reply {
+        request(&self.addr, "GET", target)
+    }
+
+    /// Polls `target` until `done` holds for the reply; panics after [`GUARD`].
+    #[track_caller]
+    fn wait_for(&self, target: &str, what: &str, done: impl Fn(&Reply) -> bool) -> Reply {
+        let start = Instant::now();
+        loop {
+            let reply = self.get(target);
+            if done(&reply) {
+                return reply;
+            }
+            if start.elapsed() > GUARD {
+                panic!(
+                    "gave up waiting for {what} at {target}; last reply {}:\n{}\n--- stderr:\n{}",
+                    reply.status,
+                    reply.body,
+                    self.stderr.lock().unwrap()
+                );
+            }
+            thread::sleep(Duration::from_millis(50));
+        }
+    }
+}
+
+impl Drop for Server {
+    /// Stops the server as Ctrl-C would (so it removes its temporary folder), or kills it.
+    fn drop(&mut self) {
+        let _ = Command::new("kill")
+            .args(["-TERM", &self.child.id().to_string()])
+            .status();
+        let start = Instant::now();
+        while start.elapsed() < Duration::from_secs(10) {
+            if let Ok(Some(_)) = self.child.try_wait() {
+                return;
+            }
+            thread::sleep(Duration::from_millis(20));
+        }
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// One HTTP answer.
+#[derive(Debug)]
+struct Reply {
+    status: u16,
+    headers: Vec<(String, String)>,
+    body: String,
+}
+
+impl Reply {
+    fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(n, _)| n.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
+    }
+}
+
+/// Sends one request with `Connection: close` and reads the whole answer. The target goes on
+/// the wire exactly as given.
+fn request(addr: &str, method: &str, target: &str) -> Reply {
+    let mut stream = TcpStream::connect(addr).expect("connects to gka serve");
+    send(&mut stream, method, target);
+    read_reply(stream)
+}
+
+fn send(stream: &mut TcpStream, method: &str, target: &str) {
+    stream.set_read_timeout(Some(GUARD)).unwrap();
+    stream.set_write_timeout(Some(GUARD)).unwrap();
+    write!(
+        stream,
+        "{method} {target} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
+    )
+    .unwrap();
+}
+
+fn read_reply(mut stream: TcpStream) -> Reply {
+    let mut bytes = Vec::new();
+    stream.read_to_end(&mut bytes).expect("reads the answer");
+    let text = String::from_utf8_lossy(&bytes);
+    let (head, body) = text
+        .split_once("\r\n\r\n")
+        .unwrap_or_else(|| panic!("no header end in {text:?}"));
+    let mut lines = head.lines();
+    let status = lines
+        .next()
+        .and_then(|l| l.split(' ').nth(1))
+        .and_then(|s| s.parse().ok())
+        .unwrap_or_else(|| panic!("no status line in {head:?}"));
+    let headers = lines
+        .filter_map(|l| l.split_once(':'))
+        .map(|(n, v)| (n.trim().to_string(), v.trim().to_string()))
+        .collect();
+    Reply {
+        status,
+        headers,
+        body: body.to_string(),
+    }
+}
+
+#[test]
+fn serves_pages_folders_and_the_sites_404() {
+    let server = Server::start(SiteRoot::example());
+
+    let home = server.get("/");
+    assert_eq!(home.status, 200);
+    assert_eq!(
+        home.header("Content-Type"),
+        Some("text/html; charset=utf-8")
+    );
+    assert!(home.body.contains("<html lang=\"nl\">"));
+    assert!(
+        home.body.contains("<script src=\"/__gka/reload.js\""),
+        "the reload script is a file, as the page's CSP demands"
+    );
+    assert!(!home.body.contains("gka-overlay"));
+
+    let folder = server.get("/contact?x=1");
+    assert_eq!(folder.status, 301);
+    assert_eq!(folder.header("Location"), Some("/contact/?x=1"));
+    let contact = server.get("/contact/");
+    assert_eq!(contact.status, 200);
+    assert!(contact.body.contains("Neem contact op"));
+
+    let missing = server.get("/bestaat-niet/");
+    assert_eq!(missing.status, 404);
+    assert!(
+        missing.body.contains("Pagina niet gevonden"),
+        "the site's own 404.html: {}",
+        missing.body
+    );
+
+    let head = request(&server.addr, "HEAD", "/");
+    assert_eq!(head.status, 200);
+    assert!(head.body.is_empty());
+
+    for method in ["POST", "PUT", "DELETE", "PATCH", "OPTIONS"] {
+        let reply = request(&server.addr, method, "/");
+        assert_eq!(reply.status, 405, "{method}");
+        assert_eq!(reply.header("Allow"), Some("GET, HEAD"), "{method}");
+    }
+}
+
+#[test]
+fn paths_never_leave_the_output_folder() {
+    let server = Server::start(SiteRoot::example());
+    // A file beside the site's folder that must never be served.
+    let secret = server.site.file("content/site.yaml");
+    assert!(secret.is_file());
+    for target in [
+        "/../content/site.yaml",
+        "/../../../../../../../../etc/passwd",
+        "/%2e%2e/%2e%2e/%2e%2e/%2e%2e/%2e%2e/%2e%2e/etc/passwd",
+        "/%2E%2E%2F%2E%2E%2F%2E%2E%2Fetc%2Fpasswd",
+        "/static/../../../../../../etc/passwd",
+        "/..%5c..%5c..%5cetc%5cpasswd",
+        "/..\\..\\..\\etc\\passwd",
+        "//etc/passwd",
+        &format!("/{}", secret.display()),
+        "/%00",
+        "/.gka-output",
+        "http://127.0.0.1/../../etc/passwd",
+        "*",
+    ] {
+        let reply = server.get(target);
+        assert!(
+            reply.status == 400 || reply.status == 404,
+            "{target}: {} {}",
+            reply.status,
+            reply.body
+        );
+        assert!(!reply.body.contains("root:"), "{target}");
+        assert!(!reply.body.contains("base_url"), "{target}");
+    }
+}
+
+#[test]
+fn files_get_their_mime_types() {
+    let server = Server::start(SiteRoot::example());
+    for (target, mime) in [
+        ("/static/css/gka.css", "text/css; charset=utf-8"),
+        ("/static/img/almere-logo.svg", "image/svg+xml"),
+        ("/data/gka.json", "application/json; charset=utf-8"),
+        ("/data/interventies.csv", "text/csv; charset=utf-8"),
+        ("/robots.txt", "text/plain; charset=utf-8"),
+        ("/sitemap.xml", "text/xml; charset=utf-8"),
+        ("/__gka/reload.js", "text/javascript; charset=utf-8"),
+        ("/__gka/overlay.css", "text/css; charset=utf-8"),
+    ] {
+        let reply = server.get(target);
+        assert_eq!(reply.status, 200, "{target}");
+        assert_eq!(reply.header("Content-Type"), Some(mime), "{target}");
+        assert_eq!(
+            reply.header("X-Content-Type-Options"),
+            Some("nosniff"),
+            "{target}"
+        );
+    }
+}
+
+/// Reads an event stream on its own thread and hands over each `event:` name.
+fn event_stream(addr: &str) -> mpsc::Receiver<String> {
+    let mut stream = TcpStream::connect(addr).unwrap();
+    send(&mut stream, "GET", "/__gka/events");
+    let (tx, rx) = mpsc::channel();
+    thread::spawn(move || {
+        for line in BufReader::new(stream).lines().map_while(Result::ok) {
+            if let Some(event) = line.strip_prefix("event: ")
+                && tx.send(event.to_string()).is_err()
+            {
+                return;
+            }
+        }
+    });
+    rx
+}
+
+#[test]
+fn an_edit_rebuilds_the_page_and_reloads_the_browser() {
+    let server = Server::start(SiteRoot::example());
+    let events = event_stream(&server.addr);
+    assert_eq!(events.recv_timeout(GUARD).as_deref(), Ok("hello"));
+
+    server.site.edit(
+        "content/contact.md",
+        "Neem contact op",
+        "Bel of mail gerust",
+    );
+    server.wait_for("/contact/", "the edited text", |r| {
+        r.status == 200 && r.body.contains("Bel of mail gerust")
+    });
+    assert_eq!(events.recv_timeout(GUARD).as_deref(), Ok("reload"));
+}
+
+#[test]
+fn a_broken_file_shows_an_overlay_until_it_is_fixed() {
+    let server = Server::start(SiteRoot::example());
+    server
+        .site
+        .edit("content/contact.md", "titel: Contact", "titel: [Contact");
+
+    let broken = server.wait_for("/contact/", "the overlay", |r| {
+        r.body.contains("gka-overlay")
+    });
+    assert_eq!(broken.status, 200, "the last good build stays on line");
+    assert!(broken.body.contains("Neem contact op"));
+    assert!(broken.body.contains("role=\"alert\""));
+    assert!(
+        broken.body.contains("content/contact.md:2:8"),
+        "file and line as gka check prints them:\n{}",
+        broken.body
+    );
+    assert!(broken.body.contains("GKA-E005"));
+    assert!(broken.body.contains("href=\"/__gka/overlay.css\""));
+    assert!(
+        !broken.body.contains("<style"),
+        "no inline style under the CSP"
+    );
+    for other in ["/", "/bestaat-niet/"] {
+        assert!(
+            server.get(other).body.contains("content/contact.md:2:8"),
+            "{other} shows the overlay too"
+        );
+    }
+    assert!(
+        server
+            .stderr
+            .lock()
+            .unwrap()
+            .contains("content/contact.md:2:8"),
+        "the terminal shows the problem too"
+    );
+
+    server
+        .site
+        .edit("content/contact.md", "titel: [Contact", "titel: Contact");
+    let fixed = server.wait_for("/contact/", "the overlay to go", |r| {
+        r.status == 200 && !r.body.contains("gka-overlay")
+    });
+    assert!(fixed.body.contains("Neem contact op"));
+}
+
+#[test]
+fn a_site_broken_from_the_start_shows_the_overlay_on_every_path() {
+    let site = SiteRoot::example();
+    site.edit("content/contact.md", "titel: Contact", "titel: [Contact");
+    let server = Server::start(site);
+    let reply = server.get("/");
+    assert_eq!(reply.status, 404, "there is no good build yet");
+    assert!(reply.body.contains("content/contact.md:2:8"));
+
+    server
+        .site
+        .edit("content/contact.md", "titel: [Contact", "titel: Contact");
+    server.wait_for("/", "the first good build", |r| {
+        r.status == 200 && !r.body.contains("gka-overlay")
+    });
+}
+
+#[test]
+fn two_hundred_parallel_connections_are_all_answered() {
+    const CONNECTIONS: usize = 200;
+    let server = Server::start(SiteRoot::example());
+    let barrier = Arc::new(Barrier::new(CONNECTIONS));
+    let threads: Vec<_> = (0..CONNECTIONS)
+        .map(|i| {
+            let addr = server.addr.clone();
+            let barrier = Arc::clone(&barrier);
+            thread::spawn(move || {
+                let mut stream = TcpStream::connect(&addr).expect("connects");
+                // Every connection is open before any request is sent.
+                barrier.wait();
+                let target = match i % 4 {
+                    0 => "/",
+                    1 => "/static/css/gka.css",
+                    2 => "/bestaat-niet/",
+                    _ => "/%2e%2e/%2e%2e/etc/passwd",
+                };
+                send(&mut stream, "GET", target);
+                read_reply(stream).status
+            })
+        })
+        .collect();
+    let statuses: Vec<u16> = threads.into_iter().map(|t| t.join().unwrap()).collect();
+    for (i, status) in statuses.iter().enumerate() {
+        let expected = if i % 4 < 2 { 200 } else { 404 };
+        assert_eq!(*status, expected, "connection {i}");
+    }
+    // Still serving afterwards.
+    assert_eq!(server.get("/").status, 200);
+}
