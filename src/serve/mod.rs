@@ -129,6 +129,19 @@ pub fn serve(options: &ServeOptions) -> Result<(), ServeError> {
         .prefix("gka-serve-")
         .tempdir()
         .map_err(ServeError::TempDir)?;
+    // Watch before the first build and before announcing the address: an edit made as soon
+    // as the address is printed must not be missed.
+    let (tx, rx) = mpsc::channel::<DebounceEventResult>();
+    let mut debouncer = new_debouncer(DEBOUNCE, None, tx).map_err(|source| ServeError::Watch {
+        path: options.root.clone(),
+        source,
+    })?;
+    for dir in watched(&options.root) {
+        debouncer
+            .watch(&dir, RecursiveMode::Recursive)
+            .map_err(|source| ServeError::Watch { path: dir, source })?;
+    }
+
     let state = Arc::new(State {
         current: RwLock::new(None),
         problems: RwLock::new(None),
@@ -172,17 +185,6 @@ pub fn serve(options: &ServeOptions) -> Result<(), ServeError> {
         // Without the handler Ctrl-C still ends the server, only the temporary folder stays.
         let _ = ctrlc::set_handler(move || stop.store(true, Ordering::SeqCst));
     }
-    let (tx, rx) = mpsc::channel::<DebounceEventResult>();
-    let mut debouncer = new_debouncer(DEBOUNCE, None, tx).map_err(|source| ServeError::Watch {
-        path: options.root.clone(),
-        source,
-    })?;
-    for dir in watched(&options.root) {
-        debouncer
-            .watch(&dir, RecursiveMode::Recursive)
-            .map_err(|source| ServeError::Watch { path: dir, source })?;
-    }
-
     let mut last_keepalive = Instant::now();
     while !stop.load(Ordering::SeqCst) {
         match rx.recv_timeout(Duration::from_millis(250)) {
