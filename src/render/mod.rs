@@ -246,7 +246,7 @@ fn render_job(views: &Views, theme: &Theme, job: Job) -> Result<OutputFile, Diag
             }
             jaren.sort_by_key(|j| std::cmp::Reverse(j.jaar));
             let view = ProgrammalijnView {
-                nummer: data.nummer,
+                nummer: data.nummer.value,
                 ambities,
                 jaren,
             };
