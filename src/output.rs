@@ -16,8 +16,8 @@ pub const MARKER: &str = ".gka-output";
 /// Why the output could not be written.
 #[derive(Debug, thiserror::Error)]
 pub enum OutputError {
-    /// The output folder is a place gka must never replace, or a file must not be published.
-    #[error("refusing to write {path}: {reason}")]
+    /// The output folder is a place gka must never replace.
+    #[error("refusing to write the site into {path}: {reason}")]
     Unsafe {
         /// The output folder asked for.
         path: PathBuf,

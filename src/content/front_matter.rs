@@ -89,9 +89,15 @@ impl LineMap {
     }
 }
 
+/// How many YAML events aliases (`*name`) may replay in one block. Front matter is at most
+/// 64 KiB of keys, so honest repetition stays far below this; an alias bomb ("billion laughs")
+/// hits it after a few milliseconds instead of after the library's default of a million.
+const MAX_REPLAYED_EVENTS: usize = 10_000;
+
 fn options() -> Options {
     let mut options = Options::default();
     options.with_snippet = false;
+    options.alias_limits.max_total_replayed_events = MAX_REPLAYED_EVENTS;
     options
 }
 
@@ -105,8 +111,14 @@ pub fn parse<T: DeserializeOwned>(yaml: &str, lines: LineMap) -> Result<T, YamlE
 /// Turns the parser's error into one a communicator can act on.
 fn explain(err: &serde_saphyr::Error, lines: LineMap) -> YamlError {
     use serde_saphyr::Error as E;
+    // Where the problem is written: for a value reached through an alias, the alias.
     let position = err.location().and_then(|l| lines.position(l));
-    let err = err.without_snippet();
+    // What the problem is: the original error, not its alias or snippet wrapping, whose
+    // message would repeat positions inside the YAML block rather than in the file.
+    let mut err = err;
+    while let E::AliasError { error, .. } | E::WithSnippet { error, .. } = err {
+        err = error;
+    }
     let (code, message, hint) = match err {
         E::SerdeMissingField { field, .. } => (
             Code::MissingKey,
@@ -140,6 +152,58 @@ fn explain(err: &serde_saphyr::Error, lines: LineMap) -> YamlError {
             Code::WrongType,
             strip_location_suffix(&err.to_string()).to_string(),
             None,
+        ),
+        // The parser's own type checks, before serde sees a value: a list or mapping where
+        // text is expected, a word where a number is expected, and the like.
+        E::Unexpected { expected, .. } => {
+            let (message, hint) = match *expected {
+                "sequence start" => ("expected a list here".to_string(), type_hint("sequence")),
+                "mapping start" => (
+                    "expected keys with values here".to_string(),
+                    Some("write `key: value` lines, indented under this key".to_string()),
+                ),
+                "string scalar" | "scalar" => (
+                    "expected a single value here, not a list or keys".to_string(),
+                    Some("write one value after the colon, on the same line".to_string()),
+                ),
+                other => (format!("expected {other} here"), None),
+            };
+            (Code::WrongType, message, hint)
+        }
+        E::InvalidScalar { ty, .. } => {
+            let wanted = match *ty {
+                "bool" => "true or false".to_string(),
+                "u8" => format!("a whole number from 0 to {}", u8::MAX),
+                "u16" => format!("a whole number from 0 to {}", u16::MAX),
+                "u32" => format!("a whole number from 0 to {}", u32::MAX),
+                t if t.starts_with('u') => "a whole number, 0 or more".to_string(),
+                t if t.starts_with('i') => "a whole number".to_string(),
+                t if t.starts_with('f') => "a number".to_string(),
+                other => other.to_string(),
+            };
+            (
+                Code::WrongType,
+                format!("expected {wanted} here"),
+                type_hint(ty),
+            )
+        }
+        E::NullIntoString { .. } => (
+            Code::WrongType,
+            "expected text here, found nothing".to_string(),
+            Some("write the text after the colon, or remove the line".to_string()),
+        ),
+        E::ExternallyTaggedEnumExpectedScalarOrMapping { .. } => (
+            Code::WrongType,
+            "expected a single word here".to_string(),
+            None,
+        ),
+        E::DuplicateMappingKey { key, .. } => (
+            Code::YamlSyntax,
+            match key {
+                Some(key) => format!("the key '{key}' appears twice"),
+                None => "a key appears twice".to_string(),
+            },
+            Some("keep one of the two lines".to_string()),
         ),
         // Our own value types (dates, age ranges, periods) explain themselves.
         E::Message { msg, .. } => (Code::InvalidValue, msg.clone(), None),
@@ -176,8 +240,37 @@ fn explain(err: &serde_saphyr::Error, lines: LineMap) -> YamlError {
     }
 }
 
+/// The error for YAML that is not a mapping of keys at the top, when `err` (from [`keys`]) says
+/// so: a list, a single text or a number instead of `key: value` lines.
+pub fn not_a_mapping(err: &serde_saphyr::Error, lines: LineMap) -> Option<YamlError> {
+    let err = err.without_snippet();
+    matches!(
+        err,
+        serde_saphyr::Error::Unexpected {
+            expected: "mapping start",
+            ..
+        }
+    )
+    .then(|| YamlError {
+        code: Code::NotAMapping,
+        position: err
+            .location()
+            .and_then(|l| lines.position(l))
+            .or(Some(Position {
+                line: lines.first_line,
+                column: 1,
+            })),
+        message: "the front matter must be a list of `key: value` lines".into(),
+        hint: Some("write each key on its own line, e.g. `titel: Huiswerkklas`".into()),
+    })
+}
+
 /// What to write instead, for the common type mix-ups.
 fn type_hint(expected: &str) -> Option<String> {
+    let integer = expected.contains("integer")
+        || (expected.len() > 1
+            && expected.starts_with(['u', 'i'])
+            && expected[1..].bytes().all(|b| b.is_ascii_digit()));
     if expected.contains("sequence") {
         Some("write a list: one `- item` per line under the key".to_string())
     } else if expected.contains("string") {
@@ -185,7 +278,7 @@ fn type_hint(expected: &str) -> Option<String> {
             "write text; put it between double quotes if it starts with a special character"
                 .to_string(),
         )
-    } else if expected.contains("integer") {
+    } else if integer {
         Some("write a whole number without quotes".to_string())
     } else if expected.contains("bool") {
         Some("write true or false".to_string())
@@ -342,6 +435,68 @@ mod tests {
         let err = parse::<Doc>("titel: A\nnummer: twee\n", LineMap { first_line: 2 }).unwrap_err();
         assert_eq!(err.position.map(|p| p.line), Some(3));
         assert!(!err.message.contains("line"), "{}", err.message);
+    }
+
+    #[test]
+    fn wrong_types_are_wrong_types_not_syntax_errors() {
+        let lines = LineMap { first_line: 2 };
+        for (yaml, line) in [
+            ("titel: [A, B]\n", 2),
+            ("titel:\n  x: 1\n", 3),
+            ("titel: A\nnummer: drie\n", 3),
+            ("titel: A\nnummer: -1\n", 3),
+            ("titel: ~\n", 2),
+        ] {
+            let err = parse::<Doc>(yaml, lines).unwrap_err();
+            assert_eq!(err.code, Code::WrongType, "{yaml:?}: {err:?}");
+            assert_eq!(
+                err.position.map(|p| p.line),
+                Some(line),
+                "{yaml:?}: {err:?}"
+            );
+            assert!(err.message.starts_with("expected "), "{err:?}");
+        }
+        // Through an alias: reported where the alias is used, with the same code.
+        let err = parse::<Doc>("lijst: &l [A, B]\ntitel: *l\n", lines).unwrap_err();
+        assert_eq!(err.code, Code::WrongType, "{err:?}");
+        assert_eq!(err.position.map(|p| p.line), Some(3), "{err:?}");
+        assert!(!err.message.contains("line"), "{err:?}");
+        let err = parse::<Doc>("titel: A\ntitel: B\n", lines).unwrap_err();
+        assert_eq!(err.code, Code::YamlSyntax);
+        assert_eq!(err.message, "the key 'titel' appears twice");
+    }
+
+    #[test]
+    fn a_list_or_a_text_is_not_a_mapping() {
+        let lines = LineMap { first_line: 2 };
+        for yaml in ["- titel\n- A\n", "Huiswerkklas\n", "42\n", "[a, b]\n"] {
+            let err = keys(yaml).unwrap_err();
+            let err = not_a_mapping(&err, lines).unwrap_or_else(|| panic!("{yaml:?}: {err}"));
+            assert_eq!(err.code, Code::NotAMapping);
+            assert_eq!(err.position, Some(Position { line: 2, column: 1 }));
+        }
+        let err = keys("titel: [A\n").unwrap_err();
+        assert!(
+            not_a_mapping(&err, lines).is_none(),
+            "a syntax error: {err}"
+        );
+    }
+
+    #[test]
+    fn alias_bombs_hit_the_limit_quickly() {
+        let mut yaml = String::from("a0: &a0 lol\n");
+        for level in 1..=9 {
+            let refs = vec![format!("*a{}", level - 1); 9].join(", ");
+            yaml.push_str(&format!("a{level}: &a{level} [{refs}]\n"));
+        }
+        yaml.push_str("titel: *a9\n");
+        let start = std::time::Instant::now();
+        let err = parse::<Doc>(&yaml, LineMap { first_line: 2 }).unwrap_err();
+        assert_eq!(err.code, Code::TooLarge, "{err:?}");
+        assert!(start.elapsed() < std::time::Duration::from_secs(1));
+        // Honest reuse of an anchor stays well within the limit.
+        let reuse = "a: &p [Bibliotheek, Buurthuis]\nb: *p\nc: *p\ntitel: A\n";
+        assert!(parse::<Doc>(reuse, LineMap { first_line: 2 }).is_ok());
     }
 
     #[test]

@@ -425,8 +425,11 @@ pub(crate) fn parse_typed<T: DeserializeOwned>(
     lines: LineMap,
     extra: &[&'static str],
 ) -> Result<T, Vec<YamlError>> {
-    let keys = front_matter::keys(yaml).map_err(|_| {
-        // Not a mapping or not YAML: parsing as `T` gives the precise message.
+    let keys = front_matter::keys(yaml).map_err(|err| {
+        if let Some(not_a_mapping) = front_matter::not_a_mapping(&err, lines) {
+            return vec![not_a_mapping];
+        }
+        // Not YAML: parsing as `T` gives the precise message.
         match front_matter::parse::<T>(yaml, lines) {
             Err(err) => vec![err],
             Ok(_) => vec![YamlError {

@@ -9,8 +9,8 @@ use super::values::AgeRange;
 /// A programmalijn's own front-matter keys.
 #[derive(Debug, Clone, Deserialize)]
 pub struct Programmalijn {
-    /// Its number in the programme; unique.
-    pub nummer: u32,
+    /// Its number in the programme; unique. Spanned, so a duplicate is reported at its line.
+    pub nummer: Spanned<u32>,
     /// Ambitions, each a line of inline Markdown.
     #[serde(default)]
     pub ambities: Vec<Spanned<String>>,

@@ -315,7 +315,7 @@ impl OpenData {
                     let data = &e.doc.data;
                     let (ambities, teksten) = e.inline.split_at(data.ambities.len());
                     ProgrammalijnData {
-                        nummer: data.nummer,
+                        nummer: data.nummer.value,
                         pagina: page(e),
                         ambities: data
                             .ambities

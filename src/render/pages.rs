@@ -197,7 +197,7 @@ pub(super) fn programmalijn(views: &Views, i: usize) -> PageJob {
     }
     jaren.sort_by_key(|j| std::cmp::Reverse(j.jaar));
     let view = ProgrammalijnView {
-        nummer: data.nummer,
+        nummer: data.nummer.value,
         ambities,
         jaren,
     };

@@ -366,7 +366,7 @@ impl Site {
             .sort_by_cached_key(|(d, _)| (d.meta.volgorde, d.meta.titel.clone()));
         programma
             .items
-            .sort_by_key(|(d, _)| (d.data.nummer, d.meta.volgorde));
+            .sort_by_key(|(d, _)| (d.data.nummer.value, d.meta.volgorde));
         nieuws
             .items
             .sort_by_cached_key(|(d, _)| (std::cmp::Reverse(d.meta.datum), d.meta.titel.clone()));

@@ -273,15 +273,16 @@ pub(super) fn check_programmalijnen(
 ) {
     let mut seen: HashMap<u32, &Path> = HashMap::new();
     for (doc, _) in lines {
-        if let Some(other) = seen.insert(doc.data.nummer, &doc.source.path) {
+        let nummer = &doc.data.nummer;
+        if let Some(other) = seen.insert(nummer.value, &doc.source.path) {
             diagnostics.push(
                 Diagnostic::new(
                     Code::DuplicateNummer,
                     &doc.source.path,
-                    None,
+                    doc.source.lines.of(nummer),
                     format!(
                         "programmalijn number {} is also used by {}",
-                        doc.data.nummer,
+                        nummer.value,
                         other.display()
                     ),
                 )

@@ -143,6 +143,44 @@ impl SiteRoot {
         SiteRoot { tmp }
     }
 
+    /// A root holding a minimal valid site and the repository's `themes/`: `site.yaml` with
+    /// `gemeente` and `base_url` ([`MINIMAL_BASE_URL`]), a home page, and an agenda whose
+    /// `themas` are [`MINIMAL_THEMAS`]. `gka check` on it exits 0 without diagnostics.
+    pub fn minimal() -> SiteRoot {
+        let tmp = tempfile::Builder::new()
+            .prefix("gka-root-")
+            .tempdir()
+            .unwrap();
+        copy_dir(&repo_root().join("themes"), &tmp.path().join("themes"));
+        let root = SiteRoot { tmp };
+        root.write(
+            "content/site.yaml",
+            format!("gemeente: Voorbeeldstad\nbase_url: \"{MINIMAL_BASE_URL}\"\n"),
+        );
+        root.write(
+            "content/index.md",
+            "---\ntitel: Gemeente Voorbeeldstad\n---\n\nVoorbeeldstad werkt aan gelijke kansen.\n",
+        );
+        let themas: String = MINIMAL_THEMAS
+            .iter()
+            .map(|t| format!("  - {t}\n"))
+            .collect();
+        root.write(
+            "content/agenda.md",
+            format!(
+                "---\ntitel: GKA-Agenda\nthemas:\n{themas}---\n\nDe agenda van Voorbeeldstad.\n"
+            ),
+        );
+        root
+    }
+
+    /// Writes `contents` to the file `rel` inside the root, creating its folders.
+    pub fn write(&self, rel: &str, contents: impl AsRef<[u8]>) {
+        let path = self.file(rel);
+        fs::create_dir_all(path.parent().unwrap()).unwrap();
+        fs::write(&path, contents).unwrap_or_else(|e| panic!("write {}: {e}", path.display()));
+    }
+
     /// The root folder, to pass as `--root`.
     pub fn path(&self) -> &Path {
         self.tmp.path()
@@ -161,6 +199,32 @@ impl SiteRoot {
         assert!(text.contains(from), "{rel} does not contain {from:?}");
         fs::write(&path, text.replacen(from, to, 1)).unwrap();
     }
+}
+
+/// `base_url` of [`SiteRoot::minimal`].
+pub const MINIMAL_BASE_URL: &str = "https://gka.voorbeeldstad.example/";
+
+/// The agenda's `themas` in [`SiteRoot::minimal`].
+pub const MINIMAL_THEMAS: [&str; 2] = ["Versterken van taal", "Ouderbetrokkenheid"];
+
+/// Runs `gka check --format json --root <root> <extra…>`; returns the run and the diagnostics
+/// it printed (the JSON array on stdout).
+pub fn check_json(root: &Path, extra: &[&str]) -> (Run, Vec<serde_json::Value>) {
+    let mut args: Vec<&OsStr> = ["check", "--format", "json", "--root"]
+        .map(OsStr::new)
+        .to_vec();
+    args.push(root.as_os_str());
+    args.extend(extra.iter().map(OsStr::new));
+    let run = gka(args);
+    let found = match serde_json::from_str::<serde_json::Value>(&run.stdout) {
+        Ok(serde_json::Value::Array(items)) => items,
+        _ if run.stdout.trim().is_empty() => Vec::new(),
+        _ => panic!(
+            "stdout is not a JSON array:\n{}\n--- stderr:\n{}",
+            run.stdout, run.stderr
+        ),
+    };
+    (run, found)
 }
 
 /// A finished build: the output folder (inside its own temporary folder) and how the run went.
