@@ -96,6 +96,12 @@ impl Datum {
     }
 }
 
+/// Two whole numbers written as `a-b`, as periods and age ranges are.
+fn number_pair<T: FromStr>(s: &str) -> Option<(T, T)> {
+    let (a, b) = s.trim().split_once('-')?;
+    Some((a.trim().parse().ok()?, b.trim().parse().ok()?))
+}
+
 /// A period of whole years such as `2021-2024`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Periode {
@@ -109,11 +115,7 @@ impl FromStr for Periode {
     type Err = String;
     fn from_str(s: &str) -> Result<Self, String> {
         let err = || format!("'{s}' is not a period: write two years like 2021-2024");
-        let (a, b) = s.trim().split_once('-').ok_or_else(err)?;
-        let (van, tot): (u16, u16) = (
-            a.trim().parse().map_err(|_| err())?,
-            b.trim().parse().map_err(|_| err())?,
-        );
+        let (van, tot): (u16, u16) = number_pair(s).ok_or_else(err)?;
         if !(1900..=2200).contains(&van) || tot < van || tot > 2200 {
             return Err(err());
         }
@@ -141,9 +143,7 @@ impl FromStr for AgeRange {
     type Err = String;
     fn from_str(s: &str) -> Result<Self, String> {
         let err = || format!("'{s}' is not an age range: write two whole ages like 0-6 or 12-18");
-        let (a, b) = s.trim().split_once('-').ok_or_else(err)?;
-        let lo: u8 = a.trim().parse().map_err(|_| err())?;
-        let hi: u8 = b.trim().parse().map_err(|_| err())?;
+        let (lo, hi): (u8, u8) = number_pair(s).ok_or_else(err)?;
         if lo >= hi {
             return Err(format!(
                 "age range '{s}' must start below its end, e.g. {hi}-{lo}"
