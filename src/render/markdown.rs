@@ -166,12 +166,17 @@ fn render_text(
     links: &LinkTargets,
     found: &mut Vec<Diagnostic>,
 ) -> Rendered {
+    // Where each line starts, so that a position costs a binary search, not a scan of the
+    // text before it (pages with many links would otherwise be quadratic).
+    let line_starts: Vec<usize> = std::iter::once(0)
+        .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+        .collect();
     let position = |offset: usize| match origin {
         Origin::Body(first_line) => {
-            let before = &text[..offset];
+            let line = line_starts.partition_point(|&start| start <= offset) - 1;
             Some(Position {
-                line: first_line + before.matches('\n').count(),
-                column: before.rsplit('\n').next().unwrap_or("").chars().count() + 1,
+                line: first_line + line,
+                column: text[line_starts[line]..offset].chars().count() + 1,
             })
         }
         Origin::Field(position) => position,
