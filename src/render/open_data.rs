@@ -13,32 +13,34 @@ pub const VERSION: u32 = 1;
 
 /// Everything a gemeente's GKA site publishes, as data.
 #[derive(Debug, Serialize, JsonSchema)]
-pub struct OpenData {
+pub struct OpenData<'a> {
     /// Version of this format.
     pub versie: u32,
     /// The site and its gemeente.
     pub site: SiteData,
     /// The GKA-Agenda, when the site has one.
-    pub agenda: Option<AgendaData>,
+    pub agenda: Option<AgendaData<'a>>,
     /// Addenda to the agenda.
-    pub addenda: Vec<AddendumData>,
+    pub addenda: Vec<AddendumData<'a>>,
     /// Interventies.
-    pub interventies: Vec<InterventieData>,
+    pub interventies: Vec<InterventieData<'a>>,
     /// The programme (the intro of the programmalijnen), when there is one.
-    pub programma: Option<PageData>,
+    pub programma: Option<PageData<'a>>,
     /// Programmalijnen, by number.
-    pub programmalijnen: Vec<ProgrammalijnData>,
+    pub programmalijnen: Vec<ProgrammalijnData<'a>>,
     /// News and events, newest first.
-    pub nieuws: Vec<NieuwsData>,
+    pub nieuws: Vec<NieuwsData<'a>>,
 }
 
+// Borrowed from the site: at 10 000 pages the bodies are most of the open data, and
+// copying them would double the memory.
 /// Markdown text, both as written and as rendered HTML.
 #[derive(Debug, Serialize, JsonSchema)]
-pub struct Markdown {
+pub struct Markdown<'a> {
     /// The Markdown source.
-    pub markdown: String,
+    pub markdown: &'a str,
     /// The HTML it renders to, with links resolved to absolute site paths.
-    pub html: String,
+    pub html: &'a str,
 }
 
 /// The site and its gemeente.
@@ -58,7 +60,7 @@ pub struct SiteData {
 
 /// A page's common fields.
 #[derive(Debug, Serialize, JsonSchema)]
-pub struct PageData {
+pub struct PageData<'a> {
     /// Title.
     pub titel: String,
     /// Absolute address of the page.
@@ -68,7 +70,7 @@ pub struct PageData {
     /// Date, `YYYY-MM-DD`.
     pub datum: Option<String>,
     /// The body.
-    pub tekst: Markdown,
+    pub tekst: Markdown<'a>,
 }
 
 /// A term with its page.
@@ -91,10 +93,10 @@ pub struct SignatoryData {
 
 /// The GKA-Agenda.
 #[derive(Debug, Serialize, JsonSchema)]
-pub struct AgendaData {
+pub struct AgendaData<'a> {
     /// The page.
     #[serde(flatten)]
-    pub pagina: PageData,
+    pub pagina: PageData<'a>,
     /// Who signed it.
     pub ondertekend_door: Option<SignatoryData>,
     /// When it was signed, `YYYY-MM-DD`.
@@ -109,10 +111,10 @@ pub struct AgendaData {
 
 /// An addendum.
 #[derive(Debug, Serialize, JsonSchema)]
-pub struct AddendumData {
+pub struct AddendumData<'a> {
     /// The page.
     #[serde(flatten)]
-    pub pagina: PageData,
+    pub pagina: PageData<'a>,
     /// The years it covers.
     pub periode: Option<String>,
     /// When it was signed, `YYYY-MM-DD`.
@@ -125,12 +127,12 @@ pub struct AddendumData {
 
 /// An interventie.
 #[derive(Debug, Serialize, JsonSchema)]
-pub struct InterventieData {
+pub struct InterventieData<'a> {
     /// Its identifier within the site, also the last part of its URL.
     pub slug: String,
     /// The page.
     #[serde(flatten)]
-    pub pagina: PageData,
+    pub pagina: PageData<'a>,
     /// Themes, from the agenda's.
     pub themas: Vec<TermData>,
     /// Age ranges such as `12-18`.
@@ -177,46 +179,46 @@ pub struct VideoData {
 
 /// A programmalijn.
 #[derive(Debug, Serialize, JsonSchema)]
-pub struct ProgrammalijnData {
+pub struct ProgrammalijnData<'a> {
     /// Its number in the programme.
     pub nummer: u32,
     /// The page.
     #[serde(flatten)]
-    pub pagina: PageData,
+    pub pagina: PageData<'a>,
     /// Ambitions.
-    pub ambities: Vec<Markdown>,
+    pub ambities: Vec<Markdown<'a>>,
     /// Results per year and age range.
-    pub resultaten: Vec<ResultaatData>,
+    pub resultaten: Vec<ResultaatData<'a>>,
 }
 
 /// A result of a programmalijn.
 #[derive(Debug, Serialize, JsonSchema)]
-pub struct ResultaatData {
+pub struct ResultaatData<'a> {
     /// The year.
     pub jaar: u16,
     /// The age range, e.g. `0-6`.
     pub leeftijd: String,
     /// What was achieved.
-    pub tekst: Markdown,
+    pub tekst: Markdown<'a>,
 }
 
 /// A news item or event.
 #[derive(Debug, Serialize, JsonSchema)]
-pub struct NieuwsData {
+pub struct NieuwsData<'a> {
     /// The page.
     #[serde(flatten)]
-    pub pagina: PageData,
+    pub pagina: PageData<'a>,
     /// News or event.
     pub soort: Soort,
     /// Where an event takes place.
     pub locatie: Option<String>,
 }
 
-impl OpenData {
+impl<'a> OpenData<'a> {
     /// The open data of a site.
-    pub fn of(site: &Site) -> OpenData {
+    pub fn of(site: &'a Site) -> OpenData<'a> {
         let config = &site.config;
-        let page = |entry: &dyn PageSource| entry.page_data(site);
+        let page = |entry: &'a dyn PageSource| entry.page_data(site);
         let slug = |url: &str| {
             url.trim_end_matches('/')
                 .rsplit('/')
@@ -357,7 +359,7 @@ impl OpenData {
 
 /// The JSON Schema of [`OpenData`].
 pub fn schema() -> String {
-    let schema = schemars::schema_for!(OpenData);
+    let schema = schemars::schema_for!(OpenData<'static>);
     serde_json::to_string_pretty(&schema).expect("the schema serializes to JSON") + "\n"
 }
 
@@ -426,10 +428,10 @@ pub fn interventies_csv(data: &OpenData) -> String {
         .expect("CSV of UTF-8 strings is UTF-8")
 }
 
-fn markdown(source: &str, html: &str) -> Markdown {
+fn markdown<'a>(source: &'a str, html: &'a str) -> Markdown<'a> {
     Markdown {
-        markdown: source.to_string(),
-        html: html.to_string(),
+        markdown: source,
+        html,
     }
 }
 
@@ -444,11 +446,11 @@ fn absolute_link(site: &Site, link: &str) -> String {
 
 /// Documents of any type, as open data's common page fields.
 trait PageSource {
-    fn page_data(&self, site: &Site) -> PageData;
+    fn page_data<'a>(&'a self, site: &Site) -> PageData<'a>;
 }
 
 impl<T> PageSource for Entry<T> {
-    fn page_data(&self, site: &Site) -> PageData {
+    fn page_data<'a>(&'a self, site: &Site) -> PageData<'a> {
         PageData {
             titel: self.doc.meta.titel.clone(),
             url: site.config.absolute(&self.url),
