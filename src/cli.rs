@@ -13,6 +13,7 @@ gka build [--root DIR] [--output DIR] [--base-url URL] [--drafts] [--strict] [--
 gka check [--root DIR] [--base-url URL] [--drafts] [--strict] [--format F]
 gka serve [--root DIR] [--interface 127.0.0.1] [--port 1111] [--open] [--drafts]
 gka new <FOLDER> --gemeente NAAM [--thema gka]
+gka schema [--output schemas]
   --root DIR        the site's folder, holding content/ and themes/ (default: .)
   --output DIR      where to write the site (default: public/ in the site's folder)
   --base-url URL    the address the site is published at, overriding content/site.yaml
@@ -59,6 +60,11 @@ pub enum Command {
     /// gemeente's own theme (extending gka) and the publish pipelines. Texts still to write are
     /// marked `TODO:`; `gka check --strict` lists them. Refuses a folder that is not empty.
     New(NewArgs),
+    /// Write JSON Schemas of content/site.yaml and of every content type's front matter.
+    ///
+    /// One `<type>.schema.json` per content type, derived from the types gka reads the files
+    /// with, for editors' completion and validation.
+    Schema(SchemaArgs),
 }
 
 /// Flags shared by every command that reads a site.
@@ -144,4 +150,12 @@ pub struct NewArgs {
     /// The theme the gemeente's own theme extends.
     #[arg(long, value_name = "THEMA", default_value = "gka")]
     pub thema: String,
+}
+
+/// Flags of `gka schema`.
+#[derive(Debug, Args)]
+pub struct SchemaArgs {
+    /// The folder to write the schemas into (created when missing).
+    #[arg(long, short, value_name = "DIR", default_value = "schemas")]
+    pub output: PathBuf,
 }

@@ -77,6 +77,20 @@ fn main() -> ExitCode {
                 }
             }
         }
+        Command::Schema(args) => match gka::schema::write(&args.output) {
+            Ok(written) => {
+                eprintln!(
+                    "Wrote {} schemas into {}",
+                    written.len(),
+                    args.output.display()
+                );
+                ExitCode::SUCCESS
+            }
+            Err(err) => {
+                eprintln!("error: cannot write {}: {err}", args.output.display());
+                ExitCode::from(2)
+            }
+        },
         Command::Check(args) => {
             let (options, output_format) = options(&args.site, args.site.root.join("public"));
             let result = gka::build::check(&options, args.site.strict);

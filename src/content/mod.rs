@@ -117,6 +117,23 @@ impl Kind {
     }
 }
 
+/// The name of the content type of the Markdown file at `content_path` (relative to
+/// `content/`), as `gka schema` names its schema files: `home`, `agenda`, `toegankelijkheid`,
+/// `addendum`, `interventie`, `programmalijn`, `nieuws`, `sectie` or `pagina`.
+pub fn kind_name(content_path: &str) -> &'static str {
+    match Kind::of(content_path) {
+        Kind::Home => "home",
+        Kind::Agenda => "agenda",
+        Kind::Toegankelijkheid => "toegankelijkheid",
+        Kind::Addendum => "addendum",
+        Kind::Interventie => "interventie",
+        Kind::Programmalijn => "programmalijn",
+        Kind::Nieuws => "nieuws",
+        Kind::Section => "sectie",
+        Kind::Page => "pagina",
+    }
+}
+
 /// One loaded Markdown file, before it is sorted into [`Loaded`].
 pub enum Item {
     /// `index.md`.
