@@ -1,12 +1,13 @@
 //! The publish pipelines: `.github/workflows/publish.yml` and `.gitlab-ci.yml` are valid YAML
 //! and run the commands the docs promise (check in the CI's format, then build with the
-//! Pages address as `--base-url`, then deploy).
+//! Pages address as `--base-url`, then deploy); `publiccode.yml` has the standard's required
+//! keys, in Dutch and English.
 
 mod common;
 
 use serde_json::Value;
 
-/// A pipeline file of the repository, parsed.
+/// A YAML file of the repository, parsed.
 fn pipeline(rel: &str) -> Value {
     let path = common::repo_root().join(rel);
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{rel}: {e}"));
@@ -105,5 +106,43 @@ fn the_pipelines_use_only_flags_gka_knows() {
             format,
         ]);
         run.assert_success();
+    }
+}
+
+#[test]
+fn publiccode_yml_has_the_required_keys_in_dutch_and_english() {
+    let code = pipeline("publiccode.yml");
+    for key in [
+        "publiccodeYmlVersion",
+        "name",
+        "url",
+        "platforms",
+        "categories",
+        "developmentStatus",
+        "softwareType",
+        "description",
+        "legal",
+        "maintenance",
+        "localisation",
+    ] {
+        assert!(!code[key].is_null(), "publiccode.yml has no {key}");
+    }
+    assert_eq!(
+        code["legal"]["license"], "EUPL-1.2",
+        "the license of Cargo.toml"
+    );
+    for lang in ["nl", "en"] {
+        let description = &code["description"][lang];
+        let short = description["shortDescription"].as_str().unwrap();
+        let long = description["longDescription"].as_str().unwrap();
+        assert!(
+            short.chars().count() <= 150,
+            "{lang}: shortDescription too long"
+        );
+        assert!(
+            (150..=10_000).contains(&long.chars().count()),
+            "{lang}: longDescription length"
+        );
+        assert!(!description["features"].as_array().unwrap().is_empty());
     }
 }
