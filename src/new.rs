@@ -296,8 +296,9 @@ fn site_files(gemeente: &str, slug: &str, parent: &str, today: Datum) -> BTreeMa
         (
             "content/nieuws/de-site-is-online.md".into(),
             format!(
-                "---\ntitel: De GKA-site van {g} is online\ndatum: {date}\nsoort: nieuws\n---\n\n\
-                 TODO: schrijf het eerste nieuwsbericht, of verwijder dit bestand.\n"
+                "---\ntitel: {nieuws_titel}\ndatum: {date}\nsoort: nieuws\n---\n\n\
+                 TODO: schrijf het eerste nieuwsbericht, of verwijder dit bestand.\n",
+                nieuws_titel = quoted(&format!("De GKA-site van {g} is online")),
             ),
         ),
         (
@@ -392,6 +393,29 @@ mod tests {
             parent_chain("nergens"),
             Err(NewError::UnknownParent { .. })
         ));
+    }
+
+    #[test]
+    fn the_embedded_themes_are_the_repositorys() {
+        let mut embedded = BTreeMap::new();
+        for dir in THEMES.dirs() {
+            embedded_files(dir, &mut embedded);
+        }
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut on_disk = BTreeMap::new();
+        for entry in walkdir::WalkDir::new(root.join("themes")) {
+            let entry = entry.unwrap();
+            if entry.file_type().is_file() {
+                let rel = entry.path().strip_prefix(root).unwrap();
+                let rel = rel.to_string_lossy().replace('\\', "/");
+                on_disk.insert(rel, std::fs::read(entry.path()).unwrap());
+            }
+        }
+        assert_eq!(
+            embedded.keys().collect::<Vec<_>>(),
+            on_disk.keys().collect::<Vec<_>>()
+        );
+        assert!(embedded == on_disk, "an embedded theme file is stale");
     }
 
     #[test]

@@ -51,6 +51,10 @@ fn a_new_site_builds_at_once() {
     ] {
         assert!(built.out.join(page).is_file(), "{page} is missing");
     }
+    let broken = common::broken_links(&built.out, "https://gka.zwolle.example/");
+    assert!(broken.is_empty(), "{broken:#?}");
+    let skeleton = common::skeleton_problems(&built.out);
+    assert!(skeleton.is_empty(), "{skeleton:#?}");
     let theme = fs::read_to_string(site.join("themes/zwolle/theme.yaml")).unwrap();
     assert!(theme.contains("extends: gka"), "{theme}");
     let config = fs::read_to_string(site.join("content/site.yaml")).unwrap();
@@ -110,6 +114,11 @@ fn the_theme_can_extend_another_theme() {
     let tmp = temp();
     let site = tmp.path().join("site");
     new_site(&site, "'s-Hertogenbosch", &["--thema", "almere"]).assert_success();
+    let config = fs::read_to_string(site.join("content/site.yaml")).unwrap();
+    assert!(
+        config.contains("gemeente: \"'s-Hertogenbosch\""),
+        "{config}"
+    );
     let theme = fs::read_to_string(site.join("themes/s-hertogenbosch/theme.yaml")).unwrap();
     assert!(theme.contains("extends: almere"), "{theme}");
     assert!(site.join("themes/almere/theme.yaml").is_file());
