@@ -12,6 +12,8 @@ const FLAGS: &str = "\
 gka build [--root DIR] [--output DIR] [--base-url URL] [--drafts] [--strict] [--format F]
 gka check [--root DIR] [--base-url URL] [--drafts] [--strict] [--format F]
 gka serve [--root DIR] [--interface 127.0.0.1] [--port 1111] [--open] [--drafts]
+gka new <FOLDER> --gemeente NAAM [--thema gka]
+gka schema [--output schemas]
   --root DIR        the site's folder, holding content/ and themes/ (default: .)
   --output DIR      where to write the site (default: public/ in the site's folder)
   --base-url URL    the address the site is published at, overriding content/site.yaml
@@ -52,6 +54,17 @@ pub enum Command {
     /// Open pages reload after each rebuild. When an edit breaks the site, the last good build
     /// stays on line and every page shows the errors until they are fixed.
     Serve(ServeArgs),
+    /// Create a complete, valid site for a gemeente in a new folder.
+    ///
+    /// Writes one example of every content type, an agenda with placeholder themes, the
+    /// gemeente's own theme (extending gka) and the publish pipelines. Texts still to write are
+    /// marked `TODO:`; `gka check --strict` lists them. Refuses a folder that is not empty.
+    New(NewArgs),
+    /// Write JSON Schemas of content/site.yaml and of every content type's front matter.
+    ///
+    /// One `<type>.schema.json` per content type, derived from the types gka reads the files
+    /// with, for editors' completion and validation.
+    Schema(SchemaArgs),
 }
 
 /// Flags shared by every command that reads a site.
@@ -121,4 +134,28 @@ pub struct ServeArgs {
     /// Also publish documents marked `concept: true` (drafts).
     #[arg(long)]
     pub drafts: bool,
+}
+
+/// Flags of `gka new`.
+#[derive(Debug, Args)]
+pub struct NewArgs {
+    /// The folder to create; it must not exist yet, or be empty.
+    #[arg(value_name = "FOLDER")]
+    pub folder: PathBuf,
+
+    /// The gemeente's name as it is written, e.g. "Zwolle" or "'s-Hertogenbosch".
+    #[arg(long, value_name = "NAAM")]
+    pub gemeente: String,
+
+    /// The theme the gemeente's own theme extends.
+    #[arg(long, value_name = "THEMA", default_value = "gka")]
+    pub thema: String,
+}
+
+/// Flags of `gka schema`.
+#[derive(Debug, Args)]
+pub struct SchemaArgs {
+    /// The folder to write the schemas into (created when missing).
+    #[arg(long, short, value_name = "DIR", default_value = "schemas")]
+    pub output: PathBuf,
 }

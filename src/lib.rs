@@ -4,12 +4,15 @@
 //! The pipeline, one module per stage:
 //! [`content`] (load) → [`site`] (validate and model) → [`render`] → [`output`] (write),
 //! driven by [`build`]. [`serve`] runs the same build behind a local web server that
-//! rebuilds on every change.
+//! rebuilds on every change. [`new`] scaffolds a new site for another gemeente;
+//! [`schema`] writes JSON Schemas of the front matter for editors.
 
 pub mod build;
 pub mod content;
 pub mod diagnostics;
+pub mod new;
 pub mod output;
 pub mod render;
+pub mod schema;
 pub mod serve;
 pub mod site;

@@ -52,6 +52,45 @@ fn main() -> ExitCode {
                 }
             }
         }
+        Command::New(args) => {
+            let options = gka::new::NewOptions {
+                folder: args.folder,
+                gemeente: args.gemeente,
+                parent: args.thema,
+            };
+            match gka::new::new_site(&options) {
+                Ok(created) => {
+                    eprintln!(
+                        "Created a site for {} in {} ({} files, theme themes/{}/).\n\
+                         Next: gka check --strict --root {} lists the texts still to write (TODO:).",
+                        options.gemeente.trim(),
+                        options.folder.display(),
+                        created.files.len(),
+                        created.theme,
+                        options.folder.display()
+                    );
+                    ExitCode::SUCCESS
+                }
+                Err(err) => {
+                    eprintln!("error: {err}");
+                    ExitCode::from(2)
+                }
+            }
+        }
+        Command::Schema(args) => match gka::schema::write(&args.output) {
+            Ok(written) => {
+                eprintln!(
+                    "Wrote {} schemas into {}",
+                    written.len(),
+                    args.output.display()
+                );
+                ExitCode::SUCCESS
+            }
+            Err(err) => {
+                eprintln!("error: cannot write {}: {err}", args.output.display());
+                ExitCode::from(2)
+            }
+        },
         Command::Check(args) => {
             let (options, output_format) = options(&args.site, args.site.root.join("public"));
             let result = gka::build::check(&options, args.site.strict);

@@ -6,7 +6,7 @@ use serde_saphyr::Spanned;
 use super::values::{Datum, Periode};
 
 /// An addendum's own front-matter keys.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 pub struct Addendum {
     /// The years it covers, e.g. `2021-2024`.
     #[serde(default)]
@@ -19,5 +19,6 @@ pub struct Addendum {
     pub partners: Vec<String>,
     /// Slugs of the interventies it adds; each must exist.
     #[serde(default)]
+    #[schemars(with = "Vec<String>")]
     pub interventies: Vec<Spanned<String>>,
 }

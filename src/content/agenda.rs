@@ -7,7 +7,7 @@ use serde_saphyr::Spanned;
 use super::values::{Datum, Periode};
 
 /// The agenda's own front-matter keys.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 pub struct Agenda {
     /// Who signed the agenda.
     #[serde(default)]
@@ -19,14 +19,16 @@ pub struct Agenda {
     #[serde(default)]
     pub periode: Option<Periode>,
     /// The gemeente's themes, in the order to show them. Required.
+    #[schemars(with = "Vec<String>")]
     pub themas: Vec<Spanned<String>>,
     /// Link to the signed document (a URL or a file in `content/static/`).
     #[serde(default)]
+    #[schemars(with = "Option<String>")]
     pub document: Option<Spanned<String>>,
 }
 
 /// A person who signed, with their role.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Ondertekenaar {
     /// Name, e.g. `Roelie Bosch`.

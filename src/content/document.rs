@@ -27,7 +27,7 @@ pub struct Source {
 
 /// The front-matter keys every document accepts. Dutch names; the usual English names of
 /// other site generators are accepted as aliases.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 pub struct Meta {
     /// Title, shown as the page's only `h1` (`titel`, also `title`). Required.
     #[serde(alias = "title")]
@@ -43,12 +43,14 @@ pub struct Meta {
     pub concept: bool,
     /// The last part of the URL; defaults to the file name.
     #[serde(default)]
+    #[schemars(with = "Option<String>")]
     pub slug: Option<Spanned<String>>,
     /// Ordering in lists: lower comes first.
     #[serde(default, alias = "weight")]
     pub volgorde: Option<i64>,
     /// Old URLs that redirect to this page.
     #[serde(default, alias = "aliases")]
+    #[schemars(with = "Vec<String>")]
     pub aliassen: Vec<Spanned<String>>,
 }
 

@@ -6,10 +6,11 @@ use serde_saphyr::Spanned;
 use super::values::{AgeRange, Erkenning, Onderwijs, Status, Video};
 
 /// An interventie's own front-matter keys.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 pub struct Interventie {
     /// Themes, each one of the agenda's `themas`.
     #[serde(default)]
+    #[schemars(with = "Vec<String>")]
     pub themas: Vec<Spanned<String>>,
     /// Age ranges it serves, e.g. `12-18`.
     #[serde(default)]
@@ -28,6 +29,7 @@ pub struct Interventie {
     pub partners: Vec<String>,
     /// Its own website.
     #[serde(default)]
+    #[schemars(with = "Option<String>")]
     pub website: Option<Spanned<String>>,
     /// A video about it.
     #[serde(default)]

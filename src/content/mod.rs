@@ -14,6 +14,7 @@ pub mod nieuws;
 pub mod page;
 pub mod programmalijn;
 pub mod site_config;
+pub mod todo;
 pub mod toegankelijkheid;
 pub mod values;
 
@@ -113,6 +114,23 @@ impl Kind {
             (_, _, "nieuws") if !folder.is_empty() => Kind::Nieuws,
             _ => Kind::Page,
         }
+    }
+}
+
+/// The name of the content type of the Markdown file at `content_path` (relative to
+/// `content/`), as `gka schema` names its schema files: `home`, `agenda`, `toegankelijkheid`,
+/// `addendum`, `interventie`, `programmalijn`, `nieuws`, `sectie` or `pagina`.
+pub fn kind_name(content_path: &str) -> &'static str {
+    match Kind::of(content_path) {
+        Kind::Home => "home",
+        Kind::Agenda => "agenda",
+        Kind::Toegankelijkheid => "toegankelijkheid",
+        Kind::Addendum => "addendum",
+        Kind::Interventie => "interventie",
+        Kind::Programmalijn => "programmalijn",
+        Kind::Nieuws => "nieuws",
+        Kind::Section => "sectie",
+        Kind::Page => "pagina",
     }
 }
 
@@ -285,17 +303,25 @@ pub fn load(root: &Path, diagnostics: &mut Diagnostics) -> Loaded {
     }
 
     let history = history::History::read(root);
-    let results: Vec<Result<Item, Vec<Diagnostic>>> = markdown
+    // Each file's document (or why it failed) and its to-dos, which are found either way.
+    let results: Vec<(ItemResult, Vec<Diagnostic>)> = markdown
         .par_iter()
         .map(|(path, content_path)| {
             let rel = relative(root, path);
-            let mut item =
-                read_text(&rel, path).and_then(|text| parse_markdown(rel, content_path, &text))?;
-            item.source_mut().modified = history.modified(content_path, path);
-            Ok(item)
+            let text = match read_text(&rel, path) {
+                Ok(text) => text,
+                Err(found) => return (Err(found), Vec::new()),
+            };
+            let todos = todo::find(&rel, &text);
+            let item = parse_markdown(rel, content_path, &text).map(|mut item| {
+                item.source_mut().modified = history.modified(content_path, path);
+                item
+            });
+            (item, todos)
         })
         .collect();
-    for (result, (_, content_path)) in results.into_iter().zip(markdown) {
+    for ((result, todos), (_, content_path)) in results.into_iter().zip(markdown) {
+        diagnostics.extend(todos);
         match result {
             Ok(Item::Home(d)) => loaded.home = Some(d),
             Ok(Item::Agenda(d)) => loaded.agenda = Some(d),
@@ -314,6 +340,9 @@ pub fn load(root: &Path, diagnostics: &mut Diagnostics) -> Loaded {
     }
     loaded
 }
+
+/// One Markdown file read as its document, or every problem that stopped it.
+type ItemResult = Result<Item, Vec<Diagnostic>>;
 
 /// `path` relative to `content`, with `/` separators on every platform, or why its name
 /// cannot be used: names end up in URLs and output paths.
@@ -409,6 +438,7 @@ fn read_config(
             return None;
         }
     };
+    diagnostics.extend(todo::find(&rel, &text));
     let lines = LineMap { first_line: 1 };
     match parse_typed::<SiteConfig>(&text, lines, &[]) {
         Ok(config) => Some((config, lines)),

@@ -5,7 +5,7 @@ use serde::Deserialize;
 use super::values::Soort;
 
 /// A news item's own front-matter keys. Its `datum` (a common key) is required.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 pub struct Nieuws {
     /// News or event.
     #[serde(default)]

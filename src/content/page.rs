@@ -5,11 +5,11 @@ use serde::Deserialize;
 use super::values::Video;
 
 /// `content/index.md`: the home page.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, schemars::JsonSchema)]
 pub struct Home {}
 
 /// Any other Markdown file: a plain page such as contact or an interview.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, schemars::JsonSchema)]
 pub struct Page {
     /// A video the page is about.
     #[serde(default)]
@@ -17,5 +17,5 @@ pub struct Page {
 }
 
 /// `_index.md` in a folder: the intro of that section's overview page.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, schemars::JsonSchema)]
 pub struct SectionIntro {}

@@ -7,12 +7,14 @@ use serde_saphyr::Spanned;
 use super::values::AgeRange;
 
 /// A programmalijn's own front-matter keys.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 pub struct Programmalijn {
     /// Its number in the programme; unique. Spanned, so a duplicate is reported at its line.
+    #[schemars(with = "u32")]
     pub nummer: Spanned<u32>,
     /// Ambitions, each a line of inline Markdown.
     #[serde(default)]
+    #[schemars(with = "Vec<String>")]
     pub ambities: Vec<Spanned<String>>,
     /// What was achieved.
     #[serde(default)]
@@ -20,7 +22,7 @@ pub struct Programmalijn {
 }
 
 /// One result: a year, the age range it concerns and what was done.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Resultaat {
     /// The year of the result.
@@ -28,5 +30,6 @@ pub struct Resultaat {
     /// The age range it concerns, shown as a label.
     pub leeftijd: AgeRange,
     /// What was achieved, as inline Markdown.
+    #[schemars(with = "String")]
     pub tekst: Spanned<String>,
 }

@@ -6,7 +6,7 @@ use serde_saphyr::Spanned;
 use super::values::Datum;
 
 /// The keys of `content/site.yaml`. Unknown keys are reported by the loader, with a suggestion.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 pub struct SiteConfig {
     /// The gemeente's name, e.g. `Almere`. Required.
     pub gemeente: String,
@@ -15,6 +15,7 @@ pub struct SiteConfig {
     pub titel: Option<String>,
     /// The address the site is published at, e.g. `https://gka.almere.nl/`.
     #[serde(default)]
+    #[schemars(with = "Option<String>")]
     pub base_url: Option<Spanned<String>>,
     /// The site's language.
     #[serde(default = "default_taal")]
@@ -27,6 +28,7 @@ pub struct SiteConfig {
     pub omschrijving: Option<String>,
     /// Path of the logo image, e.g. `/static/logo.svg`.
     #[serde(default)]
+    #[schemars(with = "Option<String>")]
     pub logo: Option<Spanned<String>>,
     /// The main menu; defaults to the site's sections.
     #[serde(default)]
@@ -55,17 +57,18 @@ fn default_thema() -> String {
 }
 
 /// One menu entry.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct MenuItem {
     /// The link text.
     pub titel: String,
     /// Where it goes: a site path such as `/agenda/` or a full URL.
+    #[schemars(with = "String")]
     pub url: Spanned<String>,
 }
 
 /// Contact details for the footer.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Contact {
     /// A sentence such as "Neem contact op met …".
@@ -81,29 +84,32 @@ pub struct Contact {
 
 /// A gemeente's house style the NL Design System way: the theme stylesheet its token package
 /// provides, and the class that switches it on.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Huisstijl {
     /// A stylesheet of this site, e.g. `/static/huisstijl.css`, linked after the theme's CSS.
     #[serde(default)]
+    #[schemars(with = "Option<String>")]
     pub css: Option<Spanned<String>>,
     /// One or more class names set on `<html>`, e.g. `voorbeeld-theme`.
     #[serde(default)]
+    #[schemars(with = "Option<String>")]
     pub klasse: Option<Spanned<String>>,
 }
 
 /// The site's accessibility statement in the public register.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Toegankelijkheidslabel {
     /// The statement's address in the register, `https://…`.
+    #[schemars(with = "String")]
     pub register: Spanned<String>,
     /// The status the register gives the statement.
     pub status: Nalevingsstatus,
 }
 
 /// How far a site meets the accessibility requirements: the register's statuses A to D.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, schemars::JsonSchema)]
 pub enum Nalevingsstatus {
     /// A: meets all requirements.
     #[serde(rename = "voldoet", alias = "A")]
@@ -142,26 +148,30 @@ impl Nalevingsstatus {
 }
 
 /// A security contact, published as `/.well-known/security.txt` (RFC 9116).
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Beveiliging {
     /// Where to report a problem: `mailto:`, `https://` or `tel:` addresses, one or a list.
     pub contact: OneOrMore,
     /// The last day the file is valid; defaults to 364 days after the build.
     #[serde(default, alias = "expires")]
+    #[schemars(with = "Option<Datum>")]
     pub verloopt: Option<Spanned<Datum>>,
     /// The gemeente's policy for reporting vulnerabilities, `https://…`.
     #[serde(default, alias = "policy")]
+    #[schemars(with = "Option<String>")]
     pub beleid: Option<Spanned<String>>,
 }
 
 /// One address or a list of them.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(untagged)]
 pub enum OneOrMore {
     /// A single address.
+    #[schemars(with = "String")]
     One(Spanned<String>),
     /// A list of addresses.
+    #[schemars(with = "Vec<String>")]
     More(Vec<Spanned<String>>),
 }
 

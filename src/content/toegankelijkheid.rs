@@ -6,7 +6,7 @@ use serde::Deserialize;
 use serde_saphyr::Spanned;
 
 /// The statement's own front-matter keys.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 pub struct Toegankelijkheid {
     /// The standard the site is built to; defaults to [`STANDAARD`].
     #[serde(default)]
@@ -23,7 +23,7 @@ pub struct Toegankelijkheid {
 pub const STANDAARD: &str = "WCAG 2.1 niveau AA";
 
 /// One test of the site.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Onderzoek {
     /// Who or what tested, e.g. `Nu Html Checker (automatisch)`.
@@ -35,11 +35,12 @@ pub struct Onderzoek {
     pub wanneer: String,
     /// A link to the report.
     #[serde(default)]
+    #[schemars(with = "Option<String>")]
     pub rapport: Option<Spanned<String>>,
 }
 
 /// Ways to report an accessibility problem.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Melden {
     /// E-mail address.
@@ -50,5 +51,6 @@ pub struct Melden {
     pub telefoon: Option<String>,
     /// A page or form for it: a page of this site (`/contact/`) or a full address.
     #[serde(default)]
+    #[schemars(with = "Option<String>")]
     pub pagina: Option<Spanned<String>>,
 }

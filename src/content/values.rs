@@ -7,9 +7,23 @@ use std::str::FromStr;
 
 use serde::{Deserialize, Deserializer, Serialize, de};
 
-/// Defines `Deserialize` for a type through its `FromStr`, keeping the parse error's text.
+/// Defines `Deserialize` for a type through its `FromStr`, keeping the parse error's text,
+/// and its JSON Schema: a string of the form `$pattern` (a regular expression).
 macro_rules! deserialize_from_str {
-    ($ty:ty, $what:literal) => {
+    ($ty:ty, $what:literal, $pattern:literal) => {
+        impl schemars::JsonSchema for $ty {
+            fn schema_name() -> std::borrow::Cow<'static, str> {
+                stringify!($ty).into()
+            }
+            fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+                schemars::json_schema!({
+                    "type": "string",
+                    "pattern": $pattern,
+                    "description": $what,
+                })
+            }
+        }
+
         impl<'de> Deserialize<'de> for $ty {
             fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
                 struct V;
@@ -49,7 +63,11 @@ impl FromStr for Datum {
             })
     }
 }
-deserialize_from_str!(Datum, "a date written as YYYY-MM-DD");
+deserialize_from_str!(
+    Datum,
+    "a date written as YYYY-MM-DD",
+    "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+);
 
 const MAANDEN: [&str; 12] = [
     "januari",
@@ -122,7 +140,11 @@ impl FromStr for Periode {
         Ok(Periode { van, tot })
     }
 }
-deserialize_from_str!(Periode, "a period of years like 2021-2024");
+deserialize_from_str!(
+    Periode,
+    "a period of years like 2021-2024",
+    "^ *[0-9]{4} *- *[0-9]{4} *$"
+);
 
 impl fmt::Display for Periode {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -155,7 +177,11 @@ impl FromStr for AgeRange {
         Ok(AgeRange { lo, hi })
     }
 }
-deserialize_from_str!(AgeRange, "an age range like 0-6 or 12-18");
+deserialize_from_str!(
+    AgeRange,
+    "an age range like 0-6 or 12-18",
+    "^ *[0-9]{1,3} *- *[0-9]{1,3} *$"
+);
 
 impl AgeRange {
     /// Whether two ranges share an age. A range includes its first age and runs up to its
@@ -174,10 +200,11 @@ impl fmt::Display for AgeRange {
 
 /// A video somewhere else, shown as a link and, after the visitor asks for it, as an embedded
 /// player (see `render::embed`).
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Video {
     /// Where the video is.
+    #[schemars(with = "String")]
     pub url: serde_saphyr::Spanned<String>,
     /// What it is about; used as the link text and the player's title.
     pub titel: String,
@@ -397,15 +424,17 @@ impl Erkenningsniveau {
 }
 
 /// `erkenning`: an interventie's recognition in the NJi or RIVM database.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Erkenning {
     /// The recognition level; must be one the database awards.
+    #[schemars(with = "Erkenningsniveau")]
     pub niveau: serde_saphyr::Spanned<Erkenningsniveau>,
     /// Which database.
     pub databank: Databank,
     /// The interventie's page in that database.
     #[serde(default)]
+    #[schemars(with = "Option<String>")]
     pub url: Option<serde_saphyr::Spanned<String>>,
 }
 

@@ -113,6 +113,8 @@ codes! {
     FolderLinkIgnored = "GKA-W006",
     /// `security.txt` would stay valid for more than a year (RFC 9116 advises less).
     LongExpiry = "GKA-W007",
+    /// Placeholder text marked `TODO:` is still in the content.
+    Todo = "GKA-W008",
 }
 
 impl Code {

@@ -1,0 +1,425 @@
+//! `gka new`: scaffolds a complete, valid site for another gemeente.
+//!
+//! The new folder gets one example of every content type, an agenda whose themes are
+//! placeholders, a child theme `themes/<gemeente-slug>/` with its own design tokens, the
+//! parent theme it extends (embedded in the binary, so an installed `gka` needs no checkout
+//! of this repository) and the publish pipelines of this repository. Every text the gemeente
+//! must write itself is marked `TODO:`, which `gka check` reports as `GKA-W008`; the site
+//! builds as it is.
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+use include_dir::{Dir, include_dir};
+
+use crate::content::values::Datum;
+use crate::site::slugify;
+
+/// The repository's `themes/`, embedded at compile time.
+static THEMES: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/themes");
+
+/// The GitHub Pages pipeline, the same file this repository publishes with.
+const GITHUB_WORKFLOW: &str = include_str!("../.github/workflows/publish.yml");
+/// The GitLab Pages pipeline, the same file this repository publishes with.
+const GITLAB_CI: &str = include_str!("../.gitlab-ci.yml");
+/// The privacy page of the example: true of every site gka builds.
+const PRIVACY: &str = include_str!("../content/privacy.md");
+
+/// What to scaffold.
+#[derive(Debug, Clone)]
+pub struct NewOptions {
+    /// The folder to create; it must not exist or be empty.
+    pub folder: PathBuf,
+    /// The gemeente's name as it is written, e.g. `Zwolle`.
+    pub gemeente: String,
+    /// The theme the new site's own theme extends (one of the embedded themes).
+    pub parent: String,
+}
+
+/// Why nothing (or not everything) was written.
+#[derive(Debug, thiserror::Error)]
+pub enum NewError {
+    /// The folder exists and has files in it.
+    #[error("{0} is not empty; pass a new or empty folder")]
+    NotEmpty(PathBuf),
+    /// The folder exists but is a file.
+    #[error("{0} is a file, not a folder")]
+    NotAFolder(PathBuf),
+    /// The gemeente's name gives no usable theme name.
+    #[error("the name {0:?} has no letters or digits to name the theme after")]
+    BadName(String),
+    /// The parent theme is not one gka ships.
+    #[error("there is no theme {name:?} to extend; available: {available}")]
+    UnknownParent {
+        /// The name asked for.
+        name: String,
+        /// The embedded themes, comma-separated.
+        available: String,
+    },
+    /// The gemeente's theme would have the name of the parent or one of its parents.
+    #[error(
+        "the theme of {0} would be called {1:?}, which is already a theme of gka; pick another --thema"
+    )]
+    ThemeClash(String, String),
+    /// Writing failed.
+    #[error("cannot write {path}: {source}")]
+    Io {
+        /// The file or folder.
+        path: PathBuf,
+        /// What went wrong.
+        source: std::io::Error,
+    },
+}
+
+/// What `gka new` wrote.
+#[derive(Debug)]
+pub struct Created {
+    /// Every file written, relative to the new folder, sorted.
+    pub files: Vec<String>,
+    /// The name of the gemeente's own theme (`themes/<slug>/`).
+    pub theme: String,
+}
+
+/// The names of the themes embedded in the binary.
+pub fn embedded_themes() -> Vec<String> {
+    THEMES
+        .dirs()
+        .filter_map(|d| d.path().file_name()?.to_str().map(str::to_string))
+        .collect()
+}
+
+/// Scaffolds the site. Checks everything before writing the first file.
+pub fn new_site(options: &NewOptions) -> Result<Created, NewError> {
+    let folder = &options.folder;
+    if folder.exists() {
+        if !folder.is_dir() {
+            return Err(NewError::NotAFolder(folder.clone()));
+        }
+        let mut entries = std::fs::read_dir(folder).map_err(|source| NewError::Io {
+            path: folder.clone(),
+            source,
+        })?;
+        if entries.next().is_some() {
+            return Err(NewError::NotEmpty(folder.clone()));
+        }
+    }
+    let gemeente = options.gemeente.trim();
+    let slug = slugify(gemeente);
+    if slug.is_empty() {
+        return Err(NewError::BadName(options.gemeente.clone()));
+    }
+    let chain = parent_chain(&options.parent)?;
+    if chain.contains(&slug) {
+        return Err(NewError::ThemeClash(gemeente.to_string(), slug));
+    }
+
+    let mut files = site_files(gemeente, &slug, &options.parent, Datum::today());
+    for theme in &chain {
+        let dir = THEMES.get_dir(theme).expect("checked by parent_chain");
+        embedded_files(dir, &mut files);
+    }
+    for (rel, contents) in &files {
+        let path = folder.join(rel);
+        let parent = path.parent().expect("every file is inside the folder");
+        std::fs::create_dir_all(parent).map_err(|source| NewError::Io {
+            path: parent.to_path_buf(),
+            source,
+        })?;
+        std::fs::write(&path, contents).map_err(|source| NewError::Io { path, source })?;
+    }
+    Ok(Created {
+        files: files.into_keys().collect(),
+        theme: slug,
+    })
+}
+
+/// The parent theme and every theme it extends, each embedded.
+fn parent_chain(parent: &str) -> Result<Vec<String>, NewError> {
+    #[derive(serde::Deserialize)]
+    struct ThemeYaml {
+        #[serde(default)]
+        extends: Option<String>,
+    }
+    let mut chain = Vec::new();
+    let mut next = Some(parent.to_string());
+    while let Some(name) = next.take() {
+        let Some(dir) = THEMES.get_dir(&name).filter(|_| !chain.contains(&name)) else {
+            return Err(NewError::UnknownParent {
+                name,
+                available: embedded_themes().join(", "),
+            });
+        };
+        next = dir
+            .get_file(dir.path().join("theme.yaml"))
+            .and_then(|f| f.contents_utf8())
+            .and_then(|text| serde_saphyr::from_str::<ThemeYaml>(text).ok())
+            .and_then(|t| t.extends);
+        chain.push(name);
+    }
+    Ok(chain)
+}
+
+/// Adds every file of an embedded folder, at `themes/<its path>`.
+fn embedded_files(dir: &Dir<'static>, files: &mut BTreeMap<String, Vec<u8>>) {
+    for file in dir.files() {
+        let rel: Vec<String> = file
+            .path()
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy().into_owned())
+            .collect();
+        files.insert(
+            format!("themes/{}", rel.join("/")),
+            file.contents().to_vec(),
+        );
+    }
+    for sub in dir.dirs() {
+        embedded_files(sub, files);
+    }
+}
+
+/// A YAML double-quoted string (JSON's quoting is valid YAML).
+fn quoted(text: &str) -> String {
+    serde_json::to_string(text).expect("a string serializes")
+}
+
+/// The site's own files: content, its theme, the pipelines and a README.
+fn site_files(gemeente: &str, slug: &str, parent: &str, today: Datum) -> BTreeMap<String, Vec<u8>> {
+    let g = gemeente;
+    let gq = quoted(gemeente);
+    let titel = quoted(&format!("Gelijke Kansen Alliantie {g}"));
+    let home_titel = quoted(&format!("Gemeente {g}"));
+    let agenda_titel = quoted(&format!("GKA-Agenda van {g}"));
+    let year = today.0.year();
+    let date = format!(
+        "{year:04}-{:02}-{:02}",
+        u8::from(today.0.month()),
+        today.0.day()
+    );
+    let mut files: Vec<(String, String)> = vec![
+        (
+            "content/site.yaml".into(),
+            format!(
+                "# Instellingen van de GKA-site van de gemeente {g}.\n\
+                 gemeente: {gq}\n\
+                 titel: {titel}\n\
+                 # TODO: vervang dit nep-adres (het domein .example bestaat niet) door het echte adres van de site.\n\
+                 base_url: \"https://gka.{slug}.example/\"\n\
+                 taal: nl\n\
+                 # Het thema {slug} (themes/{slug}/) bouwt voort op {parent} en zet alleen de kleuren.\n\
+                 thema: {slug}\n\
+                 omschrijving: {omschrijving}\n\
+                 menu:\n  - titel: Agenda\n    url: /agenda/\n  - titel: Interventies\n    url: /interventies/\n  \
+                 - titel: Programma\n    url: /programmalijnen/\n  - titel: Nieuws\n    url: /nieuws/\n  \
+                 - titel: Contact\n    url: /contact/\n\
+                 contact:\n  tekst: \"TODO: schrijf hoe bezoekers contact opnemen.\"\n  \
+                 email: gka@{slug}.example\n",
+                omschrijving = quoted(&format!(
+                    "Op deze site leest u hoe de gemeente {g} werkt aan gelijke kansen."
+                )),
+            ),
+        ),
+        (
+            "content/index.md".into(),
+            format!(
+                "---\ntitel: {home_titel}\n---\n\n\
+                 TODO: schrijf een korte inleiding over de gemeente {g} en de Gelijke Kansen Alliantie.\n\n\
+                 - [Bekijk de GKA-Agenda van {g}](/agenda/)\n\
+                 - [Bekijk de interventies van {g}](/interventies/)\n\
+                 - [Lees het nieuws over gelijke kansen in {g}](/nieuws/)\n"
+            ),
+        ),
+        (
+            "content/agenda.md".into(),
+            format!(
+                "---\ntitel: {agenda_titel}\n\
+                 # De thema's van de agenda. Interventies gebruiken precies deze namen.\n\
+                 themas:\n  - \"TODO: eerste thema van de agenda\"\n  - \"TODO: tweede thema van de agenda\"\n\
+                 periode: \"{year}-{end}\"\n---\n\n\
+                 TODO: schrijf waarom {g} meedoet aan de Gelijke Kansen Alliantie en wat de agenda wil bereiken.\n",
+                end = year + 4,
+            ),
+        ),
+        (
+            "content/addenda/_index.md".into(),
+            "---\ntitel: Addenda\n---\n\n\
+             In een addendum staan afspraken over nieuwe interventies en over het voortzetten van de samenwerking.\n"
+                .into(),
+        ),
+        (
+            format!("content/addenda/{year}-{}.md", year + 4),
+            format!(
+                "---\ntitel: \"Addendum {year}-{end}\"\nperiode: \"{year}-{end}\"\n\
+                 partners:\n  - Ministerie van OCW\n\
+                 interventies:\n  - voorbeeld-interventie\n---\n\n\
+                 TODO: schrijf welke afspraken in dit addendum staan.\n",
+                end = year + 4,
+            ),
+        ),
+        (
+            "content/interventies/_index.md".into(),
+            format!(
+                "---\ntitel: Interventies\n---\n\n\
+                 Met deze interventies werkt de gemeente {g} aan gelijke kansen voor alle kinderen.\n"
+            ),
+        ),
+        (
+            "content/interventies/voorbeeld-interventie.md".into(),
+            "---\ntitel: \"TODO: naam van de interventie\"\n\
+             samenvatting: \"TODO: één zin over wat de interventie doet.\"\n\
+             themas:\n  - \"TODO: eerste thema van de agenda\"\n\
+             leeftijden:\n  - \"4-12\"\n\
+             doelgroep: \"TODO: voor wie is de interventie?\"\n\
+             status: lopend\n\
+             onderwijs:\n  - po\n---\n\n\
+             TODO: beschrijf de interventie: wat gebeurt er, wie doen er mee en wat levert het op?\n"
+                .into(),
+        ),
+        (
+            "content/programmalijnen/_index.md".into(),
+            "---\ntitel: \"TODO: naam van het programma\"\n---\n\n\
+             TODO: schrijf een korte inleiding over het programma.\n"
+                .into(),
+        ),
+        (
+            "content/programmalijnen/voorbeeld-programmalijn.md".into(),
+            format!(
+                "---\ntitel: \"Programmalijn 1: TODO: naam van de programmalijn\"\nnummer: 1\n\
+                 ambities:\n  - \"TODO: een ambitie van deze programmalijn.\"\n\
+                 resultaten:\n  - jaar: {year}\n    leeftijd: \"4-12\"\n    \
+                 tekst: \"TODO: wat is er dit jaar bereikt?\"\n---\n"
+            ),
+        ),
+        (
+            "content/nieuws/_index.md".into(),
+            "---\ntitel: Nieuws\n---\n".into(),
+        ),
+        (
+            "content/nieuws/de-site-is-online.md".into(),
+            format!(
+                "---\ntitel: {nieuws_titel}\ndatum: {date}\nsoort: nieuws\n---\n\n\
+                 TODO: schrijf het eerste nieuwsbericht, of verwijder dit bestand.\n",
+                nieuws_titel = quoted(&format!("De GKA-site van {g} is online")),
+            ),
+        ),
+        (
+            "content/contact.md".into(),
+            "---\ntitel: Contact\n---\n\n\
+             TODO: schrijf hoe bezoekers contact opnemen: een e-mailadres, een telefoonnummer of een contactpersoon.\n"
+                .into(),
+        ),
+        (
+            "content/toegankelijkheid.md".into(),
+            "---\ntitel: Toegankelijkheidsverklaring\n\
+             samenvatting: Hoe toegankelijk deze site is, hoe we dat controleren en waar u een probleem meldt.\n\
+             standaard: WCAG 2.1 niveau AA\n\
+             onderzoeken:\n  - door: \"TODO: wie heeft de site onderzocht?\"\n    \
+             methode: \"TODO: wat is onderzocht, en hoe?\"\n    \
+             wanneer: \"TODO: wanneer is de site onderzocht?\"\n\
+             contact:\n  pagina: /contact/\n---\n\n\
+             TODO: schrijf welke onderdelen van de site nog niet toegankelijk zijn, en wanneer dat is opgelost.\n"
+                .into(),
+        ),
+        ("content/privacy.md".into(), PRIVACY.into()),
+        (
+            format!("themes/{slug}/theme.yaml"),
+            format!(
+                "# Het thema van de gemeente {g}: bouwt voort op {parent} en zet alleen de kleuren.\n\
+                 # Templates en bestanden die dit thema niet heeft, komen uit {parent}.\n\
+                 extends: {parent}\ncss:\n  - css/{slug}.css\n"
+            ),
+        ),
+        (format!("themes/{slug}/static/css/{slug}.css"), tokens_css(g)),
+        (".github/workflows/publish.yml".into(), GITHUB_WORKFLOW.into()),
+        (".gitlab-ci.yml".into(), GITLAB_CI.into()),
+        (".gitignore".into(), "/public/\n".into()),
+        ("README.md".into(), readme(g, slug)),
+    ];
+    files.sort();
+    files
+        .into_iter()
+        .map(|(path, text)| (path, text.into_bytes()))
+        .collect()
+}
+
+/// The gemeente's design tokens: gka's own colours, to replace with the house style's.
+fn tokens_css(gemeente: &str) -> String {
+    format!(
+        "/*\n * De kleuren van de GKA-site van de gemeente {gemeente}, alleen met design tokens.\n *\n\
+         * Dit bestand zet NL Design System-tokens (dezelfde namen die gka.css leest, zie\n\
+         * docs/thema.md). Vervang de kleuren door die van de huisstijl van de gemeente, en\n\
+         * controleer het contrast (WCAG 2.1: tekst minstens 4,5:1, randen en focus minstens 3:1).\n\
+         * De kleuren hieronder zijn die van het thema gka: het contrast klopt.\n */\n\n\
+         :root {{\n  --basis-color-accent-1-bg-default: #154273;\n  \
+         --basis-color-accent-1-color-default: #ffffff;\n  \
+         --basis-color-accent-1-bg-subtle: #e8eff7;\n  \
+         --basis-color-accent-1-color-subtle: #154273;\n  \
+         --basis-color-action-1-color-default: #0b4f8a;\n  \
+         --basis-color-action-1-color-hover: #154273;\n  \
+         --basis-color-action-1-color-visited: #5b2a86;\n  \
+         --basis-color-highlight-bg-default: #ffd34d;\n  \
+         --basis-color-highlight-color-default: #1a1a1a;\n  \
+         --basis-focus-inverse-outline-color: #ffd34d;\n}}\n"
+    )
+}
+
+/// A short README for the new site's repository, in Dutch.
+fn readme(gemeente: &str, slug: &str) -> String {
+    format!(
+        "# GKA-site van de gemeente {gemeente}\n\n\
+         Deze site is gemaakt met `gka new`. De teksten staan in `content/`, de kleuren in\n\
+         `themes/{slug}/static/css/{slug}.css`.\n\n\
+         1. Zoek de teksten die u nog moet schrijven: `gka check --strict` toont elke `TODO:`.\n\
+         2. Bekijk de site terwijl u schrijft: `gka serve`, en open <http://127.0.0.1:1111/>.\n\
+         3. Zet in `content/site.yaml` het echte adres van de site bij `base_url`.\n\
+         4. Publiceer met `.github/workflows/publish.yml` (GitHub Pages) of `.gitlab-ci.yml`\n   \
+         (GitLab Pages). Vervang daarin eerst `OWNER` door de eigenaar van de gka-repository.\n"
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_default_parent_is_embedded_with_its_templates() {
+        assert_eq!(parent_chain("gka").unwrap(), ["gka"]);
+        assert!(THEMES.get_file("gka/templates/base.html").is_some());
+    }
+
+    #[test]
+    fn a_parent_brings_the_themes_it_extends() {
+        assert_eq!(parent_chain("almere").unwrap(), ["almere", "gka"]);
+        assert!(matches!(
+            parent_chain("nergens"),
+            Err(NewError::UnknownParent { .. })
+        ));
+    }
+
+    #[test]
+    fn the_embedded_themes_are_the_repositorys() {
+        let mut embedded = BTreeMap::new();
+        for dir in THEMES.dirs() {
+            embedded_files(dir, &mut embedded);
+        }
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut on_disk = BTreeMap::new();
+        for entry in walkdir::WalkDir::new(root.join("themes")) {
+            let entry = entry.unwrap();
+            if entry.file_type().is_file() {
+                let rel = entry.path().strip_prefix(root).unwrap();
+                let rel = rel.to_string_lossy().replace('\\', "/");
+                on_disk.insert(rel, std::fs::read(entry.path()).unwrap());
+            }
+        }
+        assert_eq!(
+            embedded.keys().collect::<Vec<_>>(),
+            on_disk.keys().collect::<Vec<_>>()
+        );
+        assert!(embedded == on_disk, "an embedded theme file is stale");
+    }
+
+    #[test]
+    fn names_are_quoted_for_yaml() {
+        assert_eq!(quoted("'s-Hertogenbosch"), "\"'s-Hertogenbosch\"");
+    }
+}
