@@ -1,4 +1,4 @@
-//! `gka schema` writes one JSON Schema per kind of file, and the copies in `schemas/` are the
+//! `gka schema` writes one JSON Schema per kind of file, and the copies in `docs/schemas/` are the
 //! current ones (regenerate with `cargo run -- schema` after changing a front-matter type).
 
 mod common;
@@ -12,14 +12,14 @@ fn the_committed_schemas_are_current() {
     common::gka(["schema", "--output", out.to_str().unwrap()]).assert_success();
     let written = common::files(&out);
     assert_eq!(written.len(), 10, "{written:?}");
-    let committed = common::repo_root().join("schemas");
+    let committed = common::repo_root().join("docs/schemas");
     assert_eq!(common::files(&committed), written);
     for file in written {
         let new = fs::read_to_string(out.join(&file)).unwrap();
         let old = fs::read_to_string(committed.join(&file)).unwrap();
         assert!(
             new == old,
-            "schemas/{file} is out of date: run `cargo run -- schema`"
+            "docs/schemas/{file} is out of date: run `cargo run -- schema --output docs/schemas`"
         );
         let json: serde_json::Value = serde_json::from_str(&new).unwrap();
         jsonschema::validator_for(&json).unwrap_or_else(|e| panic!("{file}: {e}"));
