@@ -4,14 +4,14 @@ use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
-use crate::content::{self, StaticFile};
+use crate::content::{self, LoadCache, StaticFile};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::output::{self, OutputError};
 use crate::render::{
     self,
     templates::{Theme, ThemeChain},
 };
-use crate::site::{ModelOptions, Site};
+use crate::site::{MarkdownCache, ModelOptions, Site};
 
 /// What to build and where.
 #[derive(Debug, Clone)]
@@ -57,8 +57,24 @@ pub enum BuildError {
 /// command. The theme is resolved before the model is built, because links in the content may
 /// point at the theme's static files (a logo, a stylesheet).
 pub fn load_site(options: &BuildOptions) -> (Option<Site>, Option<ThemeChain>, Diagnostics) {
+    load_site_with(
+        options,
+        &mut LoadCache::default(),
+        &mut MarkdownCache::default(),
+        &[],
+    )
+}
+
+/// [`load_site`] taking unchanged documents and their rendered Markdown from the caches of
+/// earlier runs; `changed` names the files (or folders) changed since then.
+pub fn load_site_with(
+    options: &BuildOptions,
+    loads: &mut LoadCache,
+    markdown: &mut MarkdownCache,
+    changed: &[PathBuf],
+) -> (Option<Site>, Option<ThemeChain>, Diagnostics) {
     let mut diagnostics = Diagnostics::default();
-    let loaded = content::load(&options.root, &mut diagnostics);
+    let loaded = content::load_with(&options.root, loads, changed, &mut diagnostics);
     let chain = loaded.config.as_ref().and_then(|(config, _)| {
         ThemeChain::resolve(&options.root, &config.thema)
             .map_err(|found| diagnostics.extend(found))
@@ -70,7 +86,7 @@ pub fn load_site(options: &BuildOptions) -> (Option<Site>, Option<ThemeChain>, D
         theme_files: chain.as_ref().map(|c| c.files.clone()).unwrap_or_default(),
         today: crate::content::values::Datum::today(),
     };
-    let site = Site::build(loaded, &model_options, &mut diagnostics);
+    let site = Site::build_with(loaded, &model_options, markdown, &mut diagnostics);
     (site, chain, diagnostics)
 }
 
@@ -178,7 +194,7 @@ pub fn check_document(content_path: &str, bytes: &[u8]) -> Vec<Diagnostic> {
 /// The files to publish under `static/`: the theme chain's, then `content/static/`'s, which
 /// win over the theme's files of the same path (the chain already let a child theme's files
 /// win over its parents').
-fn static_copies(theme: &[StaticFile], content: &[StaticFile]) -> Vec<output::Copy> {
+pub(crate) fn static_copies(theme: &[StaticFile], content: &[StaticFile]) -> Vec<output::Copy> {
     let mut copies: BTreeMap<&str, &StaticFile> = BTreeMap::new();
     for file in theme.iter().chain(content) {
         copies.insert(&file.path, file);

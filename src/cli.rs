@@ -131,6 +131,11 @@ pub struct ServeArgs {
     #[arg(long)]
     pub open: bool,
 
+    /// Where to keep the preview's files, updated in place on every change (default: a
+    /// temporary folder, removed when the server stops). Must be empty or gka's own output.
+    #[arg(long, value_name = "DIR")]
+    pub output: Option<PathBuf>,
+
     /// Also publish documents marked `concept: true` (drafts).
     #[arg(long)]
     pub drafts: bool,

@@ -3,8 +3,8 @@
 //!
 //! The pipeline, one module per stage:
 //! [`content`] (load) → [`site`] (validate and model) → [`render`] → [`output`] (write),
-//! driven by [`build`]. [`serve`] runs the same build behind a local web server that
-//! rebuilds on every change. [`new`] scaffolds a new site for another gemeente;
+//! driven by [`build`]. [`serve`] runs the same pipeline behind a local web server, through
+//! [`rebuild`], which re-reads, re-renders and rewrites only what each change affects. [`new`] scaffolds a new site for another gemeente;
 //! [`schema`] writes JSON Schemas of the front matter for editors.
 
 pub mod build;
@@ -12,6 +12,7 @@ pub mod content;
 pub mod diagnostics;
 pub mod new;
 pub mod output;
+pub mod rebuild;
 pub mod render;
 pub mod schema;
 pub mod serve;

@@ -1,10 +1,16 @@
 //! Write: put the rendered files and static files into a fresh folder beside the output
 //! folder, then swap it in. A build that fails at any point leaves the previous output as it
 //! was; the old output is removed only after the swap.
+//!
+//! `gka serve` instead keeps one [`LiveOutput`] folder and updates it in place, writing only
+//! the files whose bytes changed, so that unchanged files keep their modification time.
 
+use std::collections::{HashMap, HashSet};
 use std::fs;
+use std::hash::{Hash, Hasher};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
+use std::time::SystemTime;
 
 use rayon::prelude::*;
 
@@ -174,6 +180,144 @@ pub fn write_site(
         fs::remove_dir_all(&old).map_err(io_error("remove the previous output", &old))?;
     }
     Ok(files.len() + copies.len())
+}
+
+/// An output folder that is updated in place, for `gka serve`. It remembers a hash of every
+/// file it wrote and the source of every file it copied, writes only files whose bytes or
+/// source changed, and removes the files a build no longer produces. Each file is replaced
+/// by renaming a complete new file over it, so the web server never reads half a file.
+#[derive(Debug)]
+pub struct LiveOutput {
+    dir: PathBuf,
+    /// Path inside the folder → hash of the bytes written there.
+    written: HashMap<String, u64>,
+    /// Path inside the folder → the file copied there, with its size and time then.
+    copied: HashMap<String, (PathBuf, u64, Option<SystemTime>)>,
+}
+
+/// What one [`LiveOutput`] update did.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Update {
+    /// Files written or copied because they are new or changed.
+    pub written: usize,
+    /// Files removed because the build no longer produces them.
+    pub removed: usize,
+}
+
+impl LiveOutput {
+    /// An empty output folder at `dir`, created with gka's marker file.
+    pub fn create(dir: &Path) -> Result<LiveOutput, OutputError> {
+        fs::create_dir_all(dir).map_err(io_error("create", dir))?;
+        fs::write(
+            dir.join(MARKER),
+            "This folder is written by gka serve and updated on every change.\n",
+        )
+        .map_err(io_error("write", &dir.join(MARKER)))?;
+        Ok(LiveOutput {
+            dir: dir.to_path_buf(),
+            written: HashMap::new(),
+            copied: HashMap::new(),
+        })
+    }
+
+    /// The folder.
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// Writes each of `files` whose bytes differ from what this folder holds at its path.
+    /// Returns how many were written.
+    pub fn write(&mut self, files: &[OutputFile]) -> Result<usize, OutputError> {
+        let changed: Vec<(&OutputFile, u64)> = files
+            .iter()
+            .map(|file| (file, bytes_hash(&file.contents)))
+            .filter(|(file, hash)| self.written.get(&file.path) != Some(hash))
+            .collect();
+        let results: Vec<Result<(), OutputError>> = changed
+            .par_iter()
+            .map(|(file, _)| replace(&self.dir.join(&file.path), &file.contents))
+            .collect();
+        // Only files written in full are remembered, so a failed one is written next time.
+        for ((file, hash), result) in changed.iter().zip(&results) {
+            if result.is_ok() {
+                self.written.insert(file.path.clone(), *hash);
+            }
+        }
+        results.into_iter().collect::<Result<(), _>>()?;
+        Ok(changed.len())
+    }
+
+    /// Copies each of `copies` whose source is new, another file, or changed in size or time
+    /// since it was copied. Returns how many were copied.
+    pub fn copy(&mut self, copies: &[Copy]) -> Result<usize, OutputError> {
+        let mut count = 0;
+        for copy in copies {
+            let meta = fs::metadata(&copy.source).map_err(io_error("read", &copy.source))?;
+            let stamp = (copy.source.clone(), meta.len(), meta.modified().ok());
+            if self.copied.get(&copy.path) == Some(&stamp) {
+                continue;
+            }
+            let bytes = fs::read(&copy.source).map_err(io_error("read", &copy.source))?;
+            replace(&self.dir.join(&copy.path), &bytes)?;
+            self.copied.insert(copy.path.clone(), stamp);
+            count += 1;
+        }
+        Ok(count)
+    }
+
+    /// Removes every file written or copied earlier whose path is not in `keep`, and the
+    /// folders that leaves empty. Returns how many files were removed.
+    pub fn retain(&mut self, keep: &HashSet<&str>) -> Result<usize, OutputError> {
+        let gone: Vec<String> = self
+            .written
+            .keys()
+            .chain(self.copied.keys())
+            .filter(|path| !keep.contains(path.as_str()))
+            .cloned()
+            .collect();
+        for path in &gone {
+            let file = self.dir.join(path);
+            match fs::remove_file(&file) {
+                Ok(()) => {}
+                Err(e) if e.kind() == io::ErrorKind::NotFound => {}
+                Err(e) => return Err(io_error("remove", &file)(e)),
+            }
+            self.written.remove(path);
+            self.copied.remove(path);
+            // Empty folders would still answer as folders; remove them up to the output's.
+            let mut folder = file.parent();
+            while let Some(dir) = folder.filter(|d| *d != self.dir) {
+                if fs::remove_dir(dir).is_err() {
+                    break;
+                }
+                folder = dir.parent();
+            }
+        }
+        Ok(gone.len())
+    }
+}
+
+fn bytes_hash(bytes: &[u8]) -> u64 {
+    let mut hasher = std::hash::DefaultHasher::new();
+    bytes.hash(&mut hasher);
+    hasher.finish()
+}
+
+/// Writes `bytes` to `path` by renaming a complete temporary file in the same folder over it.
+fn replace(path: &Path, bytes: &[u8]) -> Result<(), OutputError> {
+    create_parent(path)?;
+    let folder = path.parent().unwrap_or(Path::new("."));
+    let mut temporary = tempfile::Builder::new()
+        .prefix(".gka-part-")
+        .tempfile_in(folder)
+        .map_err(io_error("create a temporary file in", folder))?;
+    temporary
+        .write_all(bytes)
+        .map_err(io_error("write", temporary.path()))?;
+    temporary
+        .persist(path)
+        .map_err(|e| io_error("write", path)(e.error))?;
+    Ok(())
 }
 
 fn create_parent(path: &Path) -> Result<(), OutputError> {

@@ -7,6 +7,7 @@
 
 mod common;
 
+use std::collections::BTreeMap;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
 use std::process::{Child, Command, Stdio};
@@ -15,7 +16,7 @@ use std::sync::{Arc, Barrier, Mutex};
 use std::thread;
 use std::time::{Duration, Instant};
 
-use common::{BIN, SiteRoot};
+use common::{BIN, SiteRoot, files};
 
 /// How long to wait for anything before calling the server broken.
 const GUARD: Duration = Duration::from_secs(60);
@@ -32,9 +33,15 @@ struct Server {
 impl Server {
     /// Starts `gka serve --port 0` on `site` and waits for the address it prints.
     fn start(site: SiteRoot) -> Server {
+        Server::start_with(site, &[])
+    }
+
+    /// [`Server::start`] with more arguments.
+    fn start_with(site: SiteRoot, extra: &[&std::ffi::OsStr]) -> Server {
         let mut child = Command::new(BIN)
             .args(["serve", "--port", "0", "--root"])
             .arg(site.path())
+            .args(extra)
             .env_remove("RUST_LOG")
             .stdin(Stdio::null())
             .stdout(Stdio::piped())
@@ -421,4 +428,117 @@ fn two_hundred_parallel_connections_are_all_answered() {
     }
     // Still serving afterwards.
     assert_eq!(server.get("/").status, 200);
+}
+
+/// Every file of an output folder with its bytes and modification time.
+fn stamps(dir: &std::path::Path) -> BTreeMap<String, (Vec<u8>, std::time::SystemTime)> {
+    files(dir)
+        .into_iter()
+        .map(|f| {
+            let path = dir.join(&f);
+            let modified = std::fs::metadata(&path).unwrap().modified().unwrap();
+            (f.clone(), (std::fs::read(&path).unwrap(), modified))
+        })
+        .collect()
+}
+
+#[test]
+fn an_edit_rewrites_the_page_and_its_lists_and_leaves_the_rest_untouched() {
+    let out = tempfile::tempdir().unwrap();
+    let output = out.path().join("site");
+    let server = Server::start_with(
+        SiteRoot::example(),
+        &["--output".as_ref(), output.as_os_str()],
+    );
+    // The open data is written right after the first build; wait for it so that it is not
+    // mistaken for a change.
+    server.wait_for("/data/gka.json", "the open data", |r| r.status == 200);
+    let before = stamps(&output);
+
+    // Kansrijk in Almere has no `samenvatting`: its card shows the body's first sentence, so
+    // editing that sentence changes its page and every list that shows its card.
+    server.site.edit(
+        "content/interventies/kansrijk-in-almere.md",
+        "Bij Kansrijk in Almere worden scholen ondersteund",
+        "Met Kansrijk in Almere krijgen scholen steun",
+    );
+    for target in [
+        "/interventies/kansrijk-in-almere/",
+        "/interventies/",
+        "/themas/ouderbetrokkenheid/",
+        "/addenda/2021-2024/",
+    ] {
+        server.wait_for(target, "the edited summary", |r| {
+            r.status == 200
+                && r.body
+                    .contains("Met Kansrijk in Almere krijgen scholen steun")
+        });
+    }
+    let after = stamps(&output);
+
+    let changed: Vec<&str> = after
+        .iter()
+        .filter(|(path, now)| before.get(*path) != Some(now))
+        .map(|(path, _)| path.as_str())
+        .collect();
+    for page in [
+        "interventies/kansrijk-in-almere/index.html",
+        "interventies/index.html",
+        "themas/ouderbetrokkenheid/index.html",
+        "themas/inzetten-op-gezondheid/index.html",
+        "addenda/2021-2024/index.html",
+    ] {
+        assert!(changed.contains(&page), "{page} is rewritten: {changed:?}");
+    }
+    for page in [
+        "interventies/dare-to-dream-in-036/index.html",
+        "privacy/index.html",
+        "index.html",
+        "static/css/gka.css",
+    ] {
+        assert_eq!(
+            before.get(page),
+            after.get(page),
+            "{page} keeps its bytes and modification time; rewritten: {changed:?}"
+        );
+    }
+    assert!(
+        changed.len() < before.len() / 4,
+        "most files stay as they were; rewritten: {changed:?}"
+    );
+    assert_eq!(
+        before.keys().collect::<Vec<_>>(),
+        after.keys().collect::<Vec<_>>(),
+        "no file appears or disappears"
+    );
+}
+
+#[test]
+fn added_and_removed_documents_add_and_remove_their_files() {
+    let out = tempfile::tempdir().unwrap();
+    let output = out.path().join("site");
+    let server = Server::start_with(
+        SiteRoot::example(),
+        &["--output".as_ref(), output.as_os_str()],
+    );
+    server.site.write(
+        "content/interventies/nieuwe-aanpak.md",
+        "---\ntitel: Nieuwe aanpak\nthemas:\n  - Ouderbetrokkenheid\n---\n\nEen nieuwe aanpak.\n",
+    );
+    server.wait_for("/interventies/nieuwe-aanpak/", "the new page", |r| {
+        r.status == 200 && r.body.contains("Een nieuwe aanpak.")
+    });
+    server.wait_for("/themas/ouderbetrokkenheid/", "the new card", |r| {
+        r.body.contains("Nieuwe aanpak")
+    });
+
+    std::fs::remove_file(server.site.file("content/interventies/nieuwe-aanpak.md")).unwrap();
+    server.wait_for("/interventies/nieuwe-aanpak/", "the page to go", |r| {
+        r.status == 404
+    });
+    assert!(!output.join("interventies/nieuwe-aanpak").exists());
+    let overview = server.wait_for("/interventies/", "the card to go", |r| {
+        !r.body.contains("Nieuwe aanpak")
+    });
+    assert_eq!(overview.status, 200);
 }

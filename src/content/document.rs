@@ -23,6 +23,35 @@ pub struct Source {
     pub lines: LineMap,
     /// When the file last changed (git history, else the file's time).
     pub modified: Option<Datum>,
+    /// Hashes of the file's two parts, so that `gka serve` can tell what an edit changed.
+    pub digest: Digest,
+}
+
+/// Hashes of a document's front matter and body. Equal hashes within one run of `gka` mean
+/// equal text; they are not stable across versions of gka and never written anywhere.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub struct Digest {
+    /// Of the YAML between the `---` lines.
+    pub front_matter: u64,
+    /// Of the Markdown body.
+    pub body: u64,
+}
+
+impl Digest {
+    /// The digest of a document split into `front_matter` and `body`.
+    pub fn of(front_matter: &str, body: &str) -> Digest {
+        Digest {
+            front_matter: hash_str(front_matter),
+            body: hash_str(body),
+        }
+    }
+}
+
+fn hash_str(text: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = std::hash::DefaultHasher::new();
+    text.hash(&mut hasher);
+    hasher.finish()
 }
 
 /// The front-matter keys every document accepts. Dutch names; the usual English names of

@@ -18,8 +18,9 @@ pub mod todo;
 pub mod toegankelijkheid;
 pub mod values;
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use rayon::prelude::*;
 use serde::de::DeserializeOwned;
@@ -27,7 +28,7 @@ use serde::de::DeserializeOwned;
 use crate::diagnostics::{Code, Diagnostic, Diagnostics, Position, relative};
 use addendum::Addendum;
 use agenda::Agenda;
-use document::{Document, Meta, Source};
+use document::{Digest, Document, Meta, Source};
 use front_matter::{LineMap, YamlError};
 use interventie::Interventie;
 use nieuws::Nieuws;
@@ -43,29 +44,30 @@ pub const STATIC_DIR: &str = "static";
 /// The site settings file inside `content/`.
 pub const CONFIG_FILE: &str = "site.yaml";
 
-/// Everything read from `content/`, each document typed by its content type.
+/// Everything read from `content/`, each document typed by its content type. Documents are
+/// shared (`Arc`) so that `gka serve` can keep them between rebuilds without copying.
 #[derive(Debug, Default)]
 pub struct Loaded {
     /// `site.yaml`, with the positions of its keys.
     pub config: Option<(SiteConfig, LineMap)>,
     /// `index.md`.
-    pub home: Option<Document<Home>>,
+    pub home: Option<Arc<Document<Home>>>,
     /// `agenda.md`.
-    pub agenda: Option<Document<Agenda>>,
+    pub agenda: Option<Arc<Document<Agenda>>>,
     /// `toegankelijkheid.md`: the accessibility statement.
-    pub toegankelijkheid: Option<Document<Toegankelijkheid>>,
+    pub toegankelijkheid: Option<Arc<Document<Toegankelijkheid>>>,
     /// `addenda/*.md`.
-    pub addenda: Vec<Document<Addendum>>,
+    pub addenda: Vec<Arc<Document<Addendum>>>,
     /// `interventies/*.md`.
-    pub interventies: Vec<Document<Interventie>>,
+    pub interventies: Vec<Arc<Document<Interventie>>>,
     /// `programmalijnen/*.md`.
-    pub programmalijnen: Vec<Document<Programmalijn>>,
+    pub programmalijnen: Vec<Arc<Document<Programmalijn>>>,
     /// `nieuws/*.md`.
-    pub nieuws: Vec<Document<Nieuws>>,
+    pub nieuws: Vec<Arc<Document<Nieuws>>>,
     /// Every other Markdown file.
-    pub pages: Vec<Document<Page>>,
+    pub pages: Vec<Arc<Document<Page>>>,
     /// Every `_index.md`.
-    pub sections: Vec<Document<SectionIntro>>,
+    pub sections: Vec<Arc<Document<SectionIntro>>>,
     /// Files in `content/static/`.
     pub static_files: Vec<StaticFile>,
     /// Content paths of Markdown files that could not be read; their errors are reported.
@@ -135,25 +137,44 @@ pub fn kind_name(content_path: &str) -> &'static str {
 }
 
 /// One loaded Markdown file, before it is sorted into [`Loaded`].
+#[derive(Clone)]
 pub enum Item {
     /// `index.md`.
-    Home(Document<Home>),
+    Home(Arc<Document<Home>>),
     /// `agenda.md`.
-    Agenda(Document<Agenda>),
+    Agenda(Arc<Document<Agenda>>),
     /// `toegankelijkheid.md`: the accessibility statement.
-    Toegankelijkheid(Document<Toegankelijkheid>),
+    Toegankelijkheid(Arc<Document<Toegankelijkheid>>),
     /// `addenda/*.md`.
-    Addendum(Document<Addendum>),
+    Addendum(Arc<Document<Addendum>>),
     /// `interventies/*.md`.
-    Interventie(Document<Interventie>),
+    Interventie(Arc<Document<Interventie>>),
     /// `programmalijnen/*.md`.
-    Programmalijn(Document<Programmalijn>),
+    Programmalijn(Arc<Document<Programmalijn>>),
     /// `nieuws/*.md`.
-    Nieuws(Document<Nieuws>),
+    Nieuws(Arc<Document<Nieuws>>),
     /// `_index.md` anywhere.
-    Section(Document<SectionIntro>),
+    Section(Arc<Document<SectionIntro>>),
     /// Any other Markdown file.
-    Page(Document<Page>),
+    Page(Arc<Document<Page>>),
+}
+
+/// What earlier loads read, kept by `gka serve` so that a rebuild re-reads only the Markdown
+/// files that changed: each file's document (or the problems that stopped it) with its
+/// to-dos, and the git history, which is read once per session.
+#[derive(Default)]
+pub struct LoadCache {
+    history: Option<history::History>,
+    /// Content path → what reading the file gave.
+    files: HashMap<String, (ItemResult, Vec<Diagnostic>)>,
+    read_last: usize,
+}
+
+impl LoadCache {
+    /// How many files the last load read from disk (the rest came from the cache).
+    pub fn read_last(&self) -> usize {
+        self.read_last
+    }
 }
 
 /// Files larger than this are refused, so a stray video or dump cannot exhaust memory.
@@ -164,6 +185,19 @@ pub const MAX_FRONT_MATTER_BYTES: usize = 64 * 1024;
 /// Reads `content/` under `root`. Problems are added to `diagnostics`; files with problems are
 /// left out of the result.
 pub fn load(root: &Path, diagnostics: &mut Diagnostics) -> Loaded {
+    load_with(root, &mut LoadCache::default(), &[], diagnostics)
+}
+
+/// Reads `content/` under `root` as [`load`] does, taking each Markdown file from `cache`
+/// unless it is new or `changed` names it (or a folder it is in). The folders are still walked
+/// in full, so added, removed and renamed files are found whatever `changed` says; `site.yaml`
+/// and the static files are small and always read again.
+pub fn load_with(
+    root: &Path,
+    cache: &mut LoadCache,
+    changed: &[PathBuf],
+    diagnostics: &mut Diagnostics,
+) -> Loaded {
     let content = root.join(CONTENT_DIR);
     let mut loaded = Loaded::default();
     if !content.is_dir() {
@@ -302,23 +336,52 @@ pub fn load(root: &Path, diagnostics: &mut Diagnostics) -> Loaded {
         );
     }
 
-    let history = history::History::read(root);
+    let dirty: Vec<String> = changed
+        .iter()
+        .filter_map(|path| content_relative(&content, path).ok())
+        .collect();
+    let is_dirty = |content_path: &str| {
+        dirty.iter().any(|d| {
+            d.is_empty()
+                || content_path == d
+                || content_path
+                    .strip_prefix(d.as_str())
+                    .is_some_and(|rest| rest.starts_with('/'))
+        })
+    };
+    let stale: Vec<&(PathBuf, String)> = markdown
+        .iter()
+        .filter(|(_, content_path)| {
+            !cache.files.contains_key(content_path) || is_dirty(content_path)
+        })
+        .collect();
+    let history = cache
+        .history
+        .get_or_insert_with(|| history::History::read(root));
     // Each file's document (or why it failed) and its to-dos, which are found either way.
-    let results: Vec<(ItemResult, Vec<Diagnostic>)> = markdown
+    let read: Vec<(String, (ItemResult, Vec<Diagnostic>))> = stale
         .par_iter()
         .map(|(path, content_path)| {
             let rel = relative(root, path);
             let text = match read_text(&rel, path) {
                 Ok(text) => text,
-                Err(found) => return (Err(found), Vec::new()),
+                Err(found) => return (content_path.clone(), (Err(found), Vec::new())),
             };
             let todos = todo::find(&rel, &text);
-            let item = parse_markdown(rel, content_path, &text).map(|mut item| {
-                item.source_mut().modified = history.modified(content_path, path);
-                item
-            });
-            (item, todos)
+            let modified = history.modified(content_path, path);
+            let item = parse_markdown_at(rel, content_path, &text, modified);
+            (content_path.clone(), (item, todos))
         })
+        .collect();
+    cache.read_last = read.len();
+    cache.files.extend(read);
+    // Files that are gone leave the cache, so that it never outgrows the site.
+    let walked: std::collections::HashSet<&str> =
+        markdown.iter().map(|(_, p)| p.as_str()).collect();
+    cache.files.retain(|path, _| walked.contains(path.as_str()));
+    let results: Vec<(ItemResult, Vec<Diagnostic>)> = markdown
+        .iter()
+        .map(|(_, content_path)| cache.files[content_path].clone())
         .collect();
     for ((result, todos), (_, content_path)) in results.into_iter().zip(markdown) {
         diagnostics.extend(todos);
@@ -489,21 +552,6 @@ pub(crate) fn parse_typed<T: DeserializeOwned>(
 }
 
 impl Item {
-    /// The file the document was read from, to update.
-    fn source_mut(&mut self) -> &mut Source {
-        match self {
-            Item::Home(d) => &mut d.source,
-            Item::Agenda(d) => &mut d.source,
-            Item::Toegankelijkheid(d) => &mut d.source,
-            Item::Addendum(d) => &mut d.source,
-            Item::Interventie(d) => &mut d.source,
-            Item::Programmalijn(d) => &mut d.source,
-            Item::Nieuws(d) => &mut d.source,
-            Item::Section(d) => &mut d.source,
-            Item::Page(d) => &mut d.source,
-        }
-    }
-
     /// The file the document was read from.
     pub fn source(&self) -> &Source {
         match self {
@@ -525,6 +573,16 @@ pub fn parse_markdown(
     rel: PathBuf,
     content_path: &str,
     text: &str,
+) -> Result<Item, Vec<Diagnostic>> {
+    parse_markdown_at(rel, content_path, text, None)
+}
+
+/// [`parse_markdown`] for a file that last changed on `modified`.
+fn parse_markdown_at(
+    rel: PathBuf,
+    content_path: &str,
+    text: &str,
+    modified: Option<values::Datum>,
 ) -> Result<Item, Vec<Diagnostic>> {
     let split = front_matter::split(text).map_err(|err| {
         let code = match err {
@@ -560,19 +618,26 @@ pub fn parse_markdown(
         body: split.body.to_string(),
         body_line: split.yaml_line + split.yaml.lines().count() + 1,
         lines,
-        modified: None,
+        modified,
+        digest: Digest::of(split.yaml, split.body),
     };
     let kind = Kind::of(content_path);
     let result = match kind {
-        Kind::Home => typed(split.yaml, source).map(Item::Home),
-        Kind::Agenda => typed(split.yaml, source).map(Item::Agenda),
-        Kind::Toegankelijkheid => typed(split.yaml, source).map(Item::Toegankelijkheid),
-        Kind::Addendum => typed(split.yaml, source).map(Item::Addendum),
-        Kind::Interventie => typed(split.yaml, source).map(Item::Interventie),
-        Kind::Programmalijn => typed(split.yaml, source).map(Item::Programmalijn),
-        Kind::Nieuws => typed(split.yaml, source).map(Item::Nieuws),
-        Kind::Section => typed(split.yaml, source).map(Item::Section),
-        Kind::Page => typed(split.yaml, source).map(Item::Page),
+        Kind::Home => typed(split.yaml, source).map(Arc::new).map(Item::Home),
+        Kind::Agenda => typed(split.yaml, source).map(Arc::new).map(Item::Agenda),
+        Kind::Toegankelijkheid => typed(split.yaml, source)
+            .map(Arc::new)
+            .map(Item::Toegankelijkheid),
+        Kind::Addendum => typed(split.yaml, source).map(Arc::new).map(Item::Addendum),
+        Kind::Interventie => typed(split.yaml, source)
+            .map(Arc::new)
+            .map(Item::Interventie),
+        Kind::Programmalijn => typed(split.yaml, source)
+            .map(Arc::new)
+            .map(Item::Programmalijn),
+        Kind::Nieuws => typed(split.yaml, source).map(Arc::new).map(Item::Nieuws),
+        Kind::Section => typed(split.yaml, source).map(Arc::new).map(Item::Section),
+        Kind::Page => typed(split.yaml, source).map(Arc::new).map(Item::Page),
     };
     result.map_err(|errors| errors.into_iter().map(|e| to_diagnostic(&rel, e)).collect())
 }
@@ -634,6 +699,7 @@ mod tests {
             body_line: 6,
             lines: LineMap { first_line: 2 },
             modified: None,
+            digest: Digest::default(),
         };
         let errors = typed::<Programmalijn>(yaml, source).unwrap_err();
         let lines: Vec<usize> = errors

@@ -58,6 +58,25 @@ pub struct LinkTargets {
     pub files: HashMap<String, u64>,
 }
 
+impl LinkTargets {
+    /// A fingerprint of the targets: within one run, equal values resolve every link alike.
+    pub fn digest(&self) -> u64 {
+        use std::hash::{Hash, Hasher};
+        fn sorted<T: Ord>(items: impl Iterator<Item = T>) -> Vec<T> {
+            let mut items: Vec<T> = items.collect();
+            items.sort_unstable();
+            items
+        }
+        let mut hasher = std::hash::DefaultHasher::new();
+        self.base_path.hash(&mut hasher);
+        sorted(self.pages.iter()).hash(&mut hasher);
+        sorted(self.by_source.iter()).hash(&mut hasher);
+        sorted(self.drafts.iter()).hash(&mut hasher);
+        sorted(self.files.iter()).hash(&mut hasher);
+        hasher.finish()
+    }
+}
+
 /// File extensions of documents a reader downloads rather than views as a page; links to them
 /// get the type and size in their text.
 const DOWNLOADS: &[&str] = &[
@@ -637,6 +656,7 @@ mod tests {
             body_line: 5,
             lines: LineMap { first_line: 2 },
             modified: None,
+            digest: Default::default(),
         }
     }
 

@@ -5,6 +5,7 @@
 
 pub mod calendar;
 pub mod embed;
+mod inputs;
 pub mod markdown;
 pub mod open_data;
 mod pages;
@@ -20,6 +21,7 @@ use crate::content::toegankelijkheid::STANDAARD;
 use crate::content::values::Soort;
 use crate::diagnostics::Diagnostic;
 use crate::site::{Facet, SECURITY_TXT, Site, Term};
+pub use inputs::Fingerprints;
 use templates::Theme;
 use views::{Card, DateView, Link, THEMAS_TITLE, Views};
 
@@ -34,7 +36,8 @@ pub struct OutputFile {
     pub is_page: bool,
 }
 
-/// Every file the site consists of, except static files copied as they are.
+/// Every file the site consists of, except static files copied as they are, the sitemap and
+/// the open data, which are made from the others.
 #[derive(Clone, Copy, Debug)]
 enum Job {
     Home,
@@ -60,44 +63,164 @@ enum Job {
     SecurityTxt,
 }
 
-/// Renders every page and generated file of `site` with `theme`.
-pub fn render(site: &Site, theme: &mut Theme) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
-    let views = Views { site };
-    theme
-        .tera
-        .global_context()
-        .insert("site", &views.site(&theme.css));
-    let theme = &*theme;
-    let jobs = jobs(site);
-    let results: Vec<Result<OutputFile, Diagnostic>> = jobs
-        .par_iter()
-        .map(|job| render_job(&views, theme, *job))
-        .collect();
-    let mut files = Vec::with_capacity(results.len());
-    let mut errors = Vec::new();
-    for result in results {
-        match result {
-            Ok(file) => files.push(file),
-            Err(d) => errors.push(d),
+impl Job {
+    /// The site path of the file the job writes.
+    fn site_path(self, site: &Site) -> String {
+        match self {
+            Job::Home => site.home.url.clone(),
+            Job::Agenda => site
+                .agenda
+                .as_ref()
+                .map(|e| e.url.clone())
+                .unwrap_or_default(),
+            Job::Toegankelijkheid => site
+                .toegankelijkheid
+                .as_ref()
+                .map(|e| e.url.clone())
+                .unwrap_or_default(),
+            Job::Addendum(i) => site.addenda.items[i].url.clone(),
+            Job::Addenda => site.addenda.url.clone(),
+            Job::Interventie(i) => site.interventies.items[i].url.clone(),
+            Job::Interventies => site.interventies.url.clone(),
+            Job::Programmalijn(i) => site.programma.items[i].url.clone(),
+            Job::Programma => site.programma.url.clone(),
+            Job::Nieuws(i) => site.nieuws.items[i].url.clone(),
+            Job::NieuwsLijst => site.nieuws.url.clone(),
+            Job::Page(i) => site.pages[i].url.clone(),
+            Job::Section(i) => site.sections[i].url.clone(),
+            Job::TermIndex(facet) => facet.url().to_string(),
+            Job::Term(facet, i) => site.terms(facet)[i].url.clone(),
+            Job::NotFound => "/404.html".into(),
+            Job::Redirect(i) => site.redirects[i].0.clone(),
+            Job::Robots => "/robots.txt".into(),
+            Job::Feed => format!("{}feed.xml", site.nieuws.url),
+            Job::Calendar(i) => format!("{}{}", site.nieuws.items[i].url, calendar::FILE_NAME),
+            Job::SecurityTxt => SECURITY_TXT.into(),
         }
     }
-    if !errors.is_empty() {
-        return Err(errors);
+
+    /// Whether the file is a page to list in the sitemap: not a redirect, the 404 page or a
+    /// file that is not HTML.
+    fn is_page(self) -> bool {
+        !matches!(
+            self,
+            Job::NotFound
+                | Job::Redirect(_)
+                | Job::Robots
+                | Job::Feed
+                | Job::Calendar(_)
+                | Job::SecurityTxt
+        )
     }
-    // The sitemap lists the pages just rendered, so it comes last.
-    files.push(sitemap(&views, theme, &files)?);
+}
+
+/// One file of the site before it is rendered: what makes it and where it goes.
+#[derive(Debug, Clone)]
+pub struct Planned {
+    job: Job,
+    /// Path inside the output folder, e.g. `interventies/x/index.html`.
+    pub path: String,
+    /// Whether it is an HTML page listed in the sitemap.
+    pub is_page: bool,
+}
+
+/// Renders the files of one site with one theme. Creating it sets the theme's `site` value,
+/// which every template sees.
+pub struct Renderer<'a> {
+    views: Views<'a>,
+    theme: &'a Theme,
+}
+
+impl<'a> Renderer<'a> {
+    /// A renderer of `site` with `theme`.
+    pub fn new(site: &'a Site, theme: &'a mut Theme) -> Renderer<'a> {
+        let views = Views { site };
+        theme
+            .tera
+            .global_context()
+            .insert("site", &views.site(&theme.css));
+        Renderer { views, theme }
+    }
+
+    /// Every file the site consists of, except static files, the sitemap and the open data.
+    pub fn plan(&self) -> Vec<Planned> {
+        let site = self.views.site;
+        jobs(site)
+            .into_iter()
+            .map(|job| Planned {
+                job,
+                path: output_path(&job.site_path(site)),
+                is_page: job.is_page(),
+            })
+            .collect()
+    }
+
+    /// Renders `planned`, in parallel. Fails with every template error found.
+    pub fn render(&self, planned: &[&Planned]) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
+        let results: Vec<Result<OutputFile, Diagnostic>> = planned
+            .par_iter()
+            .map(|p| {
+                let contents = render_job(&self.views, self.theme, p.job)?;
+                Ok(OutputFile {
+                    path: p.path.clone(),
+                    contents,
+                    is_page: p.is_page,
+                })
+            })
+            .collect();
+        let mut files = Vec::with_capacity(results.len());
+        let mut errors = Vec::new();
+        for result in results {
+            match result {
+                Ok(file) => files.push(file),
+                Err(d) => errors.push(d),
+            }
+        }
+        if errors.is_empty() {
+            Ok(files)
+        } else {
+            Err(errors)
+        }
+    }
+
+    /// `sitemap.xml`, listing the pages of `plan`.
+    pub fn sitemap(&self, plan: &[Planned]) -> Result<OutputFile, Vec<Diagnostic>> {
+        sitemap(&self.views, self.theme, plan)
+    }
+}
+
+/// The paths of the open data files in the output folder.
+pub const OPEN_DATA_FILES: [&str; 3] = [
+    "data/gka.json",
+    "data/gka.schema.json",
+    "data/interventies.csv",
+];
+
+/// The open data of `site`: `/data/gka.json`, its schema and `/data/interventies.csv`.
+pub fn open_data(site: &Site) -> Vec<OutputFile> {
     let data = open_data::OpenData::of(site);
-    for (path, contents) in [
-        ("data/gka.json", data.to_json()),
-        ("data/gka.schema.json", open_data::schema()),
-        ("data/interventies.csv", open_data::interventies_csv(&data)),
-    ] {
-        files.push(OutputFile {
-            path: path.to_string(),
-            contents: contents.into_bytes(),
-            is_page: false,
-        });
-    }
+    let [json, schema, csv] = OPEN_DATA_FILES;
+    [
+        (json, data.to_json()),
+        (schema, open_data::schema()),
+        (csv, open_data::interventies_csv(&data)),
+    ]
+    .into_iter()
+    .map(|(path, contents)| OutputFile {
+        path: path.to_string(),
+        contents: contents.into_bytes(),
+        is_page: false,
+    })
+    .collect()
+}
+
+/// Renders every page and generated file of `site` with `theme`.
+pub fn render(site: &Site, theme: &mut Theme) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
+    let renderer = Renderer::new(site, theme);
+    let plan = renderer.plan();
+    let mut files = renderer.render(&plan.iter().collect::<Vec<_>>())?;
+    files.push(renderer.sitemap(&plan)?);
+    files.extend(open_data(site));
     Ok(files)
 }
 
@@ -158,8 +281,8 @@ fn output_path(site_path: &str) -> String {
     }
 }
 
-/// A page to render: its site path, its template and the template's context.
-type PageJob = (String, &'static str, Ctx);
+/// A page to render: its template and the template's context.
+type PageJob = (&'static str, Ctx);
 
 /// Context builder: `page` plus named values.
 struct Ctx(Context);
@@ -177,14 +300,12 @@ impl Ctx {
     }
 }
 
-fn render_job(views: &Views, theme: &Theme, job: Job) -> Result<OutputFile, Diagnostic> {
+/// The bytes of the file `job` writes.
+fn render_job(views: &Views, theme: &Theme, job: Job) -> Result<Vec<u8>, Diagnostic> {
     let site = views.site;
-    match job {
-        Job::Calendar(i) => return Ok(pages::calendar_file(views, i)),
-        Job::SecurityTxt => return Ok(pages::security_txt(views)),
-        _ => {}
-    }
-    let (site_path, template, ctx): PageJob = match job {
+    let (template, ctx): PageJob = match job {
+        Job::Calendar(i) => return Ok(pages::calendar_file(views, i).into_bytes()),
+        Job::SecurityTxt => return Ok(pages::security_txt(views).into_bytes()),
         Job::Home => pages::home(views),
         Job::Agenda => pages::agenda(views),
         Job::Toegankelijkheid => pages::toegankelijkheid(views),
@@ -207,36 +328,20 @@ fn render_job(views: &Views, theme: &Theme, job: Job) -> Result<OutputFile, Diag
         ),
         Job::NieuwsLijst => pages::nieuws_lijst(views),
         Job::Feed => pages::feed(views),
-        Job::Calendar(_) | Job::SecurityTxt => {
-            unreachable!("files without a template are written above")
-        }
         Job::TermIndex(facet) => pages::term_index(views, facet),
         Job::Term(facet, i) => pages::term(views, facet, i),
         Job::NotFound => pages::not_found(views),
         Job::Redirect(i) => pages::redirect(views, i),
         Job::Robots => pages::robots(views),
     };
-    // Redirects, the 404 page, robots.txt and the feed are not pages to list in the sitemap.
-    let is_page = !matches!(
-        job,
-        Job::NotFound | Job::Redirect(_) | Job::Robots | Job::Feed
-    );
     let html = theme
         .tera
         .render(template, &ctx.0)
         .map_err(|err| theme.diagnostic(&err))?;
-    Ok(OutputFile {
-        path: output_path(&site_path),
-        contents: html.into_bytes(),
-        is_page,
-    })
+    Ok(html.into_bytes())
 }
 
-fn sitemap(
-    views: &Views,
-    theme: &Theme,
-    files: &[OutputFile],
-) -> Result<OutputFile, Vec<Diagnostic>> {
+fn sitemap(views: &Views, theme: &Theme, plan: &[Planned]) -> Result<OutputFile, Vec<Diagnostic>> {
     #[derive(Serialize)]
     struct Url {
         loc: String,
@@ -254,7 +359,7 @@ fn sitemap(
                 .map(|date| (output_path(d.url), date.iso()))
         })
         .collect();
-    let mut urls: Vec<Url> = files
+    let mut urls: Vec<Url> = plan
         .iter()
         .filter(|f| f.is_page)
         .map(|f| {

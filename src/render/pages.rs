@@ -18,7 +18,6 @@ pub(super) fn home(views: &Views) -> PageJob {
             .page(&site.home)
             .with_structured_data(Some(organisatie), "website", "webpagina");
     (
-        site.home.url.clone(),
         "home.html",
         Ctx::new(&page).with("onderdelen", &home_cards(views)),
     )
@@ -46,7 +45,6 @@ pub(super) fn agenda(views: &Views) -> PageJob {
         }),
     };
     (
-        agenda.url.clone(),
         "agenda.html",
         Ctx::new(&views.page(agenda)).with("agenda", &view),
     )
@@ -93,7 +91,6 @@ pub(super) fn toegankelijkheid(views: &Views) -> PageJob {
         },
     };
     (
-        entry.url.clone(),
         "toegankelijkheidsverklaring.html",
         Ctx::new(&views.page(entry)).with("verklaring", &view),
     )
@@ -122,7 +119,6 @@ pub(super) fn addendum(views: &Views, i: usize) -> PageJob {
         interventies,
     };
     (
-        entry.url.clone(),
         "addendum.html",
         Ctx::new(&views.page(entry)).with("addendum", &view),
     )
@@ -169,7 +165,6 @@ pub(super) fn interventie(views: &Views, i: usize) -> PageJob {
         .page(entry)
         .with_video(data.video.as_ref().map(|v| views.video(v)));
     (
-        entry.url.clone(),
         "interventie.html",
         Ctx::new(&page).with("interventie", &view),
     )
@@ -202,7 +197,6 @@ pub(super) fn programmalijn(views: &Views, i: usize) -> PageJob {
         jaren,
     };
     (
-        entry.url.clone(),
         "programmalijn.html",
         Ctx::new(&views.page(entry)).with("programmalijn", &view),
     )
@@ -253,11 +247,7 @@ pub(super) fn nieuwsbericht(views: &Views, i: usize) -> PageJob {
         }),
     };
     let page = page.with_structured_data(Some(item), "article", "nieuwsbericht");
-    (
-        entry.url.clone(),
-        "nieuwsbericht.html",
-        Ctx::new(&page).with("nieuws", &view),
-    )
+    ("nieuwsbericht.html", Ctx::new(&page).with("nieuws", &view))
 }
 
 /// A plain page.
@@ -267,7 +257,7 @@ pub(super) fn pagina(views: &Views, i: usize) -> PageJob {
     let page = views
         .page(entry)
         .with_video(entry.doc.data.video.as_ref().map(|v| views.video(v)));
-    (entry.url.clone(), "pagina.html", Ctx::new(&page))
+    ("pagina.html", Ctx::new(&page))
 }
 
 /// The overview of a folder of plain pages.
@@ -281,7 +271,6 @@ pub(super) fn sectie(views: &Views, i: usize) -> PageJob {
         .map(|p| views.card(p))
         .collect();
     (
-        entry.url.clone(),
         "lijst.html",
         Ctx::new(&views.page(entry)).with("items", &items),
     )
@@ -290,14 +279,14 @@ pub(super) fn sectie(views: &Views, i: usize) -> PageJob {
 /// The interventies overview with its filters.
 pub(super) fn interventies(views: &Views) -> PageJob {
     let site = views.site;
-    let (path, template, ctx) = section_job(
+    let (template, ctx) = section_job(
         views,
         &site.interventies,
         (0..site.interventies.items.len())
             .map(|i| views.filterable_card(i))
             .collect(),
     );
-    (path, template, ctx.with("filters", &views.filters()))
+    (template, ctx.with("filters", &views.filters()))
 }
 
 /// The news overview: current items, then the archive of past events.
@@ -307,13 +296,13 @@ pub(super) fn nieuws_lijst(views: &Views) -> PageJob {
     let (archief, actueel): (Vec<_>, Vec<_>) = site.nieuws.items.iter().partition(|e| {
         e.doc.data.soort == Soort::Evenement && e.doc.meta.datum.is_some_and(|d| d < site.today)
     });
-    let (path, template, ctx) = section_job(
+    let (template, ctx) = section_job(
         views,
         &site.nieuws,
         actueel.into_iter().map(|e| views.nieuws_card(e)).collect(),
     );
     let archief: Vec<Card> = archief.into_iter().map(|e| views.nieuws_card(e)).collect();
-    (path, template, ctx.with("archief", &archief))
+    (template, ctx.with("archief", &archief))
 }
 
 /// The Atom feed of the newest news.
@@ -345,7 +334,7 @@ pub(super) fn feed(views: &Views) -> PageJob {
                 .unwrap_or_default(),
         )
         .with("nieuws_permalink", &site.config.absolute(&site.nieuws.url));
-    (path, "atom.xml", ctx)
+    ("atom.xml", ctx)
 }
 
 /// The page of one term (a theme, an age range, …).
@@ -362,7 +351,7 @@ pub(super) fn term(views: &Views, facet: Facet, i: usize) -> PageJob {
 /// The 404 page.
 pub(super) fn not_found(views: &Views) -> PageJob {
     let page = views.page_at("Pagina niet gevonden", None, "/404.html", "", None);
-    ("/404.html".into(), "404.html", Ctx::new(&page))
+    ("404.html", Ctx::new(&page))
 }
 
 /// A redirect page for an old address.
@@ -373,35 +362,24 @@ pub(super) fn redirect(views: &Views, i: usize) -> PageJob {
     let ctx = Ctx::new(&views.page_at("Deze pagina is verhuisd", None, from, "", None))
         .with("doel", &target)
         .with("doel_permalink", &site.config.absolute(to));
-    (from.clone(), "alias.html", ctx)
+    ("alias.html", ctx)
 }
 
 /// `/.well-known/security.txt`: a fixed format (RFC 9116), so no template.
-pub(super) fn security_txt(views: &Views) -> OutputFile {
+pub(super) fn security_txt(views: &Views) -> String {
     let site = views.site;
     let contact = site
         .config
         .beveiliging
         .as_ref()
         .expect("job only exists with a security contact");
-    OutputFile {
-        path: output_path(SECURITY_TXT),
-        contents: security::security_txt(&site.config, contact).into_bytes(),
-        is_page: false,
-    }
+    security::security_txt(&site.config, contact)
 }
 
 /// An event's iCalendar file: a fixed format (RFC 5545), so no template.
-pub(super) fn calendar_file(views: &Views, i: usize) -> OutputFile {
+pub(super) fn calendar_file(views: &Views, i: usize) -> String {
     let site = views.site;
-    let entry = &site.nieuws.items[i];
-    OutputFile {
-        path: output_path(&format!("{}{}", entry.url, calendar::FILE_NAME)),
-        contents: calendar::event(&site.config, entry)
-            .unwrap_or_default()
-            .into_bytes(),
-        is_page: false,
-    }
+    calendar::event(&site.config, &site.nieuws.items[i]).unwrap_or_default()
 }
 
 /// robots.txt, naming the sitemap.
@@ -409,7 +387,7 @@ pub(super) fn robots(views: &Views) -> PageJob {
     let site = views.site;
     let page = views.page_at("robots.txt", None, "/robots.txt", "", None);
     let ctx = Ctx::new(&page).with("sitemap", &site.config.absolute("/sitemap.xml"));
-    ("/robots.txt".into(), "robots.txt", ctx)
+    ("robots.txt", ctx)
 }
 
 #[derive(Serialize)]
@@ -510,13 +488,12 @@ pub(super) fn section_job<'a, T>(
     views: &Views<'a>,
     section: &'a crate::site::Section<T>,
     items: Vec<Card<'a>>,
-) -> (String, &'static str, Ctx) {
+) -> PageJob {
     let page = match &section.intro {
         Some(intro) => views.page(intro),
         None => views.page_at(&section.titel, None, &section.url, "", None),
     };
     (
-        section.url.clone(),
         "lijst.html",
         Ctx::new(&page)
             .with("items", &items)
@@ -526,7 +503,7 @@ pub(super) fn section_job<'a, T>(
 }
 
 /// The index of all terms of one facet, with counts.
-pub(super) fn term_index(views: &Views, facet: Facet) -> (String, &'static str, Ctx) {
+pub(super) fn term_index(views: &Views, facet: Facet) -> PageJob {
     let page = views.page_at(views::facet_title(facet), None, facet.url(), "", None);
     let list: Vec<_> = views
         .site
@@ -534,14 +511,10 @@ pub(super) fn term_index(views: &Views, facet: Facet) -> (String, &'static str, 
         .iter()
         .map(|t| views.term_summary(t))
         .collect();
-    (
-        facet.url().to_string(),
-        "termen.html",
-        Ctx::new(&page).with("termen", &list),
-    )
+    ("termen.html", Ctx::new(&page).with("termen", &list))
 }
 
-fn term_page<'a>(views: &Views<'a>, term: &'a Term, titel: &str) -> (String, &'static str, Ctx) {
+fn term_page<'a>(views: &Views<'a>, term: &'a Term, titel: &str) -> PageJob {
     let site = views.site;
     let page = views.page_at(titel, None, &term.url, "", None);
     let interventies: Vec<Card> = term
@@ -567,7 +540,7 @@ fn term_page<'a>(views: &Views<'a>, term: &'a Term, titel: &str) -> (String, &'s
         .with("interventies", &interventies)
         .with("resultaten", &resultaten)
         .with("term", &term.naam);
-    (term.url.clone(), "term.html", ctx)
+    ("term.html", ctx)
 }
 
 /// The home page's cards: each part of the site with a short summary.

@@ -254,6 +254,9 @@ pub struct Theme {
     pub css: Vec<String>,
     /// Template name (as Tera knows it) → its file relative to the site root, for messages.
     sources: HashMap<String, PathBuf>,
+    /// A fingerprint of every template's name and text: within one run, equal values mean
+    /// the same templates.
+    pub digest: u64,
 }
 
 impl Theme {
@@ -327,6 +330,7 @@ impl Theme {
         if !problems.is_empty() {
             return Err(problems);
         }
+        let digest = templates_digest(&files);
         let mut tera = tera::Tera::new();
         tera.autoescape_on([".html", ".xml"]);
         tera.set_fallback_prefixes(prefixes)
@@ -337,8 +341,21 @@ impl Theme {
             tera,
             css: chain.css.clone(),
             sources,
+            digest,
         })
     }
+}
+
+/// The fingerprint of the templates `files` (path, name). A file that cannot be read counts
+/// as empty here; Tera reports it when it compiles the templates.
+fn templates_digest(files: &[(PathBuf, Option<String>)]) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = std::hash::DefaultHasher::new();
+    for (path, name) in files {
+        name.hash(&mut hasher);
+        std::fs::read(path).unwrap_or_default().hash(&mut hasher);
+    }
+    hasher.finish()
 }
 
 fn template_diagnostic(sources: &HashMap<String, PathBuf>, err: &tera::Error) -> Diagnostic {

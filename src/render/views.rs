@@ -486,7 +486,7 @@ impl<'a> Views<'a> {
     }
 
     /// The breadcrumbs as (title, site path).
-    fn breadcrumb_paths(&self, site_path: &str) -> Vec<(String, String)> {
+    pub(crate) fn breadcrumb_paths(&self, site_path: &str) -> Vec<(String, String)> {
         if site_path == "/" {
             return Vec::new();
         }

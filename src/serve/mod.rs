@@ -4,8 +4,9 @@
 //!
 //! A build that fails keeps the last good build on line and shows its diagnostics (the text
 //! of `gka check`) as an overlay on every page and in the terminal, until a rebuild succeeds.
-//! Rebuilds are full builds through [`crate::build::build`]; each goes into a new folder and
-//! the served folder is switched only after it is complete.
+//! Rebuilds are incremental ([`crate::rebuild::Session`]): the changed files are read again,
+//! the output files whose inputs changed are rendered again, and only files whose bytes
+//! changed are written, in place in the one output folder of the session.
 //!
 //! Stages: [`http`] answers requests, [`events`] keeps the browsers' event streams, and this
 //! module owns the builds and the file watcher.
@@ -23,8 +24,9 @@ use std::time::{Duration, Instant};
 use notify::{EventKind, RecursiveMode};
 use notify_debouncer_full::{DebounceEventResult, new_debouncer};
 
-use crate::build::{self, BuildError, BuildOptions};
+use crate::build::{BuildError, BuildOptions};
 use crate::diagnostics::report::{self, Format, Reporter};
+use crate::rebuild::Session;
 use events::Events;
 use http::Problems;
 
@@ -51,6 +53,8 @@ pub struct ServeOptions {
     pub open: bool,
     /// Include drafts.
     pub drafts: bool,
+    /// Where to keep the built site; a temporary folder when `None`.
+    pub output: Option<PathBuf>,
 }
 
 /// Why the server could not start or run.
@@ -70,6 +74,9 @@ pub enum ServeError {
     /// The temporary output folder could not be made.
     #[error("cannot create a temporary folder for the site: {0}")]
     TempDir(std::io::Error),
+    /// The session's output folder could not be made.
+    #[error(transparent)]
+    Output(#[from] crate::output::OutputError),
     /// The file watcher could not start.
     #[error("cannot watch {path} for changes: {source}")]
     Watch {
@@ -148,15 +155,35 @@ pub fn serve(options: &ServeOptions) -> Result<(), ServeError> {
         generation: AtomicU64::new(0),
         events: Events::default(),
     });
+    let output = match &options.output {
+        Some(dir) => {
+            crate::output::check_output(&options.root, dir)?;
+            // gka's own output of an earlier run: every file is written again anyway.
+            if dir.is_dir() {
+                std::fs::remove_dir_all(dir).map_err(|source| crate::output::OutputError::Io {
+                    action: "empty",
+                    path: dir.clone(),
+                    source,
+                })?;
+            }
+            dir.clone()
+        }
+        None => tmp.path().join("site"),
+    };
+    let session = Session::new(BuildOptions {
+        root: options.root.clone(),
+        output,
+        base_url: Some(url.clone()),
+        drafts: options.drafts,
+    })
+    .map_err(ServeError::Output)?;
     let mut builder = Builder {
         root: options.root.clone(),
-        tmp: tmp.path().to_path_buf(),
-        base_url: url.clone(),
-        drafts: options.drafts,
+        session,
         state: Arc::clone(&state),
-        count: 0,
+        first: true,
     };
-    builder.rebuild();
+    builder.rebuild(&[]);
 
     for _ in 0..WORKERS {
         let server = Arc::clone(&server);
@@ -210,12 +237,14 @@ pub fn serve(options: &ServeOptions) -> Result<(), ServeError> {
                     })
                     .collect();
                 eprintln!("Changed: {}", names.join(", "));
-                builder.rebuild();
+                builder.rebuild(&changed);
             }
             Ok(Err(errors)) => {
                 for e in errors {
                     eprintln!("warning: watching for changes: {e}");
                 }
+                // Changes may have been missed: read every file again.
+                builder.rebuild(&[options.root.join(crate::content::CONTENT_DIR)]);
             }
             Err(RecvTimeoutError::Timeout) => {}
             Err(RecvTimeoutError::Disconnected) => break,
@@ -281,28 +310,20 @@ fn is_editor_temp(path: &Path) -> bool {
         || name == "4913"
 }
 
-/// Runs the builds: each into a new folder under the temporary folder, switched in when it
-/// succeeds.
+/// Runs the builds of the session and tells the request threads and browsers about them.
 struct Builder {
     root: PathBuf,
-    tmp: PathBuf,
-    base_url: String,
-    drafts: bool,
+    session: Session,
     state: Arc<State>,
-    count: u64,
+    /// Whether no build has succeeded yet.
+    first: bool,
 }
 
 impl Builder {
-    /// Builds the site, updates what is served and tells the browsers to reload.
-    fn rebuild(&mut self) {
-        self.count += 1;
-        let options = BuildOptions {
-            root: self.root.clone(),
-            output: self.tmp.join(format!("build-{}", self.count)),
-            base_url: Some(self.base_url.clone()),
-            drafts: self.drafts,
-        };
-        let result = build::build(&options, false);
+    /// Builds the site again after `changed`, updates what is served and tells the browsers
+    /// to reload; then makes what the build left for later.
+    fn rebuild(&mut self, changed: &[PathBuf]) {
+        let result = self.session.rebuild(changed);
         let color = std::io::IsTerminal::is_terminal(&std::io::stderr())
             && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
         let problems = match result {
@@ -313,23 +334,30 @@ impl Builder {
                         Reporter::new(&self.root, color).render(Format::Human, &built.warnings)
                     );
                 }
-                eprintln!(
-                    "Built {} pages in {:.2} s",
-                    built.pages,
-                    built.elapsed.as_secs_f64()
-                );
-                let old = {
-                    let mut current = self
-                        .state
-                        .current
-                        .write()
-                        .unwrap_or_else(|e| e.into_inner());
-                    current.replace(options.output)
-                };
-                // Removing thousands of files takes a while: not on the way to the reload.
-                if let Some(old) = old {
-                    std::thread::spawn(move || std::fs::remove_dir_all(old));
+                if self.first {
+                    eprintln!(
+                        "Built {} pages in {:.2} s",
+                        built.pages,
+                        built.elapsed.as_secs_f64()
+                    );
+                } else {
+                    eprintln!(
+                        "Rebuilt {} of {} pages in {} ms ({} files read, {} rendered, {} written, {} removed)",
+                        built.pages_rendered,
+                        built.pages,
+                        built.elapsed.as_millis(),
+                        built.read,
+                        built.rendered,
+                        built.written,
+                        built.removed,
+                    );
                 }
+                self.first = false;
+                *self
+                    .state
+                    .current
+                    .write()
+                    .unwrap_or_else(|e| e.into_inner()) = Some(self.session.output().to_path_buf());
                 None
             }
             Err(BuildError::Content(diagnostics)) => {
@@ -360,6 +388,9 @@ impl Builder {
             .unwrap_or_else(|e| e.into_inner()) = problems;
         let generation = self.state.generation.fetch_add(1, Ordering::SeqCst) + 1;
         self.state.events.reload(generation);
+        if let Err(e) = self.session.finish() {
+            eprintln!("error: {e}");
+        }
     }
 }
 

@@ -5,14 +5,15 @@
 //! is rendered to HTML, in parallel. Once a `Site` exists it is valid: rendering it cannot fail
 //! on content, only on templates.
 
+mod bodies;
 mod config;
 mod places;
 mod references;
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::Path;
+use std::sync::Arc;
 
-use rayon::prelude::*;
 use serde_saphyr::Spanned;
 
 use crate::content::addendum::Addendum;
@@ -28,6 +29,9 @@ use crate::content::values::Datum;
 use crate::content::{CONFIG_FILE, Loaded, StaticFile, content_file};
 use crate::diagnostics::{Code, Diagnostic, Diagnostics};
 use crate::render::markdown::{self, LinkTargets, Rendered};
+
+use bodies::Bodies;
+pub use bodies::MarkdownCache;
 
 use config::resolve_config;
 pub use config::{Config, Label, MenuLink, SecurityContact};
@@ -90,17 +94,20 @@ pub struct Site {
     pub redirects: Vec<(String, String)>,
     /// The build date: events before it are in the past.
     pub today: Datum,
+    /// A fingerprint of everything internal links resolve against (site paths, files,
+    /// drafts): within one run, two models with the same value render every text alike.
+    pub link_targets: u64,
 }
 
 /// One document with its place in the site.
 #[derive(Debug)]
 pub struct Entry<T> {
     /// The document as loaded.
-    pub doc: Document<T>,
+    pub doc: Arc<Document<T>>,
     /// Its site path, e.g. `/interventies/kansrijk-in-almere/`.
     pub url: String,
     /// Its Markdown body as HTML.
-    pub body: Rendered,
+    pub body: Arc<Rendered>,
     /// Fields of its type rendered from inline Markdown, in the order the type defines.
     pub inline: Vec<String>,
 }
@@ -264,6 +271,18 @@ impl Site {
         options: &ModelOptions,
         diagnostics: &mut Diagnostics,
     ) -> Option<Site> {
+        Site::build_with(loaded, options, &mut MarkdownCache::default(), diagnostics)
+    }
+
+    /// [`Site::build`], rendering only the Markdown that `cache` does not already hold as
+    /// this build would render it, and leaving this build's Markdown in `cache`. Every check
+    /// runs in full either way, so the problems reported are the same.
+    pub fn build_with(
+        loaded: Loaded,
+        options: &ModelOptions,
+        cache: &mut MarkdownCache,
+        diagnostics: &mut Diagnostics,
+    ) -> Option<Site> {
         // Without usable settings the site cannot be built, but its documents are still
         // checked so that one run reports every problem.
         let config_links: Vec<(Spanned<String>, LineMap)> = loaded
@@ -310,7 +329,7 @@ impl Site {
             check_statement(doc, config.as_ref(), diagnostics);
         }
 
-        let mut intros: BTreeMap<String, Document<SectionIntro>> = loaded
+        let mut intros: BTreeMap<String, Arc<Document<SectionIntro>>> = loaded
             .sections
             .into_iter()
             .map(|doc| (folder_of(&doc.source.content_path).to_string(), doc))
@@ -375,7 +394,7 @@ impl Site {
         // references to them do not add misleading errors to the ones already reported.
         let failed_urls: Vec<String> = loaded.failed.iter().map(|path| default_url(path)).collect();
         let themas = thema_terms(
-            agenda.as_ref().map(|(d, _)| d),
+            agenda.as_ref().map(|(d, _)| &**d),
             &interventies.items,
             diagnostics,
         );
@@ -438,16 +457,18 @@ impl Site {
             diagnostics,
         );
 
-        let home = home.map(|placed| render_entry(placed, &links, diagnostics));
-        let agenda = agenda.map(|placed| render_entry(placed, &links, diagnostics));
-        let toegankelijkheid =
-            toegankelijkheid.map(|placed| render_entry(placed, &links, diagnostics));
-        let addenda = addenda.render(&links, diagnostics);
-        let interventies = interventies.render(&links, diagnostics);
-        let programma = programma.render(&links, diagnostics);
-        let nieuws = nieuws.render(&links, diagnostics);
-        let pages = render_all(pages, &links, diagnostics);
-        let sections = render_all(sections, &links, diagnostics);
+        let mut bodies = Bodies::new(&links, cache);
+        let home = home.map(|placed| bodies.one(placed, diagnostics));
+        let agenda = agenda.map(|placed| bodies.one(placed, diagnostics));
+        let toegankelijkheid = toegankelijkheid.map(|placed| bodies.one(placed, diagnostics));
+        let addenda = addenda.render(&mut bodies, diagnostics);
+        let interventies = interventies.render(&mut bodies, diagnostics);
+        let programma = programma.render(&mut bodies, diagnostics);
+        let nieuws = nieuws.render(&mut bodies, diagnostics);
+        let pages = bodies.all(pages, diagnostics);
+        let sections = bodies.all(sections, diagnostics);
+        let link_targets = bodies.links_digest();
+        *cache = bodies.finish();
         let files = links.files;
 
         if diagnostics.has_errors() {
@@ -472,6 +493,7 @@ impl Site {
             files,
             redirects,
             today: options.today,
+            link_targets,
         };
         site.check_fragments(diagnostics);
         (!diagnostics.has_errors()).then_some(site)
@@ -561,68 +583,15 @@ struct PlacedSection<T> {
     items: Vec<Placed<T>>,
 }
 
-impl<T: InlineMarkdown + Send> PlacedSection<T> {
-    fn render(self, links: &LinkTargets, diagnostics: &mut Diagnostics) -> Section<T> {
+impl<T: InlineMarkdown + Send + Sync> PlacedSection<T> {
+    fn render(self, bodies: &mut Bodies, diagnostics: &mut Diagnostics) -> Section<T> {
         Section {
             url: self.url,
             titel: self.titel,
-            intro: self
-                .intro
-                .map(|placed| render_entry(placed, links, diagnostics)),
-            items: render_all(self.items, links, diagnostics),
+            intro: self.intro.map(|placed| bodies.one(placed, diagnostics)),
+            items: bodies.all(self.items, diagnostics),
         }
     }
-}
-
-fn render_entry<T: InlineMarkdown>(
-    placed: Placed<T>,
-    links: &LinkTargets,
-    diagnostics: &mut Diagnostics,
-) -> Entry<T> {
-    let (entry, found) = render_one(placed, links);
-    diagnostics.extend(found);
-    entry
-}
-
-fn render_all<T: InlineMarkdown + Send>(
-    placed: Vec<Placed<T>>,
-    links: &LinkTargets,
-    diagnostics: &mut Diagnostics,
-) -> Vec<Entry<T>> {
-    let rendered: Vec<(Entry<T>, Vec<Diagnostic>)> = placed
-        .into_par_iter()
-        .map(|p| render_one(p, links))
-        .collect();
-    rendered
-        .into_iter()
-        .map(|(entry, found)| {
-            diagnostics.extend(found);
-            entry
-        })
-        .collect()
-}
-
-fn render_one<T: InlineMarkdown>(
-    (doc, url): Placed<T>,
-    links: &LinkTargets,
-) -> (Entry<T>, Vec<Diagnostic>) {
-    let mut found = Vec::new();
-    let body = markdown::render(&doc.source, &url, links, &mut found);
-    let inline = doc
-        .data
-        .inline_markdown()
-        .into_iter()
-        .map(|text| markdown::render_inline(text, &doc.source, &url, links, &mut found))
-        .collect();
-    (
-        Entry {
-            doc,
-            url,
-            body,
-            inline,
-        },
-        found,
-    )
 }
 
 /// The documents whose front matter holds links.

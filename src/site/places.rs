@@ -1,6 +1,7 @@
 //! URLs: each document's site path from its folder and slug, collisions, drafts and aliases.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
+use std::sync::Arc;
 
 use crate::content::document::Document;
 use crate::content::page::SectionIntro;
@@ -21,7 +22,7 @@ pub(super) const RESERVED: &[&str] = &[
 ];
 
 /// A document with its site path, before its Markdown is rendered.
-pub(super) type Placed<T> = (Document<T>, String);
+pub(super) type Placed<T> = (Arc<Document<T>>, String);
 
 /// Hands out site paths and remembers who claimed which.
 #[derive(Default)]
@@ -42,7 +43,7 @@ impl Places {
     /// path is invalid or already taken.
     pub(super) fn place<T>(
         &mut self,
-        doc: Document<T>,
+        doc: Arc<Document<T>>,
         url_of: impl Fn(&Document<T>) -> String,
         diagnostics: &mut Diagnostics,
     ) -> Option<Placed<T>> {
@@ -118,8 +119,8 @@ impl Places {
         &mut self,
         folder: &str,
         default_title: &str,
-        intros: &mut BTreeMap<String, Document<SectionIntro>>,
-        docs: Vec<Document<T>>,
+        intros: &mut BTreeMap<String, Arc<Document<SectionIntro>>>,
+        docs: Vec<Arc<Document<T>>>,
         diagnostics: &mut Diagnostics,
     ) -> PlacedSection<T> {
         let url = format!("/{folder}/");

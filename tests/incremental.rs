@@ -1,0 +1,157 @@
+//! Incremental rebuilds (`gka serve`) give the same site as a full build: after each edit of
+//! a series (bodies, titles, front matter, added, removed and renamed files, settings and
+//! templates), the session's output folder is compared byte for byte with `gka build`'s.
+//! A rule in `render::inputs` that misses a dependency shows up here as a stale file.
+
+mod common;
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use common::{EXAMPLE_BASE_URL, SiteRoot, snapshot};
+use gka::build::{self, BuildOptions};
+use gka::output::MARKER;
+use gka::rebuild::Session;
+
+fn options(root: &Path, output: PathBuf) -> BuildOptions {
+    BuildOptions {
+        root: root.to_path_buf(),
+        output,
+        base_url: Some(EXAMPLE_BASE_URL.into()),
+        drafts: false,
+    }
+}
+
+/// The output without gka's marker file, whose text names the command that wrote it.
+fn site_files(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    let mut files = snapshot(dir);
+    files.remove(MARKER);
+    files
+}
+
+/// Rebuilds after `changed` and compares the result with a full build of the same content.
+#[track_caller]
+fn assert_same_as_full_build(session: &mut Session, site: &SiteRoot, changed: &[&str], step: &str) {
+    let changed: Vec<PathBuf> = changed.iter().map(|c| site.file(c)).collect();
+    session
+        .rebuild(&changed)
+        .unwrap_or_else(|e| panic!("{step}: {e:?}"));
+    session.finish().unwrap();
+    let full = tempfile::tempdir().unwrap();
+    let output = full.path().join("public");
+    build::build(&options(site.path(), output.clone()), false)
+        .unwrap_or_else(|e| panic!("{step}: full build: {e:?}"));
+    let incremental = site_files(session.output());
+    let expected = site_files(&output);
+    let stale: Vec<&String> = expected
+        .iter()
+        .filter(|(path, bytes)| incremental.get(*path) != Some(bytes))
+        .map(|(path, _)| path)
+        .collect();
+    let extra: Vec<&String> = incremental
+        .keys()
+        .filter(|path| !expected.contains_key(*path))
+        .collect();
+    assert!(
+        stale.is_empty() && extra.is_empty(),
+        "{step}: files that differ from a full build: {stale:?}; files a full build does not have: {extra:?}"
+    );
+}
+
+#[test]
+fn every_rebuild_equals_a_full_build() {
+    let site = SiteRoot::example();
+    let out = tempfile::tempdir().unwrap();
+    let mut session = Session::new(options(site.path(), out.path().join("site"))).unwrap();
+    assert_same_as_full_build(&mut session, &site, &[], "first build");
+
+    let kansrijk = "content/interventies/kansrijk-in-almere.md";
+    site.edit(kansrijk, "Het onderwijs werkt", "Het onderwijs werkt hard");
+    assert_same_as_full_build(&mut session, &site, &[kansrijk], "body after the summary");
+
+    site.edit(kansrijk, "Bij Kansrijk in Almere", "Met Kansrijk in Almere");
+    assert_same_as_full_build(&mut session, &site, &[kansrijk], "the summary");
+
+    site.edit(
+        kansrijk,
+        "titel: Kansrijk in Almere",
+        "titel: Kansrijk Almere",
+    );
+    assert_same_as_full_build(&mut session, &site, &[kansrijk], "a title");
+
+    site.edit(kansrijk, "  - Ouderbetrokkenheid\n", "");
+    assert_same_as_full_build(&mut session, &site, &[kansrijk], "a thema less");
+
+    let addendum = "content/addenda/2021-2024.md";
+    site.edit(addendum, "titel: Addendum 2021-2024", "titel: Het addendum");
+    assert_same_as_full_build(&mut session, &site, &[addendum], "an addendum's title");
+
+    let section = "content/interventies/_index.md";
+    site.edit(section, "titel: Interventies", "titel: Aanpakken");
+    assert_same_as_full_build(&mut session, &site, &[section], "a section's title");
+
+    let new = "content/interventies/nieuwe-aanpak.md";
+    site.write(
+        new,
+        "---\ntitel: Nieuwe aanpak\nthemas:\n  - Ouderbetrokkenheid\n---\n\nZie [Kansrijk](kansrijk-in-almere.md).\n",
+    );
+    assert_same_as_full_build(&mut session, &site, &[new], "an added interventie");
+
+    let renamed = "content/interventies/hernoemde-aanpak.md";
+    std::fs::rename(site.file(new), site.file(renamed)).unwrap();
+    assert_same_as_full_build(
+        &mut session,
+        &site,
+        &[new, renamed],
+        "a renamed interventie",
+    );
+
+    std::fs::remove_file(site.file(renamed)).unwrap();
+    assert_same_as_full_build(&mut session, &site, &[renamed], "a removed interventie");
+
+    let nieuws = "content/nieuws/online-regionale-bijeenkomst-omgaan-met-armoede.md";
+    site.edit(
+        nieuws,
+        "werden er nieuwe kennis",
+        "werden er veel nieuwe kennis",
+    );
+    assert_same_as_full_build(&mut session, &site, &[nieuws], "a news item's body");
+
+    let lijn = "content/programmalijnen/doorlopende-lijnen-en-verbindingen.md";
+    site.edit(
+        lijn,
+        "toegevoegd aan de applicatie",
+        "opgenomen in de applicatie",
+    );
+    assert_same_as_full_build(&mut session, &site, &[lijn], "a programme result");
+
+    let config = "content/site.yaml";
+    site.edit(config, "gemeente: Almere", "gemeente: Almere-Stad");
+    assert_same_as_full_build(&mut session, &site, &[config], "the settings");
+
+    let template = "themes/gka/templates/interventie.html";
+    site.edit(template, "<dt>Doelgroep</dt>", "<dt>Voor wie</dt>");
+    assert_same_as_full_build(&mut session, &site, &[template], "a template");
+}
+
+#[test]
+fn a_broken_edit_writes_nothing_and_the_fix_catches_up() {
+    let site = SiteRoot::example();
+    let out = tempfile::tempdir().unwrap();
+    let mut session = Session::new(options(site.path(), out.path().join("site"))).unwrap();
+    session.rebuild(&[]).unwrap();
+    session.finish().unwrap();
+    let good = site_files(session.output());
+
+    let contact = "content/contact.md";
+    site.edit(contact, "titel: Contact", "titel: [Contact");
+    assert!(session.rebuild(&[site.file(contact)]).is_err());
+    assert_eq!(
+        site_files(session.output()),
+        good,
+        "the last good build stays"
+    );
+
+    site.edit(contact, "titel: [Contact", "titel: Contact gegevens");
+    assert_same_as_full_build(&mut session, &site, &[contact], "the fix");
+}
