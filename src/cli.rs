@@ -9,7 +9,7 @@ use gka::diagnostics::report::Format;
 
 /// Shown under `gka --help`, so the main commands' flags are visible from the top.
 const FLAGS: &str = "\
-gka build [--root DIR] [--output DIR] [--base-url URL] [--drafts] [--strict] [--format F]
+gka build [--root DIR] [--output DIR] [--base-url URL] [--drafts] [--no-search] [--strict] [--format F]
 gka check [--root DIR] [--base-url URL] [--drafts] [--strict] [--format F]
 gka serve [--root DIR] [--interface 127.0.0.1] [--port 1111] [--open] [--drafts]
 gka new <FOLDER> --gemeente NAAM [--thema gka]
@@ -18,6 +18,7 @@ gka schema [--output schemas]
   --output DIR      where to write the site (default: public/ in the site's folder)
   --base-url URL    the address the site is published at, overriding content/site.yaml
   --drafts          also publish documents marked `concept: true`
+  --no-search       leave out the search page and its index (build and check)
   --strict          fail on warnings too
   --format F        human, json, github or gitlab (default: human; github on GitHub Actions)
   --interface IP    serve on this address (default: 127.0.0.1, this computer only)
@@ -81,6 +82,10 @@ pub struct SiteArgs {
     /// Also publish documents marked `concept: true` (drafts).
     #[arg(long)]
     pub drafts: bool,
+
+    /// Leave out the search page (/zoeken/) and its index (/pagefind/).
+    #[arg(long)]
+    pub no_search: bool,
 
     /// Treat warnings as errors.
     #[arg(long)]

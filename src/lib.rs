@@ -2,7 +2,8 @@
 //! Gelijke Kansen Alliantie work into a complete, accessible static website.
 //!
 //! The pipeline, one module per stage:
-//! [`content`] (load) → [`site`] (validate and model) → [`render`] → [`output`] (write),
+//! [`content`] (load) → [`site`] (validate and model) → [`render`] → [`search`] (index) →
+//! [`output`] (write),
 //! driven by [`build`]. [`serve`] runs the same build behind a local web server that
 //! rebuilds on every change. [`new`] scaffolds a new site for another gemeente;
 //! [`schema`] writes JSON Schemas of the front matter for editors.
@@ -14,5 +15,6 @@ pub mod new;
 pub mod output;
 pub mod render;
 pub mod schema;
+pub mod search;
 pub mod serve;
 pub mod site;

@@ -120,6 +120,7 @@ fn options(site: &SiteArgs, output: std::path::PathBuf) -> (BuildOptions, Format
         output,
         base_url: site.base_url.clone(),
         drafts: site.drafts,
+        search: !site.no_search,
     };
     (options, format)
 }

@@ -52,6 +52,12 @@ pub struct Meta {
     #[serde(default, alias = "aliases")]
     #[schemars(with = "Vec<String>")]
     pub aliassen: Vec<Spanned<String>>,
+    /// Words people search for that the text does not use as such, e.g. `armoede` for a
+    /// text about a `kwetsbare thuissituatie`: Dutch compounds (`kinderarmoede`) do not match
+    /// their parts in the search index. Shown on the page, so a result never matches on
+    /// hidden words.
+    #[serde(default, alias = "keywords")]
+    pub trefwoorden: Vec<String>,
 }
 
 /// A document of one content type: its source, its common keys and its own keys.

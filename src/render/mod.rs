@@ -58,17 +58,26 @@ enum Job {
     Feed,
     Calendar(usize),
     SecurityTxt,
+    Zoeken,
 }
 
-/// Renders every page and generated file of `site` with `theme`.
-pub fn render(site: &Site, theme: &mut Theme) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
+/// Renders every page and generated file of `site` with `theme`; with `search`, also the
+/// search page `/zoeken/` (its index is built from the rendered pages by [`crate::search`]).
+pub fn render(
+    site: &Site,
+    theme: &mut Theme,
+    search: bool,
+) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
     let views = Views { site };
     theme
         .tera
         .global_context()
         .insert("site", &views.site(&theme.css));
     let theme = &*theme;
-    let jobs = jobs(site);
+    let mut jobs = jobs(site);
+    if search {
+        jobs.push(Job::Zoeken);
+    }
     let results: Vec<Result<OutputFile, Diagnostic>> = jobs
         .par_iter()
         .map(|job| render_job(&views, theme, *job))
@@ -215,6 +224,7 @@ fn render_job(views: &Views, theme: &Theme, job: Job) -> Result<OutputFile, Diag
         Job::NotFound => pages::not_found(views),
         Job::Redirect(i) => pages::redirect(views, i),
         Job::Robots => pages::robots(views),
+        Job::Zoeken => pages::zoeken(views),
     };
     // Redirects, the 404 page, robots.txt and the feed are not pages to list in the sitemap.
     let is_page = !matches!(

@@ -301,6 +301,7 @@ impl Builder {
             output: self.tmp.join(format!("build-{}", self.count)),
             base_url: Some(self.base_url.clone()),
             drafts: self.drafts,
+            search: true,
         };
         let result = build::build(&options, false);
         let color = std::io::IsTerminal::is_terminal(&std::io::stderr())
