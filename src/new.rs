@@ -386,7 +386,9 @@ fn readme(gemeente: &str, slug: &str) -> String {
          2. Bekijk de site terwijl u schrijft: `gka serve`, en open <http://127.0.0.1:1111/>.\n\
          3. Zet in `content/site.yaml` het echte adres van de site bij `base_url`.\n\
          4. Publiceer met `.github/workflows/publish.yml` (GitHub Pages) of `.gitlab-ci.yml`\n   \
-         (GitLab Pages). Vervang daarin eerst `OWNER` door de eigenaar van de gka-repository.\n"
+         (GitLab Pages). Zet eerst de variabele `GKA_GIT` op het adres van de gka-repository:\n   \
+         bij GitHub onder Settings > Secrets and variables > Actions > Variables, bij GitLab\n   \
+         onder Settings > CI/CD > Variables.\n"
     )
 }
 
