@@ -6,9 +6,11 @@
 //! [`output`] (write),
 //! driven by [`build`]. [`serve`] runs the same build behind a local web server that
 //! rebuilds on every change. [`new`] scaffolds a new site for another gemeente;
-//! [`schema`] writes JSON Schemas of the front matter for editors.
+//! [`schema`] writes JSON Schemas of the front matter for editors, and [`cms`] the
+//! configurations of form-based editors read off them.
 
 pub mod build;
+pub mod cms;
 pub mod content;
 pub mod diagnostics;
 pub mod new;

@@ -77,20 +77,7 @@ fn main() -> ExitCode {
                 }
             }
         }
-        Command::Schema(args) => match gka::schema::write(&args.output) {
-            Ok(written) => {
-                eprintln!(
-                    "Wrote {} schemas into {}",
-                    written.len(),
-                    args.output.display()
-                );
-                ExitCode::SUCCESS
-            }
-            Err(err) => {
-                eprintln!("error: cannot write {}: {err}", args.output.display());
-                ExitCode::from(2)
-            }
-        },
+        Command::Schema(args) => schema(args),
         Command::Check(args) => {
             let (options, output_format) = options(&args.site, args.site.root.join("public"));
             let result = gka::build::check(&options, args.site.strict);
@@ -103,6 +90,49 @@ fn main() -> ExitCode {
                     (checked.warnings, line)
                 }),
             )
+        }
+    }
+}
+
+/// `gka schema`: the JSON Schemas, or with `--cms` an editor's configuration.
+fn schema(args: cli::SchemaArgs) -> ExitCode {
+    let Some(cms) = args.cms else {
+        let output = args.output.unwrap_or_else(|| "schemas".into());
+        return match gka::schema::write(&output) {
+            Ok(written) => {
+                eprintln!("Wrote {} schemas into {}", written.len(), output.display());
+                ExitCode::SUCCESS
+            }
+            Err(err) => {
+                eprintln!("error: cannot write {}: {err}", output.display());
+                ExitCode::from(2)
+            }
+        };
+    };
+    let cms = match cms {
+        cli::CmsArg::Frontmatter => gka::cms::Cms::FrontMatter,
+        cli::CmsArg::Decap => gka::cms::Cms::Decap,
+    };
+    let output = args.output.unwrap_or_else(|| cms.default_path().into());
+    let options = gka::cms::DecapOptions {
+        backend: args.repo.map(|repo| gka::cms::Backend {
+            name: match args.backend {
+                cli::BackendArg::Github => "github",
+                cli::BackendArg::Gitlab => "gitlab",
+            }
+            .into(),
+            repo,
+        }),
+        branch: args.branch,
+    };
+    match gka::cms::write(cms, &output, &options) {
+        Ok(()) => {
+            eprintln!("Wrote {}", output.display());
+            ExitCode::SUCCESS
+        }
+        Err(err) => {
+            eprintln!("error: cannot write {}: {err}", output.display());
+            ExitCode::from(2)
         }
     }
 }

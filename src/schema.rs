@@ -13,6 +13,7 @@ use schemars::{JsonSchema, Schema, schema_for};
 use crate::content::addendum::Addendum;
 use crate::content::agenda::Agenda;
 use crate::content::document::Meta;
+use crate::content::front_matter::fields_of;
 use crate::content::interventie::Interventie;
 use crate::content::nieuws::Nieuws;
 use crate::content::page::{Home, Page, SectionIntro};
@@ -37,72 +38,161 @@ pub struct SchemaFile {
     pub name: &'static str,
     /// Which files it describes, as a glob relative to the site's folder.
     pub files: &'static str,
+    /// Where those files are, for the CMS configurations of [`crate::cms`].
+    pub place: Place,
+    /// The top-level keys in the order the Rust type declares them (forms show them so).
+    pub order: Vec<&'static str>,
     /// The schema.
     pub schema: Schema,
 }
 
-/// The schema of a front-matter type, titled for editors.
-fn front_matter<T: JsonSchema>(title: &str) -> Schema {
+/// Where the files of one kind are, relative to the site's folder.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Place {
+    /// `content/site.yaml`.
+    Settings,
+    /// One Markdown file, e.g. `content/agenda.md`.
+    File(&'static str),
+    /// Every Markdown file in a folder but its `_index.md`; `plural` names them.
+    Folder {
+        /// The folder, e.g. `content/interventies`.
+        path: &'static str,
+        /// What a list of them is called, e.g. `Interventies`.
+        plural: &'static str,
+    },
+    /// The `_index.md` of every folder.
+    Sections,
+    /// Every other Markdown file: those in `content/` itself but the home page, the agenda
+    /// and the accessibility statement, and those in folders of no content type.
+    Pages,
+}
+
+/// The common keys that forms show after those of the content type: rarely needed.
+const META_LAST: [&str; 4] = ["concept", "volgorde", "slug", "aliassen"];
+
+/// The schema of a front-matter type, titled for editors, with its keys in declared order.
+fn front_matter<T: JsonSchema + serde::de::DeserializeOwned>(
+    title: &str,
+) -> (Schema, Vec<&'static str>) {
     let mut schema = schema_for!(FrontMatter<T>);
     schema.insert("title".into(), title.into());
-    schema
+    let meta = fields_of::<Meta>();
+    let mut order: Vec<&'static str> = meta
+        .iter()
+        .chain(fields_of::<T>())
+        .copied()
+        .filter(|key| !META_LAST.contains(key))
+        .collect();
+    order.extend(META_LAST.iter().filter(|key| meta.contains(key)));
+    let order = keep_properties(&schema_ref(&schema), order);
+    (schema, order)
+}
+
+/// The schema as JSON.
+fn schema_ref(schema: &Schema) -> serde_json::Value {
+    serde_json::to_value(schema).expect("a schema is JSON")
+}
+
+/// The keys of `order` that the schema lists as properties (serde also names the aliases).
+fn keep_properties(schema: &serde_json::Value, order: Vec<&'static str>) -> Vec<&'static str> {
+    let properties = &schema["properties"];
+    order
+        .into_iter()
+        .filter(|key| properties.get(*key).is_some())
+        .collect()
+}
+
+/// One kind of Markdown file.
+fn kind<T: JsonSchema + serde::de::DeserializeOwned>(
+    name: &'static str,
+    files: &'static str,
+    place: Place,
+    title: &str,
+) -> SchemaFile {
+    let (schema, order) = front_matter::<T>(title);
+    SchemaFile {
+        name,
+        files,
+        place,
+        order,
+        schema,
+    }
 }
 
 /// Every schema: `site.yaml`, then one per content type (see [`crate::content::kind_name`]).
 pub fn schemas() -> Vec<SchemaFile> {
     let mut site = schema_for!(SiteConfig);
     site.insert("title".into(), "content/site.yaml".into());
+    let order = keep_properties(&schema_ref(&site), fields_of::<SiteConfig>().to_vec());
     vec![
         SchemaFile {
             name: "site",
             files: "content/site.yaml",
+            place: Place::Settings,
+            order,
             schema: site,
         },
-        SchemaFile {
-            name: "home",
-            files: "content/index.md",
-            schema: front_matter::<Home>("Startpagina"),
-        },
-        SchemaFile {
-            name: "agenda",
-            files: "content/agenda.md",
-            schema: front_matter::<Agenda>("GKA-Agenda"),
-        },
-        SchemaFile {
-            name: "toegankelijkheid",
-            files: "content/toegankelijkheid.md",
-            schema: front_matter::<Toegankelijkheid>("Toegankelijkheidsverklaring"),
-        },
-        SchemaFile {
-            name: "addendum",
-            files: "content/addenda/*.md",
-            schema: front_matter::<Addendum>("Addendum"),
-        },
-        SchemaFile {
-            name: "interventie",
-            files: "content/interventies/*.md",
-            schema: front_matter::<Interventie>("Interventie"),
-        },
-        SchemaFile {
-            name: "programmalijn",
-            files: "content/programmalijnen/*.md",
-            schema: front_matter::<Programmalijn>("Programmalijn"),
-        },
-        SchemaFile {
-            name: "nieuws",
-            files: "content/nieuws/*.md",
-            schema: front_matter::<Nieuws>("Nieuwsbericht of evenement"),
-        },
-        SchemaFile {
-            name: "sectie",
-            files: "content/**/_index.md",
-            schema: front_matter::<SectionIntro>("Inleiding van een sectie (_index.md)"),
-        },
-        SchemaFile {
-            name: "pagina",
-            files: "content/**/*.md",
-            schema: front_matter::<Page>("Gewone pagina"),
-        },
+        kind::<Home>(
+            "home",
+            "content/index.md",
+            Place::File("content/index.md"),
+            "Startpagina",
+        ),
+        kind::<Agenda>(
+            "agenda",
+            "content/agenda.md",
+            Place::File("content/agenda.md"),
+            "GKA-Agenda",
+        ),
+        kind::<Toegankelijkheid>(
+            "toegankelijkheid",
+            "content/toegankelijkheid.md",
+            Place::File("content/toegankelijkheid.md"),
+            "Toegankelijkheidsverklaring",
+        ),
+        kind::<Addendum>(
+            "addendum",
+            "content/addenda/*.md",
+            Place::Folder {
+                path: "content/addenda",
+                plural: "Addenda",
+            },
+            "Addendum",
+        ),
+        kind::<Interventie>(
+            "interventie",
+            "content/interventies/*.md",
+            Place::Folder {
+                path: "content/interventies",
+                plural: "Interventies",
+            },
+            "Interventie",
+        ),
+        kind::<Programmalijn>(
+            "programmalijn",
+            "content/programmalijnen/*.md",
+            Place::Folder {
+                path: "content/programmalijnen",
+                plural: "Programmalijnen",
+            },
+            "Programmalijn",
+        ),
+        kind::<Nieuws>(
+            "nieuws",
+            "content/nieuws/*.md",
+            Place::Folder {
+                path: "content/nieuws",
+                plural: "Nieuws en evenementen",
+            },
+            "Nieuwsbericht of evenement",
+        ),
+        kind::<SectionIntro>(
+            "sectie",
+            "content/**/_index.md",
+            Place::Sections,
+            "Inleiding van een sectie (_index.md)",
+        ),
+        kind::<Page>("pagina", "content/**/*.md", Place::Pages, "Gewone pagina"),
     ]
 }
 
