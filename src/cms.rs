@@ -941,6 +941,7 @@ mod tests {
                 "datum",
                 "soort",
                 "locatie",
+                "trefwoorden",
                 "concept",
                 "volgorde",
                 "slug",

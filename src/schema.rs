@@ -68,7 +68,7 @@ pub enum Place {
 }
 
 /// The common keys that forms show after those of the content type: rarely needed.
-const META_LAST: [&str; 4] = ["concept", "volgorde", "slug", "aliassen"];
+const META_LAST: [&str; 5] = ["trefwoorden", "concept", "volgorde", "slug", "aliassen"];
 
 /// The schema of a front-matter type, titled for editors, with its keys in declared order.
 fn front_matter<T: JsonSchema + serde::de::DeserializeOwned>(
