@@ -160,10 +160,21 @@ impl Reader<'_> {
         let properties = object["properties"]
             .as_object()
             .ok_or_else(|| self.unsupported(key, object))?;
+        // A key may also be required as "this or its English name" (`allOf` of `anyOf`s of
+        // `required`, see `schema::add_aliases`); forms show the Dutch name, so it counts.
+        let either = object["allOf"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .flat_map(|rule| rule["anyOf"].as_array().into_iter().flatten())
+            .flat_map(|option| option["required"].as_array().into_iter().flatten());
         let required: Vec<&str> = object["required"]
             .as_array()
-            .map(|r| r.iter().filter_map(Value::as_str).collect())
-            .unwrap_or_default();
+            .into_iter()
+            .flatten()
+            .chain(either)
+            .filter_map(Value::as_str)
+            .collect();
         let names: Vec<&str> = match order {
             Some(order) => order.to_vec(),
             None => required

@@ -4,7 +4,8 @@
 //! The schemas are derived with `schemars` from the same Rust types that read the files, so
 //! they cannot drift from what `gka` accepts. They describe keys and value types; checks that
 //! need the whole site (themes against the agenda, links, URLs) stay with `gka check`.
-//! English aliases of keys (`title` for `titel`) are accepted by `gka` but not listed.
+//! The English names of the common keys (`title` for `titel`) are listed too, so a file
+//! that uses them is valid in the editor as it is for `gka`; forms show only the Dutch keys.
 
 use std::path::{Path, PathBuf};
 
@@ -70,6 +71,62 @@ pub enum Place {
 /// The common keys that forms show after those of the content type: rarely needed.
 const META_LAST: [&str; 5] = ["trefwoorden", "concept", "volgorde", "slug", "aliassen"];
 
+/// The English names `gka` accepts for the common keys (the `#[serde(alias)]`es of [`Meta`],
+/// which schemars does not read), as (English, Dutch). A test keeps it equal to serde's.
+const META_ALIASES: [(&str, &str); 7] = [
+    ("title", "titel"),
+    ("summary", "samenvatting"),
+    ("date", "datum"),
+    ("draft", "concept"),
+    ("weight", "volgorde"),
+    ("aliases", "aliassen"),
+    ("keywords", "trefwoorden"),
+];
+
+/// Lists the English names of the common keys in `schema`: each with its Dutch key's schema,
+/// never both names in one file (serde rejects that as a duplicate), and a required key
+/// satisfied by either name.
+fn add_aliases(schema: &mut Schema) {
+    let object = schema
+        .as_object_mut()
+        .expect("a front-matter schema is an object");
+    let mut both = Vec::new();
+    if let Some(properties) = object
+        .get_mut("properties")
+        .and_then(serde_json::Value::as_object_mut)
+    {
+        for (english, dutch) in META_ALIASES {
+            let Some(mut property) = properties.get(dutch).cloned() else {
+                continue;
+            };
+            property["description"] = format!("The English name of `{dutch}`.").into();
+            properties.insert(english.into(), property);
+            both.push(serde_json::json!({ "not": { "required": [dutch, english] } }));
+        }
+    }
+    let mut either = Vec::new();
+    if let Some(required) = object
+        .get_mut("required")
+        .and_then(serde_json::Value::as_array_mut)
+    {
+        required.retain(|key| {
+            let alias = META_ALIASES
+                .iter()
+                .find(|(_, dutch)| key.as_str() == Some(dutch));
+            if let Some((english, dutch)) = alias {
+                either.push(serde_json::json!({
+                    "anyOf": [{ "required": [dutch] }, { "required": [english] }]
+                }));
+            }
+            alias.is_none()
+        });
+    }
+    both.extend(either);
+    if !both.is_empty() {
+        object.insert("allOf".into(), both.into());
+    }
+}
+
 /// The schema of a front-matter type, titled for editors, with its keys in declared order.
 fn front_matter<T: JsonSchema + serde::de::DeserializeOwned>(
     title: &str,
@@ -85,6 +142,7 @@ fn front_matter<T: JsonSchema + serde::de::DeserializeOwned>(
         .collect();
     order.extend(META_LAST.iter().filter(|key| meta.contains(key)));
     let order = keep_properties(&schema_ref(&schema), order);
+    add_aliases(&mut schema);
     (schema, order)
 }
 
@@ -287,6 +345,8 @@ mod tests {
             ("agenda", "titel: X\nthemas: Taal\n"),
             ("pagina", "samenvatting: geen titel\n"),
             ("site", "titel: geen gemeente\n"),
+            ("pagina", "titel: X\ntitle: Y\n"),
+            ("nieuws", "title: X\ndatum: 2021-03-24\ndate: 2021-03-24\n"),
         ];
         for (name, yaml) in wrong {
             assert!(
@@ -294,5 +354,38 @@ mod tests {
                 "{name} accepts {yaml:?}"
             );
         }
+    }
+
+    #[test]
+    fn the_english_names_of_the_common_keys_are_valid_as_gka_reads_them() {
+        let validators = validators();
+        let yaml = "title: X\nsummary: S\ndate: 2021-03-24\ndraft: false\nweight: 2\n\
+                    aliases: [/oud/]\nkeywords: [armoede]\n";
+        for name in ["pagina", "nieuws", "interventie"] {
+            assert_eq!(
+                problems(&validators, name, yaml),
+                Vec::<String>::new(),
+                "{name}"
+            );
+        }
+        let meta: Meta = front_matter::parse(yaml, front_matter::LineMap { first_line: 2 })
+            .expect("gka reads the English names");
+        assert_eq!(meta.titel, "X");
+        assert_eq!(meta.trefwoorden, ["armoede"]);
+    }
+
+    #[test]
+    fn the_aliases_listed_are_serdes() {
+        let properties = schema_ref(&schema_for!(Meta))["properties"].clone();
+        let serde_aliases: Vec<&str> = fields_of::<Meta>()
+            .iter()
+            .copied()
+            .filter(|key| properties.get(*key).is_none())
+            .collect();
+        let mut listed: Vec<&str> = META_ALIASES.iter().map(|(english, _)| *english).collect();
+        let mut serde_aliases = serde_aliases;
+        listed.sort_unstable();
+        serde_aliases.sort_unstable();
+        assert_eq!(listed, serde_aliases);
     }
 }
