@@ -99,7 +99,7 @@ fn add_aliases(schema: &mut Schema) {
             let Some(mut property) = properties.get(dutch).cloned() else {
                 continue;
             };
-            property["description"] = format!("The English name of `{dutch}`.").into();
+            property["description"] = format!("De Engelse naam van `{dutch}`.").into();
             properties.insert(english.into(), property);
             both.push(serde_json::json!({ "not": { "required": [dutch, english] } }));
         }
@@ -372,6 +372,30 @@ mod tests {
             .expect("gka reads the English names");
         assert_eq!(meta.titel, "X");
         assert_eq!(meta.trefwoorden, ["armoede"]);
+    }
+
+    /// Editors show these texts to communicators while they type: Dutch, one line each.
+    #[test]
+    fn every_key_has_a_dutch_description_of_one_line() {
+        for file in schemas() {
+            let json = schema_ref(&file.schema);
+            for (key, property) in json["properties"].as_object().unwrap() {
+                let description = property["description"].as_str().unwrap_or_default();
+                assert!(!description.is_empty(), "{}: {key}", file.name);
+                assert!(
+                    !description.contains('\n'),
+                    "{}: {key}: {description}",
+                    file.name
+                );
+                for english in ["The ", " the ", " its ", " which ", " must "] {
+                    assert!(
+                        !description.contains(english),
+                        "{}: {key}: {description}",
+                        file.name
+                    );
+                }
+            }
+        }
     }
 
     #[test]
