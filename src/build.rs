@@ -11,6 +11,7 @@ use crate::render::{
     self,
     templates::{Theme, ThemeChain},
 };
+use crate::search;
 use crate::site::{MarkdownCache, ModelOptions, Site};
 
 /// What to build and where.
@@ -24,6 +25,8 @@ pub struct BuildOptions {
     pub base_url: Option<String>,
     /// Include drafts.
     pub drafts: bool,
+    /// Build the `/zoeken/` page and the search index under `/pagefind/`.
+    pub search: bool,
 }
 
 /// What a successful build did.
@@ -51,6 +54,9 @@ pub enum BuildError {
     /// The output could not be written.
     #[error(transparent)]
     Output(#[from] OutputError),
+    /// Pagefind could not build the search index.
+    #[error(transparent)]
+    Search(#[from] search::SearchError),
 }
 
 /// Loads and validates the site and resolves its theme chain: the shared first half of every
@@ -95,6 +101,8 @@ struct Prepared {
     files: Vec<render::OutputFile>,
     copies: Vec<output::Copy>,
     warnings: Vec<Diagnostic>,
+    /// The site's base path, for the search results' links.
+    base_path: String,
 }
 
 /// Load, validate and render without writing: the part `check` and `build` share.
@@ -116,11 +124,12 @@ fn prepare(options: &BuildOptions, strict: bool) -> Result<Prepared, BuildError>
         }
         _ => return Err(BuildError::Content(diagnostics.sorted())),
     };
-    match render::render(&site, &mut theme) {
+    match render::render(&site, &mut theme, options.search) {
         Ok(files) if !strict || diagnostics.is_empty() => Ok(Prepared {
             files,
             copies: static_copies(&chain.files, &site.static_files),
             warnings: diagnostics.sorted(),
+            base_path: site.config.base_path().to_string(),
         }),
         Ok(_) => Err(BuildError::Content(diagnostics.sorted())),
         Err(found) => {
@@ -157,11 +166,17 @@ pub fn build(options: &BuildOptions, strict: bool) -> Result<BuildReport, BuildE
         output::check_output(&options.root, &options.output)?;
     }
     let Prepared {
-        files,
+        mut files,
         copies,
         warnings,
+        base_path,
     } = prepare(options, strict)?;
     let pages = files.iter().filter(|f| f.is_page).count();
+    // The index reads the rendered pages, so it is built after them, before anything is written.
+    if options.search {
+        let index = search::index(&files, &base_path)?;
+        files.extend(index);
+    }
     let written = output::write_site(&options.output, &files, &copies)?;
     Ok(BuildReport {
         pages,

@@ -9,15 +9,16 @@ use gka::diagnostics::report::Format;
 
 /// Shown under `gka --help`, so the main commands' flags are visible from the top.
 const FLAGS: &str = "\
-gka build [--root DIR] [--output DIR] [--base-url URL] [--drafts] [--strict] [--format F]
-gka check [--root DIR] [--base-url URL] [--drafts] [--strict] [--format F]
-gka serve [--root DIR] [--interface 127.0.0.1] [--port 1111] [--open] [--drafts]
+gka build [--root DIR] [--output DIR] [--base-url URL] [--drafts] [--no-search] [--strict] [--format F]
+gka check [--root DIR] [--base-url URL] [--drafts] [--no-search] [--strict] [--format F]
+gka serve [--root DIR] [--interface 127.0.0.1] [--port 1111] [--open] [--drafts] [--no-search]
 gka new <FOLDER> --gemeente NAAM [--thema gka]
-gka schema [--output schemas]
+gka schema [--output schemas] [--cms frontmatter|decap [--repo OWNER/NAME] [--backend B]]
   --root DIR        the site's folder, holding content/ and themes/ (default: .)
   --output DIR      where to write the site (default: public/ in the site's folder)
   --base-url URL    the address the site is published at, overriding content/site.yaml
   --drafts          also publish documents marked `concept: true`
+  --no-search       leave out the search page and its index (build, check and serve)
   --strict          fail on warnings too
   --format F        human, json, github or gitlab (default: human; github on GitHub Actions)
   --interface IP    serve on this address (default: 127.0.0.1, this computer only)
@@ -63,7 +64,8 @@ pub enum Command {
     /// Write JSON Schemas of content/site.yaml and of every content type's front matter.
     ///
     /// One `<type>.schema.json` per content type, derived from the types gka reads the files
-    /// with, for editors' completion and validation.
+    /// with, for editors' completion and validation. With --cms, the forms of Front Matter CMS
+    /// (frontmatter.json) or Decap/Sveltia CMS (config.yml), read off the same schemas.
     Schema(SchemaArgs),
 }
 
@@ -81,6 +83,10 @@ pub struct SiteArgs {
     /// Also publish documents marked `concept: true` (drafts).
     #[arg(long)]
     pub drafts: bool,
+
+    /// Leave out the search page (/zoeken/) and its index (/pagefind/).
+    #[arg(long)]
+    pub no_search: bool,
 
     /// Treat warnings as errors.
     #[arg(long)]
@@ -139,6 +145,11 @@ pub struct ServeArgs {
     /// Also publish documents marked `concept: true` (drafts).
     #[arg(long)]
     pub drafts: bool,
+
+    /// Leave out the search page and its index: faster rebuilds of large sites (indexing
+    /// takes about 2 s per 1 000 pages).
+    #[arg(long)]
+    pub no_search: bool,
 }
 
 /// Flags of `gka new`.
@@ -160,7 +171,43 @@ pub struct NewArgs {
 /// Flags of `gka schema`.
 #[derive(Debug, Args)]
 pub struct SchemaArgs {
-    /// The folder to write the schemas into (created when missing).
-    #[arg(long, short, value_name = "DIR", default_value = "schemas")]
-    pub output: PathBuf,
+    /// Where to write: the folder for the JSON Schemas [default: schemas], or with --cms the
+    /// file [default: frontmatter.json, or content/static/admin/config.yml for decap].
+    #[arg(long, short, value_name = "PATH")]
+    pub output: Option<PathBuf>,
+
+    /// Write the configuration of a form-based editor instead of the JSON Schemas.
+    #[arg(long, value_enum, value_name = "CMS")]
+    pub cms: Option<CmsArg>,
+
+    /// With --cms decap: the repository the web editor commits to, as owner/name. Without it
+    /// the editor works only on this computer (Decap's local backend, `npx decap-server`).
+    #[arg(long, value_name = "OWNER/NAME", requires = "cms")]
+    pub repo: Option<String>,
+
+    /// With --cms decap and --repo: where the repository is.
+    #[arg(long, value_enum, default_value = "github", requires = "repo")]
+    pub backend: BackendArg,
+
+    /// With --cms decap: the branch the web editor commits to.
+    #[arg(long, value_name = "BRANCH", default_value = "main", requires = "cms")]
+    pub branch: String,
+}
+
+/// The editors `gka schema --cms` configures.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum CmsArg {
+    /// Front Matter CMS, the VS Code extension: frontmatter.json.
+    Frontmatter,
+    /// Decap CMS or Sveltia CMS, web editors: content/static/admin/config.yml.
+    Decap,
+}
+
+/// The Git hosts a Decap web editor commits to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum BackendArg {
+    /// GitHub.
+    Github,
+    /// GitLab.
+    Gitlab,
 }

@@ -44,6 +44,7 @@ fn main() -> ExitCode {
                 open: args.open,
                 drafts: args.drafts,
                 output: args.output,
+                search: !args.no_search,
             };
             match gka::serve::serve(&options) {
                 Ok(()) => ExitCode::SUCCESS,
@@ -78,20 +79,7 @@ fn main() -> ExitCode {
                 }
             }
         }
-        Command::Schema(args) => match gka::schema::write(&args.output) {
-            Ok(written) => {
-                eprintln!(
-                    "Wrote {} schemas into {}",
-                    written.len(),
-                    args.output.display()
-                );
-                ExitCode::SUCCESS
-            }
-            Err(err) => {
-                eprintln!("error: cannot write {}: {err}", args.output.display());
-                ExitCode::from(2)
-            }
-        },
+        Command::Schema(args) => schema(args),
         Command::Check(args) => {
             let (options, output_format) = options(&args.site, args.site.root.join("public"));
             let result = gka::build::check(&options, args.site.strict);
@@ -104,6 +92,49 @@ fn main() -> ExitCode {
                     (checked.warnings, line)
                 }),
             )
+        }
+    }
+}
+
+/// `gka schema`: the JSON Schemas, or with `--cms` an editor's configuration.
+fn schema(args: cli::SchemaArgs) -> ExitCode {
+    let Some(cms) = args.cms else {
+        let output = args.output.unwrap_or_else(|| "schemas".into());
+        return match gka::schema::write(&output) {
+            Ok(written) => {
+                eprintln!("Wrote {} schemas into {}", written.len(), output.display());
+                ExitCode::SUCCESS
+            }
+            Err(err) => {
+                eprintln!("error: cannot write {}: {err}", output.display());
+                ExitCode::from(2)
+            }
+        };
+    };
+    let cms = match cms {
+        cli::CmsArg::Frontmatter => gka::cms::Cms::FrontMatter,
+        cli::CmsArg::Decap => gka::cms::Cms::Decap,
+    };
+    let output = args.output.unwrap_or_else(|| cms.default_path().into());
+    let options = gka::cms::DecapOptions {
+        backend: args.repo.map(|repo| gka::cms::Backend {
+            name: match args.backend {
+                cli::BackendArg::Github => "github",
+                cli::BackendArg::Gitlab => "gitlab",
+            }
+            .into(),
+            repo,
+        }),
+        branch: args.branch,
+    };
+    match gka::cms::write(cms, &output, &options) {
+        Ok(()) => {
+            eprintln!("Wrote {}", output.display());
+            ExitCode::SUCCESS
+        }
+        Err(err) => {
+            eprintln!("error: cannot write {}: {err}", output.display());
+            ExitCode::from(2)
         }
     }
 }
@@ -121,6 +152,7 @@ fn options(site: &SiteArgs, output: std::path::PathBuf) -> (BuildOptions, Format
         output,
         base_url: site.base_url.clone(),
         drafts: site.drafts,
+        search: !site.no_search,
     };
     (options, format)
 }

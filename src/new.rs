@@ -3,7 +3,8 @@
 //! The new folder gets one example of every content type, an agenda whose themes are
 //! placeholders, a child theme `themes/<gemeente-slug>/` with its own design tokens, the
 //! parent theme it extends (embedded in the binary, so an installed `gka` needs no checkout
-//! of this repository) and the publish pipelines of this repository. Every text the gemeente
+//! of this repository), the publish pipelines of this repository and the configurations of the
+//! form-based editors (`gka schema --cms`). Every text the gemeente
 //! must write itself is marked `TODO:`, which `gka check` reports as `GKA-W008`; the site
 //! builds as it is.
 
@@ -12,6 +13,7 @@ use std::path::PathBuf;
 
 use include_dir::{Dir, include_dir};
 
+use crate::cms::{Cms, DecapOptions};
 use crate::content::values::Datum;
 use crate::site::slugify;
 
@@ -61,6 +63,9 @@ pub enum NewError {
         "the theme of {0} would be called {1:?}, which is already a theme of gka; pick another --thema"
     )]
     ThemeClash(String, String),
+    /// An editor's configuration cannot be written (a bug in a front-matter type's schema).
+    #[error(transparent)]
+    Cms(#[from] crate::cms::Unsupported),
     /// Writing failed.
     #[error("cannot write {path}: {source}")]
     Io {
@@ -114,6 +119,15 @@ pub fn new_site(options: &NewOptions) -> Result<Created, NewError> {
     }
 
     let mut files = site_files(gemeente, &slug, &options.parent, Datum::today());
+    // The form-based editors, written as `gka schema --cms` writes them.
+    files.insert(
+        Cms::FrontMatter.default_path().into(),
+        crate::cms::frontmatter()?.into_bytes(),
+    );
+    files.insert(
+        Cms::Decap.default_path().into(),
+        crate::cms::decap(&DecapOptions::default())?.into_bytes(),
+    );
     for theme in &chain {
         let dir = THEMES.get_dir(theme).expect("checked by parent_chain");
         embedded_files(dir, &mut files);
@@ -372,7 +386,9 @@ fn readme(gemeente: &str, slug: &str) -> String {
          2. Bekijk de site terwijl u schrijft: `gka serve`, en open <http://127.0.0.1:1111/>.\n\
          3. Zet in `content/site.yaml` het echte adres van de site bij `base_url`.\n\
          4. Publiceer met `.github/workflows/publish.yml` (GitHub Pages) of `.gitlab-ci.yml`\n   \
-         (GitLab Pages). Vervang daarin eerst `OWNER` door de eigenaar van de gka-repository.\n"
+         (GitLab Pages). Zet eerst de variabele `GKA_GIT` op het adres van de gka-repository:\n   \
+         bij GitHub onder Settings > Secrets and variables > Actions > Variables, bij GitLab\n   \
+         onder Settings > CI/CD > Variables.\n"
     )
 }
 

@@ -275,7 +275,13 @@ impl LiveOutput {
             .filter(|path| !keep.contains(path.as_str()))
             .cloned()
             .collect();
-        for path in &gone {
+        self.remove(&gone)
+    }
+
+    /// Removes the files at `paths`, written or copied earlier, and the folders that leaves
+    /// empty. Returns how many there were.
+    pub fn remove(&mut self, gone: &[String]) -> Result<usize, OutputError> {
+        for path in gone {
             let file = self.dir.join(path);
             match fs::remove_file(&file) {
                 Ok(()) => {}

@@ -7,11 +7,13 @@
 //! again (cheap next to reading and rendering, and it keeps every cross-reference check), renders
 //! only the files whose inputs changed and writes only the files whose bytes changed.
 //!
-//! Files made from every document at once (the open data) are slow to make and not what an
-//! author looks at; [`Session::finish`] makes them after the changed pages are on disk.
+//! Files made from every document or page at once (the open data, the search index) are slow
+//! to make and not what an author looks at; [`Session::finish`] makes them after the changed
+//! pages are on disk.
 
 use std::collections::HashMap;
 use std::collections::HashSet;
+use std::hash::{DefaultHasher, Hash, Hasher};
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
@@ -20,6 +22,7 @@ use crate::content::LoadCache;
 use crate::diagnostics::Diagnostic;
 use crate::output::{LiveOutput, OutputError};
 use crate::render::{self, OutputFile, Renderer, templates::Theme};
+use crate::search;
 use crate::site::{MarkdownCache, Site};
 
 /// Builds one site again and again into one output folder.
@@ -30,10 +33,24 @@ pub struct Session {
     output: LiveOutput,
     /// Output path → fingerprint of the inputs it was last written from.
     fingerprints: HashMap<String, u64>,
-    /// The site of the last good build, until [`Session::finish`] has made its open data.
-    unfinished: Option<(Site, u64)>,
+    /// What the last good build left for [`Session::finish`].
+    unfinished: Option<Unfinished>,
     /// Fingerprint of the inputs of the open data on disk.
     open_data: Option<u64>,
+    /// Fingerprint of the pages the search index on disk was made from.
+    search: Option<u64>,
+    /// The search index's files on disk.
+    index_files: Vec<String>,
+}
+
+/// What a rebuild leaves for [`Session::finish`].
+struct Unfinished {
+    site: Site,
+    /// Fingerprint of the open data's inputs.
+    open_data: u64,
+    /// The pages' paths in the output folder and a fingerprint of them and their inputs.
+    pages: Vec<String>,
+    search: u64,
 }
 
 /// What one successful rebuild did.
@@ -70,6 +87,8 @@ impl Session {
             fingerprints: HashMap::new(),
             unfinished: None,
             open_data: None,
+            search: None,
+            index_files: Vec::new(),
         })
     }
 
@@ -106,7 +125,7 @@ impl Session {
             _ => return Err(BuildError::Content(diagnostics.sorted())),
         };
 
-        let renderer = Renderer::new(&site, &mut theme);
+        let renderer = Renderer::new(&site, &mut theme, options.search);
         let plan = renderer.plan();
         let fingerprints = renderer.fingerprints(&plan);
         let stale: Vec<&render::Planned> = plan
@@ -126,6 +145,7 @@ impl Session {
         keep.insert(SITEMAP);
         keep.extend(copies.iter().map(|c| c.path.as_str()));
         keep.extend(render::OPEN_DATA_FILES);
+        keep.extend(self.index_files.iter().map(String::as_str));
         let removed = self.output.retain(&keep)?;
 
         for (planned, print) in plan.iter().zip(&fingerprints.files) {
@@ -137,7 +157,20 @@ impl Session {
             .retain(|path, _| keep.contains(path.as_str()));
         let pages_rendered = stale.iter().filter(|p| p.is_page).count();
         let rendered = files.len();
-        self.unfinished = Some((site, fingerprints.open_data));
+        let pages: Vec<(&String, &u64)> = plan
+            .iter()
+            .zip(&fingerprints.files)
+            .filter(|(planned, _)| planned.is_page)
+            .map(|(planned, print)| (&planned.path, print))
+            .collect();
+        let search = hash_of(&pages);
+        let pages = pages.into_iter().map(|(path, _)| path.clone()).collect();
+        self.unfinished = Some(Unfinished {
+            site,
+            open_data: fingerprints.open_data,
+            pages,
+            search,
+        });
         Ok(Rebuilt {
             pages: plan.iter().filter(|p| p.is_page).count(),
             pages_rendered,
@@ -151,20 +184,64 @@ impl Session {
     }
 
     /// Makes the files that the last good rebuild left for later because they are made from
-    /// every document: the open data, when any document changed. (A search index of the
-    /// rendered pages belongs here too.) Returns how many files were written.
-    pub fn finish(&mut self) -> Result<usize, OutputError> {
-        let Some((site, print)) = self.unfinished.take() else {
+    /// every document or page: the open data when any document changed, and the search index
+    /// (unless the options leave it out) when any page changed. Returns how many files were
+    /// written.
+    pub fn finish(&mut self) -> Result<usize, BuildError> {
+        let Some(unfinished) = self.unfinished.take() else {
             return Ok(0);
         };
-        if self.open_data == Some(print) {
-            return Ok(0);
+        let mut written = 0;
+        if self.open_data != Some(unfinished.open_data) {
+            let files: Vec<OutputFile> = render::open_data(&unfinished.site);
+            written += self.output.write(&files)?;
+            self.open_data = Some(unfinished.open_data);
         }
-        let files: Vec<OutputFile> = render::open_data(&site);
-        let written = self.output.write(&files)?;
-        self.open_data = Some(print);
+        if self.options.search && self.search != Some(unfinished.search) {
+            written += self.index(&unfinished)?;
+            self.search = Some(unfinished.search);
+        }
         Ok(written)
     }
+
+    /// Indexes the pages on disk again and replaces the index's files.
+    fn index(&mut self, unfinished: &Unfinished) -> Result<usize, BuildError> {
+        let dir = self.output.dir();
+        let pages = unfinished
+            .pages
+            .iter()
+            .map(|path| {
+                let file = dir.join(path);
+                let contents = std::fs::read(&file).map_err(|source| OutputError::Io {
+                    action: "read",
+                    path: file,
+                    source,
+                })?;
+                Ok(OutputFile {
+                    path: path.clone(),
+                    contents,
+                    is_page: true,
+                })
+            })
+            .collect::<Result<Vec<_>, OutputError>>()?;
+        let index = search::index(&pages, unfinished.site.config.base_path())?;
+        let written = self.output.write(&index)?;
+        // Pagefind names its files by their contents: the previous index's other files go.
+        let new: HashSet<&str> = index.iter().map(|f| f.path.as_str()).collect();
+        let gone: Vec<String> = (self.index_files.iter())
+            .filter(|path| !new.contains(path.as_str()))
+            .cloned()
+            .collect();
+        self.output.remove(&gone)?;
+        self.index_files = index.into_iter().map(|f| f.path).collect();
+        Ok(written)
+    }
+}
+
+fn hash_of(value: impl Hash) -> u64 {
+    let mut hasher = DefaultHasher::new();
+    value.hash(&mut hasher);
+    hasher.finish()
 }
 
 /// The sitemap's path in the output folder.

@@ -50,6 +50,7 @@ fn expected_urls() -> Vec<String> {
         "/video/",
         "/toegankelijkheid/",
         "/privacy/",
+        "/zoeken/",
         "/sitemap.xml",
         "/robots.txt",
         "/404.html",

@@ -256,7 +256,7 @@ fn a_template_syntax_error_names_the_template_file_with_line_and_column() {
 /// Same for an error found while rendering: the template file, line and column.
 #[test]
 fn a_template_render_error_names_the_template_file_with_line_and_column() {
-    // An undefined field on line 3; `bestaat` starts at column 20.
+    // An undefined field on line 4; `bestaat` starts at column 20.
     let root = SiteRoot::example();
     let template = "themes/gka/templates/interventie.html";
     root.edit(
@@ -266,7 +266,7 @@ fn a_template_render_error_names_the_template_file_with_line_and_column() {
     );
     let run = build_into_temp(root.path(), &[]).run;
     run.assert_code(1);
-    let expected = format!("{template}:3:20: error[GKA-E051]: ");
+    let expected = format!("{template}:4:20: error[GKA-E051]: ");
     assert!(
         run.stderr.lines().any(|l| l.starts_with(&expected)),
         "expected a line starting with `{expected}`:\n{}",

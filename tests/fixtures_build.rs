@@ -434,6 +434,7 @@ fn an_alias_redirects_to_its_page_and_is_not_in_the_sitemap() {
             "https://gka.voorbeeldstad.example/contact/",
             "https://gka.voorbeeldstad.example/interventies/",
             "https://gka.voorbeeldstad.example/interventies/huiswerkklas/",
+            "https://gka.voorbeeldstad.example/zoeken/",
         ],
         "pages only: no redirect, no 404"
     );

@@ -19,6 +19,7 @@ fn options(root: &Path, output: PathBuf) -> BuildOptions {
         output,
         base_url: Some(EXAMPLE_BASE_URL.into()),
         drafts: false,
+        search: true,
     }
 }
 

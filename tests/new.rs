@@ -63,6 +63,14 @@ fn a_new_site_builds_at_once() {
     for pipeline in [".github/workflows/publish.yml", ".gitlab-ci.yml"] {
         assert!(site.join(pipeline).is_file(), "{pipeline} is missing");
     }
+    // The editors' configurations are the repository's (the same types, the same folders).
+    for editor in ["frontmatter.json", "content/static/admin/config.yml"] {
+        assert_eq!(
+            fs::read_to_string(site.join(editor)).unwrap(),
+            fs::read_to_string(common::repo_root().join(editor)).unwrap(),
+            "{editor}"
+        );
+    }
 }
 
 #[test]

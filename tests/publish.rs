@@ -1,6 +1,8 @@
 //! The publish pipelines: `.github/workflows/publish.yml` and `.gitlab-ci.yml` are valid YAML
 //! and run the commands the docs promise (check in the CI's format, then build with the
-//! Pages address as `--base-url`, then deploy); `publiccode.yml` has the standard's required
+//! Pages address as `--base-url`, then deploy), and take gka from the repository itself or from
+//! a variable, never from a placeholder address; `.github/workflows/release.yml` builds the
+//! binary for Linux, macOS and Windows on tags; `publiccode.yml` has the standard's required
 //! keys, in Dutch and English.
 
 mod common;
@@ -91,6 +93,71 @@ fn gitlab_pipeline_reports_code_quality_and_publishes_pages() {
         .map(|l| l.as_str().unwrap().to_string())
         .collect();
     step(&install, "cargo install --locked");
+}
+
+#[test]
+fn the_pipelines_install_gka_from_the_repository_or_a_variable() {
+    for rel in [".github/workflows/publish.yml", ".gitlab-ci.yml"] {
+        let text = std::fs::read_to_string(common::repo_root().join(rel)).unwrap();
+        assert!(!text.contains("OWNER"), "{rel} has a placeholder address");
+        assert!(text.contains("cargo install --locked --path ."), "{rel}");
+        assert!(
+            text.contains("cargo install --locked --git \"$GKA_GIT\" gka"),
+            "{rel}"
+        );
+    }
+    let workflow = pipeline(".github/workflows/publish.yml");
+    assert_eq!(workflow["env"]["GKA_GIT"], "${{ vars.GKA_GIT }}");
+}
+
+#[test]
+fn the_release_workflow_builds_for_linux_macos_and_windows_on_tags() {
+    let workflow = pipeline(".github/workflows/release.yml");
+    let tags: Vec<&str> = workflow["on"]["push"]["tags"]
+        .as_array()
+        .expect("runs on pushed tags")
+        .iter()
+        .map(|t| t.as_str().unwrap())
+        .collect();
+    assert_eq!(tags, ["v*"]);
+    assert!(workflow["on"]["push"]["branches"].is_null());
+    assert_eq!(workflow["permissions"]["contents"], "write");
+
+    let matrix = workflow["jobs"]["build"]["strategy"]["matrix"]["include"]
+        .as_array()
+        .expect("a matrix of targets");
+    let pairs: Vec<(&str, &str)> = matrix
+        .iter()
+        .map(|m| (m["os"].as_str().unwrap(), m["target"].as_str().unwrap()))
+        .collect();
+    for (os, target) in [
+        ("ubuntu-latest", "-unknown-linux-"),
+        ("macos-latest", "aarch64-apple-darwin"),
+        ("macos-latest", "x86_64-apple-darwin"),
+        ("windows-latest", "-pc-windows-msvc"),
+    ] {
+        assert!(
+            pairs.iter().any(|(o, t)| *o == os && t.contains(target)),
+            "no {target} on {os} in {pairs:?}"
+        );
+    }
+    assert_eq!(workflow["jobs"]["build"]["runs-on"], "${{ matrix.os }}");
+
+    let build = github_steps(&workflow, "build");
+    let compile = step(
+        &build,
+        "cargo build --release --locked --target \"${{ matrix.target }}\"",
+    );
+    let package = step(&build, "tar czf");
+    assert!(build[package].contains("README.md") && build[package].contains("7z a"));
+    let upload = step(&build, "actions/upload-artifact@");
+    assert!(compile < package && package < upload, "{build:#?}");
+
+    let release = github_steps(&workflow, "release");
+    let download = step(&release, "actions/download-artifact@");
+    let publish = step(&release, "softprops/action-gh-release@");
+    assert!(download < publish);
+    assert_eq!(workflow["jobs"]["release"]["needs"], "build");
 }
 
 #[test]

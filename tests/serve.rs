@@ -242,6 +242,23 @@ fn serves_pages_folders_and_the_sites_404() {
 }
 
 #[test]
+fn serves_the_search_page_and_index_unless_asked_not_to() {
+    let server = Server::start(SiteRoot::example());
+    assert_eq!(server.get("/zoeken/").status, 200);
+    let script = server.get("/pagefind/pagefind.js");
+    assert_eq!(script.status, 200);
+    assert_eq!(
+        script.header("Content-Type"),
+        Some("text/javascript; charset=utf-8")
+    );
+    drop(server);
+
+    let server = Server::start_with(SiteRoot::example(), &["--no-search".as_ref()]);
+    assert_eq!(server.get("/zoeken/").status, 404);
+    assert_eq!(server.get("/pagefind/pagefind.js").status, 404);
+}
+
+#[test]
 fn paths_never_leave_the_output_folder() {
     let server = Server::start(SiteRoot::example());
     // A file beside the site's folder that must never be served.

@@ -10,15 +10,21 @@ use super::values::{Datum, Periode};
 pub struct Addendum {
     /// The years it covers, e.g. `2021-2024`.
     #[serde(default)]
+    #[schemars(
+        description = "De periode van het addendum, bijvoorbeeld \"2021-2024\". Zet het tussen aanhalingstekens."
+    )]
     pub periode: Option<Periode>,
     /// When it was signed.
     #[serde(default)]
+    #[schemars(description = "Datum van ondertekening. Schrijf: JJJJ-MM-DD.")]
     pub ondertekend_op: Option<Datum>,
     /// Who signed it with the gemeente.
     #[serde(default)]
+    #[schemars(description = "De partijen die het addendum hebben ondertekend.")]
     pub partners: Vec<String>,
     /// Slugs of the interventies it adds; each must exist.
     #[serde(default)]
     #[schemars(with = "Vec<String>")]
+    #[schemars(description = "De interventies uit dit addendum: de bestandsnamen zonder .md.")]
     pub interventies: Vec<Spanned<String>>,
 }

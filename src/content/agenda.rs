@@ -11,19 +11,28 @@ use super::values::{Datum, Periode};
 pub struct Agenda {
     /// Who signed the agenda.
     #[serde(default)]
+    #[schemars(description = "Wie de agenda heeft ondertekend: naam en functie.")]
     pub ondertekend_door: Option<Ondertekenaar>,
     /// When it was signed.
     #[serde(default)]
+    #[schemars(description = "Datum van ondertekening. Schrijf: JJJJ-MM-DD.")]
     pub ondertekend_op: Option<Datum>,
     /// The years it covers.
     #[serde(default)]
+    #[schemars(description = "De looptijd, bijvoorbeeld \"2020-2024\".")]
     pub periode: Option<Periode>,
     /// The gemeente's themes, in the order to show them. Required.
     #[schemars(with = "Vec<String>")]
+    #[schemars(
+        description = "De thema's van de agenda: de vaste lijst voor de hele site. Interventies gebruiken alleen deze thema's."
+    )]
     pub themas: Vec<Spanned<String>>,
     /// Link to the signed document (a URL or a file in `content/static/`).
     #[serde(default)]
     #[schemars(with = "Option<String>")]
+    #[schemars(
+        description = "Link naar de ondertekende agenda, bijvoorbeeld een pdf in content/static/."
+    )]
     pub document: Option<Spanned<String>>,
 }
 
@@ -32,7 +41,9 @@ pub struct Agenda {
 #[serde(deny_unknown_fields)]
 pub struct Ondertekenaar {
     /// Name, e.g. `Roelie Bosch`.
+    #[schemars(description = "De naam van wie ondertekende.")]
     pub naam: String,
     /// Role, e.g. `Wethouder Onderwijs`.
+    #[schemars(description = "De functie, bijvoorbeeld Wethouder Onderwijs.")]
     pub functie: String,
 }

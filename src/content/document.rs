@@ -60,27 +60,47 @@ fn hash_str(text: &str) -> u64 {
 pub struct Meta {
     /// Title, shown as the page's only `h1` (`titel`, also `title`). Required.
     #[serde(alias = "title")]
+    #[schemars(description = "De titel van de pagina: de hoofdkop. Verplicht.")]
     pub titel: String,
     /// One or two sentences shown on cards and in `<meta name="description">`.
     #[serde(default, alias = "summary")]
+    #[schemars(
+        description = "Eén zin die zegt waar de pagina over gaat. Staat onder andere in overzichten."
+    )]
     pub samenvatting: Option<String>,
     /// Publication or event date.
     #[serde(default, alias = "date")]
+    #[schemars(
+        description = "De datum van de pagina, bijvoorbeeld van een bericht of evenement. Schrijf: JJJJ-MM-DD."
+    )]
     pub datum: Option<Datum>,
     /// A draft: left out of the site unless built with `--drafts`.
     #[serde(default, alias = "draft")]
+    #[schemars(description = "Zet op true als de pagina nog niet op de site mag.")]
     pub concept: bool,
     /// The last part of the URL; defaults to the file name.
     #[serde(default)]
     #[schemars(with = "Option<String>")]
+    #[schemars(description = "Het laatste deel van het adres. Standaard is dat de bestandsnaam.")]
     pub slug: Option<Spanned<String>>,
     /// Ordering in lists: lower comes first.
     #[serde(default, alias = "weight")]
+    #[schemars(description = "Bepaalt de volgorde in lijsten: een lager getal komt eerder.")]
     pub volgorde: Option<i64>,
     /// Old URLs that redirect to this page.
     #[serde(default, alias = "aliases")]
     #[schemars(with = "Vec<String>")]
+    #[schemars(description = "Oude adressen die naar deze pagina moeten leiden.")]
     pub aliassen: Vec<Spanned<String>>,
+    /// Words people search for that the text does not use as such, e.g. `armoede` for a
+    /// text about a `kwetsbare thuissituatie`: Dutch compounds (`kinderarmoede`) do not match
+    /// their parts in the search index. Shown on the page, so a result never matches on
+    /// hidden words.
+    #[serde(default, alias = "keywords")]
+    #[schemars(
+        description = "Woorden waarop mensen zoeken maar die niet zo in de tekst staan. Ze staan onder de tekst."
+    )]
+    pub trefwoorden: Vec<String>,
 }
 
 /// A document of one content type: its source, its common keys and its own keys.

@@ -13,6 +13,7 @@ pub struct Home {}
 pub struct Page {
     /// A video the page is about.
     #[serde(default)]
+    #[schemars(description = "Een video op de pagina: url (het adres) en titel.")]
     pub video: Option<Video>,
 }
 

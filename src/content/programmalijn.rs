@@ -11,13 +11,18 @@ use super::values::AgeRange;
 pub struct Programmalijn {
     /// Its number in the programme; unique. Spanned, so a duplicate is reported at its line.
     #[schemars(with = "u32")]
+    #[schemars(
+        description = "Het nummer van de programmalijn (1, 2, 3 ...). Elk nummer komt één keer voor."
+    )]
     pub nummer: Spanned<u32>,
     /// Ambitions, each a line of inline Markdown.
     #[serde(default)]
     #[schemars(with = "Vec<String>")]
+    #[schemars(description = "De ambities. Elke tekst mag Markdown bevatten, zoals *cursief*.")]
     pub ambities: Vec<Spanned<String>>,
     /// What was achieved.
     #[serde(default)]
+    #[schemars(description = "Wat is bereikt: per resultaat jaar, leeftijd en tekst.")]
     pub resultaten: Vec<Resultaat>,
 }
 
@@ -26,10 +31,13 @@ pub struct Programmalijn {
 #[serde(deny_unknown_fields)]
 pub struct Resultaat {
     /// The year of the result.
+    #[schemars(description = "Het jaar van het resultaat, bijvoorbeeld 2019.")]
     pub jaar: u16,
     /// The age range it concerns, shown as a label.
+    #[schemars(description = "De leeftijdsgroep, bijvoorbeeld \"0-6\". Tussen aanhalingstekens.")]
     pub leeftijd: AgeRange,
     /// What was achieved, as inline Markdown.
     #[schemars(with = "String")]
+    #[schemars(description = "Wat is bereikt. Mag Markdown bevatten, zoals een link.")]
     pub tekst: Spanned<String>,
 }

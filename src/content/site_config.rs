@@ -9,42 +9,64 @@ use super::values::Datum;
 #[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 pub struct SiteConfig {
     /// The gemeente's name, e.g. `Almere`. Required.
+    #[schemars(description = "Naam van de gemeente, bijvoorbeeld Almere. Verplicht.")]
     pub gemeente: String,
     /// The site's title; defaults to "Gelijke Kansen Alliantie <gemeente>".
     #[serde(default)]
+    #[schemars(description = "Naam van de site.")]
     pub titel: Option<String>,
     /// The address the site is published at, e.g. `https://gka.almere.nl/`.
     #[serde(default)]
     #[schemars(with = "Option<String>")]
+    #[schemars(
+        description = "Het volledige adres van de site, bijvoorbeeld https://gka.almere.nl/."
+    )]
     pub base_url: Option<Spanned<String>>,
     /// The site's language.
     #[serde(default = "default_taal")]
+    #[schemars(description = "Taalcode, meestal nl.")]
     pub taal: String,
     /// The theme folder in `themes/`.
     #[serde(default = "default_thema")]
+    #[schemars(description = "De vormgeving van de site: een map in themes/. Standaard gka.")]
     pub thema: String,
     /// A sentence about the site, for search engines and the home page.
     #[serde(default)]
+    #[schemars(description = "Korte omschrijving van de site (één zin).")]
     pub omschrijving: Option<String>,
     /// Path of the logo image, e.g. `/static/logo.svg`.
     #[serde(default)]
     #[schemars(with = "Option<String>")]
+    #[schemars(
+        description = "Het logo, bijvoorbeeld /static/logo.svg (een bestand in content/static/)."
+    )]
     pub logo: Option<Spanned<String>>,
     /// The main menu; defaults to the site's sections.
     #[serde(default)]
+    #[schemars(description = "Het hoofdmenu. Elk item heeft titel (de tekst) en url (het adres).")]
     pub menu: Option<Vec<MenuItem>>,
     /// Contact details shown in the footer.
     #[serde(default)]
+    #[schemars(description = "Contactgegevens onderaan elke pagina: tekst, email en telefoon.")]
     pub contact: Option<Contact>,
     /// The gemeente's own look: an NL Design System theme stylesheet and its class.
     #[serde(default)]
+    #[schemars(
+        description = "De huisstijl van de gemeente: css (een stylesheet in content/static/) en klasse."
+    )]
     pub huisstijl: Option<Huisstijl>,
     /// The site's entry in the register of accessibility statements, shown as a label in the
     /// footer.
     #[serde(default)]
+    #[schemars(
+        description = "De toegankelijkheidsverklaring in het register: register (het adres) en status."
+    )]
     pub toegankelijkheid: Option<Toegankelijkheidslabel>,
     /// Who to tell about a security problem; publishes `/.well-known/security.txt`.
     #[serde(default, alias = "security")]
+    #[schemars(
+        description = "Waar iemand een beveiligingsprobleem meldt: contact, verloopt en beleid."
+    )]
     pub beveiliging: Option<Beveiliging>,
 }
 
@@ -61,9 +83,11 @@ fn default_thema() -> String {
 #[serde(deny_unknown_fields)]
 pub struct MenuItem {
     /// The link text.
+    #[schemars(description = "De tekst in het menu.")]
     pub titel: String,
     /// Where it goes: a site path such as `/agenda/` or a full URL.
     #[schemars(with = "String")]
+    #[schemars(description = "Het adres, bijvoorbeeld /agenda/.")]
     pub url: Spanned<String>,
 }
 
@@ -73,12 +97,15 @@ pub struct MenuItem {
 pub struct Contact {
     /// A sentence such as "Neem contact op met …".
     #[serde(default)]
+    #[schemars(description = "Een korte tekst boven de contactgegevens.")]
     pub tekst: Option<String>,
     /// E-mail address.
     #[serde(default)]
+    #[schemars(description = "Het e-mailadres.")]
     pub email: Option<String>,
     /// Phone number as it should be shown.
     #[serde(default)]
+    #[schemars(description = "Het telefoonnummer.")]
     pub telefoon: Option<String>,
 }
 
@@ -90,10 +117,12 @@ pub struct Huisstijl {
     /// A stylesheet of this site, e.g. `/static/huisstijl.css`, linked after the theme's CSS.
     #[serde(default)]
     #[schemars(with = "Option<String>")]
+    #[schemars(description = "Een stylesheet met de huisstijl, in content/static/.")]
     pub css: Option<Spanned<String>>,
     /// One or more class names set on `<html>`, e.g. `voorbeeld-theme`.
     #[serde(default)]
     #[schemars(with = "Option<String>")]
+    #[schemars(description = "De naam van het thema van de huisstijl.")]
     pub klasse: Option<Spanned<String>>,
 }
 
@@ -103,8 +132,12 @@ pub struct Huisstijl {
 pub struct Toegankelijkheidslabel {
     /// The statement's address in the register, `https://…`.
     #[schemars(with = "String")]
+    #[schemars(description = "Het adres van de verklaring in het register.")]
     pub register: Spanned<String>,
     /// The status the register gives the statement.
+    #[schemars(
+        description = "De status in het register: voldoet, voldoet-gedeeltelijk, eerste-maatregelen of geen-maatregelen."
+    )]
     pub status: Nalevingsstatus,
 }
 
@@ -152,14 +185,21 @@ impl Nalevingsstatus {
 #[serde(deny_unknown_fields)]
 pub struct Beveiliging {
     /// Where to report a problem: `mailto:`, `https://` or `tel:` addresses, one or a list.
+    #[schemars(
+        description = "Een adres dat begint met mailto:, https:// of tel:, of een lijst daarvan."
+    )]
     pub contact: OneOrMore,
     /// The last day the file is valid; defaults to 364 days after the build.
     #[serde(default, alias = "expires")]
     #[schemars(with = "Option<Datum>")]
+    #[schemars(description = "Tot wanneer de gegevens gelden. Schrijf: JJJJ-MM-DD.")]
     pub verloopt: Option<Spanned<Datum>>,
     /// The gemeente's policy for reporting vulnerabilities, `https://…`.
     #[serde(default, alias = "policy")]
     #[schemars(with = "Option<String>")]
+    #[schemars(
+        description = "Het beleid van de gemeente voor het melden van kwetsbaarheden (https://...)."
+    )]
     pub beleid: Option<Spanned<String>>,
 }
 

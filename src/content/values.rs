@@ -205,8 +205,10 @@ impl fmt::Display for AgeRange {
 pub struct Video {
     /// Where the video is.
     #[schemars(with = "String")]
+    #[schemars(description = "Het adres van de video, bijvoorbeeld op YouTube of Vimeo.")]
     pub url: serde_saphyr::Spanned<String>,
     /// What it is about; used as the link text and the player's title.
+    #[schemars(description = "Waar de video over gaat.")]
     pub titel: String,
 }
 
@@ -429,12 +431,15 @@ impl Erkenningsniveau {
 pub struct Erkenning {
     /// The recognition level; must be one the database awards.
     #[schemars(with = "Erkenningsniveau")]
+    #[schemars(description = "Het niveau van de erkenning, zoals in de databank.")]
     pub niveau: serde_saphyr::Spanned<Erkenningsniveau>,
     /// Which database.
+    #[schemars(description = "De databank: nji of rivm.")]
     pub databank: Databank,
     /// The interventie's page in that database.
     #[serde(default)]
     #[schemars(with = "Option<String>")]
+    #[schemars(description = "Link naar de interventie in de databank.")]
     pub url: Option<serde_saphyr::Spanned<String>>,
 }
 

@@ -194,7 +194,7 @@ impl Renderer<'_> {
                     .map(page_of_entry)
                     .collect::<Vec<_>>(),
             )),
-            Job::NotFound | Job::Robots | Job::SecurityTxt | Job::Redirect(_) => 0,
+            Job::NotFound | Job::Robots | Job::SecurityTxt | Job::Redirect(_) | Job::Zoeken => 0,
         }
     }
 }

@@ -61,6 +61,7 @@ enum Job {
     Feed,
     Calendar(usize),
     SecurityTxt,
+    Zoeken,
 }
 
 impl Job {
@@ -96,6 +97,7 @@ impl Job {
             Job::Feed => format!("{}feed.xml", site.nieuws.url),
             Job::Calendar(i) => format!("{}{}", site.nieuws.items[i].url, calendar::FILE_NAME),
             Job::SecurityTxt => SECURITY_TXT.into(),
+            Job::Zoeken => pages::ZOEKEN.into(),
         }
     }
 
@@ -129,23 +131,30 @@ pub struct Planned {
 pub struct Renderer<'a> {
     views: Views<'a>,
     theme: &'a Theme,
+    search: bool,
 }
 
 impl<'a> Renderer<'a> {
-    /// A renderer of `site` with `theme`.
-    pub fn new(site: &'a Site, theme: &'a mut Theme) -> Renderer<'a> {
+    /// A renderer of `site` with `theme`; with `search`, the site has the search page
+    /// `/zoeken/` (its index is built from the rendered pages by [`crate::search`]).
+    pub fn new(site: &'a Site, theme: &'a mut Theme, search: bool) -> Renderer<'a> {
         let views = Views { site };
         theme
             .tera
             .global_context()
             .insert("site", &views.site(&theme.css));
-        Renderer { views, theme }
+        Renderer {
+            views,
+            theme,
+            search,
+        }
     }
 
-    /// Every file the site consists of, except static files, the sitemap and the open data.
+    /// Every file the site consists of, except static files, the sitemap, the open data and
+    /// the search index.
     pub fn plan(&self) -> Vec<Planned> {
         let site = self.views.site;
-        jobs(site)
+        jobs(site, self.search)
             .into_iter()
             .map(|job| Planned {
                 job,
@@ -214,9 +223,14 @@ pub fn open_data(site: &Site) -> Vec<OutputFile> {
     .collect()
 }
 
-/// Renders every page and generated file of `site` with `theme`.
-pub fn render(site: &Site, theme: &mut Theme) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
-    let renderer = Renderer::new(site, theme);
+/// Renders every page and generated file of `site` with `theme`; with `search`, also the
+/// search page `/zoeken/`.
+pub fn render(
+    site: &Site,
+    theme: &mut Theme,
+    search: bool,
+) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
+    let renderer = Renderer::new(site, theme, search);
     let plan = renderer.plan();
     let mut files = renderer.render(&plan.iter().collect::<Vec<_>>())?;
     files.push(renderer.sitemap(&plan)?);
@@ -224,8 +238,11 @@ pub fn render(site: &Site, theme: &mut Theme) -> Result<Vec<OutputFile>, Vec<Dia
     Ok(files)
 }
 
-fn jobs(site: &Site) -> Vec<Job> {
+fn jobs(site: &Site, search: bool) -> Vec<Job> {
     let mut jobs = vec![Job::Home, Job::NotFound, Job::Robots];
+    if search {
+        jobs.push(Job::Zoeken);
+    }
     if site.agenda.is_some() {
         jobs.push(Job::Agenda);
     }
@@ -333,6 +350,7 @@ fn render_job(views: &Views, theme: &Theme, job: Job) -> Result<Vec<u8>, Diagnos
         Job::NotFound => pages::not_found(views),
         Job::Redirect(i) => pages::redirect(views, i),
         Job::Robots => pages::robots(views),
+        Job::Zoeken => pages::zoeken(views),
     };
     let html = theme
         .tera

@@ -69,6 +69,8 @@ pub struct PageData<'a> {
     pub samenvatting: Option<String>,
     /// Date, `YYYY-MM-DD`.
     pub datum: Option<String>,
+    /// Search words the text itself does not use.
+    pub trefwoorden: Vec<String>,
     /// The body.
     pub tekst: Markdown<'a>,
 }
@@ -456,6 +458,7 @@ impl<T> PageSource for Entry<T> {
             url: site.config.absolute(&self.url),
             samenvatting: self.summary().map(String::from),
             datum: self.doc.meta.datum.map(|d| d.iso()),
+            trefwoorden: self.doc.meta.trefwoorden.clone(),
             tekst: markdown(&self.doc.source.body, &self.body.html),
         }
     }

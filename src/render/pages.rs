@@ -354,6 +354,18 @@ pub(super) fn not_found(views: &Views) -> PageJob {
     ("404.html", Ctx::new(&page))
 }
 
+/// The search page: a form and a script that reads the index under `/pagefind/`. Its policy
+/// lets that script run Pagefind's WebAssembly; no other page's does.
+pub(super) fn zoeken(views: &Views) -> PageJob {
+    let page = views
+        .page_at("Zoeken", None, ZOEKEN, "", None)
+        .with_search();
+    ("zoeken.html", Ctx::new(&page))
+}
+
+/// Where the search page is.
+pub(super) const ZOEKEN: &str = "/zoeken/";
+
 /// A redirect page for an old address.
 pub(super) fn redirect(views: &Views, i: usize) -> PageJob {
     let site = views.site;

@@ -20,6 +20,17 @@ pub fn content_security_policy(frame_origin: Option<&str>) -> String {
     )
 }
 
+/// The policy of the search page `/zoeken/`: the default policy, plus `'wasm-unsafe-eval'` in
+/// `script-src`, which Pagefind needs to compile its WebAssembly search module (it allows
+/// compiling WebAssembly only, not `eval` of JavaScript). Its web worker and the index files
+/// load from the own origin, which `default-src` and `connect-src 'self'` already allow.
+pub fn search_policy() -> String {
+    content_security_policy(None).replace(
+        "script-src 'self';",
+        "script-src 'self' 'wasm-unsafe-eval'; worker-src 'self';",
+    )
+}
+
 /// The referrer policy: other sites never learn which page a visitor came from.
 pub const REFERRER_POLICY: &str = "same-origin";
 
@@ -70,6 +81,12 @@ mod tests {
         assert!(
             !plain.contains("unsafe-eval") && !plain.contains("script-src 'self' 'unsafe-inline'")
         );
+        let search = search_policy();
+        assert!(
+            search.contains("script-src 'self' 'wasm-unsafe-eval'; worker-src 'self';"),
+            "{search}"
+        );
+        assert!(!search.contains("'unsafe-eval'"));
         let video = content_security_policy(Some("https://www.youtube-nocookie.com"));
         assert!(
             video.ends_with("frame-src https://www.youtube-nocookie.com"),

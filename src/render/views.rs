@@ -122,6 +122,8 @@ pub struct PageView<'a> {
     pub samenvatting: Option<&'a str>,
     /// The page's `href`.
     pub url: String,
+    /// The document's `trefwoorden`, shown on the page and indexed for search.
+    pub trefwoorden: &'a [String],
     /// The page's absolute address, for `<link rel="canonical">`.
     pub permalink: String,
     /// The body as HTML (already safe).
@@ -173,6 +175,13 @@ impl PageView<'_> {
             .map(|e| e.origin);
         self.csp = security::content_security_policy(origin.as_deref());
         self.video = video;
+        self
+    }
+
+    /// The same page running the search script, whose policy allows compiling Pagefind's
+    /// WebAssembly.
+    pub fn with_search(mut self) -> Self {
+        self.csp = security::search_policy();
         self
     }
 
@@ -430,6 +439,7 @@ impl<'a> Views<'a> {
             entry.doc.meta.datum,
         );
         page.gewijzigd = entry.doc.source.modified.map(DateView::from);
+        page.trefwoorden = &entry.doc.meta.trefwoorden;
         if let Some(modified) = entry.doc.source.modified.or(entry.doc.meta.datum) {
             page.dcterms_modified = modified.iso();
         }
@@ -460,6 +470,7 @@ impl<'a> Views<'a> {
             titel,
             samenvatting,
             url: self.href(site_path),
+            trefwoorden: &[],
             permalink: config.absolute(site_path),
             inhoud,
             datum: datum.map(DateView::from),

@@ -55,6 +55,8 @@ pub struct ServeOptions {
     pub drafts: bool,
     /// Where to keep the built site; a temporary folder when `None`.
     pub output: Option<PathBuf>,
+    /// Build the search page and its index, as `gka build` does.
+    pub search: bool,
 }
 
 /// Why the server could not start or run.
@@ -175,6 +177,7 @@ pub fn serve(options: &ServeOptions) -> Result<(), ServeError> {
         output,
         base_url: Some(url.clone()),
         drafts: options.drafts,
+        search: options.search,
     })
     .map_err(ServeError::Output)?;
     let mut builder = Builder {

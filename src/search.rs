@@ -1,0 +1,166 @@
+//! Index: the static search index under `/pagefind/`, built with Pagefind's library API from
+//! the pages just rendered, in memory, before anything is written.
+//!
+//! Only what is inside `data-pagefind-body` (the theme puts it on `<main>`) is indexed, so the
+//! header, menu and footer never match. The language is fixed to Dutch (`nl`), so words are
+//! stemmed as Dutch and the browser loads Pagefind's Dutch WebAssembly module.
+//! `/zoeken/` (rendered by [`crate::render`]) loads the index with `static/js/zoeken.js`.
+
+use std::path::{Component, Path};
+
+use pagefind::api::PagefindIndex;
+use pagefind::options::PagefindServiceConfig;
+
+use crate::render::OutputFile;
+
+/// The folder of the index inside the output; Pagefind's own default name, which its
+/// JavaScript expects next to `pagefind.js`.
+pub const FOLDER: &str = "pagefind";
+
+/// The language every page is indexed in.
+pub const LANGUAGE: &str = "nl";
+
+/// Files Pagefind writes that `/zoeken/` does not use: its ready-made search interfaces (the
+/// theme has its own, in `static/js/zoeken.js`), the highlighting script and the WebAssembly
+/// module for languages without stemming (the index is Dutch).
+const UNUSED: [&str; 8] = [
+    "pagefind-ui.js",
+    "pagefind-ui.css",
+    "pagefind-modular-ui.js",
+    "pagefind-modular-ui.css",
+    "pagefind-component-ui.js",
+    "pagefind-component-ui.css",
+    "pagefind-highlight.js",
+    "wasm.unknown.pagefind",
+];
+
+/// Why the index could not be built. Pagefind reports its errors as `anyhow` errors; the
+/// message is kept as text.
+#[derive(Debug, thiserror::Error)]
+#[error("building the search index failed: {0}")]
+pub struct SearchError(String);
+
+/// Indexes every page of `files` (the HTML files listed in the sitemap) and returns the
+/// index's files, with paths under [`FOLDER`]. `base_path` is the site's base path (`/` or
+/// e.g. `/gka/`), so result links work when the site is published in a sub-folder.
+pub fn index(files: &[OutputFile], base_path: &str) -> Result<Vec<OutputFile>, SearchError> {
+    // Pagefind's API is async and hands work to tokio's blocking pool; a small runtime of
+    // our own is enough, the rest of the build is synchronous.
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .build()
+        .map_err(|e| SearchError(format!("could not start the async runtime: {e}")))?;
+    runtime.block_on(index_async(files, base_path))
+}
+
+async fn index_async(
+    files: &[OutputFile],
+    base_path: &str,
+) -> Result<Vec<OutputFile>, SearchError> {
+    let config = PagefindServiceConfig::builder()
+        .force_language(LANGUAGE.to_string())
+        .build();
+    let mut index = PagefindIndex::new(Some(config)).map_err(error)?;
+    let base = base_path.trim_end_matches('/');
+    for file in files
+        .iter()
+        .filter(|f| f.is_page && f.path.ends_with(".html"))
+    {
+        let url = format!("{base}/{}", file.path.trim_end_matches("index.html"));
+        let html = String::from_utf8_lossy(&file.contents).into_owned();
+        index
+            .add_html_file(None, Some(url), html)
+            .await
+            .map_err(|e| SearchError(format!("{}: {e}", file.path)))?;
+    }
+    let built = index.get_files().await.map_err(error)?;
+    // Pagefind names its files relative to its bundle folder (`fragment/…`, `pagefind.js`).
+    built
+        .into_iter()
+        .filter(|file| {
+            !UNUSED
+                .iter()
+                .any(|unused| file.filename == Path::new(unused))
+        })
+        .map(|file| {
+            let relative = relative_path(&file.filename).ok_or_else(|| {
+                SearchError(format!(
+                    "unexpected file name from Pagefind: {}",
+                    file.filename.display()
+                ))
+            })?;
+            Ok(OutputFile {
+                path: format!("{FOLDER}/{relative}"),
+                contents: file.contents,
+                is_page: false,
+            })
+        })
+        .collect()
+}
+
+fn error(err: anyhow::Error) -> SearchError {
+    SearchError(format!("{err:#}"))
+}
+
+/// The path of one of Pagefind's files inside its folder, with `/` separators; `None` unless
+/// it is a plain relative path (nothing absolute, no `..`), so it cannot leave the folder.
+fn relative_path(filename: &Path) -> Option<String> {
+    let parts = filename
+        .components()
+        .map(|c| match c {
+            Component::Normal(part) => part.to_str(),
+            _ => None,
+        })
+        .collect::<Option<Vec<&str>>>()?;
+    (!parts.is_empty()).then(|| parts.join("/"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn page(path: &str, body: &str) -> OutputFile {
+        OutputFile {
+            path: path.into(),
+            contents: format!(
+                "<!DOCTYPE html><html lang=\"nl\"><head><title>T</title></head><body>\
+                 <nav>navigatie menu</nav><main data-pagefind-body><h1>{path}</h1>{body}</main>\
+                 </body></html>"
+            )
+            .into_bytes(),
+            is_page: true,
+        }
+    }
+
+    #[test]
+    fn pagefind_file_names_become_output_paths() {
+        assert_eq!(
+            relative_path(Path::new("fragment/nl_1.pf_fragment")).as_deref(),
+            Some("fragment/nl_1.pf_fragment")
+        );
+        assert_eq!(
+            relative_path(Path::new("pagefind-entry.json")).as_deref(),
+            Some("pagefind-entry.json")
+        );
+        assert_eq!(relative_path(Path::new("/etc/passwd")), None);
+        assert_eq!(relative_path(Path::new("../x")), None);
+    }
+
+    #[test]
+    fn indexes_pages_in_dutch_under_the_folder() {
+        let files = [
+            page("index.html", "<p>Armoede en kansengelijkheid.</p>"),
+            page("interventies/x/index.html", "<p>Voorlezen aan peuters.</p>"),
+        ];
+        let built = index(&files, "/").expect("indexes");
+        let entry = built
+            .iter()
+            .find(|f| f.path == "pagefind/pagefind-entry.json")
+            .expect("an entry file");
+        let entry: serde_json::Value = serde_json::from_slice(&entry.contents).unwrap();
+        assert_eq!(entry["languages"]["nl"]["page_count"], 2, "{entry}");
+        assert!(built.iter().all(|f| f.path.starts_with("pagefind/")));
+        assert!(built.iter().any(|f| f.path == "pagefind/pagefind.js"));
+        assert!(built.iter().any(|f| f.path == "pagefind/wasm.nl.pagefind"));
+        assert!(!built.iter().any(|f| f.path == "pagefind/pagefind-ui.js"));
+    }
+}
