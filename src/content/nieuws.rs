@@ -9,8 +9,10 @@ use super::values::Soort;
 pub struct Nieuws {
     /// News or event.
     #[serde(default)]
+    #[schemars(description = "Is het een gewoon bericht of een evenement?")]
     pub soort: Soort,
     /// Where an event takes place.
     #[serde(default)]
+    #[schemars(description = "Waar het evenement is, bijvoorbeeld Online of Stadhuis.")]
     pub locatie: Option<String>,
 }

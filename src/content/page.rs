@@ -13,6 +13,7 @@ pub struct Home {}
 pub struct Page {
     /// A video the page is about.
     #[serde(default)]
+    #[schemars(description = "Een video waar de pagina over gaat, met een adres en een titel.")]
     pub video: Option<Video>,
 }
 
