@@ -148,13 +148,15 @@ fn add_key_aliases<T: DeserializeOwned>(object: &mut Map<String, Value>) {
             continue;
         }
         let key = key_of::<T>(name).unwrap_or_else(|| {
-            panic!("cannot tell which key `{name}` is an alias of; is its type optional?")
+            panic!(
+                "cannot tell which key `{name}` is an alias of: see `key_of` for the types it reads"
+            )
         });
         let mut alias = properties[key].clone();
         let meaning = alias["description"].as_str().unwrap_or_default();
+        // Every key has a description (a test checks), so the alias repeats its meaning.
         alias["description"] =
             format!("De Engelse naam van {key}. {meaning} Gebruik in één bestand niet allebei.")
-                .replace("  ", " ")
                 .into();
         alias[ALIAS_OF] = key.into();
         properties.insert(name.into(), alias);

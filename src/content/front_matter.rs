@@ -424,7 +424,8 @@ fn names_of<T: DeserializeOwned>() -> &'static [&'static str] {
 
 /// The field of serde struct `T` that `name` (a key or an alias) stands for, by the field's
 /// own key: `key_of::<Meta>("title")` is `titel`. `None` when `name` is no field of `T`, or
-/// when its field's type cannot be read from an empty value (see [`Blank`]).
+/// when its field's type cannot be read from an empty value: it reads options, lists, texts
+/// and `true`/`false`.
 ///
 /// The derived `Deserialize` is the only place that knows which alias belongs to which field,
 /// and it tells: given `name` twice, it rejects the second as a duplicate of that field.
