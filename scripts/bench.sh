@@ -9,13 +9,17 @@
 # GEN_SITE (or the first argument) is the synthetic-site generator, which takes
 # `N --format gka|hugo --out DIR` and writes the same N pages in either format.
 # SIZES overrides the page counts (default: "1000 10000").
+# PAGEFIND, when set, is a Pagefind command (e.g. from npm: `npm install pagefind`, then
+# node_modules/.bin/pagefind) run on Hugo's output, so "Hugo + search" can be set against
+# `gka build`, which writes its search index itself.
 #
 # Needs: cargo, python3, GNU time (/usr/bin/time), curl. Hugo is optional: when it is missing
 # and the script runs as root with apt-get, it installs Debian's `hugo`; otherwise its
 # columns say "n/a".
 #
-# Prints one table: wall time (s) and peak resident memory (MiB) per tool and size, then the
-# edit-to-page time in `gka serve` at the largest size.
+# Prints one table: wall time (s) and peak resident memory (MiB) per tool and size (gka with
+# its search index and with --no-search; hugo, and Pagefind on hugo's output), then the
+# edit-to-page time in `gka serve --no-search` at the largest size.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 repo=$(pwd)
@@ -71,6 +75,8 @@ for n in $sizes; do
     echo "gka build, $n pages..." >&2
     gka_result=$(measure "gka-$n" "$gka" build --root "$work/gka-$n" --output "$work/gka-$n-public")
     gka_pages=$(find "$work/gka-$n-public" -name '*.html' 2>/dev/null | wc -l)
+    echo "gka build --no-search, $n pages..." >&2
+    plain_result=$(measure "gka-plain-$n" "$gka" build --no-search --root "$work/gka-$n" --output "$work/gka-$n-plain")
     if command -v hugo >/dev/null; then
         echo "hugo, $n pages..." >&2
         hugo_result=$(measure "hugo-$n" hugo --source "$work/hugo-$n" --destination "$work/hugo-$n-public" --quiet)
@@ -79,7 +85,12 @@ for n in $sizes; do
         hugo_result="n/a n/a"
         hugo_pages="n/a"
     fi
-    results+=("$n $gka_result $gka_pages $hugo_result $hugo_pages")
+    pagefind_result="n/a n/a"
+    if [[ -n "${PAGEFIND:-}" && -d "$work/hugo-$n-public" ]]; then
+        echo "pagefind on hugo's output, $n pages..." >&2
+        pagefind_result=$(measure "pagefind-$n" "$PAGEFIND" --site "$work/hugo-$n-public" --force-language nl)
+    fi
+    results+=("$n $gka_result $gka_pages $plain_result $hugo_result $hugo_pages $pagefind_result")
 done
 
 # One-file edit in `gka serve` at the largest size: from writing the file to the rebuilt page
@@ -92,7 +103,7 @@ for file in "$site"/content/interventies/*.md; do
 done
 slug=${page%.md}
 echo "gka serve, one-file edit at $largest pages..." >&2
-"$gka" serve --root "$site" --port 0 >"$work/serve.out" 2>"$work/serve.err" &
+"$gka" serve --no-search --root "$site" --port 0 >"$work/serve.out" 2>"$work/serve.err" &
 serve_pid=$!
 for _ in $(seq 600); do
     grep -q '^Serving ' "$work/serve.out" 2>/dev/null && break
@@ -113,17 +124,18 @@ for _ in $(seq 6000); do
 done
 rebuild_line=$(grep '^Built' "$work/serve.err" | tail -1)
 
-printf '\n%-7s | %-28s | %-28s\n' "" "gka build" "hugo"
-printf '%-7s | %8s %9s %9s | %8s %9s %9s\n' pages "wall s" "peak MiB" "HTML" "wall s" "peak MiB" "HTML"
-printf -- '--------+------------------------------+------------------------------\n'
+printf '\n%-7s | %-28s | %-18s | %-28s | %-18s\n' "" "gka build (with search)" "gka --no-search" "hugo" "pagefind on hugo"
+printf '%-7s | %8s %9s %9s | %8s %9s | %8s %9s %9s | %8s %9s\n' pages "wall s" "peak MiB" "HTML" "wall s" "peak MiB" "wall s" "peak MiB" "HTML" "wall s" "peak MiB"
+printf -- '--------+------------------------------+--------------------+------------------------------+--------------------\n'
 for row in "${results[@]}"; do
-    read -r n gw gm gp hw hm hp <<<"$row"
-    printf '%-7s | %8s %9s %9s | %8s %9s %9s\n' "$n" "$gw" "$gm" "$gp" "$hw" "$hm" "$hp"
+    read -r n gw gm gp pw pm hw hm hp fw fm <<<"$row"
+    printf '%-7s | %8s %9s %9s | %8s %9s | %8s %9s %9s | %8s %9s\n' "$n" "$gw" "$gm" "$gp" "$pw" "$pm" "$hw" "$hm" "$hp" "$fw" "$fm"
 done
 echo
-echo "gka serve, one-file edit at $largest pages: page served ${edit_ms} ms after the write"
+echo "gka serve --no-search, one-file edit at $largest pages: page served ${edit_ms} ms after the write"
 echo "  (a full rebuild; the server's own line for it: ${rebuild_line:-none})"
 echo
 echo "Machine: $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo), $(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -1)"
 command -v hugo >/dev/null && echo "Hugo: $(hugo version)"
+[[ -n "${PAGEFIND:-}" ]] && echo "Pagefind: $("$PAGEFIND" --version)"
 echo "gka: $(git -C "$repo" rev-parse --short HEAD 2>/dev/null || echo unknown)"

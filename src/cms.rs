@@ -221,24 +221,26 @@ impl Reader<'_> {
                 .ok_or_else(|| self.unsupported(key, schema))?;
             return self.kind(pick, key);
         }
-        if let Some(variants) = schema["oneOf"].as_array() {
-            let options: Option<Vec<String>> = variants
-                .iter()
-                .filter(|v| v.get(ALIAS_OF).is_none())
-                .map(|v| v["const"].as_str().map(str::to_string))
-                .collect();
-            return options
-                .map(|options| Kind::Choice {
-                    options,
-                    multiple: false,
-                })
-                .ok_or_else(|| self.unsupported(key, schema));
-        }
-        if let Some(words) = schema["enum"].as_array() {
-            let options: Option<Vec<String>> = words
-                .iter()
-                .map(|w| w.as_str().map(str::to_string))
-                .collect();
+        // A choice of words: schemars writes it as a `oneOf` of `const`s or as a plain `enum`.
+        // Forms offer the words, not their aliases (see `schema::ALIAS_OF`).
+        let words: Option<Option<Vec<String>>> =
+            match (schema["oneOf"].as_array(), schema["enum"].as_array()) {
+                (Some(variants), _) => Some(
+                    variants
+                        .iter()
+                        .filter(|v| v.get(ALIAS_OF).is_none())
+                        .map(|v| v["const"].as_str().map(str::to_string))
+                        .collect(),
+                ),
+                (None, Some(words)) => Some(
+                    words
+                        .iter()
+                        .map(|w| w.as_str().map(str::to_string))
+                        .collect(),
+                ),
+                (None, None) => None,
+            };
+        if let Some(options) = words {
             return options
                 .map(|options| Kind::Choice {
                     options,

@@ -43,6 +43,7 @@ fn main() -> ExitCode {
                 port: args.port,
                 open: args.open,
                 drafts: args.drafts,
+                search: !args.no_search,
             };
             match gka::serve::serve(&options) {
                 Ok(()) => ExitCode::SUCCESS,

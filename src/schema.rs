@@ -494,8 +494,8 @@ mod tests {
     /// line, in Dutch rather than in the developers' English.
     #[test]
     fn every_key_has_a_dutch_description_on_one_line() {
-        const ENGLISH: [&str; 14] = [
-            "the", "and", "with", "from", "which", "must", "default", "defaults", "rust",
+        const ENGLISH: [&str; 15] = [
+            "the", "its", "and", "with", "from", "which", "must", "default", "defaults", "rust",
             "required", "optional", "when", "this", "that",
         ];
         fn check(schema: &Value, at: &str, problems: &mut Vec<String>) {
@@ -618,6 +618,8 @@ mod tests {
             ("agenda", "titel: X\nthemas: Taal\n"),
             ("pagina", "samenvatting: geen titel\n"),
             ("site", "titel: geen gemeente\n"),
+            ("pagina", "titel: X\ntitle: Y\n"),
+            ("nieuws", "title: X\ndatum: 2021-03-24\ndate: 2021-03-24\n"),
         ];
         for (name, yaml) in wrong {
             assert!(
@@ -625,5 +627,23 @@ mod tests {
                 "{name} accepts {yaml:?}"
             );
         }
+    }
+
+    #[test]
+    fn the_english_names_of_the_common_keys_are_valid_as_gka_reads_them() {
+        let validators = validators();
+        let yaml = "title: X\nsummary: S\ndate: 2021-03-24\ndraft: false\nweight: 2\n\
+                    aliases: [/oud/]\nkeywords: [armoede]\n";
+        for name in ["pagina", "nieuws", "interventie"] {
+            assert_eq!(
+                problems(&validators, name, yaml),
+                Vec::<String>::new(),
+                "{name}"
+            );
+        }
+        let meta: Meta = front_matter::parse(yaml, front_matter::LineMap { first_line: 2 })
+            .expect("gka reads the English names");
+        assert_eq!(meta.titel, "X");
+        assert_eq!(meta.trefwoorden, ["armoede"]);
     }
 }

@@ -59,6 +59,10 @@ fn only_the_main_content_is_indexed() {
             &["main"]
         };
         assert_eq!(bodies, expected, "{file}");
+        // Cards repeat other pages: the page itself is the result, not every list it is on.
+        for card in doc.select(&scraper::Selector::parse(".card").unwrap()) {
+            assert!(card.attr("data-pagefind-ignore").is_some(), "{file}");
+        }
     }
 }
 

@@ -32,9 +32,15 @@ struct Server {
 impl Server {
     /// Starts `gka serve --port 0` on `site` and waits for the address it prints.
     fn start(site: SiteRoot) -> Server {
+        Server::start_with(site, &[])
+    }
+
+    /// [`Server::start`] with more flags.
+    fn start_with(site: SiteRoot, extra: &[&str]) -> Server {
         let mut child = Command::new(BIN)
             .args(["serve", "--port", "0", "--root"])
             .arg(site.path())
+            .args(extra)
             .env_remove("RUST_LOG")
             .stdin(Stdio::null())
             .stdout(Stdio::piped())
@@ -232,6 +238,23 @@ fn serves_pages_folders_and_the_sites_404() {
         assert_eq!(reply.status, 405, "{method}");
         assert_eq!(reply.header("Allow"), Some("GET, HEAD"), "{method}");
     }
+}
+
+#[test]
+fn serves_the_search_page_and_index_unless_asked_not_to() {
+    let server = Server::start(SiteRoot::example());
+    assert_eq!(server.get("/zoeken/").status, 200);
+    let script = server.get("/pagefind/pagefind.js");
+    assert_eq!(script.status, 200);
+    assert_eq!(
+        script.header("Content-Type"),
+        Some("text/javascript; charset=utf-8")
+    );
+    drop(server);
+
+    let server = Server::start_with(SiteRoot::example(), &["--no-search"]);
+    assert_eq!(server.get("/zoeken/").status, 404);
+    assert_eq!(server.get("/pagefind/pagefind.js").status, 404);
 }
 
 #[test]

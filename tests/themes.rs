@@ -189,3 +189,30 @@ fn docs_list_every_token_the_gka_theme_reads() {
         "tokens not in docs/thema.md: {missing:?}"
     );
 }
+
+/// A theme of its own (not extending gka) made before search existed has no `zoeken.html`:
+/// the build says which template is missing, where it goes and how to do without.
+#[test]
+fn a_theme_without_a_template_for_a_page_kind_names_it_with_the_way_out() {
+    let root = SiteRoot::minimal();
+    std::fs::remove_file(root.file("themes/gka/templates/zoeken.html")).unwrap();
+    let run = build_into_temp(root.path(), &[]).run;
+    run.assert_code(1);
+    assert!(
+        run.stderr.contains(
+            "themes/gka/templates: error[GKA-E051]: the theme has no template 'zoeken.html'"
+        ),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains(
+            "extends: gka` in its theme.yaml, or build without the search page: --no-search"
+        ),
+        "{}",
+        run.stderr
+    );
+    build_into_temp(root.path(), &["--no-search"])
+        .run
+        .assert_success();
+}

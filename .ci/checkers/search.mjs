@@ -14,35 +14,14 @@
 // Also checks that without JavaScript the page shows its plain message and no form.
 // Exit code 0 when all is well, 1 otherwise, 2 on a usage/setup error.
 
-import { createServer } from 'node:http';
-import { promises as fs } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import process from 'node:process';
 
+import { CHROMIUM, CHROMIUM_ARGS, HOST, isFile, sitePath, startServer } from './site-server.mjs';
+
 const require = createRequire(import.meta.url);
 const { chromium } = require('playwright-core');
-
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-const HOST = '127.0.0.1';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-const TYPES = {
-  '.html': 'text/html; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.json': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.xml': 'application/xml; charset=utf-8',
-};
 
 const [siteArg, QUERY, ...expectArgs] = process.argv.slice(2);
 const EXPECTED = expectArgs.map((arg) => {
@@ -54,48 +33,18 @@ if (!siteArg || !QUERY || EXPECTED.length === 0 || EXPECTED.some((e) => !e.type 
   process.exit(2);
 }
 const root = path.resolve(siteArg);
-const exists = (p) => fs.stat(p).then((s) => s, () => null);
-
-// The path the site is served under, from robots.txt's Sitemap line (as axe.mjs does).
-async function mountPath() {
-  const robots = await fs.readFile(path.join(root, 'robots.txt'), 'utf8').catch(() => '');
-  const match = robots.match(/^Sitemap:\s*(\S+)\s*$/im);
-  try {
-    return match ? new URL('./', match[1]).pathname : '/';
-  } catch {
-    return '/';
-  }
-}
-
-function serve(mount) {
-  const server = createServer(async (req, res) => {
-    const urlPath = decodeURIComponent(new URL(req.url, `http://${HOST}`).pathname);
-    let file = urlPath.startsWith(mount) ? path.resolve(root, `./${urlPath.slice(mount.length)}`) : null;
-    if (file && file !== root && !file.startsWith(root + path.sep)) file = null;
-    const stat = file && (await exists(file));
-    if (stat && stat.isDirectory()) file = path.join(file, 'index.html');
-    const body = file && (await fs.readFile(file).catch(() => null));
-    if (!body) {
-      res.writeHead(404, { 'Content-Type': 'text/plain' });
-      return res.end('not found\n');
-    }
-    res.writeHead(200, { 'Content-Type': TYPES[path.extname(file)] || 'application/octet-stream' });
-    res.end(body);
-  });
-  return new Promise((resolve) => server.listen(0, HOST, () => resolve(server)));
-}
 
 async function main() {
   const problems = [];
   for (const f of ['zoeken/index.html', 'pagefind/pagefind-entry.json', 'pagefind/pagefind.js']) {
-    if (!(await exists(path.join(root, f)))) problems.push(`missing ${f} (built with --no-search?)`);
+    if (!(await isFile(path.join(root, f)))) problems.push(`missing ${f} (built with --no-search?)`);
   }
   if (problems.length > 0) {
     problems.forEach((p) => console.log(`  FAIL ${p}`));
     return 1;
   }
-  const mount = await mountPath();
-  const server = await serve(mount);
+  const mount = await sitePath(root);
+  const server = await startServer(root, mount);
   const origin = `http://${HOST}:${server.address().port}`;
   const page_url = `${origin}${mount}zoeken/`;
   const browser = await chromium.launch({

@@ -254,11 +254,32 @@ pub struct Theme {
     pub css: Vec<String>,
     /// Template name (as Tera knows it) → its file relative to the site root, for messages.
     sources: HashMap<String, PathBuf>,
+    /// The site's theme's `templates/` folder relative to the site root, where a missing
+    /// template belongs.
+    templates_dir: PathBuf,
 }
 
 impl Theme {
     /// A template error as a diagnostic at the template's file, line and column.
     pub fn diagnostic(&self, err: &tera::Error) -> Diagnostic {
+        if let tera::ErrorKind::TemplateNotFound(name) = err.kind() {
+            // A theme that does not extend gka lacks the templates of newer page kinds.
+            let mut hint = format!(
+                "add {name} to {} (docs/templates.md lists every template and its values), or \
+                 let the theme extend gka with `extends: gka` in its theme.yaml",
+                self.templates_dir.display()
+            );
+            if name == "zoeken.html" {
+                hint.push_str(", or build without the search page: --no-search");
+            }
+            return Diagnostic::new(
+                Code::Template,
+                self.templates_dir.clone(),
+                None,
+                format!("the theme has no template '{name}'"),
+            )
+            .with_hint(hint);
+        }
         template_diagnostic(&self.sources, err)
     }
 
@@ -337,6 +358,7 @@ impl Theme {
             tera,
             css: chain.css.clone(),
             sources,
+            templates_dir: relative(root, &chain.themes[0].dir.join("templates")),
         })
     }
 }

@@ -51,6 +51,8 @@ pub struct ServeOptions {
     pub open: bool,
     /// Include drafts.
     pub drafts: bool,
+    /// Build the search page and its index on every rebuild, as `gka build` does.
+    pub search: bool,
 }
 
 /// Why the server could not start or run.
@@ -153,6 +155,7 @@ pub fn serve(options: &ServeOptions) -> Result<(), ServeError> {
         tmp: tmp.path().to_path_buf(),
         base_url: url.clone(),
         drafts: options.drafts,
+        search: options.search,
         state: Arc::clone(&state),
         count: 0,
     };
@@ -288,6 +291,7 @@ struct Builder {
     tmp: PathBuf,
     base_url: String,
     drafts: bool,
+    search: bool,
     state: Arc<State>,
     count: u64,
 }
@@ -301,7 +305,7 @@ impl Builder {
             output: self.tmp.join(format!("build-{}", self.count)),
             base_url: Some(self.base_url.clone()),
             drafts: self.drafts,
-            search: true,
+            search: self.search,
         };
         let result = build::build(&options, false);
         let color = std::io::IsTerminal::is_terminal(&std::io::stderr())
