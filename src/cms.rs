@@ -11,7 +11,7 @@ use std::path::Path;
 use serde::Serialize;
 use serde_json::{Map, Value};
 
-use crate::schema::{Place, SchemaFile, schemas};
+use crate::schema::{ALIAS_OF, Place, SchemaFile, schemas};
 
 /// Which editor to configure.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -160,21 +160,7 @@ impl Reader<'_> {
         let properties = object["properties"]
             .as_object()
             .ok_or_else(|| self.unsupported(key, object))?;
-        // A key may also be required as "this or its English name" (`allOf` of `anyOf`s of
-        // `required`, see `schema::add_aliases`); forms show the Dutch name, so it counts.
-        let either = object["allOf"]
-            .as_array()
-            .into_iter()
-            .flatten()
-            .flat_map(|rule| rule["anyOf"].as_array().into_iter().flatten())
-            .flat_map(|option| option["required"].as_array().into_iter().flatten());
-        let required: Vec<&str> = object["required"]
-            .as_array()
-            .into_iter()
-            .flatten()
-            .chain(either)
-            .filter_map(Value::as_str)
-            .collect();
+        let required = required(object);
         let names: Vec<&str> = match order {
             Some(order) => order.to_vec(),
             None => required
@@ -186,6 +172,7 @@ impl Reader<'_> {
                         .map(String::as_str)
                         .filter(|k| !required.contains(k)),
                 )
+                .filter(|k| properties[*k].get(ALIAS_OF).is_none())
                 .collect(),
         };
         names
@@ -194,7 +181,9 @@ impl Reader<'_> {
                 let schema = &properties[name];
                 Ok(Field {
                     name: name.to_string(),
-                    label: label(name),
+                    label: schema["title"]
+                        .as_str()
+                        .map_or_else(|| label(name), str::to_string),
                     hint: schema["description"].as_str().map(str::to_string),
                     required: required.contains(&name),
                     kind: self.kind(schema, name)?,
@@ -233,11 +222,13 @@ impl Reader<'_> {
             return self.kind(pick, key);
         }
         // A choice of words: schemars writes it as a `oneOf` of `const`s or as a plain `enum`.
+        // Forms offer the words, not their aliases (see `schema::ALIAS_OF`).
         let words: Option<Option<Vec<String>>> =
             match (schema["oneOf"].as_array(), schema["enum"].as_array()) {
                 (Some(variants), _) => Some(
                     variants
                         .iter()
+                        .filter(|v| v.get(ALIAS_OF).is_none())
                         .map(|v| v["const"].as_str().map(str::to_string))
                         .collect(),
                 ),
@@ -308,7 +299,26 @@ pub fn form(file: &SchemaFile) -> Result<Vec<Field>, Unsupported> {
     reader.fields(&schema, Some(&file.order), file.name)
 }
 
-/// A key as a form label: `ondertekend_door` becomes `Ondertekend door`.
+/// The keys an object schema requires: those it lists as `required`, and those of which it
+/// requires the key or its alias (`anyOf` a `required` each, see [`crate::schema`]).
+fn required(object: &Value) -> Vec<&str> {
+    fn names(required: &Value) -> Vec<&str> {
+        required
+            .as_array()
+            .map(|r| r.iter().filter_map(Value::as_str).collect())
+            .unwrap_or_default()
+    }
+    let mut required = names(&object["required"]);
+    for rule in object["allOf"].as_array().into_iter().flatten() {
+        for choice in rule["anyOf"].as_array().into_iter().flatten() {
+            required.extend(names(&choice["required"]));
+        }
+    }
+    required
+}
+
+/// A key as a form label: `ondertekend_door` becomes `Ondertekend door`. A key whose label
+/// would not read well names its own in the schema (`title`), e.g. `Thema's`.
 fn label(key: &str) -> String {
     let words = key.replace('_', " ");
     let mut chars = words.chars();
@@ -612,11 +622,14 @@ fn decap_field(field: &Field) -> DecapField {
     out
 }
 
-/// Decap's `pattern`: the regular expression and the message shown when a text fails it.
+/// Decap's `pattern`: the regular expression and the message shown when a text fails it,
+/// which is the Dutch description of the form the text must have.
 fn decap_pattern(pattern: &Option<String>, format: &Option<String>) -> Option<[String; 2]> {
     let pattern = pattern.as_ref()?;
-    let what = format.as_ref().unwrap_or(pattern);
-    Some([pattern.clone(), format!("Expected {what}")])
+    let message = format
+        .clone()
+        .unwrap_or_else(|| "Deze tekst heeft niet de goede vorm.".into());
+    Some([pattern.clone(), message])
 }
 
 /// The Markdown under the front matter.
@@ -939,6 +952,48 @@ mod tests {
             field(&fields, "onderwijs").kind,
             Kind::Choice { multiple: true, .. }
         ));
+    }
+
+    /// The forms offer the Dutch keys and words only, though the schemas list the aliases, and
+    /// a key that may be given by its alias (`titel` or `title`) is still required.
+    #[test]
+    fn forms_leave_the_aliases_out() {
+        fn names(fields: &[Field], found: &mut Vec<String>) {
+            for field in fields {
+                found.push(field.name.clone());
+                match &field.kind {
+                    Kind::Object { fields, .. } | Kind::Objects { fields, .. } => {
+                        names(fields, found)
+                    }
+                    Kind::Choice { options, .. } => found.extend(options.iter().cloned()),
+                    _ => {}
+                }
+            }
+        }
+        let mut shown = Vec::new();
+        let mut aliases = String::new();
+        for file in schemas() {
+            let fields = form(&file).unwrap();
+            if file.place != Place::Settings {
+                assert!(field(&fields, "titel").required, "{}", file.name);
+            }
+            names(&fields, &mut shown);
+            aliases.push_str(&serde_json::to_string(&file.schema).unwrap());
+        }
+        for alias in [
+            "title",
+            "summary",
+            "security",
+            "expires",
+            "A",
+            "theoretisch-goed-onderbouwd",
+        ] {
+            assert!(
+                aliases.contains(&format!("\"{alias}\"")),
+                "{alias} is in a schema"
+            );
+            assert!(!shown.contains(&alias.to_string()), "a form shows {alias}");
+        }
     }
 
     #[test]

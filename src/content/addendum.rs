@@ -10,13 +10,11 @@ use super::values::{Datum, Periode};
 pub struct Addendum {
     /// The years it covers, e.g. `2021-2024`.
     #[serde(default)]
-    #[schemars(
-        description = "De periode van het addendum, bijvoorbeeld \"2021-2024\". Zet het tussen aanhalingstekens."
-    )]
+    #[schemars(description = "De jaren van het addendum, bijvoorbeeld 2021-2024.")]
     pub periode: Option<Periode>,
     /// When it was signed.
     #[serde(default)]
-    #[schemars(description = "Datum van ondertekening. Schrijf: JJJJ-MM-DD.")]
+    #[schemars(description = "De datum waarop het addendum is ondertekend.")]
     pub ondertekend_op: Option<Datum>,
     /// Who signed it with the gemeente.
     #[serde(default)]
@@ -24,7 +22,9 @@ pub struct Addendum {
     pub partners: Vec<String>,
     /// Slugs of the interventies it adds; each must exist.
     #[serde(default)]
-    #[schemars(with = "Vec<String>")]
-    #[schemars(description = "De interventies uit dit addendum: de bestandsnamen zonder .md.")]
+    #[schemars(
+        with = "Vec<String>",
+        description = "De interventies uit dit addendum. Schrijf de bestandsnaam van de interventie zonder .md."
+    )]
     pub interventies: Vec<Spanned<String>>,
 }

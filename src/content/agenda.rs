@@ -15,22 +15,23 @@ pub struct Agenda {
     pub ondertekend_door: Option<Ondertekenaar>,
     /// When it was signed.
     #[serde(default)]
-    #[schemars(description = "Datum van ondertekening. Schrijf: JJJJ-MM-DD.")]
+    #[schemars(description = "De datum waarop de agenda is ondertekend.")]
     pub ondertekend_op: Option<Datum>,
     /// The years it covers.
     #[serde(default)]
-    #[schemars(description = "De looptijd, bijvoorbeeld \"2020-2024\".")]
+    #[schemars(description = "De jaren van de agenda, bijvoorbeeld 2020-2024.")]
     pub periode: Option<Periode>,
     /// The gemeente's themes, in the order to show them. Required.
-    #[schemars(with = "Vec<String>")]
     #[schemars(
-        description = "De thema's van de agenda: de vaste lijst voor de hele site. Interventies gebruiken alleen deze thema's."
+        with = "Vec<String>",
+        title = "Thema's",
+        description = "De thema's van de agenda. Interventies mogen alleen thema's uit deze lijst gebruiken."
     )]
     pub themas: Vec<Spanned<String>>,
     /// Link to the signed document (a URL or a file in `content/static/`).
     #[serde(default)]
-    #[schemars(with = "Option<String>")]
     #[schemars(
+        with = "Option<String>",
         description = "Link naar de ondertekende agenda, bijvoorbeeld een pdf in content/static/."
     )]
     pub document: Option<Spanned<String>>,
@@ -39,9 +40,10 @@ pub struct Agenda {
 /// A person who signed, with their role.
 #[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(description = "Wie de agenda heeft ondertekend.")]
 pub struct Ondertekenaar {
     /// Name, e.g. `Roelie Bosch`.
-    #[schemars(description = "De naam van wie ondertekende.")]
+    #[schemars(description = "De naam, bijvoorbeeld A. de Vries.")]
     pub naam: String,
     /// Role, e.g. `Wethouder Onderwijs`.
     #[schemars(description = "De functie, bijvoorbeeld Wethouder Onderwijs.")]

@@ -60,7 +60,7 @@ fn hash_str(text: &str) -> u64 {
 pub struct Meta {
     /// Title, shown as the page's only `h1` (`titel`, also `title`). Required.
     #[serde(alias = "title")]
-    #[schemars(description = "De titel van de pagina: de hoofdkop. Verplicht.")]
+    #[schemars(description = "De titel van de pagina. Dit is de hoofdkop.")]
     pub titel: String,
     /// One or two sentences shown on cards and in `<meta name="description">`.
     #[serde(default, alias = "summary")]
@@ -70,27 +70,31 @@ pub struct Meta {
     pub samenvatting: Option<String>,
     /// Publication or event date.
     #[serde(default, alias = "date")]
-    #[schemars(
-        description = "De datum van de pagina, bijvoorbeeld van een bericht of evenement. Schrijf: JJJJ-MM-DD."
-    )]
+    #[schemars(description = "De datum van de pagina, bijvoorbeeld van een bericht of evenement.")]
     pub datum: Option<Datum>,
     /// A draft: left out of the site unless built with `--drafts`.
     #[serde(default, alias = "draft")]
-    #[schemars(description = "Zet op true als de pagina nog niet op de site mag.")]
+    #[schemars(
+        description = "Een concept komt nog niet op de site. Zet dit op true als de pagina nog niet klaar is."
+    )]
     pub concept: bool,
     /// The last part of the URL; defaults to the file name.
     #[serde(default)]
-    #[schemars(with = "Option<String>")]
-    #[schemars(description = "Het laatste deel van het adres. Standaard is dat de bestandsnaam.")]
+    #[schemars(
+        with = "Option<String>",
+        description = "Het laatste deel van het adres van de pagina. Standaard is dat de bestandsnaam. Gebruik kleine letters, cijfers en streepjes."
+    )]
     pub slug: Option<Spanned<String>>,
     /// Ordering in lists: lower comes first.
     #[serde(default, alias = "weight")]
-    #[schemars(description = "Bepaalt de volgorde in lijsten: een lager getal komt eerder.")]
+    #[schemars(description = "De plaats in lijsten: een lager getal komt eerder.")]
     pub volgorde: Option<i64>,
     /// Old URLs that redirect to this page.
     #[serde(default, alias = "aliases")]
-    #[schemars(with = "Vec<String>")]
-    #[schemars(description = "Oude adressen die naar deze pagina moeten leiden.")]
+    #[schemars(
+        with = "Vec<String>",
+        description = "Oude adressen van deze pagina. Wie een oud adres bezoekt, komt op deze pagina."
+    )]
     pub aliassen: Vec<Spanned<String>>,
     /// Words people search for that the text does not use as such, e.g. `armoede` for a
     /// text about a `kwetsbare thuissituatie`: Dutch compounds (`kinderarmoede`) do not match
@@ -98,7 +102,7 @@ pub struct Meta {
     /// hidden words.
     #[serde(default, alias = "keywords")]
     #[schemars(
-        description = "Woorden waarop mensen zoeken maar die niet zo in de tekst staan. Ze staan onder de tekst."
+        description = "Woorden waarop mensen zoeken maar die niet zo in de tekst staan. Ze staan onder de tekst en de zoekfunctie vindt de pagina erop."
     )]
     pub trefwoorden: Vec<String>,
 }

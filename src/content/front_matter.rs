@@ -336,43 +336,164 @@ pub fn keys(yaml: &str) -> Result<Vec<Spanned<String>>, serde_saphyr::Error> {
 
 /// The keys a serde struct accepts, aliases included, read from its derived `Deserialize`.
 pub fn fields_of<T: DeserializeOwned>() -> &'static [&'static str] {
-    struct Probe(Option<&'static [&'static str]>);
-    #[derive(Debug)]
-    struct Stop;
-    impl std::fmt::Display for Stop {
-        fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-            f.write_str("stop")
+    names_of::<T>()
+}
+
+/// The words a serde enum of words accepts, aliases included, read from its derived
+/// `Deserialize`.
+pub fn variants_of<E: DeserializeOwned>() -> &'static [&'static str] {
+    names_of::<E>()
+}
+
+/// The enum value `word` reads as, if it is one of the enum's words or their aliases.
+pub fn read_word<E: DeserializeOwned>(word: &str) -> Option<E> {
+    E::deserialize(de::value::StrDeserializer::<de::value::Error>::new(word)).ok()
+}
+
+/// A probe's answer: serde's error functions, with the name of a duplicate field kept.
+#[derive(Debug)]
+struct Found(Option<&'static str>);
+
+impl std::fmt::Display for Found {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("probe")
+    }
+}
+
+impl std::error::Error for Found {}
+
+impl de::Error for Found {
+    fn custom<M: std::fmt::Display>(_: M) -> Self {
+        Found(None)
+    }
+
+    fn duplicate_field(field: &'static str) -> Self {
+        Found(Some(field))
+    }
+}
+
+/// A deserializer that reports the names a derived struct or enum passes to serde (its
+/// `FIELDS` or `VARIANTS`), and otherwise feeds a mapping to a struct; see [`key_of`].
+struct Probe {
+    names: Option<&'static [&'static str]>,
+    /// The name a struct is given twice, for [`key_of`].
+    twice: Option<&'static str>,
+}
+
+impl<'de> de::Deserializer<'de> for &mut Probe {
+    type Error = Found;
+    fn deserialize_any<V: Visitor<'de>>(self, _: V) -> Result<V::Value, Found> {
+        Err(Found(None))
+    }
+    fn deserialize_struct<V: Visitor<'de>>(
+        self,
+        _: &'static str,
+        fields: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, Found> {
+        self.names = Some(fields);
+        match self.twice {
+            Some(name) => visitor.visit_map(Twice { name, left: 2 }),
+            None => Err(Found(None)),
         }
     }
-    impl std::error::Error for Stop {}
-    impl de::Error for Stop {
-        fn custom<M: std::fmt::Display>(_: M) -> Self {
-            Stop
-        }
+    fn deserialize_enum<V: Visitor<'de>>(
+        self,
+        _: &'static str,
+        variants: &'static [&'static str],
+        _: V,
+    ) -> Result<V::Value, Found> {
+        self.names = Some(variants);
+        Err(Found(None))
     }
-    impl<'de> de::Deserializer<'de> for &mut Probe {
-        type Error = Stop;
-        fn deserialize_any<V: Visitor<'de>>(self, _: V) -> Result<V::Value, Stop> {
-            Err(Stop)
-        }
-        fn deserialize_struct<V: Visitor<'de>>(
-            self,
-            _: &'static str,
-            fields: &'static [&'static str],
-            _: V,
-        ) -> Result<V::Value, Stop> {
-            self.0 = Some(fields);
-            Err(Stop)
-        }
-        serde::forward_to_deserialize_any! {
-            bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes
-            byte_buf option unit unit_struct newtype_struct seq tuple tuple_struct map enum
-            identifier ignored_any
-        }
+    serde::forward_to_deserialize_any! {
+        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes
+        byte_buf option unit unit_struct newtype_struct seq tuple tuple_struct map
+        identifier ignored_any
     }
-    let mut probe = Probe(None);
+}
+
+fn names_of<T: DeserializeOwned>() -> &'static [&'static str] {
+    let mut probe = Probe {
+        names: None,
+        twice: None,
+    };
     let _ = T::deserialize(&mut probe);
-    probe.0.unwrap_or(&[])
+    probe.names.unwrap_or(&[])
+}
+
+/// The field of serde struct `T` that `name` (a key or an alias) stands for, by the field's
+/// own key: `key_of::<Meta>("title")` is `titel`. `None` when `name` is no field of `T`, or
+/// when its field's type cannot be read from an empty value: it reads options, lists, texts
+/// and `true`/`false`.
+///
+/// The derived `Deserialize` is the only place that knows which alias belongs to which field,
+/// and it tells: given `name` twice, it rejects the second as a duplicate of that field.
+pub fn key_of<T: DeserializeOwned>(name: &'static str) -> Option<&'static str> {
+    let mut probe = Probe {
+        names: None,
+        twice: Some(name),
+    };
+    match T::deserialize(&mut probe) {
+        Err(Found(key)) => key,
+        Ok(_) => None,
+    }
+}
+
+/// A mapping with one key, given twice, whose values are [`Blank`].
+struct Twice {
+    name: &'static str,
+    left: u8,
+}
+
+impl<'de> MapAccess<'de> for Twice {
+    type Error = Found;
+    fn next_key_seed<K: de::DeserializeSeed<'de>>(
+        &mut self,
+        seed: K,
+    ) -> Result<Option<K::Value>, Found> {
+        if self.left == 0 {
+            return Ok(None);
+        }
+        self.left -= 1;
+        seed.deserialize(de::value::StrDeserializer::new(self.name))
+            .map(Some)
+    }
+    fn next_value_seed<V: de::DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, Found> {
+        seed.deserialize(Blank)
+    }
+}
+
+/// The emptiest value of whatever is asked for: nothing for an option, `false`, an empty text
+/// or an empty list; an error for anything else.
+struct Blank;
+
+impl<'de> de::Deserializer<'de> for Blank {
+    type Error = Found;
+    fn deserialize_any<V: Visitor<'de>>(self, _: V) -> Result<V::Value, Found> {
+        Err(Found(None))
+    }
+    fn deserialize_option<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Found> {
+        visitor.visit_none()
+    }
+    fn deserialize_bool<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Found> {
+        visitor.visit_bool(false)
+    }
+    fn deserialize_str<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Found> {
+        visitor.visit_str("")
+    }
+    fn deserialize_string<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Found> {
+        visitor.visit_str("")
+    }
+    fn deserialize_seq<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Found> {
+        visitor.visit_seq(de::value::SeqDeserializer::<_, Found>::new(
+            std::iter::empty::<()>(),
+        ))
+    }
+    serde::forward_to_deserialize_any! {
+        i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char bytes byte_buf unit
+        unit_struct newtype_struct tuple tuple_struct map struct enum identifier ignored_any
+    }
 }
 
 /// Each key in `keys` that is not one of `known`, with a suggestion when one is close.
@@ -507,6 +628,31 @@ mod tests {
             "{fields:?}"
         );
         assert!(fields.contains(&"title"), "{fields:?}");
+    }
+
+    #[test]
+    fn aliases_name_their_field() {
+        assert_eq!(key_of::<Doc>("title"), Some("titel"));
+        assert_eq!(key_of::<Doc>("titel"), Some("titel"));
+        assert_eq!(key_of::<Doc>("nummer"), Some("nummer"));
+        assert_eq!(key_of::<Doc>("naam"), None);
+    }
+
+    #[derive(Debug, PartialEq, serde::Deserialize)]
+    #[serde(rename_all = "lowercase")]
+    enum Kleur {
+        #[serde(alias = "red")]
+        Rood,
+        Blauw,
+    }
+
+    #[test]
+    fn words_include_aliases() {
+        let mut words = variants_of::<Kleur>().to_vec();
+        words.sort();
+        assert_eq!(words, ["blauw", "red", "rood"]);
+        assert_eq!(read_word::<Kleur>("red"), Some(Kleur::Rood));
+        assert_eq!(read_word::<Kleur>("groen"), None);
     }
 
     #[test]

@@ -10,16 +10,15 @@ use super::values::{AgeRange, Erkenning, Onderwijs, Status, Video};
 pub struct Interventie {
     /// Themes, each one of the agenda's `themas`.
     #[serde(default)]
-    #[schemars(with = "Vec<String>")]
     #[schemars(
-        description = "Thema's van de interventie. Spel ze precies zoals in de thema's van de agenda."
+        with = "Vec<String>",
+        title = "Thema's",
+        description = "De thema's van de interventie. Schrijf elk thema precies zoals in de agenda."
     )]
     pub themas: Vec<Spanned<String>>,
     /// Age ranges it serves, e.g. `12-18`.
     #[serde(default)]
-    #[schemars(
-        description = "Leeftijdsgroepen, bijvoorbeeld \"4-12\" en \"12-18\". Altijd tussen aanhalingstekens."
-    )]
+    #[schemars(description = "De leeftijdsgroepen, bijvoorbeeld 4-12 en 12-18.")]
     pub leeftijden: Vec<AgeRange>,
     /// Who it is for, in words.
     #[serde(default)]
@@ -39,23 +38,23 @@ pub struct Interventie {
     pub partners: Vec<String>,
     /// Its own website.
     #[serde(default)]
-    #[schemars(with = "Option<String>")]
-    #[schemars(description = "De website van de interventie.")]
+    #[schemars(
+        with = "Option<String>",
+        description = "De website van de interventie."
+    )]
     pub website: Option<Spanned<String>>,
     /// A video about it.
     #[serde(default)]
-    #[schemars(description = "Een video over de interventie: url (het adres) en titel.")]
+    #[schemars(description = "Een video over de interventie, met een adres en een titel.")]
     pub video: Option<Video>,
     /// The levels of education it works in.
     #[serde(default)]
-    #[schemars(
-        description = "In welk onderwijs de interventie werkt: voorschool, po, vo, mbo en/of hbo."
-    )]
+    #[schemars(description = "In welk onderwijs de interventie werkt.")]
     pub onderwijs: Vec<Onderwijs>,
     /// Its recognition in the NJi or RIVM database (boxed: most interventies have none).
     #[serde(default)]
     #[schemars(
-        description = "De erkenning in een databank (NJi of RIVM): niveau, databank en eventueel url."
+        description = "De erkenning van de interventie in de databank van het NJi of het RIVM."
     )]
     pub erkenning: Option<Box<Erkenning>>,
 }

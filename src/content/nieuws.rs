@@ -9,7 +9,7 @@ use super::values::Soort;
 pub struct Nieuws {
     /// News or event.
     #[serde(default)]
-    #[schemars(description = "Is het een gewoon bericht (nieuws) of een evenement?")]
+    #[schemars(description = "Is het een gewoon bericht of een evenement?")]
     pub soort: Soort,
     /// Where an event takes place.
     #[serde(default)]

@@ -13,7 +13,7 @@ pub struct Home {}
 pub struct Page {
     /// A video the page is about.
     #[serde(default)]
-    #[schemars(description = "Een video op de pagina: url (het adres) en titel.")]
+    #[schemars(description = "Een video waar de pagina over gaat, met een adres en een titel.")]
     pub video: Option<Video>,
 }
 

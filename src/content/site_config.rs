@@ -7,65 +7,73 @@ use super::values::Datum;
 
 /// The keys of `content/site.yaml`. Unknown keys are reported by the loader, with a suggestion.
 #[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
+#[schemars(description = "De instellingen van de hele site.")]
 pub struct SiteConfig {
     /// The gemeente's name, e.g. `Almere`. Required.
-    #[schemars(description = "Naam van de gemeente, bijvoorbeeld Almere. Verplicht.")]
+    #[schemars(description = "De naam van de gemeente, bijvoorbeeld Almere.")]
     pub gemeente: String,
     /// The site's title; defaults to "Gelijke Kansen Alliantie <gemeente>".
     #[serde(default)]
-    #[schemars(description = "Naam van de site.")]
+    #[schemars(
+        description = "De naam van de site. Standaard is dat Gelijke Kansen Alliantie met de naam van de gemeente."
+    )]
     pub titel: Option<String>,
     /// The address the site is published at, e.g. `https://gka.almere.nl/`.
     #[serde(default)]
-    #[schemars(with = "Option<String>")]
     #[schemars(
-        description = "Het volledige adres van de site, bijvoorbeeld https://gka.almere.nl/."
+        with = "Option<String>",
+        title = "Adres van de site",
+        description = "Het volledige adres waar de site komt te staan, bijvoorbeeld https://gka.almere.nl/."
     )]
     pub base_url: Option<Spanned<String>>,
     /// The site's language.
     #[serde(default = "default_taal")]
-    #[schemars(description = "Taalcode, meestal nl.")]
+    #[schemars(description = "De taalcode, meestal nl.")]
     pub taal: String,
     /// The theme folder in `themes/`.
     #[serde(default = "default_thema")]
-    #[schemars(description = "De vormgeving van de site: een map in themes/. Standaard gka.")]
+    #[schemars(
+        description = "De vormgeving van de site: een map in themes/. Standaard is dat gka."
+    )]
     pub thema: String,
     /// A sentence about the site, for search engines and the home page.
     #[serde(default)]
-    #[schemars(description = "Korte omschrijving van de site (één zin).")]
+    #[schemars(description = "Een korte omschrijving van de site, in één zin.")]
     pub omschrijving: Option<String>,
     /// Path of the logo image, e.g. `/static/logo.svg`.
     #[serde(default)]
-    #[schemars(with = "Option<String>")]
     #[schemars(
+        with = "Option<String>",
         description = "Het logo, bijvoorbeeld /static/logo.svg (een bestand in content/static/)."
     )]
     pub logo: Option<Spanned<String>>,
     /// The main menu; defaults to the site's sections.
     #[serde(default)]
-    #[schemars(description = "Het hoofdmenu. Elk item heeft titel (de tekst) en url (het adres).")]
+    #[schemars(
+        description = "Het hoofdmenu. Zonder menu toont de site de onderdelen van de site."
+    )]
     pub menu: Option<Vec<MenuItem>>,
     /// Contact details shown in the footer.
     #[serde(default)]
-    #[schemars(description = "Contactgegevens onderaan elke pagina: tekst, email en telefoon.")]
+    #[schemars(description = "De contactgegevens onderaan elke pagina.")]
     pub contact: Option<Contact>,
     /// The gemeente's own look: an NL Design System theme stylesheet and its class.
     #[serde(default)]
     #[schemars(
-        description = "De huisstijl van de gemeente: css (een stylesheet in content/static/) en klasse."
+        description = "De huisstijl van de gemeente: een stylesheet en de naam van het thema."
     )]
     pub huisstijl: Option<Huisstijl>,
     /// The site's entry in the register of accessibility statements, shown as a label in the
     /// footer.
     #[serde(default)]
     #[schemars(
-        description = "De toegankelijkheidsverklaring in het register: register (het adres) en status."
+        description = "Uw toegankelijkheidsverklaring in het register. Onderaan elke pagina staat dan de status."
     )]
     pub toegankelijkheid: Option<Toegankelijkheidslabel>,
     /// Who to tell about a security problem; publishes `/.well-known/security.txt`.
     #[serde(default, alias = "security")]
     #[schemars(
-        description = "Waar iemand een beveiligingsprobleem meldt: contact, verloopt en beleid."
+        description = "Waar iemand een beveiligingsprobleem in de site meldt. Dit komt in /.well-known/security.txt."
     )]
     pub beveiliging: Option<Beveiliging>,
 }
@@ -81,31 +89,35 @@ fn default_thema() -> String {
 /// One menu entry.
 #[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(description = "Eén link in het menu.")]
 pub struct MenuItem {
     /// The link text.
-    #[schemars(description = "De tekst in het menu.")]
+    #[schemars(description = "De tekst van de link.")]
     pub titel: String,
     /// Where it goes: a site path such as `/agenda/` or a full URL.
-    #[schemars(with = "String")]
-    #[schemars(description = "Het adres, bijvoorbeeld /agenda/.")]
+    #[schemars(
+        with = "String",
+        description = "Waar de link naartoe gaat: een pagina van de site, zoals /agenda/, of een volledig webadres."
+    )]
     pub url: Spanned<String>,
 }
 
 /// Contact details for the footer.
 #[derive(Debug, Clone, Default, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(description = "Contactgegevens.")]
 pub struct Contact {
     /// A sentence such as "Neem contact op met …".
     #[serde(default)]
-    #[schemars(description = "Een korte tekst boven de contactgegevens.")]
+    #[schemars(description = "Een zin zoals: Heeft u een vraag? Neem contact met ons op.")]
     pub tekst: Option<String>,
     /// E-mail address.
     #[serde(default)]
-    #[schemars(description = "Het e-mailadres.")]
+    #[schemars(title = "E-mailadres", description = "Het e-mailadres.")]
     pub email: Option<String>,
     /// Phone number as it should be shown.
     #[serde(default)]
-    #[schemars(description = "Het telefoonnummer.")]
+    #[schemars(description = "Het telefoonnummer, zoals het op de site moet staan.")]
     pub telefoon: Option<String>,
 }
 
@@ -113,48 +125,62 @@ pub struct Contact {
 /// provides, and the class that switches it on.
 #[derive(Debug, Clone, Default, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(description = "De huisstijl van de gemeente (NL Design System).")]
 pub struct Huisstijl {
     /// A stylesheet of this site, e.g. `/static/huisstijl.css`, linked after the theme's CSS.
     #[serde(default)]
-    #[schemars(with = "Option<String>")]
-    #[schemars(description = "Een stylesheet met de huisstijl, in content/static/.")]
+    #[schemars(
+        with = "Option<String>",
+        title = "Stylesheet",
+        description = "Het CSS-bestand van de huisstijl in content/static/, bijvoorbeeld /static/huisstijl.css."
+    )]
     pub css: Option<Spanned<String>>,
     /// One or more class names set on `<html>`, e.g. `voorbeeld-theme`.
     #[serde(default)]
-    #[schemars(with = "Option<String>")]
-    #[schemars(description = "De naam van het thema van de huisstijl.")]
+    #[schemars(
+        with = "Option<String>",
+        description = "De naam (klasse) van het thema, bijvoorbeeld voorbeeld-theme."
+    )]
     pub klasse: Option<Spanned<String>>,
 }
 
 /// The site's accessibility statement in the public register.
 #[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(description = "Uw toegankelijkheidsverklaring in het register.")]
 pub struct Toegankelijkheidslabel {
     /// The statement's address in the register, `https://…`.
-    #[schemars(with = "String")]
-    #[schemars(description = "Het adres van de verklaring in het register.")]
+    #[schemars(
+        with = "String",
+        description = "Het adres van uw verklaring in het register (https://…)."
+    )]
     pub register: Spanned<String>,
     /// The status the register gives the statement.
-    #[schemars(
-        description = "De status in het register: voldoet, voldoet-gedeeltelijk, eerste-maatregelen of geen-maatregelen."
-    )]
+    #[schemars(description = "De status die het register geeft.")]
     pub status: Nalevingsstatus,
 }
 
 /// How far a site meets the accessibility requirements: the register's statuses A to D.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, schemars::JsonSchema)]
+#[schemars(
+    description = "Hoe goed de site voldoet aan de eisen voor toegankelijkheid (A tot en met D)."
+)]
 pub enum Nalevingsstatus {
     /// A: meets all requirements.
     #[serde(rename = "voldoet", alias = "A")]
+    #[schemars(description = "A: voldoet volledig.")]
     Voldoet,
     /// B: meets part of the requirements.
     #[serde(rename = "voldoet-gedeeltelijk", alias = "B")]
+    #[schemars(description = "B: voldoet gedeeltelijk.")]
     VoldoetGedeeltelijk,
     /// C: first measures taken.
     #[serde(rename = "eerste-maatregelen", alias = "C")]
+    #[schemars(description = "C: eerste maatregelen genomen.")]
     EersteMaatregelen,
     /// D: no measures taken.
     #[serde(rename = "geen-maatregelen", alias = "D")]
+    #[schemars(description = "D: geen maatregelen genomen.")]
     GeenMaatregelen,
 }
 
@@ -183,22 +209,25 @@ impl Nalevingsstatus {
 /// A security contact, published as `/.well-known/security.txt` (RFC 9116).
 #[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(description = "Waar iemand een beveiligingsprobleem meldt.")]
 pub struct Beveiliging {
     /// Where to report a problem: `mailto:`, `https://` or `tel:` addresses, one or a list.
     #[schemars(
-        description = "Een adres dat begint met mailto:, https:// of tel:, of een lijst daarvan."
+        description = "Een adres dat begint met mailto:, https:// of tel:. Meer adressen mag ook, als lijst."
     )]
     pub contact: OneOrMore,
     /// The last day the file is valid; defaults to 364 days after the build.
     #[serde(default, alias = "expires")]
-    #[schemars(with = "Option<Datum>")]
-    #[schemars(description = "Tot wanneer de gegevens gelden. Schrijf: JJJJ-MM-DD.")]
+    #[schemars(
+        with = "Option<Datum>",
+        description = "Tot wanneer de gegevens gelden. Standaard is dat 364 dagen na het bouwen van de site."
+    )]
     pub verloopt: Option<Spanned<Datum>>,
     /// The gemeente's policy for reporting vulnerabilities, `https://…`.
     #[serde(default, alias = "policy")]
-    #[schemars(with = "Option<String>")]
     #[schemars(
-        description = "Het beleid van de gemeente voor het melden van kwetsbaarheden (https://...)."
+        with = "Option<String>",
+        description = "Het beleid van de gemeente voor het melden van kwetsbaarheden (https://…)."
     )]
     pub beleid: Option<Spanned<String>>,
 }
@@ -208,10 +237,10 @@ pub struct Beveiliging {
 #[serde(untagged)]
 pub enum OneOrMore {
     /// A single address.
-    #[schemars(with = "String")]
+    #[schemars(with = "String", description = "Eén adres.")]
     One(Spanned<String>),
     /// A list of addresses.
-    #[schemars(with = "Vec<String>")]
+    #[schemars(with = "Vec<String>", description = "Een lijst van adressen.")]
     More(Vec<Spanned<String>>),
 }
 

@@ -11,19 +11,17 @@ pub struct Toegankelijkheid {
     /// The standard the site is built to; defaults to [`STANDAARD`].
     #[serde(default)]
     #[schemars(
-        description = "De standaard waaraan de site voldoet. Standaard: WCAG 2.1 niveau AA."
+        description = "De standaard waaraan de site voldoet. Standaard is dat WCAG 2.1 niveau AA."
     )]
     pub standaard: Option<String>,
     /// How and when the site was tested. At least one.
     #[serde(default)]
-    #[schemars(
-        description = "Hoe en wanneer de site is onderzocht: door, wanneer, en eventueel methode en rapport."
-    )]
+    #[schemars(description = "Hoe en wanneer de site is onderzocht. Minstens één onderzoek.")]
     pub onderzoeken: Vec<Onderzoek>,
     /// Where visitors report an accessibility problem; defaults to the site's contact.
     #[serde(default)]
     #[schemars(
-        description = "Waar iemand een probleem met de toegankelijkheid meldt: email, telefoon en/of pagina."
+        description = "Waar iemand een probleem meldt. Zonder dit gebruikt de site het contact uit site.yaml."
     )]
     pub contact: Option<Melden>,
 }
@@ -34,39 +32,46 @@ pub const STANDAARD: &str = "WCAG 2.1 niveau AA";
 /// One test of the site.
 #[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(description = "Eén onderzoek van de site.")]
 pub struct Onderzoek {
     /// Who or what tested, e.g. `Nu Html Checker (automatisch)`.
-    #[schemars(description = "Wie of wat de site onderzocht.")]
+    #[schemars(
+        description = "Wie of wat de site heeft onderzocht, bijvoorbeeld Nu Html Checker (automatisch)."
+    )]
     pub door: String,
     /// What was tested and how.
     #[serde(default)]
-    #[schemars(description = "Wat en hoe er is onderzocht.")]
+    #[schemars(description = "Wat is onderzocht, en hoe.")]
     pub methode: Option<String>,
     /// When, in words (`bij elke wijziging van de site`) or as a date.
-    #[schemars(description = "Een datum, of bijvoorbeeld \"Bij elke wijziging van de site\".")]
+    #[schemars(
+        description = "Wanneer: een datum, of bijvoorbeeld bij elke wijziging van de site."
+    )]
     pub wanneer: String,
     /// A link to the report.
     #[serde(default)]
-    #[schemars(with = "Option<String>")]
-    #[schemars(description = "Link naar het rapport van het onderzoek.")]
+    #[schemars(with = "Option<String>", description = "Een link naar het rapport.")]
     pub rapport: Option<Spanned<String>>,
 }
 
 /// Ways to report an accessibility problem.
 #[derive(Debug, Clone, Default, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(description = "Manieren om een probleem te melden. Eén manier is genoeg.")]
 pub struct Melden {
     /// E-mail address.
     #[serde(default)]
-    #[schemars(description = "Het e-mailadres om een probleem te melden.")]
+    #[schemars(title = "E-mailadres", description = "Het e-mailadres.")]
     pub email: Option<String>,
     /// Phone number as it should be shown.
     #[serde(default)]
-    #[schemars(description = "Het telefoonnummer om een probleem te melden.")]
+    #[schemars(description = "Het telefoonnummer, zoals het op de site moet staan.")]
     pub telefoon: Option<String>,
     /// A page or form for it: a page of this site (`/contact/`) or a full address.
     #[serde(default)]
-    #[schemars(with = "Option<String>")]
-    #[schemars(description = "Een pagina om een probleem te melden, bijvoorbeeld /contact/.")]
+    #[schemars(
+        with = "Option<String>",
+        description = "Een pagina of formulier om te melden: een pagina van de site, zoals /contact/, of een volledig webadres."
+    )]
     pub pagina: Option<Spanned<String>>,
 }

@@ -8,9 +8,10 @@ use std::str::FromStr;
 use serde::{Deserialize, Deserializer, Serialize, de};
 
 /// Defines `Deserialize` for a type through its `FromStr`, keeping the parse error's text,
-/// and its JSON Schema: a string of the form `$pattern` (a regular expression).
+/// and its JSON Schema: a string of the form `$pattern` (a regular expression), described for
+/// editors in Dutch by `$beschrijving`, which forms also show when a text does not match.
 macro_rules! deserialize_from_str {
-    ($ty:ty, $what:literal, $pattern:literal) => {
+    ($ty:ty, $what:literal, $beschrijving:literal, $pattern:literal) => {
         impl schemars::JsonSchema for $ty {
             fn schema_name() -> std::borrow::Cow<'static, str> {
                 stringify!($ty).into()
@@ -19,7 +20,7 @@ macro_rules! deserialize_from_str {
                 schemars::json_schema!({
                     "type": "string",
                     "pattern": $pattern,
-                    "description": $what,
+                    "description": $beschrijving,
                 })
             }
         }
@@ -66,6 +67,7 @@ impl FromStr for Datum {
 deserialize_from_str!(
     Datum,
     "a date written as YYYY-MM-DD",
+    "Een datum als JJJJ-MM-DD, bijvoorbeeld 2021-03-24.",
     "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
 );
 
@@ -143,6 +145,7 @@ impl FromStr for Periode {
 deserialize_from_str!(
     Periode,
     "a period of years like 2021-2024",
+    "Twee jaartallen met een streepje ertussen, bijvoorbeeld 2021-2024.",
     "^ *[0-9]{4} *- *[0-9]{4} *$"
 );
 
@@ -180,6 +183,7 @@ impl FromStr for AgeRange {
 deserialize_from_str!(
     AgeRange,
     "an age range like 0-6 or 12-18",
+    "Twee leeftijden met een streepje ertussen, de jongste eerst, bijvoorbeeld 0-6 of 12-18.",
     "^ *[0-9]{1,3} *- *[0-9]{1,3} *$"
 );
 
@@ -202,25 +206,32 @@ impl fmt::Display for AgeRange {
 /// player (see `render::embed`).
 #[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(description = "Een video op een andere website.")]
 pub struct Video {
     /// Where the video is.
-    #[schemars(with = "String")]
-    #[schemars(description = "Het adres van de video, bijvoorbeeld op YouTube of Vimeo.")]
+    #[schemars(
+        with = "String",
+        description = "Het adres van de video, bijvoorbeeld op YouTube of Vimeo."
+    )]
     pub url: serde_saphyr::Spanned<String>,
     /// What it is about; used as the link text and the player's title.
-    #[schemars(description = "Waar de video over gaat.")]
+    #[schemars(description = "Waar de video over gaat. Dit is ook de tekst van de link.")]
     pub titel: String,
 }
 
 /// Where an interventie stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "lowercase")]
+#[schemars(description = "Hoe ver een interventie is.")]
 pub enum Status {
     /// Planned, not started.
+    #[schemars(description = "Gepland: nog niet begonnen.")]
     Gepland,
     /// Running.
+    #[schemars(description = "Lopend: de interventie loopt nu.")]
     Lopend,
     /// Finished.
+    #[schemars(description = "Afgerond: de interventie is klaar.")]
     Afgerond,
 }
 
@@ -240,11 +251,14 @@ impl Status {
     Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, Serialize, schemars::JsonSchema,
 )]
 #[serde(rename_all = "lowercase")]
+#[schemars(description = "Een gewoon bericht of een evenement.")]
 pub enum Soort {
     /// A news article.
     #[default]
+    #[schemars(description = "Een gewoon nieuwsbericht.")]
     Nieuws,
     /// An event on a date.
+    #[schemars(description = "Een evenement op een datum.")]
     Evenement,
 }
 
@@ -263,16 +277,22 @@ pub enum Soort {
     schemars::JsonSchema,
 )]
 #[serde(rename_all = "lowercase")]
+#[schemars(description = "Een soort onderwijs.")]
 pub enum Onderwijs {
     /// Pre-school (voor- en vroegschoolse educatie).
+    #[schemars(description = "Voorschool: voor- en vroegschoolse educatie.")]
     Voorschool,
     /// Primary school (primair onderwijs).
+    #[schemars(description = "Primair onderwijs.")]
     Po,
     /// Secondary school (voortgezet onderwijs).
+    #[schemars(description = "Voortgezet onderwijs.")]
     Vo,
     /// Secondary vocational education.
+    #[schemars(description = "Middelbaar beroepsonderwijs.")]
     Mbo,
     /// Higher professional education.
+    #[schemars(description = "Hoger beroepsonderwijs.")]
     Hbo,
 }
 
@@ -312,10 +332,13 @@ impl Onderwijs {
 /// The database that recognised an interventie.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "lowercase")]
+#[schemars(description = "De databank die de interventie heeft erkend.")]
 pub enum Databank {
     /// NJi, Databank Effectieve Jeugdinterventies.
+    #[schemars(description = "NJi: Databank Effectieve Jeugdinterventies.")]
     Nji,
     /// RIVM, Loket Gezond Leven (Interventiedatabase Gezond en Actief Leven).
+    #[schemars(description = "RIVM: Loket Gezond Leven.")]
     Rivm,
 }
 
@@ -374,17 +397,23 @@ impl Databank {
     schemars::JsonSchema,
 )]
 #[serde(rename_all = "kebab-case")]
+#[schemars(description = "Het erkenningsniveau, zoals de databank het noemt.")]
 pub enum Erkenningsniveau {
     /// Goed beschreven (RIVM only).
+    #[schemars(description = "Goed beschreven. Alleen bij het RIVM.")]
     GoedBeschreven,
     /// Goed onderbouwd; RIVM formerly called it "Theoretisch goed onderbouwd".
     #[serde(alias = "theoretisch-goed-onderbouwd")]
+    #[schemars(description = "Goed onderbouwd.")]
     GoedOnderbouwd,
     /// Effectief volgens eerste aanwijzingen.
+    #[schemars(description = "Effectief volgens eerste aanwijzingen.")]
     EffectiefEersteAanwijzingen,
     /// Effectief volgens goede aanwijzingen.
+    #[schemars(description = "Effectief volgens goede aanwijzingen.")]
     EffectiefGoedeAanwijzingen,
     /// Effectief volgens sterke aanwijzingen.
+    #[schemars(description = "Effectief volgens sterke aanwijzingen.")]
     EffectiefSterkeAanwijzingen,
 }
 
@@ -428,18 +457,23 @@ impl Erkenningsniveau {
 /// `erkenning`: an interventie's recognition in the NJi or RIVM database.
 #[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(description = "De erkenning van een interventie in een databank.")]
 pub struct Erkenning {
     /// The recognition level; must be one the database awards.
-    #[schemars(with = "Erkenningsniveau")]
-    #[schemars(description = "Het niveau van de erkenning, zoals in de databank.")]
+    #[schemars(
+        with = "Erkenningsniveau",
+        description = "Het erkenningsniveau. Het niveau moet bij de databank horen."
+    )]
     pub niveau: serde_saphyr::Spanned<Erkenningsniveau>,
     /// Which database.
-    #[schemars(description = "De databank: nji of rivm.")]
+    #[schemars(description = "Welke databank: nji of rivm.")]
     pub databank: Databank,
     /// The interventie's page in that database.
     #[serde(default)]
-    #[schemars(with = "Option<String>")]
-    #[schemars(description = "Link naar de interventie in de databank.")]
+    #[schemars(
+        with = "Option<String>",
+        description = "Het adres van de interventie in de databank."
+    )]
     pub url: Option<serde_saphyr::Spanned<String>>,
 }
 
