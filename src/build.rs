@@ -1,14 +1,14 @@
 //! The pipeline, start to end: load → model (validate) → render → write.
 
 use std::collections::BTreeMap;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use crate::content::{self, LoadCache, StaticFile};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::output::{self, OutputError};
 use crate::render::{
-    self,
+    self, OutputFile, Renderer,
     templates::{Theme, ThemeChain},
 };
 use crate::search;
@@ -96,47 +96,84 @@ pub fn load_site_with(
     (site, chain, diagnostics)
 }
 
-/// A site that passed every check, rendered in memory, with the static files to copy.
-struct Prepared {
-    files: Vec<render::OutputFile>,
-    copies: Vec<output::Copy>,
-    warnings: Vec<Diagnostic>,
-    /// The site's base path, for the search results' links.
-    base_path: String,
+/// A site without errors, with its theme: what rendering needs.
+pub struct Ready {
+    /// The model.
+    pub site: Site,
+    /// The theme chain, for its static files.
+    pub chain: ThemeChain,
+    /// The compiled templates.
+    pub theme: Theme,
+    /// The warnings found on the way.
+    pub diagnostics: Diagnostics,
 }
 
-/// Load, validate and render without writing: the part `check` and `build` share.
-fn prepare(options: &BuildOptions, strict: bool) -> Result<Prepared, BuildError> {
-    if !options.root.is_dir() {
-        return Err(BuildError::NoRoot(options.root.clone()));
-    }
-    let (site, chain, mut diagnostics) = load_site(options);
-    let theme = chain
-        .as_ref()
-        .map(|chain| Theme::load(&options.root, chain));
-    let (site, chain, mut theme) = match (site, chain, theme) {
-        (Some(site), Some(chain), Some(Ok(theme))) if !diagnostics.has_errors() => {
-            (site, chain, theme)
-        }
-        (_, _, Some(Err(found))) => {
-            diagnostics.extend(found);
-            return Err(BuildError::Content(diagnostics.sorted()));
-        }
-        _ => return Err(BuildError::Content(diagnostics.sorted())),
-    };
-    match render::render(&site, &mut theme, options.search) {
-        Ok(files) if !strict || diagnostics.is_empty() => Ok(Prepared {
-            files,
-            copies: static_copies(&chain.files, &site.static_files),
-            warnings: diagnostics.sorted(),
-            base_path: site.config.base_path().to_string(),
+/// Compiles the theme of a loaded site (see [`load_site`]) and returns it all when neither
+/// the site nor the theme has errors; otherwise every diagnostic found.
+pub fn ready(
+    root: &Path,
+    (site, chain, mut diagnostics): (Option<Site>, Option<ThemeChain>, Diagnostics),
+) -> Result<Ready, BuildError> {
+    let theme = chain.as_ref().map(|chain| Theme::load(root, chain));
+    match (site, chain, theme) {
+        (Some(site), Some(chain), Some(Ok(theme))) if !diagnostics.has_errors() => Ok(Ready {
+            site,
+            chain,
+            theme,
+            diagnostics,
         }),
-        Ok(_) => Err(BuildError::Content(diagnostics.sorted())),
-        Err(found) => {
+        (_, _, Some(Err(found))) => {
             diagnostics.extend(found);
             Err(BuildError::Content(diagnostics.sorted()))
         }
+        _ => Err(BuildError::Content(diagnostics.sorted())),
     }
+}
+
+fn load_ready(options: &BuildOptions) -> Result<Ready, BuildError> {
+    if !options.root.is_dir() {
+        return Err(BuildError::NoRoot(options.root.clone()));
+    }
+    ready(&options.root, load_site(options))
+}
+
+/// What [`render_files`] rendered.
+struct Rendered {
+    pages: usize,
+    files: usize,
+}
+
+/// Renders every page and generated file but the open data and the index, in parallel, and
+/// hands each to `sink` as soon as it is rendered: the part `check` and `build` share. Fails
+/// with every template error, and with `strict` also with the site's warnings.
+fn render_files(
+    ready: &mut Ready,
+    search: bool,
+    strict: bool,
+    sink: impl Fn(OutputFile) -> Result<(), OutputError> + Sync,
+) -> Result<Rendered, BuildError> {
+    let renderer = Renderer::new(&ready.site, &mut ready.theme, search);
+    let plan = renderer.plan();
+    let mut errors = Vec::new();
+    match renderer.render_each(&plan.iter().collect::<Vec<_>>(), &sink) {
+        Ok(written) => written.into_iter().collect::<Result<(), _>>()?,
+        Err(found) => errors.extend(found),
+    }
+    // The sitemap lists the pages of the plan, so it comes last.
+    match renderer.sitemap(&plan) {
+        Ok(file) => sink(file)?,
+        Err(found) => errors.extend(found),
+    }
+    if !errors.is_empty() || (strict && !ready.diagnostics.is_empty()) {
+        ready.diagnostics.extend(errors);
+        return Err(BuildError::Content(
+            std::mem::take(&mut ready.diagnostics).sorted(),
+        ));
+    }
+    Ok(Rendered {
+        pages: plan.iter().filter(|p| p.is_page).count(),
+        files: plan.len() + 1,
+    })
 }
 
 /// What a successful check found.
@@ -151,36 +188,46 @@ pub struct CheckReport {
 /// Checks the site as `build` would, without writing anything. With `strict`, warnings fail
 /// the check too.
 pub fn check(options: &BuildOptions, strict: bool) -> Result<CheckReport, BuildError> {
-    let prepared = prepare(options, strict)?;
+    let mut ready = load_ready(options)?;
+    let rendered = render_files(&mut ready, options.search, strict, |_| Ok(()))?;
     Ok(CheckReport {
-        pages: prepared.files.iter().filter(|f| f.is_page).count(),
-        warnings: prepared.warnings,
+        pages: rendered.pages,
+        warnings: ready.diagnostics.sorted(),
     })
 }
 
-/// Builds the site. Writes nothing unless every stage succeeded. With `strict`, warnings
-/// fail the build too.
+/// Builds the site. Every file is written into a new folder as soon as it is made, and the
+/// folder replaces the output only when every stage succeeded; otherwise the previous output
+/// stays as it was. With `strict`, warnings fail the build too.
 pub fn build(options: &BuildOptions, strict: bool) -> Result<BuildReport, BuildError> {
     let start = Instant::now();
     if options.root.is_dir() {
         output::check_output(&options.root, &options.output)?;
     }
-    let Prepared {
-        mut files,
-        copies,
-        warnings,
-        base_path,
-    } = prepare(options, strict)?;
-    let pages = files.iter().filter(|f| f.is_page).count();
-    // The index reads the rendered pages, so it is built after them, before anything is written.
+    let mut ready = load_ready(options)?;
+    let staging = output::Staging::new(&options.output)?;
+    let rendered = render_files(&mut ready, options.search, strict, |file| {
+        staging.write(&file)
+    })?;
+    render::write_open_data(&ready.site, |path, write| staging.write_with(path, write))?;
+    let copies = static_copies(&ready.chain.files, &ready.site.static_files);
+    staging.copy(&copies)?;
+    let mut files = rendered.files + render::OPEN_DATA_FILES.len() + copies.len();
+    let warnings = std::mem::take(&mut ready.diagnostics).sorted();
+    // The index is made from the written pages; the model is not needed any more, and the
+    // index is the largest thing a build holds.
+    drop(ready);
     if options.search {
-        let index = search::index(&files, &base_path)?;
-        files.extend(index);
+        let index = search::index(staging.dir())?;
+        for file in &index {
+            staging.write(file)?;
+        }
+        files += index.len();
     }
-    let written = output::write_site(&options.output, &files, &copies)?;
+    staging.publish()?;
     Ok(BuildReport {
-        pages,
-        files: written,
+        pages: rendered.pages,
+        files,
         elapsed: start.elapsed(),
         warnings,
     })

@@ -115,71 +115,114 @@ fn absolute(path: &Path) -> PathBuf {
     }
 }
 
-/// Writes `files` and `copies` into a new folder and swaps it in at `output`.
-/// Returns the number of files written.
-pub fn write_site(
-    output: &Path,
-    files: &[OutputFile],
-    copies: &[Copy],
-) -> Result<usize, OutputError> {
-    let name = output
-        .file_name()
-        .map_or_else(|| "public".into(), |n| n.to_string_lossy().into_owned());
-    let parent = match output.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    fs::create_dir_all(&parent).map_err(io_error("create", &parent))?;
-    let staging = tempfile::Builder::new()
-        .prefix(&format!(".{name}.gka-new-"))
-        .tempdir_in(&parent)
-        .map_err(io_error("create a temporary folder in", &parent))?;
-    let dir = staging.path();
+/// A new output folder beside the output folder, filled while the site is rendered and
+/// swapped in by [`Staging::publish`]. Dropped without publishing (a failed build), it is
+/// removed, and the previous output stays as it was.
+#[derive(Debug)]
+pub struct Staging {
+    folder: tempfile::TempDir,
+    output: PathBuf,
+    parent: PathBuf,
+    name: String,
+}
 
-    files.par_iter().try_for_each(|file| {
-        let path = dir.join(&file.path);
+impl Staging {
+    /// An empty folder beside `output`, on the same file system, so the swap is a rename.
+    pub fn new(output: &Path) -> Result<Staging, OutputError> {
+        let name = output
+            .file_name()
+            .map_or_else(|| "public".into(), |n| n.to_string_lossy().into_owned());
+        let parent = match output.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
+        fs::create_dir_all(&parent).map_err(io_error("create", &parent))?;
+        let folder = tempfile::Builder::new()
+            .prefix(&format!(".{name}.gka-new-"))
+            .tempdir_in(&parent)
+            .map_err(io_error("create a temporary folder in", &parent))?;
+        Ok(Staging {
+            folder,
+            output: output.to_path_buf(),
+            parent,
+            name,
+        })
+    }
+
+    /// The folder being filled.
+    pub fn dir(&self) -> &Path {
+        self.folder.path()
+    }
+
+    /// Writes `file` into the folder. Safe to call from many threads at once.
+    pub fn write(&self, file: &OutputFile) -> Result<(), OutputError> {
+        self.write_with(&file.path, &|out| out.write_all(&file.contents))
+    }
+
+    /// Writes the file at `path` inside the folder with `write`, buffered.
+    pub fn write_with(
+        &self,
+        path: &str,
+        write: &dyn Fn(&mut dyn Write) -> io::Result<()>,
+    ) -> Result<(), OutputError> {
+        let path = self.dir().join(path);
         create_parent(&path)?;
         let mut out =
             io::BufWriter::new(fs::File::create(&path).map_err(io_error("create", &path))?);
-        out.write_all(&file.contents)
-            .map_err(io_error("write", &path))?;
+        write(&mut out).map_err(io_error("write", &path))?;
         out.flush().map_err(io_error("write", &path))
-    })?;
-    copies.par_iter().try_for_each(|copy| {
-        let path = dir.join(&copy.path);
-        create_parent(&path)?;
-        fs::copy(&copy.source, &path)
-            .map(|_| ())
-            .map_err(io_error("copy", &copy.source))
-    })?;
-    fs::write(
-        dir.join(MARKER),
-        "This folder is written by gka build and replaced on every build.\n",
-    )
-    .map_err(io_error("write", &dir.join(MARKER)))?;
+    }
 
-    let staged = staging.keep();
-    let old = if output.exists() {
-        let old = parent.join(format!(".{name}.gka-old-{}", std::process::id()));
-        fs::rename(output, &old).map_err(|e| {
+    /// Copies `copies` into the folder, in parallel.
+    pub fn copy(&self, copies: &[Copy]) -> Result<(), OutputError> {
+        copies.par_iter().try_for_each(|copy| {
+            let path = self.dir().join(&copy.path);
+            create_parent(&path)?;
+            fs::copy(&copy.source, &path)
+                .map(|_| ())
+                .map_err(io_error("copy", &copy.source))
+        })
+    }
+
+    /// Marks the folder as gka's and swaps it in at the output path; the previous output is
+    /// removed after the swap.
+    pub fn publish(self) -> Result<(), OutputError> {
+        let Staging {
+            folder,
+            output,
+            parent,
+            name,
+        } = self;
+        let dir = folder.path();
+        fs::write(
+            dir.join(MARKER),
+            "This folder is written by gka build and replaced on every build.\n",
+        )
+        .map_err(io_error("write", &dir.join(MARKER)))?;
+        let output = output.as_path();
+        let staged = folder.keep();
+        let old = if output.exists() {
+            let old = parent.join(format!(".{name}.gka-old-{}", std::process::id()));
+            fs::rename(output, &old).map_err(|e| {
+                let _ = fs::remove_dir_all(&staged);
+                io_error("move the previous output", output)(e)
+            })?;
+            Some(old)
+        } else {
+            None
+        };
+        if let Err(e) = fs::rename(&staged, output) {
+            if let Some(old) = &old {
+                let _ = fs::rename(old, output);
+            }
             let _ = fs::remove_dir_all(&staged);
-            io_error("move the previous output", output)(e)
-        })?;
-        Some(old)
-    } else {
-        None
-    };
-    if let Err(e) = fs::rename(&staged, output) {
-        if let Some(old) = &old {
-            let _ = fs::rename(old, output);
+            return Err(io_error("move the new output to", output)(e));
         }
-        let _ = fs::remove_dir_all(&staged);
-        return Err(io_error("move the new output to", output)(e));
+        if let Some(old) = old {
+            fs::remove_dir_all(&old).map_err(io_error("remove the previous output", &old))?;
+        }
+        Ok(())
     }
-    if let Some(old) = old {
-        fs::remove_dir_all(&old).map_err(io_error("remove the previous output", &old))?;
-    }
-    Ok(files.len() + copies.len())
 }
 
 /// An output folder that is updated in place, for `gka serve`. It remembers a hash of every
@@ -349,8 +392,11 @@ mod tests {
     fn swaps_in_a_complete_new_output() {
         let tmp = tempfile::tempdir().unwrap();
         let out = tmp.path().join("public");
-        write_site(&out, &[file("a/index.html", "een")], &[]).unwrap();
-        write_site(&out, &[file("b/index.html", "twee")], &[]).unwrap();
+        for (path, text) in [("a/index.html", "een"), ("b/index.html", "twee")] {
+            let staging = Staging::new(&out).unwrap();
+            staging.write(&file(path, text)).unwrap();
+            staging.publish().unwrap();
+        }
         assert!(!out.join("a").exists());
         assert_eq!(
             fs::read_to_string(out.join("b/index.html")).unwrap(),

@@ -21,7 +21,7 @@ use crate::build::{self, BuildError, BuildOptions};
 use crate::content::LoadCache;
 use crate::diagnostics::Diagnostic;
 use crate::output::{LiveOutput, OutputError};
-use crate::render::{self, OutputFile, Renderer, templates::Theme};
+use crate::render::{self, OutputFile, Renderer};
 use crate::search;
 use crate::site::{MarkdownCache, Site};
 
@@ -48,8 +48,7 @@ struct Unfinished {
     site: Site,
     /// Fingerprint of the open data's inputs.
     open_data: u64,
-    /// The pages' paths in the output folder and a fingerprint of them and their inputs.
-    pages: Vec<String>,
+    /// Fingerprint of the pages' paths and their inputs.
     search: u64,
 }
 
@@ -106,24 +105,16 @@ impl Session {
         if !options.root.is_dir() {
             return Err(BuildError::NoRoot(options.root.clone()));
         }
-        let (site, chain, mut diagnostics) =
-            build::load_site_with(options, &mut self.loads, &mut self.markdown, changed);
+        let loaded = build::load_site_with(options, &mut self.loads, &mut self.markdown, changed);
         let read = self.loads.read_last();
         // Templates are few and small: they are compiled again on every run, and the files
         // that use them render again only when their text changed (see render::inputs).
-        let theme = chain
-            .as_ref()
-            .map(|chain| Theme::load(&options.root, chain));
-        let (site, chain, mut theme) = match (site, chain, theme) {
-            (Some(site), Some(chain), Some(Ok(theme))) if !diagnostics.has_errors() => {
-                (site, chain, theme)
-            }
-            (_, _, Some(Err(found))) => {
-                diagnostics.extend(found);
-                return Err(BuildError::Content(diagnostics.sorted()));
-            }
-            _ => return Err(BuildError::Content(diagnostics.sorted())),
-        };
+        let build::Ready {
+            site,
+            chain,
+            mut theme,
+            diagnostics,
+        } = build::ready(&options.root, loaded)?;
 
         let renderer = Renderer::new(&site, &mut theme, options.search);
         let plan = renderer.plan();
@@ -164,11 +155,9 @@ impl Session {
             .map(|(planned, print)| (&planned.path, print))
             .collect();
         let search = hash_of(&pages);
-        let pages = pages.into_iter().map(|(path, _)| path.clone()).collect();
         self.unfinished = Some(Unfinished {
             site,
             open_data: fingerprints.open_data,
-            pages,
             search,
         });
         Ok(Rebuilt {
@@ -198,33 +187,15 @@ impl Session {
             self.open_data = Some(unfinished.open_data);
         }
         if self.options.search && self.search != Some(unfinished.search) {
-            written += self.index(&unfinished)?;
+            written += self.index()?;
             self.search = Some(unfinished.search);
         }
         Ok(written)
     }
 
     /// Indexes the pages on disk again and replaces the index's files.
-    fn index(&mut self, unfinished: &Unfinished) -> Result<usize, BuildError> {
-        let dir = self.output.dir();
-        let pages = unfinished
-            .pages
-            .iter()
-            .map(|path| {
-                let file = dir.join(path);
-                let contents = std::fs::read(&file).map_err(|source| OutputError::Io {
-                    action: "read",
-                    path: file,
-                    source,
-                })?;
-                Ok(OutputFile {
-                    path: path.clone(),
-                    contents,
-                    is_page: true,
-                })
-            })
-            .collect::<Result<Vec<_>, OutputError>>()?;
-        let index = search::index(&pages, unfinished.site.config.base_path())?;
+    fn index(&mut self) -> Result<usize, BuildError> {
+        let index = search::index(self.output.dir())?;
         let written = self.output.write(&index)?;
         // Pagefind names its files by their contents: the previous index's other files go.
         let new: HashSet<&str> = index.iter().map(|f| f.path.as_str()).collect();

@@ -1,8 +1,10 @@
 //! Index: the static search index under `/pagefind/`, built with Pagefind's library API from
-//! the pages just rendered, in memory, before anything is written.
+//! the pages of a folder the build has just written (not yet published), as Pagefind's own
+//! command does: it reads and parses them in parallel, and the build need not hold them.
 //!
-//! Only what is inside `data-pagefind-body` (the theme puts it on `<main>`) is indexed, so the
-//! header, menu and footer never match. The language is fixed to Dutch (`nl`), so words are
+//! Only what is inside `data-pagefind-body` (the theme puts it on `<main>` of every page but
+//! `/zoeken/` and the 404 page) is indexed, so the header, menu and footer never match, and
+//! pages without it (redirects) are left out. The language is fixed to Dutch (`nl`), so words are
 //! stemmed as Dutch and the browser loads Pagefind's Dutch WebAssembly module.
 //! `/zoeken/` (rendered by [`crate::render`]) loads the index with `static/js/zoeken.js`.
 
@@ -40,38 +42,31 @@ const UNUSED: [&str; 8] = [
 #[error("building the search index failed: {0}")]
 pub struct SearchError(String);
 
-/// Indexes every page of `files` (the HTML files listed in the sitemap) and returns the
-/// index's files, with paths under [`FOLDER`]. `base_path` is the site's base path (`/` or
-/// e.g. `/gka/`), so result links work when the site is published in a sub-folder.
-pub fn index(files: &[OutputFile], base_path: &str) -> Result<Vec<OutputFile>, SearchError> {
+/// Indexes the HTML pages in `dir` (a built site) and returns the index's files, with paths
+/// under [`FOLDER`]. Result links are site paths (`/interventies/x/`); Pagefind's script
+/// puts the folder that holds `pagefind/` in front, so a site published in a sub-folder
+/// (`/gka/`) links right.
+pub fn index(dir: &Path) -> Result<Vec<OutputFile>, SearchError> {
     // Pagefind's API is async and hands work to tokio's blocking pool; a small runtime of
     // our own is enough, the rest of the build is synchronous.
     let runtime = tokio::runtime::Builder::new_current_thread()
         .build()
         .map_err(|e| SearchError(format!("could not start the async runtime: {e}")))?;
-    runtime.block_on(index_async(files, base_path))
+    runtime.block_on(index_async(dir))
 }
 
-async fn index_async(
-    files: &[OutputFile],
-    base_path: &str,
-) -> Result<Vec<OutputFile>, SearchError> {
+async fn index_async(dir: &Path) -> Result<Vec<OutputFile>, SearchError> {
     let config = PagefindServiceConfig::builder()
         .force_language(LANGUAGE.to_string())
         .build();
     let mut index = PagefindIndex::new(Some(config)).map_err(error)?;
-    let base = base_path.trim_end_matches('/');
-    for file in files
-        .iter()
-        .filter(|f| f.is_page && f.path.ends_with(".html"))
-    {
-        let url = format!("{base}/{}", file.path.trim_end_matches("index.html"));
-        let html = String::from_utf8_lossy(&file.contents).into_owned();
-        index
-            .add_html_file(None, Some(url), html)
-            .await
-            .map_err(|e| SearchError(format!("{}: {e}", file.path)))?;
-    }
+    let dir = dir
+        .to_str()
+        .ok_or_else(|| SearchError(format!("the folder {} is not UTF-8", dir.display())))?;
+    index
+        .add_directory(dir.to_string(), None)
+        .await
+        .map_err(error)?;
     let built = index.get_files().await.map_err(error)?;
     // Pagefind names its files relative to its bundle folder (`fragment/…`, `pagefind.js`).
     built
@@ -151,7 +146,22 @@ mod tests {
             page("index.html", "<p>Armoede en kansengelijkheid.</p>"),
             page("interventies/x/index.html", "<p>Voorlezen aan peuters.</p>"),
         ];
-        let built = index(&files, "/").expect("indexes");
+        let dir = tempfile::tempdir().unwrap();
+        // A redirect has no `data-pagefind-body`, so it is not a page of the index.
+        let redirect = OutputFile {
+            path: "oud/index.html".into(),
+            contents: b"<!DOCTYPE html><html lang=\"nl\"><head><title>Verhuisd</title>\
+                <meta http-equiv=\"refresh\" content=\"0; url=/interventies/x/\"></head>\
+                <body><p>Verhuisd naar een nieuw adres.</p></body></html>"
+                .to_vec(),
+            is_page: false,
+        };
+        for file in files.iter().chain([&redirect]) {
+            let path = dir.path().join(&file.path);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, &file.contents).unwrap();
+        }
+        let built = index(dir.path()).expect("indexes");
         let entry = built
             .iter()
             .find(|f| f.path == "pagefind/pagefind-entry.json")

@@ -96,6 +96,10 @@ async function main() {
     }
     for (const r of results) {
       if (!r.title || !r.href || !r.type || !r.excerpt) problems.push(`incomplete result: ${JSON.stringify(r)}`);
+      // The link must lead to the page, also when the site lives in a sub-folder.
+      const target = new URL(r.href, page_url);
+      const response = await page.request.get(target.href);
+      if (response.status() !== 200) problems.push(`result link ${r.href} answers HTTP ${response.status()}`);
     }
 
     const plain = await browser.newContext({ javaScriptEnabled: false });

@@ -166,27 +166,39 @@ impl<'a> Renderer<'a> {
 
     /// Renders `planned`, in parallel. Fails with every template error found.
     pub fn render(&self, planned: &[&Planned]) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
-        let results: Vec<Result<OutputFile, Diagnostic>> = planned
+        self.render_each(planned, |file| file)
+    }
+
+    /// Renders `planned`, in parallel, and hands each file to `sink` as soon as it is
+    /// rendered, so that a build can write it and let it go instead of holding every page.
+    /// Returns what `sink` returned, in the order of `planned`; fails with every template
+    /// error found (the other files are still rendered and handed over, to find them all).
+    pub fn render_each<T: Send>(
+        &self,
+        planned: &[&Planned],
+        sink: impl Fn(OutputFile) -> T + Sync,
+    ) -> Result<Vec<T>, Vec<Diagnostic>> {
+        let results: Vec<Result<T, Diagnostic>> = planned
             .par_iter()
             .map(|p| {
                 let contents = render_job(&self.views, self.theme, p.job)?;
-                Ok(OutputFile {
+                Ok(sink(OutputFile {
                     path: p.path.clone(),
                     contents,
                     is_page: p.is_page,
-                })
+                }))
             })
             .collect();
-        let mut files = Vec::with_capacity(results.len());
+        let mut done = Vec::with_capacity(results.len());
         let mut errors = Vec::new();
         for result in results {
             match result {
-                Ok(file) => files.push(file),
+                Ok(value) => done.push(value),
                 Err(d) => errors.push(d),
             }
         }
         if errors.is_empty() {
-            Ok(files)
+            Ok(done)
         } else {
             Err(errors)
         }
@@ -207,35 +219,35 @@ pub const OPEN_DATA_FILES: [&str; 3] = [
 
 /// The open data of `site`: `/data/gka.json`, its schema and `/data/interventies.csv`.
 pub fn open_data(site: &Site) -> Vec<OutputFile> {
-    let data = open_data::OpenData::of(site);
-    let [json, schema, csv] = OPEN_DATA_FILES;
-    [
-        (json, data.to_json()),
-        (schema, open_data::schema()),
-        (csv, open_data::interventies_csv(&data)),
-    ]
-    .into_iter()
-    .map(|(path, contents)| OutputFile {
-        path: path.to_string(),
-        contents: contents.into_bytes(),
-        is_page: false,
+    let mut files = Vec::new();
+    write_open_data(site, |path, write| {
+        let mut contents = Vec::new();
+        write(&mut contents)?;
+        files.push(OutputFile {
+            path: path.to_string(),
+            contents,
+            is_page: false,
+        });
+        Ok::<(), std::io::Error>(())
     })
-    .collect()
+    .expect("writing into memory does not fail");
+    files
 }
 
-/// Renders every page and generated file of `site` with `theme`; with `search`, also the
-/// search page `/zoeken/`.
-pub fn render(
+/// Hands each open data file to `sink` with its path and a function that writes its bytes,
+/// so that `gka build` can stream `/data/gka.json` (every body twice: at 10 000 pages it is
+/// 170 MB) into its file instead of holding it.
+pub fn write_open_data<E>(
     site: &Site,
-    theme: &mut Theme,
-    search: bool,
-) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
-    let renderer = Renderer::new(site, theme, search);
-    let plan = renderer.plan();
-    let mut files = renderer.render(&plan.iter().collect::<Vec<_>>())?;
-    files.push(renderer.sitemap(&plan)?);
-    files.extend(open_data(site));
-    Ok(files)
+    mut sink: impl FnMut(&str, &dyn Fn(&mut dyn std::io::Write) -> std::io::Result<()>) -> Result<(), E>,
+) -> Result<(), E> {
+    let data = open_data::OpenData::of(site);
+    let [json, schema, csv] = OPEN_DATA_FILES;
+    sink(json, &|w| data.write_json(w))?;
+    sink(schema, &|w| w.write_all(open_data::schema().as_bytes()))?;
+    sink(csv, &|w| {
+        w.write_all(open_data::interventies_csv(&data).as_bytes())
+    })
 }
 
 fn jobs(site: &Site, search: bool) -> Vec<Job> {

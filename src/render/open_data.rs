@@ -353,9 +353,10 @@ impl<'a> OpenData<'a> {
         }
     }
 
-    /// The JSON, pretty-printed so diffs between builds are readable.
-    pub fn to_json(&self) -> String {
-        serde_json::to_string_pretty(self).expect("open data serializes to JSON") + "\n"
+    /// Writes the JSON, pretty-printed so diffs between builds are readable.
+    pub fn write_json(&self, mut out: &mut dyn std::io::Write) -> std::io::Result<()> {
+        serde_json::to_writer_pretty(&mut out, self)?;
+        out.write_all(b"\n")
     }
 }
 
