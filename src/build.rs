@@ -29,6 +29,44 @@ pub struct BuildOptions {
     pub search: bool,
 }
 
+/// The stages of a build, for a progress indicator.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stage {
+    /// Reading and checking the content and the theme.
+    Loading,
+    /// Rendering the pages and other files.
+    Rendering,
+    /// Writing the open data and copying the static files.
+    Writing,
+    /// Making the search index from the written pages.
+    Indexing,
+}
+
+impl Stage {
+    /// What the stage does, for people.
+    pub fn label(self) -> &'static str {
+        match self {
+            Stage::Loading => "Reading content",
+            Stage::Rendering => "Rendering",
+            Stage::Writing => "Writing open data and static files",
+            Stage::Indexing => "Making the search index",
+        }
+    }
+}
+
+/// Told how far a build is. The command line shows it on a terminal; `()` ignores it.
+pub trait Progress: Sync {
+    /// `stage` starts; it has `steps` steps when that is known beforehand.
+    fn stage(&self, stage: Stage, steps: Option<usize>);
+    /// One step of the current stage is done.
+    fn step(&self);
+}
+
+impl Progress for () {
+    fn stage(&self, _: Stage, _: Option<usize>) {}
+    fn step(&self) {}
+}
+
 /// What a successful build did.
 #[derive(Debug)]
 pub struct BuildReport {
@@ -130,10 +168,11 @@ pub fn ready(
     }
 }
 
-fn load_ready(options: &BuildOptions) -> Result<Ready, BuildError> {
+fn load_ready(options: &BuildOptions, progress: &dyn Progress) -> Result<Ready, BuildError> {
     if !options.root.is_dir() {
         return Err(BuildError::NoRoot(options.root.clone()));
     }
+    progress.stage(Stage::Loading, None);
     ready(&options.root, load_site(options))
 }
 
@@ -150,12 +189,19 @@ fn render_files(
     ready: &mut Ready,
     search: bool,
     strict: bool,
+    progress: &dyn Progress,
     sink: impl Fn(OutputFile) -> Result<(), OutputError> + Sync,
 ) -> Result<Rendered, BuildError> {
     let renderer = Renderer::new(&ready.site, &mut ready.theme, search);
     let plan = renderer.plan();
+    progress.stage(Stage::Rendering, Some(plan.len() + 1));
+    let sink = |file| {
+        let written = sink(file);
+        progress.step();
+        written
+    };
     let mut errors = Vec::new();
-    match renderer.render_each(&plan.iter().collect::<Vec<_>>(), &sink) {
+    match renderer.render_each(&plan.iter().collect::<Vec<_>>(), sink) {
         Ok(written) => written.into_iter().collect::<Result<(), _>>()?,
         Err(found) => errors.extend(found),
     }
@@ -188,8 +234,17 @@ pub struct CheckReport {
 /// Checks the site as `build` would, without writing anything. With `strict`, warnings fail
 /// the check too.
 pub fn check(options: &BuildOptions, strict: bool) -> Result<CheckReport, BuildError> {
-    let mut ready = load_ready(options)?;
-    let rendered = render_files(&mut ready, options.search, strict, |_| Ok(()))?;
+    check_with(options, strict, &())
+}
+
+/// [`check`], telling `progress` how far it is.
+pub fn check_with(
+    options: &BuildOptions,
+    strict: bool,
+    progress: &dyn Progress,
+) -> Result<CheckReport, BuildError> {
+    let mut ready = load_ready(options, progress)?;
+    let rendered = render_files(&mut ready, options.search, strict, progress, |_| Ok(()))?;
     Ok(CheckReport {
         pages: rendered.pages,
         warnings: ready.diagnostics.sorted(),
@@ -200,15 +255,25 @@ pub fn check(options: &BuildOptions, strict: bool) -> Result<CheckReport, BuildE
 /// folder replaces the output only when every stage succeeded; otherwise the previous output
 /// stays as it was. With `strict`, warnings fail the build too.
 pub fn build(options: &BuildOptions, strict: bool) -> Result<BuildReport, BuildError> {
+    build_with(options, strict, &())
+}
+
+/// [`build`], telling `progress` how far it is.
+pub fn build_with(
+    options: &BuildOptions,
+    strict: bool,
+    progress: &dyn Progress,
+) -> Result<BuildReport, BuildError> {
     let start = Instant::now();
     if options.root.is_dir() {
         output::check_output(&options.root, &options.output)?;
     }
-    let mut ready = load_ready(options)?;
+    let mut ready = load_ready(options, progress)?;
     let staging = output::Staging::new(&options.output)?;
-    let rendered = render_files(&mut ready, options.search, strict, |file| {
+    let rendered = render_files(&mut ready, options.search, strict, progress, |file| {
         staging.write(&file)
     })?;
+    progress.stage(Stage::Writing, None);
     render::write_open_data(&ready.site, |path, write| staging.write_with(path, write))?;
     let copies = static_copies(&ready.chain.files, &ready.site.static_files);
     staging.copy(&copies)?;
@@ -218,6 +283,7 @@ pub fn build(options: &BuildOptions, strict: bool) -> Result<BuildReport, BuildE
     // index is the largest thing a build holds.
     drop(ready);
     if options.search {
+        progress.stage(Stage::Indexing, None);
         let index = search::index(staging.dir())?;
         for file in &index {
             staging.write(file)?;

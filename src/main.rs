@@ -2,6 +2,7 @@
 //! outcome to an exit code (0 success, 1 content errors, 2 usage or I/O errors).
 
 mod cli;
+mod progress;
 
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
@@ -19,7 +20,9 @@ fn main() -> ExitCode {
         Command::Build(args) => {
             let output = args.output.unwrap_or_else(|| args.site.root.join("public"));
             let (options, output_format) = options(&args.site, output);
-            let result = gka::build::build(&options, args.site.strict);
+            let indicator = progress::Indicator::start();
+            let result = gka::build::build_with(&options, args.site.strict, progress(&indicator));
+            drop(indicator);
             finish(
                 &options,
                 output_format,
@@ -82,7 +85,9 @@ fn main() -> ExitCode {
         Command::Schema(args) => schema(args),
         Command::Check(args) => {
             let (options, output_format) = options(&args.site, args.site.root.join("public"));
-            let result = gka::build::check(&options, args.site.strict);
+            let indicator = progress::Indicator::start();
+            let result = gka::build::check_with(&options, args.site.strict, progress(&indicator));
+            drop(indicator);
             finish(
                 &options,
                 output_format,
@@ -155,6 +160,14 @@ fn options(site: &SiteArgs, output: std::path::PathBuf) -> (BuildOptions, Format
         search: !site.no_search,
     };
     (options, format)
+}
+
+/// The indicator to tell, or nothing.
+fn progress(indicator: &Option<progress::Indicator>) -> &dyn gka::build::Progress {
+    match indicator {
+        Some(indicator) => indicator,
+        None => &(),
+    }
 }
 
 /// Prints the diagnostics and the outcome, and picks the exit code. `always_count` adds the

@@ -434,3 +434,53 @@ fn term_index_pages_list_every_term() {
     let expected: Vec<String> = LEEFTIJDEN.map(|l| format!("/leeftijden/{l}/")).into();
     assert_eq!(hrefs, expected, "age ranges, youngest first");
 }
+
+/// Records what a build tells its progress indicator.
+#[derive(Default)]
+struct Recorder {
+    stages: std::sync::Mutex<Vec<(gka::build::Stage, Option<usize>)>>,
+    steps: std::sync::atomic::AtomicUsize,
+}
+
+impl gka::build::Progress for Recorder {
+    fn stage(&self, stage: gka::build::Stage, steps: Option<usize>) {
+        self.stages.lock().unwrap().push((stage, steps));
+    }
+    fn step(&self) {
+        self.steps.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+    }
+}
+
+#[test]
+fn a_build_reports_its_stages_and_every_rendered_file_to_the_progress_indicator() {
+    use gka::build::Stage;
+    let site = SiteRoot::example();
+    let out = tempfile::tempdir().unwrap();
+    let options = gka::build::BuildOptions {
+        root: site.path().to_path_buf(),
+        output: out.path().join("public"),
+        base_url: None,
+        drafts: false,
+        search: true,
+    };
+    let recorder = Recorder::default();
+    let built = gka::build::build_with(&options, false, &recorder).unwrap();
+    let stages = recorder.stages.into_inner().unwrap();
+    let names: Vec<Stage> = stages.iter().map(|(stage, _)| *stage).collect();
+    assert_eq!(
+        names,
+        [
+            Stage::Loading,
+            Stage::Rendering,
+            Stage::Writing,
+            Stage::Indexing
+        ]
+    );
+    let rendering = stages[1].1.expect("rendering has a known number of steps");
+    assert_eq!(recorder.steps.into_inner(), rendering, "one step per file");
+    // Every page is among the rendered files; the open data, static files and index are not.
+    assert!(
+        rendering > built.pages && rendering < built.files,
+        "{rendering} of {built:?}"
+    );
+}
