@@ -532,8 +532,16 @@ impl Site {
     /// gka generates (overviews, term pages) have no headings of their own to check against.
     fn check_fragments(&self, diagnostics: &mut Diagnostics) {
         let documents = self.documents();
-        let ids: HashMap<&str, &[String]> = documents
-            .iter()
+        // Most documents have no such links: only the pages they point at are looked up.
+        let targets: HashSet<&str> = (documents.iter())
+            .flat_map(|d| &d.body.fragments)
+            .map(|link| link.target.as_str())
+            .collect();
+        if targets.is_empty() {
+            return;
+        }
+        let ids: HashMap<&str, &[String]> = (documents.iter())
+            .filter(|d| targets.contains(d.url))
             .map(|d| (d.url, d.body.ids.as_slice()))
             .collect();
         for DocumentRef { source, body, .. } in &documents {
