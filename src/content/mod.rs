@@ -177,6 +177,57 @@ impl LoadCache {
     pub fn read_last(&self) -> usize {
         self.read_last
     }
+
+    /// Reads the files in `changed` again without walking `content/`, when the last load (of
+    /// the site at `root`) read each of them as a document and each is still a file: an edit
+    /// of documents, which the next [`load_with`] takes from this cache. A path that is gone
+    /// and held nothing the last walk found (an editor's temporary file) is passed over.
+    /// `None` when anything else changed (a file added, removed or renamed, a file that is not
+    /// Markdown, anything outside `content/`) or a file no longer reads as a document: only a
+    /// full load tells what the site is then.
+    pub fn reread(&mut self, root: &Path, changed: &[PathBuf]) -> Option<Vec<Reread>> {
+        let content = root.join(CONTENT_DIR);
+        let walk = self.walk.as_ref()?;
+        let history = self.history.as_ref()?;
+        if !changed.iter().all(|path| path.starts_with(&content))
+            || !walk.still_holds(&content, changed)
+        {
+            return None;
+        }
+        let paths: BTreeSet<&PathBuf> = (changed.iter())
+            .filter(|path| walk.markdown_paths.contains(*path))
+            .collect();
+        let mut reread = Vec::new();
+        for path in paths {
+            let content_path = content_relative(&content, path).ok()?;
+            let (Ok(item), todos) = read_markdown(root, history, path, &content_path) else {
+                return None;
+            };
+            let before = self
+                .files
+                .insert(content_path, (Ok(item.clone()), todos.clone()));
+            let Some((Ok(_), todos_before)) = before else {
+                return None;
+            };
+            reread.push(Reread {
+                item,
+                todos,
+                todos_before,
+            });
+        }
+        self.read_last = reread.len();
+        Some(reread)
+    }
+}
+
+/// A Markdown file read again by [`LoadCache::reread`].
+pub struct Reread {
+    /// Its document.
+    pub item: Item,
+    /// Its to-dos.
+    pub todos: Vec<Diagnostic>,
+    /// Its to-dos when it was read before.
+    pub todos_before: Vec<Diagnostic>,
 }
 
 /// Files larger than this are refused, so a stray video or dump cannot exhaust memory.

@@ -21,7 +21,7 @@ use crate::content::toegankelijkheid::STANDAARD;
 use crate::content::values::Soort;
 use crate::diagnostics::Diagnostic;
 use crate::site::{Facet, SECURITY_TXT, Site, Term};
-pub use inputs::Fingerprints;
+pub use inputs::{DocumentPrints, Fingerprints, Shared};
 use templates::Theme;
 use views::{Card, DateView, Link, THEMAS_TITLE, Views};
 
