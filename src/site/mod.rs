@@ -170,7 +170,7 @@ pub struct Term {
     pub slug: String,
     /// Its site path, e.g. `/themas/versterken-van-taal/`.
     pub url: String,
-    /// Indexes into `Site::interventies.items`.
+    /// Indexes into `Site::interventies.items`, in ascending order.
     pub interventies: Vec<usize>,
     /// Pairs of (programmalijn index, result index).
     pub resultaten: Vec<(usize, usize)>,
