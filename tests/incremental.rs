@@ -133,6 +133,8 @@ fn every_rebuild_equals_a_full_build() {
         "werden er veel nieuwe kennis",
     );
     assert_same_as_full_build(&mut session, &site, &[nieuws], "a news item's body");
+    site.edit(nieuws, "datum: 2021-03-24", "datum: 2021-03-25");
+    assert_same_as_full_build(&mut session, &site, &[nieuws], "a news item's date");
 
     let lijn = "content/programmalijnen/doorlopende-lijnen-en-verbindingen.md";
     site.edit(

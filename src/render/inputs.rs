@@ -10,7 +10,8 @@
 //!   titles in its breadcrumbs; an interventie's page also shows the addenda that add it;
 //! - for overviews, term pages, the home page and addenda: every document's card (what a list
 //!   shows of it: its front matter, site path, summary and date of change) and the bodies of
-//!   the pages that introduce lists.
+//!   the pages that introduce lists;
+//! - for the sitemap: the pages, and every document's site path and dates.
 //!
 //! A change that no fingerprint covers would leave a stale file, so the rules err on the side
 //! of rendering too much: a card that changes renders every list again.
@@ -153,9 +154,13 @@ impl Renderer<'_> {
             .filter(|p| p.is_page)
             .map(|p| p.path.as_str())
             .collect();
+        // The sitemap lists the pages with each document's date, nothing of their text.
+        let dates: Vec<_> = (self.views.site.documents().iter())
+            .map(|d| (d.url, d.meta.datum, d.source.modified))
+            .collect();
         Fingerprints {
             files: plan.iter().map(|p| self.fingerprint(p, shared)).collect(),
-            sitemap: hash_of((shared.globals, shared.cards, pages)),
+            sitemap: hash_of((shared.globals, pages, dates)),
         }
     }
 
