@@ -105,10 +105,8 @@ pub(super) fn addendum(views: &Views, i: usize) -> PageJob {
         .interventies
         .iter()
         .filter_map(|slug| {
-            site.interventies
-                .items
-                .iter()
-                .find(|e| e.url == format!("/interventies/{}/", slug.value))
+            let url = format!("/interventies/{}/", slug.value);
+            site.interventies.items.iter().find(|e| e.url == url)
         })
         .map(|e| views.interventie_card(e))
         .collect();
