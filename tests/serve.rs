@@ -350,6 +350,37 @@ fn an_edit_rebuilds_the_page_and_reloads_the_browser() {
 }
 
 #[test]
+fn saves_through_temporary_and_backup_files_rebuild_the_page() {
+    let server = Server::start(SiteRoot::example());
+    let contact = server.site.file("content/contact.md");
+    let text = std::fs::read_to_string(&contact).unwrap();
+
+    // An atomic save: the new text goes to a temporary file, which is renamed over the
+    // document.
+    let temporary = server.site.file("content/.contact.md.tmp");
+    std::fs::write(
+        &temporary,
+        text.replace("Neem contact op", "Bel of mail gerust"),
+    )
+    .unwrap();
+    std::fs::rename(&temporary, &contact).unwrap();
+    let page = server.wait_for("/contact/", "the atomic save", |r| {
+        r.status == 200 && r.body.contains("Bel of mail gerust")
+    });
+    assert!(!page.body.contains("gka-overlay"), "{}", page.body);
+
+    // Vim's save: the document is renamed to a backup, written anew, and the backup removed.
+    let backup = server.site.file("content/contact.md~");
+    std::fs::rename(&contact, &backup).unwrap();
+    std::fs::write(&contact, text.replace("Neem contact op", "Schrijf ons")).unwrap();
+    std::fs::remove_file(&backup).unwrap();
+    let page = server.wait_for("/contact/", "the save with a backup", |r| {
+        r.status == 200 && r.body.contains("Schrijf ons")
+    });
+    assert!(!page.body.contains("gka-overlay"), "{}", page.body);
+}
+
+#[test]
 fn a_broken_file_shows_an_overlay_until_it_is_fixed() {
     let server = Server::start(SiteRoot::example());
     server

@@ -18,7 +18,7 @@ pub mod todo;
 pub mod toegankelijkheid;
 pub mod values;
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -161,10 +161,12 @@ pub enum Item {
 
 /// What earlier loads read, kept by `gka serve` so that a rebuild re-reads only the Markdown
 /// files that changed: each file's document (or the problems that stopped it) with its
-/// to-dos, and the git history, which is read once per session.
+/// to-dos, the last walk of `content/`, and the git history, which is read once per session.
 #[derive(Default)]
 pub struct LoadCache {
     history: Option<history::History>,
+    /// The last walk of `content/`.
+    walk: Option<Walk>,
     /// Content path → what reading the file gave.
     files: HashMap<String, (ItemResult, Vec<Diagnostic>)>,
     read_last: usize,
@@ -175,6 +177,57 @@ impl LoadCache {
     pub fn read_last(&self) -> usize {
         self.read_last
     }
+
+    /// Reads the files in `changed` again without walking `content/`, when the last load (of
+    /// the site at `root`) read each of them as a document and each is still a file: an edit
+    /// of documents, which the next [`load_with`] takes from this cache. A path that is gone
+    /// and held nothing the last walk found (an editor's temporary file) is passed over.
+    /// `None` when anything else changed (a file added, removed or renamed, a file that is not
+    /// Markdown, anything outside `content/`) or a file no longer reads as a document: only a
+    /// full load tells what the site is then.
+    pub fn reread(&mut self, root: &Path, changed: &[PathBuf]) -> Option<Vec<Reread>> {
+        let content = root.join(CONTENT_DIR);
+        let walk = self.walk.as_ref()?;
+        let history = self.history.as_ref()?;
+        if !changed.iter().all(|path| path.starts_with(&content))
+            || !walk.still_holds(&content, changed)
+        {
+            return None;
+        }
+        let paths: BTreeSet<&PathBuf> = (changed.iter())
+            .filter(|path| walk.markdown_paths.contains(*path))
+            .collect();
+        let mut reread = Vec::new();
+        for path in paths {
+            let content_path = content_relative(&content, path).ok()?;
+            let (Ok(item), todos) = read_markdown(root, history, path, &content_path) else {
+                return None;
+            };
+            let before = self
+                .files
+                .insert(content_path, (Ok(item.clone()), todos.clone()));
+            let Some((Ok(_), todos_before)) = before else {
+                return None;
+            };
+            reread.push(Reread {
+                item,
+                todos,
+                todos_before,
+            });
+        }
+        self.read_last = reread.len();
+        Some(reread)
+    }
+}
+
+/// A Markdown file read again by [`LoadCache::reread`].
+pub struct Reread {
+    /// Its document.
+    pub item: Item,
+    /// Its to-dos.
+    pub todos: Vec<Diagnostic>,
+    /// Its to-dos when it was read before.
+    pub todos_before: Vec<Diagnostic>,
 }
 
 /// Files larger than this are refused, so a stray video or dump cannot exhaust memory.
@@ -188,10 +241,177 @@ pub fn load(root: &Path, diagnostics: &mut Diagnostics) -> Loaded {
     load_with(root, &mut LoadCache::default(), &[], diagnostics)
 }
 
+/// What walking `content/` found: the files to read and the problems with the others.
+/// `gka serve` keeps it and walks again only when files may have been added or removed.
+struct Walk {
+    /// Markdown files and their content paths, in the order of the walk.
+    markdown: Vec<(PathBuf, String)>,
+    /// The same files, to look up.
+    markdown_paths: HashSet<PathBuf>,
+    /// Every path the walk saw (folders, files, links), sorted so that a folder's contents
+    /// follow it.
+    seen: BTreeSet<PathBuf>,
+    /// `site.yaml`, when there is one.
+    config: Option<PathBuf>,
+    /// Files in `content/static/`.
+    static_files: Vec<StaticFile>,
+    /// Problems with files the walk found: names, links, files that are not published.
+    diagnostics: Vec<Diagnostic>,
+}
+
+impl Walk {
+    /// Walks `content` (in the site at `root`) in the order of file names.
+    fn of(root: &Path, content: &Path) -> Walk {
+        let root_canonical = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
+        let mut walk = Walk {
+            markdown: Vec::new(),
+            markdown_paths: HashSet::new(),
+            seen: BTreeSet::new(),
+            config: None,
+            static_files: Vec::new(),
+            diagnostics: Vec::new(),
+        };
+        for entry in walkdir::WalkDir::new(content).sort_by_file_name() {
+            let entry = match entry {
+                Ok(e) => e,
+                Err(err) => {
+                    walk.seen.extend(err.path().map(Path::to_path_buf));
+                    let path = err.path().map(|p| relative(root, p)).unwrap_or_default();
+                    walk.diagnostics.push(Diagnostic::new(
+                        Code::Io,
+                        path,
+                        None,
+                        format!("cannot read: {err}"),
+                    ));
+                    continue;
+                }
+            };
+            walk.seen.insert(entry.path().to_path_buf());
+            let rel = relative(root, entry.path());
+            if entry.path_is_symlink() {
+                match std::fs::canonicalize(entry.path()) {
+                    Ok(target) if !target.starts_with(&root_canonical) => {
+                        walk.diagnostics.push(
+                            Diagnostic::new(
+                                Code::LinkOutsideSite,
+                                rel,
+                                None,
+                                format!(
+                                    "this symbolic link points outside the site, to {}",
+                                    target.display()
+                                ),
+                            )
+                            .with_hint("copy the file into the site instead of linking to it"),
+                        );
+                        continue;
+                    }
+                    Ok(target) if target.is_dir() => {
+                        walk.diagnostics.push(
+                            Diagnostic::new(
+                                Code::FolderLinkIgnored,
+                                rel,
+                                None,
+                                "symbolic links to folders are not followed",
+                            )
+                            .with_hint("move or copy the folder's files here"),
+                        );
+                        continue;
+                    }
+                    Ok(_) => {}
+                    Err(err) => {
+                        walk.diagnostics.push(Diagnostic::new(
+                            Code::Io,
+                            rel,
+                            None,
+                            format!("broken symbolic link: {err}"),
+                        ));
+                        continue;
+                    }
+                }
+            } else if !entry.file_type().is_file() {
+                continue;
+            }
+            let content_path = match content_relative(content, entry.path()) {
+                Ok(p) => p,
+                Err(problem) => {
+                    walk.diagnostics.push(
+                        Diagnostic::new(
+                            Code::BadFileName,
+                            rel,
+                            None,
+                            format!("the file name {problem}"),
+                        )
+                        .with_hint("rename the file using letters, digits, dashes and dots"),
+                    );
+                    continue;
+                }
+            };
+            if let Some(rest) = content_path.strip_prefix("static/") {
+                // Follows a link inside the site (checked above) to the file's own size.
+                match std::fs::metadata(entry.path()) {
+                    Ok(meta) => walk.static_files.push(StaticFile {
+                        path: rest.to_string(),
+                        size: meta.len(),
+                        source: entry.into_path(),
+                    }),
+                    Err(err) => walk.diagnostics.push(Diagnostic::new(
+                        Code::Io,
+                        crate::diagnostics::relative(root, entry.path()),
+                        None,
+                        format!("cannot read: {err}"),
+                    )),
+                }
+            } else if content_path.split('/').any(|part| part.starts_with('.')) {
+                // Hidden files (editor swap files, .DS_Store, .gitkeep) are never content.
+            } else if content_path == CONFIG_FILE {
+                walk.config = Some(entry.path().to_path_buf());
+            } else if content_path.ends_with(".md") {
+                walk.markdown
+                    .push((entry.path().to_path_buf(), content_path));
+                walk.markdown_paths.insert(entry.into_path());
+            } else {
+                walk.diagnostics.push(
+                    Diagnostic::new(
+                        Code::NotPublished,
+                        rel,
+                        None,
+                        "this file is not Markdown and not in content/static/, so it is not published",
+                    )
+                    .with_hint("move images, PDFs and other files to content/static/"),
+                );
+            }
+        }
+        walk
+    }
+
+    /// Whether this walk still lists every file of `content` after `changed`: each changed
+    /// path inside `content` is a Markdown file it found that is still a file (its text may
+    /// have changed; that is for the reader to see), or is gone and held nothing it found.
+    fn still_holds(&self, content: &Path, changed: &[PathBuf]) -> bool {
+        changed
+            .iter()
+            .filter(|path| path.starts_with(content))
+            .all(|path| match std::fs::symlink_metadata(path) {
+                Ok(meta) => meta.is_file() && self.markdown_paths.contains(path),
+                Err(err) if err.kind() == std::io::ErrorKind::NotFound => !self.held(path),
+                Err(_) => false,
+            })
+    }
+
+    /// Whether the walk found `path` or anything in it.
+    fn held(&self, path: &Path) -> bool {
+        self.seen
+            .range(path.to_path_buf()..)
+            .next()
+            .is_some_and(|first| first.starts_with(path))
+    }
+}
+
 /// Reads `content/` under `root` as [`load`] does, taking each Markdown file from `cache`
-/// unless it is new or `changed` names it (or a folder it is in). The folders are still walked
-/// in full, so added, removed and renamed files are found whatever `changed` says; `site.yaml`
-/// and the static files are small and always read again.
+/// unless it is new or `changed` names it (or a folder it is in). The folders are walked again
+/// unless every path in `changed` is a file the last walk found that is still a file, or a path
+/// that is gone and held nothing the last walk found (an editor's temporary file): then the
+/// files are as the last walk left them. `site.yaml` is small and always read again.
 pub fn load_with(
     root: &Path,
     cache: &mut LoadCache,
@@ -201,6 +421,7 @@ pub fn load_with(
     let content = root.join(CONTENT_DIR);
     let mut loaded = Loaded::default();
     if !content.is_dir() {
+        cache.walk = None;
         diagnostics.push(
             Diagnostic::new(
                 Code::MissingFile,
@@ -215,114 +436,14 @@ pub fn load_with(
         );
         return loaded;
     }
-    let root_canonical = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
-
-    let mut markdown = Vec::new();
-    for entry in walkdir::WalkDir::new(&content).sort_by_file_name() {
-        let entry = match entry {
-            Ok(e) => e,
-            Err(err) => {
-                let path = err.path().map(|p| relative(root, p)).unwrap_or_default();
-                diagnostics.push(Diagnostic::new(
-                    Code::Io,
-                    path,
-                    None,
-                    format!("cannot read: {err}"),
-                ));
-                continue;
-            }
-        };
-        let rel = relative(root, entry.path());
-        if entry.path_is_symlink() {
-            match std::fs::canonicalize(entry.path()) {
-                Ok(target) if !target.starts_with(&root_canonical) => {
-                    diagnostics.push(
-                        Diagnostic::new(
-                            Code::LinkOutsideSite,
-                            rel,
-                            None,
-                            format!(
-                                "this symbolic link points outside the site, to {}",
-                                target.display()
-                            ),
-                        )
-                        .with_hint("copy the file into the site instead of linking to it"),
-                    );
-                    continue;
-                }
-                Ok(target) if target.is_dir() => {
-                    diagnostics.push(
-                        Diagnostic::new(
-                            Code::FolderLinkIgnored,
-                            rel,
-                            None,
-                            "symbolic links to folders are not followed",
-                        )
-                        .with_hint("move or copy the folder's files here"),
-                    );
-                    continue;
-                }
-                Ok(_) => {}
-                Err(err) => {
-                    diagnostics.push(Diagnostic::new(
-                        Code::Io,
-                        rel,
-                        None,
-                        format!("broken symbolic link: {err}"),
-                    ));
-                    continue;
-                }
-            }
-        } else if !entry.file_type().is_file() {
-            continue;
-        }
-        let content_path = match content_relative(&content, entry.path()) {
-            Ok(p) => p,
-            Err(problem) => {
-                diagnostics.push(
-                    Diagnostic::new(
-                        Code::BadFileName,
-                        rel,
-                        None,
-                        format!("the file name {problem}"),
-                    )
-                    .with_hint("rename the file using letters, digits, dashes and dots"),
-                );
-                continue;
-            }
-        };
-        if let Some(rest) = content_path.strip_prefix("static/") {
-            // Follows a link inside the site (checked above) to the file's own size.
-            match std::fs::metadata(entry.path()) {
-                Ok(meta) => loaded.static_files.push(StaticFile {
-                    path: rest.to_string(),
-                    size: meta.len(),
-                    source: entry.into_path(),
-                }),
-                Err(err) => diagnostics.push(Diagnostic::new(
-                    Code::Io,
-                    crate::diagnostics::relative(root, entry.path()),
-                    None,
-                    format!("cannot read: {err}"),
-                )),
-            }
-        } else if content_path.split('/').any(|part| part.starts_with('.')) {
-            // Hidden files (editor swap files, .DS_Store, .gitkeep) are never content.
-        } else if content_path == CONFIG_FILE {
-            loaded.config = read_config(root, entry.path(), diagnostics);
-        } else if content_path.ends_with(".md") {
-            markdown.push((entry.into_path(), content_path));
-        } else {
-            diagnostics.push(
-                Diagnostic::new(
-                    Code::NotPublished,
-                    rel,
-                    None,
-                    "this file is not Markdown and not in content/static/, so it is not published",
-                )
-                .with_hint("move images, PDFs and other files to content/static/"),
-            );
-        }
+    let walk = match cache.walk.take() {
+        Some(walk) if walk.still_holds(&content, changed) => walk,
+        _ => Walk::of(root, &content),
+    };
+    diagnostics.extend(walk.diagnostics.iter().cloned());
+    loaded.static_files = walk.static_files.clone();
+    if let Some(config) = &walk.config {
+        loaded.config = read_config(root, config, diagnostics);
     }
     if loaded.config.is_none() && !diagnostics.has_errors() {
         diagnostics.push(
@@ -335,6 +456,7 @@ pub fn load_with(
             .with_hint("create it with at least `gemeente: <name>` and `base_url: https://…/`"),
         );
     }
+    let markdown = &walk.markdown;
 
     let dirty: Vec<String> = changed
         .iter()
@@ -358,34 +480,24 @@ pub fn load_with(
     let history = cache
         .history
         .get_or_insert_with(|| history::History::read(root));
-    // Each file's document (or why it failed) and its to-dos, which are found either way.
     let read: Vec<(String, (ItemResult, Vec<Diagnostic>))> = stale
         .par_iter()
         .map(|(path, content_path)| {
-            let rel = relative(root, path);
-            let text = match read_text(&rel, path) {
-                Ok(text) => text,
-                Err(found) => return (content_path.clone(), (Err(found), Vec::new())),
-            };
-            let todos = todo::find(&rel, &text);
-            let modified = history.modified(content_path, path);
-            let item = parse_markdown_at(rel, content_path, &text, modified);
-            (content_path.clone(), (item, todos))
+            let read = read_markdown(root, history, path, content_path);
+            (content_path.clone(), read)
         })
         .collect();
     cache.read_last = read.len();
     cache.files.extend(read);
     // Files that are gone leave the cache, so that it never outgrows the site.
-    let walked: std::collections::HashSet<&str> =
-        markdown.iter().map(|(_, p)| p.as_str()).collect();
-    cache.files.retain(|path, _| walked.contains(path.as_str()));
-    let results: Vec<(ItemResult, Vec<Diagnostic>)> = markdown
-        .iter()
-        .map(|(_, content_path)| cache.files[content_path].clone())
-        .collect();
-    for ((result, todos), (_, content_path)) in results.into_iter().zip(markdown) {
-        diagnostics.extend(todos);
-        match result {
+    if cache.files.len() > markdown.len() {
+        let walked: HashSet<&str> = markdown.iter().map(|(_, p)| p.as_str()).collect();
+        cache.files.retain(|path, _| walked.contains(path.as_str()));
+    }
+    for (_, content_path) in markdown {
+        let (result, todos) = &cache.files[content_path];
+        diagnostics.extend(todos.iter().cloned());
+        match result.clone() {
             Ok(Item::Home(d)) => loaded.home = Some(d),
             Ok(Item::Agenda(d)) => loaded.agenda = Some(d),
             Ok(Item::Toegankelijkheid(d)) => loaded.toegankelijkheid = Some(d),
@@ -397,11 +509,30 @@ pub fn load_with(
             Ok(Item::Page(d)) => loaded.pages.push(d),
             Err(found) => {
                 diagnostics.extend(found);
-                loaded.failed.push(content_path);
+                loaded.failed.push(content_path.clone());
             }
         }
     }
+    cache.walk = Some(walk);
     loaded
+}
+
+/// Reads the Markdown file at `path` (`content_path` inside `content/`) into its document, or
+/// the problems that stopped it, with its to-dos, which are found either way.
+fn read_markdown(
+    root: &Path,
+    history: &history::History,
+    path: &Path,
+    content_path: &str,
+) -> (ItemResult, Vec<Diagnostic>) {
+    let rel = relative(root, path);
+    let text = match read_text(&rel, path) {
+        Ok(text) => text,
+        Err(found) => return (Err(found), Vec::new()),
+    };
+    let todos = todo::find(&rel, &text);
+    let modified = history.modified(content_path, path);
+    (parse_markdown_at(rel, content_path, &text, modified), todos)
 }
 
 /// One Markdown file read as its document, or every problem that stopped it.
@@ -687,6 +818,38 @@ mod tests {
         assert_eq!(Kind::of("contact.md"), Kind::Page);
         assert_eq!(Kind::of("nieuws.md"), Kind::Page);
         assert_eq!(Kind::of("over/index.md"), Kind::Page);
+    }
+
+    #[test]
+    fn a_walk_holds_until_files_come_or_go() {
+        let root = tempfile::tempdir().unwrap();
+        let content = root.path().join(CONTENT_DIR);
+        let folder = content.join("interventies");
+        std::fs::create_dir_all(&folder).unwrap();
+        let page = folder.join("a.md");
+        std::fs::write(&page, "---\ntitel: A\n---\n").unwrap();
+        std::fs::write(content.join("notities.txt"), "x").unwrap();
+        let walk = Walk::of(root.path(), &content);
+        let holds = |changed: &[PathBuf]| walk.still_holds(&content, changed);
+
+        assert!(holds(std::slice::from_ref(&page)), "an edited document");
+        assert!(
+            holds(&[folder.join(".a.md.tmp"), page.clone()]),
+            "a document saved through a temporary file that is gone"
+        );
+        assert!(
+            holds(&[root.path().join("themes/gka/templates/base.html")]),
+            "a file outside content/"
+        );
+        assert!(!holds(&[content.join("notities.txt")]), "not Markdown");
+        assert!(!holds(std::slice::from_ref(&folder)), "a folder");
+        let added = folder.join("b.md");
+        std::fs::write(&added, "---\ntitel: B\n---\n").unwrap();
+        assert!(!holds(&[added]), "an added file");
+        std::fs::remove_file(&page).unwrap();
+        assert!(!holds(&[page]), "a removed file");
+        std::fs::remove_dir_all(&folder).unwrap();
+        assert!(!holds(&[folder]), "a removed folder");
     }
 
     #[test]

@@ -10,10 +10,17 @@
 //!   titles in its breadcrumbs; an interventie's page also shows the addenda that add it;
 //! - for overviews, term pages, the home page and addenda: every document's card (what a list
 //!   shows of it: its front matter, site path, summary and date of change) and the bodies of
-//!   the pages that introduce lists.
+//!   the pages that introduce lists;
+//! - for the sitemap: the pages, and every document's site path and dates.
 //!
 //! A change that no fingerprint covers would leave a stale file, so the rules err on the side
 //! of rendering too much: a card that changes renders every list again.
+//!
+//! The parts that many files share ([`Shared`]: the globals, the cards, what lists show) are
+//! made from every document's own fingerprints ([`DocumentPrints`]). After an edit of some
+//! documents' bodies, which `gka serve` applies to its last model, only those documents' own
+//! fingerprints are made again; when the shared parts come out the same, only the files that
+//! show those documents' pages ([`Renderer::shows_page_of`]) can have new fingerprints.
 
 use std::hash::{DefaultHasher, Hash, Hasher};
 
@@ -31,8 +38,15 @@ pub struct Fingerprints {
     pub files: Vec<u64>,
     /// Of `sitemap.xml`.
     pub sitemap: u64,
-    /// Of the open data files.
-    pub open_data: u64,
+}
+
+/// Every document's own fingerprints, in the order of [`crate::site::Site::documents`]: of
+/// what its own page shows of it, and of its card. Kept by `gka serve`, so that after an edit
+/// of a few documents only theirs are made again.
+#[derive(Debug, Clone)]
+pub struct DocumentPrints {
+    pages: Vec<u64>,
+    cards: Vec<u64>,
 }
 
 fn hash_of(value: impl Hash) -> u64 {
@@ -61,18 +75,51 @@ fn page_of_entry<T>(entry: &Entry<T>) -> u64 {
     page_of(&entry.doc.source, &entry.url)
 }
 
+/// The parts of the fingerprints that many files share: what every file may show (the
+/// globals), every document's card, and what lists show. When two builds of the same plan
+/// have equal `Shared` values, only the files that show the page of a document that changed
+/// ([`Renderer::shows_page_of`]) can have other fingerprints.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Shared {
+    globals: u64,
+    cards: u64,
+    lists: u64,
+}
+
 impl Renderer<'_> {
-    /// The fingerprints of `plan`'s files, the sitemap and the open data.
-    pub fn fingerprints(&self, plan: &[Planned]) -> Fingerprints {
-        let views = &self.views;
-        let site = views.site;
-        let globals = self.globals();
-        let documents = site.documents();
-        let cards = hash_of((
-            documents
-                .iter()
+    /// The fingerprints of every document.
+    pub fn document_prints(&self) -> DocumentPrints {
+        let documents = self.views.site.documents();
+        DocumentPrints {
+            pages: documents.iter().map(|d| page_of(d.source, d.url)).collect(),
+            cards: (documents.iter())
                 .map(|d| card_of(d.source, d.url, d.body))
-                .collect::<Vec<_>>(),
+                .collect(),
+        }
+    }
+
+    /// The fingerprints of every document of a model patched from one whose fingerprints were
+    /// `earlier` by replacing the documents at `content_paths`: theirs are made again.
+    pub fn document_prints_after(
+        &self,
+        earlier: DocumentPrints,
+        content_paths: &[String],
+    ) -> DocumentPrints {
+        let mut prints = earlier;
+        for (i, d) in self.views.site.documents().iter().enumerate() {
+            if content_paths.contains(&d.source.content_path) {
+                prints.pages[i] = page_of(d.source, d.url);
+                prints.cards[i] = card_of(d.source, d.url, d.body);
+            }
+        }
+        prints
+    }
+
+    /// The fingerprint parts that many files share, from the documents' own.
+    pub fn shared(&self, documents: &DocumentPrints) -> Shared {
+        let site = self.views.site;
+        let cards = hash_of((
+            &documents.cards,
             Facet::ALL.map(|facet| {
                 site.terms(facet)
                     .iter()
@@ -93,25 +140,74 @@ impl Renderer<'_> {
             intros.map(|i| i.as_ref().map(page_of_entry)),
             site.sections.iter().map(page_of_entry).collect::<Vec<_>>(),
         ));
-        let files = plan
-            .iter()
-            .map(|planned| hash_of((globals, self.inputs(planned.job, lists, cards))))
-            .collect();
+        Shared {
+            globals: self.globals(),
+            cards,
+            lists,
+        }
+    }
+
+    /// The fingerprints of `plan`'s files and the sitemap.
+    pub fn fingerprints(&self, plan: &[Planned], shared: Shared) -> Fingerprints {
         let pages: Vec<&str> = plan
             .iter()
             .filter(|p| p.is_page)
             .map(|p| p.path.as_str())
             .collect();
+        // The sitemap lists the pages with each document's date, nothing of their text.
+        let dates: Vec<_> = (self.views.site.documents().iter())
+            .map(|d| (d.url, d.meta.datum, d.source.modified))
+            .collect();
         Fingerprints {
-            files,
-            sitemap: hash_of((globals, cards, pages)),
-            open_data: hash_of((
-                globals,
-                documents
-                    .iter()
-                    .map(|d| page_of(d.source, d.url))
-                    .collect::<Vec<_>>(),
-            )),
+            files: plan.iter().map(|p| self.fingerprint(p, shared)).collect(),
+            sitemap: hash_of((shared.globals, pages, dates)),
+        }
+    }
+
+    /// The fingerprint of one planned file.
+    pub fn fingerprint(&self, planned: &Planned, shared: Shared) -> u64 {
+        hash_of((
+            shared.globals,
+            self.inputs(planned.job, shared.lists, shared.cards),
+        ))
+    }
+
+    /// The fingerprint of the open data, which shows every document's page.
+    pub fn open_data_fingerprint(&self, shared: Shared, documents: &DocumentPrints) -> u64 {
+        hash_of((shared.globals, &documents.pages))
+    }
+
+    /// Whether `planned` shows the page, not only the card, of a document at one of
+    /// `content_paths`: whether its own inputs, those [`Shared`] does not cover, include the
+    /// document's text. Must follow the rules of the inputs of each file below.
+    pub fn shows_page_of(&self, planned: &Planned, content_paths: &[String]) -> bool {
+        let site = self.views.site;
+        let is = |source: &Source| content_paths.contains(&source.content_path);
+        match planned.job {
+            Job::Addendum(i) => is(&site.addenda.items[i].doc.source),
+            Job::Interventie(i) => is(&site.interventies.items[i].doc.source),
+            Job::Programmalijn(i) => is(&site.programma.items[i].doc.source),
+            Job::Nieuws(i) | Job::Calendar(i) => is(&site.nieuws.items[i].doc.source),
+            Job::Page(i) => is(&site.pages[i].doc.source),
+            Job::Agenda => site.agenda.as_ref().is_some_and(|e| is(&e.doc.source)),
+            Job::Toegankelijkheid => site
+                .toegankelijkheid
+                .as_ref()
+                .is_some_and(|e| is(&e.doc.source)),
+            Job::Feed => site.nieuws.items.iter().any(|e| is(&e.doc.source)),
+            Job::Home
+            | Job::Addenda
+            | Job::Interventies
+            | Job::Programma
+            | Job::NieuwsLijst
+            | Job::Section(_)
+            | Job::TermIndex(_)
+            | Job::Term(..)
+            | Job::NotFound
+            | Job::Robots
+            | Job::SecurityTxt
+            | Job::Redirect(_)
+            | Job::Zoeken => false,
         }
     }
 

@@ -21,7 +21,7 @@ use crate::content::toegankelijkheid::STANDAARD;
 use crate::content::values::Soort;
 use crate::diagnostics::Diagnostic;
 use crate::site::{Facet, SECURITY_TXT, Site, Term};
-pub use inputs::Fingerprints;
+pub use inputs::{DocumentPrints, Fingerprints, Shared};
 use templates::Theme;
 use views::{Card, DateView, Link, THEMAS_TITLE, Views};
 
@@ -178,10 +178,20 @@ impl<'a> Renderer<'a> {
         planned: &[&Planned],
         sink: impl Fn(OutputFile) -> T + Sync,
     ) -> Result<Vec<T>, Vec<Diagnostic>> {
+        // Between them the term pages list every interventie several times: each card is
+        // made, and turned into a template value, once.
+        let cards: Vec<tera::Value> = if planned.iter().any(|p| matches!(p.job, Job::Term(..))) {
+            let views = &self.views;
+            (views.site.interventies.items.par_iter())
+                .map(|entry| tera::Value::from_serializable(&views.interventie_card(entry)))
+                .collect()
+        } else {
+            Vec::new()
+        };
         let results: Vec<Result<T, Diagnostic>> = planned
             .par_iter()
             .map(|p| {
-                let contents = render_job(&self.views, self.theme, p.job)?;
+                let contents = render_job(&self.views, self.theme, p.job, &cards)?;
                 Ok(sink(OutputFile {
                     path: p.path.clone(),
                     contents,
@@ -327,10 +337,21 @@ impl Ctx {
         self.0.insert(key, value);
         self
     }
+
+    fn with_value(mut self, key: &'static str, value: tera::Value) -> Ctx {
+        self.0.insert_value(key, value);
+        self
+    }
 }
 
-/// The bytes of the file `job` writes.
-fn render_job(views: &Views, theme: &Theme, job: Job) -> Result<Vec<u8>, Diagnostic> {
+/// The bytes of the file `job` writes; `cards` are the interventies' cards as template values,
+/// for term pages.
+fn render_job(
+    views: &Views,
+    theme: &Theme,
+    job: Job,
+    cards: &[tera::Value],
+) -> Result<Vec<u8>, Diagnostic> {
     let site = views.site;
     let (template, ctx): PageJob = match job {
         Job::Calendar(i) => return Ok(pages::calendar_file(views, i).into_bytes()),
@@ -358,7 +379,7 @@ fn render_job(views: &Views, theme: &Theme, job: Job) -> Result<Vec<u8>, Diagnos
         Job::NieuwsLijst => pages::nieuws_lijst(views),
         Job::Feed => pages::feed(views),
         Job::TermIndex(facet) => pages::term_index(views, facet),
-        Job::Term(facet, i) => pages::term(views, facet, i),
+        Job::Term(facet, i) => pages::term(views, facet, i, cards),
         Job::NotFound => pages::not_found(views),
         Job::Redirect(i) => pages::redirect(views, i),
         Job::Robots => pages::robots(views),

@@ -105,10 +105,8 @@ pub(super) fn addendum(views: &Views, i: usize) -> PageJob {
         .interventies
         .iter()
         .filter_map(|slug| {
-            site.interventies
-                .items
-                .iter()
-                .find(|e| e.url == format!("/interventies/{}/", slug.value))
+            let url = format!("/interventies/{}/", slug.value);
+            site.interventies.items.iter().find(|e| e.url == url)
         })
         .map(|e| views.interventie_card(e))
         .collect();
@@ -337,15 +335,16 @@ pub(super) fn feed(views: &Views) -> PageJob {
     ("atom.xml", ctx)
 }
 
-/// The page of one term (a theme, an age range, …).
-pub(super) fn term(views: &Views, facet: Facet, i: usize) -> PageJob {
+/// The page of one term (a theme, an age range, …); `cards` holds every interventie's card as
+/// a template value.
+pub(super) fn term(views: &Views, facet: Facet, i: usize, cards: &[tera::Value]) -> PageJob {
     let site = views.site;
     let term = &site.terms(facet)[i];
     let titel = match facet {
         Facet::Leeftijd => format!("{} jaar", term.naam),
         _ => term.naam.clone(),
     };
-    term_page(views, term, &titel)
+    term_page(views, term, &titel, cards)
 }
 
 /// The 404 page.
@@ -526,13 +525,11 @@ pub(super) fn term_index(views: &Views, facet: Facet) -> PageJob {
     ("termen.html", Ctx::new(&page).with("termen", &list))
 }
 
-fn term_page<'a>(views: &Views<'a>, term: &'a Term, titel: &str) -> PageJob {
+fn term_page<'a>(views: &Views<'a>, term: &'a Term, titel: &str, cards: &[tera::Value]) -> PageJob {
     let site = views.site;
     let page = views.page_at(titel, None, &term.url, "", None);
-    let interventies: Vec<Card> = term
-        .interventies
-        .iter()
-        .map(|i| views.interventie_card(&site.interventies.items[*i]))
+    let interventies: Vec<tera::Value> = (term.interventies.iter())
+        .map(|i| cards[*i].clone())
         .collect();
     let resultaten: Vec<TermResultaat> = term
         .resultaten
@@ -549,7 +546,7 @@ fn term_page<'a>(views: &Views<'a>, term: &'a Term, titel: &str) -> PageJob {
         })
         .collect();
     let ctx = Ctx::new(&page)
-        .with("interventies", &interventies)
+        .with_value("interventies", interventies.into())
         .with("resultaten", &resultaten)
         .with("term", &term.naam);
     ("term.html", ctx)

@@ -613,7 +613,7 @@ impl<'a> Views<'a> {
             .flat_map(|facet| {
                 site.terms(facet)
                     .iter()
-                    .filter(|t| t.interventies.contains(&index))
+                    .filter(|t| t.interventies.binary_search(&index).is_ok())
                     .map(move |t| format!("{}:{}", facet.key(), t.slug))
             })
             .collect();

@@ -34,8 +34,16 @@ use http::Problems;
 /// threads only find and send files, so a few suffice for a flood of requests.
 const WORKERS: usize = 8;
 
-/// How long the watcher waits for a burst of file events (an editor's save) to settle.
-const DEBOUNCE: Duration = Duration::from_millis(50);
+/// How old a file event must be before the watcher passes it on, so that the events of one
+/// save (an editor's temporary file, a rename, a write and a close) come together. The
+/// debouncer checks every [`TICK`] and passes on each event once it is this old, so a burst
+/// that straddles a check comes in two batches whatever this is; the second rebuild then finds
+/// the files as the first left them and writes nothing. Each event reaches the build loop
+/// `DEBOUNCE` to `DEBOUNCE + TICK` after it happened.
+const DEBOUNCE: Duration = Duration::from_millis(10);
+
+/// How often the debouncer checks for events old enough to pass on.
+const TICK: Duration = Duration::from_millis(5);
 
 /// How often an idle event stream gets a comment, so browsers that went away are noticed.
 const KEEPALIVE: Duration = Duration::from_secs(15);
@@ -141,10 +149,11 @@ pub fn serve(options: &ServeOptions) -> Result<(), ServeError> {
     // Watch before the first build and before announcing the address: an edit made as soon
     // as the address is printed must not be missed.
     let (tx, rx) = mpsc::channel::<DebounceEventResult>();
-    let mut debouncer = new_debouncer(DEBOUNCE, None, tx).map_err(|source| ServeError::Watch {
-        path: options.root.clone(),
-        source,
-    })?;
+    let mut debouncer =
+        new_debouncer(DEBOUNCE, Some(TICK), tx).map_err(|source| ServeError::Watch {
+            path: options.root.clone(),
+            source,
+        })?;
     for dir in watched(&options.root) {
         debouncer
             .watch(&dir, RecursiveMode::Recursive)

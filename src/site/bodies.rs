@@ -10,18 +10,21 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 
-use crate::content::document::Digest;
+use crate::content::document::{Digest, Document};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::render::markdown::{self, LinkTargets, Rendered};
 
 use super::places::Placed;
 use super::{Entry, InlineMarkdown};
 
-/// Markdown rendered by earlier model builds, by content path. Kept by `gka serve` between
-/// rebuilds; a one-off build starts from an empty cache.
+/// Markdown rendered by earlier model builds, by content path, and what internal links
+/// resolved against in the last one. Kept by `gka serve` between rebuilds; a one-off build
+/// starts from an empty cache.
 #[derive(Debug, Default)]
 pub struct MarkdownCache {
     entries: HashMap<String, Cached>,
+    links: LinkTargets,
+    links_digest: u64,
     rendered_last: usize,
 }
 
@@ -29,6 +32,60 @@ impl MarkdownCache {
     /// How many documents the last model build rendered (the rest came from the cache).
     pub fn rendered_last(&self) -> usize {
         self.rendered_last
+    }
+
+    /// Renders a new version of a document of the last model build, placed at `url`, against
+    /// that build's link targets, and keeps it in place of the earlier one. `None` when the
+    /// last build did not render the document.
+    pub(super) fn render_again<T: InlineMarkdown>(
+        &mut self,
+        doc: &Document<T>,
+        url: &str,
+    ) -> Option<Again> {
+        let earlier = self.entries.get_mut(&doc.source.content_path)?;
+        let cached = render(doc, url, &self.links, self.links_digest);
+        let before = std::mem::replace(earlier, cached);
+        Some(Again {
+            body: Arc::clone(&earlier.body),
+            inline: earlier.inline.clone(),
+            found_before: before.found,
+            found: earlier.found.clone(),
+        })
+    }
+}
+
+/// A document's Markdown rendered again by [`MarkdownCache::render_again`].
+pub(super) struct Again {
+    pub(super) body: Arc<Rendered>,
+    pub(super) inline: Vec<String>,
+    /// The problems the earlier rendering found.
+    pub(super) found_before: Vec<Diagnostic>,
+    /// The problems this rendering found.
+    pub(super) found: Vec<Diagnostic>,
+}
+
+/// Renders `doc`'s body and inline fields as the page at `url`.
+fn render<T: InlineMarkdown>(
+    doc: &Document<T>,
+    url: &str,
+    links: &LinkTargets,
+    links_digest: u64,
+) -> Cached {
+    let mut found = Vec::new();
+    let body = markdown::render(&doc.source, url, links, &mut found);
+    let inline = doc
+        .data
+        .inline_markdown()
+        .into_iter()
+        .map(|text| markdown::render_inline(text, &doc.source, url, links, &mut found))
+        .collect();
+    Cached {
+        digest: doc.source.digest,
+        url: url.to_string(),
+        links: links_digest,
+        body: Arc::new(body),
+        inline,
+        found,
     }
 }
 
@@ -45,7 +102,7 @@ struct Cached {
 
 /// Renders the documents of one model build: from the cache where it can, else anew.
 pub(super) struct Bodies<'a> {
-    links: &'a LinkTargets,
+    links: LinkTargets,
     links_digest: u64,
     earlier: &'a MarkdownCache,
     /// What this build rendered or reused, which becomes the cache for the next one.
@@ -54,10 +111,10 @@ pub(super) struct Bodies<'a> {
 }
 
 impl<'a> Bodies<'a> {
-    pub(super) fn new(links: &'a LinkTargets, earlier: &'a MarkdownCache) -> Bodies<'a> {
+    pub(super) fn new(links: LinkTargets, earlier: &'a MarkdownCache) -> Bodies<'a> {
         Bodies {
-            links,
             links_digest: links.digest(),
+            links,
             earlier,
             next: HashMap::new(),
             rendered: 0,
@@ -69,11 +126,13 @@ impl<'a> Bodies<'a> {
         self.links_digest
     }
 
-    /// The cache for the next build: what this one rendered or reused. Documents that are
-    /// gone are not in it.
+    /// The cache for the next build: what this one rendered or reused, and its link targets.
+    /// Documents that are gone are not in it.
     pub(super) fn finish(self) -> MarkdownCache {
         MarkdownCache {
             entries: self.next,
+            links: self.links,
+            links_digest: self.links_digest,
             rendered_last: self.rendered,
         }
     }
@@ -129,27 +188,7 @@ impl<'a> Bodies<'a> {
             });
         let (cached, fresh) = match earlier {
             Some(cached) => (cached.clone(), false),
-            None => {
-                let mut found = Vec::new();
-                let body = markdown::render(&doc.source, &url, self.links, &mut found);
-                let inline = doc
-                    .data
-                    .inline_markdown()
-                    .into_iter()
-                    .map(|text| {
-                        markdown::render_inline(text, &doc.source, &url, self.links, &mut found)
-                    })
-                    .collect();
-                let cached = Cached {
-                    digest: doc.source.digest,
-                    url: url.clone(),
-                    links: self.links_digest,
-                    body: Arc::new(body),
-                    inline,
-                    found,
-                };
-                (cached, true)
-            }
+            None => (render(&doc, &url, &self.links, self.links_digest), true),
         };
         let entry = Entry {
             doc,

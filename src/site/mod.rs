@@ -26,7 +26,7 @@ use crate::content::page::{Home, Page, SectionIntro};
 use crate::content::programmalijn::Programmalijn;
 use crate::content::toegankelijkheid::Toegankelijkheid;
 use crate::content::values::Datum;
-use crate::content::{CONFIG_FILE, Loaded, StaticFile, content_file};
+use crate::content::{CONFIG_FILE, Item, Loaded, StaticFile, content_file};
 use crate::diagnostics::{Code, Diagnostic, Diagnostics};
 use crate::render::markdown::{self, LinkTargets, Rendered};
 
@@ -170,7 +170,7 @@ pub struct Term {
     pub slug: String,
     /// Its site path, e.g. `/themas/versterken-van-taal/`.
     pub url: String,
-    /// Indexes into `Site::interventies.items`.
+    /// Indexes into `Site::interventies.items`, in ascending order.
     pub interventies: Vec<usize>,
     /// Pairs of (programmalijn index, result index).
     pub resultaten: Vec<(usize, usize)>,
@@ -457,7 +457,8 @@ impl Site {
             diagnostics,
         );
 
-        let mut bodies = Bodies::new(&links, cache);
+        let files = links.files.clone();
+        let mut bodies = Bodies::new(links, cache);
         let home = home.map(|placed| bodies.one(placed, diagnostics));
         let agenda = agenda.map(|placed| bodies.one(placed, diagnostics));
         let toegankelijkheid = toegankelijkheid.map(|placed| bodies.one(placed, diagnostics));
@@ -469,7 +470,6 @@ impl Site {
         let sections = bodies.all(sections, diagnostics);
         let link_targets = bodies.links_digest();
         *cache = bodies.finish();
-        let files = links.files;
 
         if diagnostics.has_errors() {
             return None;
@@ -528,12 +528,67 @@ impl Site {
             .collect()
     }
 
-    /// A `#fragment` into a document must name one of its headings or footnotes. Pages that
-    /// gka generates (overviews, term pages) have no headings of their own to check against.
-    fn check_fragments(&self, diagnostics: &mut Diagnostics) {
+    /// Puts `docs`, new versions of documents of this site whose front matter did not change
+    /// (edits of their bodies), in place of the old ones, with their Markdown rendered again
+    /// against the link targets the site was built with (kept in `cache`). Returns the
+    /// problems their Markdown had before and has now; [`Site::check_fragments`] is left to
+    /// the caller, as [`Site::build_with`] runs it only on a site without errors. `None` when a
+    /// document is not in the site (a draft) or its front matter changed: then the site must
+    /// be built again, and this one may be left half changed.
+    pub fn replace_bodies(
+        &mut self,
+        docs: Vec<Item>,
+        cache: &mut MarkdownCache,
+    ) -> Option<ReplacedBodies> {
+        let mut replaced = ReplacedBodies::default();
+        for doc in docs {
+            let (before, found) = match doc {
+                Item::Home(doc) => replace_body(std::iter::once(&mut self.home), doc, cache),
+                Item::Agenda(doc) => replace_body(self.agenda.iter_mut(), doc, cache),
+                Item::Toegankelijkheid(doc) => {
+                    replace_body(self.toegankelijkheid.iter_mut(), doc, cache)
+                }
+                Item::Addendum(doc) => replace_body(self.addenda.items.iter_mut(), doc, cache),
+                Item::Interventie(doc) => {
+                    replace_body(self.interventies.items.iter_mut(), doc, cache)
+                }
+                Item::Programmalijn(doc) => {
+                    replace_body(self.programma.items.iter_mut(), doc, cache)
+                }
+                Item::Nieuws(doc) => replace_body(self.nieuws.items.iter_mut(), doc, cache),
+                Item::Page(doc) => replace_body(self.pages.iter_mut(), doc, cache),
+                Item::Section(doc) => {
+                    let intros = [
+                        &mut self.addenda.intro,
+                        &mut self.interventies.intro,
+                        &mut self.programma.intro,
+                        &mut self.nieuws.intro,
+                    ];
+                    let entries = intros.into_iter().flatten();
+                    replace_body(entries.chain(self.sections.iter_mut()), doc, cache)
+                }
+            }?;
+            replaced.before.extend(before);
+            replaced.found.extend(found);
+        }
+        Some(replaced)
+    }
+
+    /// Checks that every `#fragment` link into a document names one of its headings or
+    /// footnotes: the last check of the model. Pages that gka generates (overviews, term
+    /// pages) have no headings of their own to check against.
+    pub fn check_fragments(&self, diagnostics: &mut Diagnostics) {
         let documents = self.documents();
-        let ids: HashMap<&str, &[String]> = documents
-            .iter()
+        // Most documents have no such links: only the pages they point at are looked up.
+        let targets: HashSet<&str> = (documents.iter())
+            .flat_map(|d| &d.body.fragments)
+            .map(|link| link.target.as_str())
+            .collect();
+        if targets.is_empty() {
+            return;
+        }
+        let ids: HashMap<&str, &[String]> = (documents.iter())
+            .filter(|d| targets.contains(d.url))
             .map(|d| (d.url, d.body.ids.as_slice()))
             .collect();
         for DocumentRef { source, body, .. } in &documents {
@@ -567,6 +622,34 @@ impl Site {
             }
         }
     }
+}
+
+/// What [`Site::replace_bodies`] found in the Markdown of the documents it replaced.
+#[derive(Debug, Default)]
+pub struct ReplacedBodies {
+    /// The problems of the documents' earlier versions.
+    pub before: Vec<Diagnostic>,
+    /// The problems of the new versions.
+    pub found: Vec<Diagnostic>,
+}
+
+/// Puts `doc` in place of the entry among `entries` that has its source, when their front
+/// matter is the same; returns the problems the entry's Markdown had and has now.
+fn replace_body<'a, T: InlineMarkdown + 'a>(
+    mut entries: impl Iterator<Item = &'a mut Entry<T>>,
+    doc: Arc<Document<T>>,
+    cache: &mut MarkdownCache,
+) -> Option<(Vec<Diagnostic>, Vec<Diagnostic>)> {
+    let content_path = &doc.source.content_path;
+    let entry = entries.find(|e| &e.doc.source.content_path == content_path)?;
+    if entry.doc.source.digest.front_matter != doc.source.digest.front_matter {
+        return None;
+    }
+    let again = cache.render_again(&doc, &entry.url)?;
+    entry.doc = doc;
+    entry.body = again.body;
+    entry.inline = again.inline;
+    Some((again.found_before, again.found))
 }
 
 /// The site path of the security contact file (RFC 9116).
