@@ -96,8 +96,8 @@ done
 
 # One-file edit in `gka serve` at the largest size: from writing the file to the rebuilt page
 # being on disk in the server's output folder (polled every 2 ms) and to the server returning
-# it (curl every 10 ms). Both include the watcher's 50 ms debounce. The server's own line says
-# how long the rebuild took and how much it rendered and wrote.
+# it (curl every 10 ms). Both include the watcher's debounce (DEBOUNCE in src/serve/mod.rs).
+# The server's own line says how long the rebuild took and how much it rendered and wrote.
 largest=${sizes##* }
 site="$work/gka-$largest"
 for file in "$site"/content/interventies/*.md; do

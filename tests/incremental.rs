@@ -256,6 +256,10 @@ fn body_edits_patch_the_last_model_and_equal_a_full_build() {
         "a renamed save",
     );
     assert!(rebuilt.patched);
+    let swap = "content/interventies/.kansrijk-in-almere.md.kate-swp";
+    site.write(swap, "an editor's swap file");
+    let rebuilt = assert_same_as_full_build(&mut session, &site, &[swap], "a hidden file");
+    assert!(rebuilt.patched && rebuilt.read == 0);
 
     // After the model was patched, edits of front matter, added files and templates still
     // build it again.

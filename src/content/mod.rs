@@ -180,8 +180,9 @@ impl LoadCache {
 
     /// Reads the files in `changed` again without walking `content/`, when the last load (of
     /// the site at `root`) read each of them as a document and each is still a file: an edit
-    /// of documents, which the next [`load_with`] takes from this cache. A path that is gone
-    /// and held nothing the last walk found (an editor's temporary file) is passed over.
+    /// of documents, which the next [`load_with`] takes from this cache. A hidden file, and a
+    /// path that is gone and held nothing the last walk found (an editor's temporary file),
+    /// are passed over.
     /// `None` when anything else changed (a file added, removed or renamed, a file that is not
     /// Markdown, anything outside `content/`) or a file no longer reads as a document: only a
     /// full load tells what the site is then.
@@ -239,6 +240,14 @@ pub const MAX_FRONT_MATTER_BYTES: usize = 64 * 1024;
 /// left out of the result.
 pub fn load(root: &Path, diagnostics: &mut Diagnostics) -> Loaded {
     load_with(root, &mut LoadCache::default(), &[], diagnostics)
+}
+
+/// Whether the walk passes over the file at `content_path`: hidden files and folders (editor
+/// swap files, .DS_Store, .gitkeep) are never content, except in `static/`, which is published
+/// as it is.
+fn is_hidden(content_path: &str) -> bool {
+    !content_path.starts_with("static/")
+        && content_path.split('/').any(|part| part.starts_with('.'))
 }
 
 /// What walking `content/` found: the files to read and the problems with the others.
@@ -361,8 +370,8 @@ impl Walk {
                         format!("cannot read: {err}"),
                     )),
                 }
-            } else if content_path.split('/').any(|part| part.starts_with('.')) {
-                // Hidden files (editor swap files, .DS_Store, .gitkeep) are never content.
+            } else if is_hidden(&content_path) {
+                // Never content, so never a diagnostic either.
             } else if content_path == CONFIG_FILE {
                 walk.config = Some(entry.path().to_path_buf());
             } else if content_path.ends_with(".md") {
@@ -385,12 +394,14 @@ impl Walk {
     }
 
     /// Whether this walk still lists every file of `content` after `changed`: each changed
-    /// path inside `content` is a Markdown file it found that is still a file (its text may
-    /// have changed; that is for the reader to see), or is gone and held nothing it found.
+    /// path inside `content` that a walk would not pass over is a Markdown file it found that
+    /// is still a file (its text may have changed; that is for the reader to see), or is gone
+    /// and held nothing it found.
     fn still_holds(&self, content: &Path, changed: &[PathBuf]) -> bool {
         changed
             .iter()
             .filter(|path| path.starts_with(content))
+            .filter(|path| !content_relative(content, path).is_ok_and(|p| is_hidden(&p)))
             .all(|path| match std::fs::symlink_metadata(path) {
                 Ok(meta) => meta.is_file() && self.markdown_paths.contains(path),
                 Err(err) if err.kind() == std::io::ErrorKind::NotFound => !self.held(path),
@@ -409,9 +420,10 @@ impl Walk {
 
 /// Reads `content/` under `root` as [`load`] does, taking each Markdown file from `cache`
 /// unless it is new or `changed` names it (or a folder it is in). The folders are walked again
-/// unless every path in `changed` is a file the last walk found that is still a file, or a path
-/// that is gone and held nothing the last walk found (an editor's temporary file): then the
-/// files are as the last walk left them. `site.yaml` is small and always read again.
+/// unless every path in `changed` is a Markdown file the last walk found that is still a file,
+/// a hidden file (never content), or a path that is gone and held nothing the last walk found
+/// (an editor's temporary file): then the files are as the last walk left them. `site.yaml` is
+/// small and always read again.
 pub fn load_with(
     root: &Path,
     cache: &mut LoadCache,
@@ -836,6 +848,16 @@ mod tests {
         assert!(
             holds(&[folder.join(".a.md.tmp"), page.clone()]),
             "a document saved through a temporary file that is gone"
+        );
+        let swap = folder.join(".a.md.kate-swp");
+        std::fs::write(&swap, "x").unwrap();
+        assert!(holds(&[swap]), "a hidden file, which is never content");
+        let hidden_static = content.join("static/.well-known/x.txt");
+        std::fs::create_dir_all(hidden_static.parent().unwrap()).unwrap();
+        std::fs::write(&hidden_static, "x").unwrap();
+        assert!(
+            !holds(&[hidden_static]),
+            "a hidden folder in static/ is published"
         );
         assert!(
             holds(&[root.path().join("themes/gka/templates/base.html")]),
