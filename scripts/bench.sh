@@ -45,7 +45,8 @@ fi
 
 echo "Building gka (release)..." >&2
 cargo build --release --quiet
-gka="$repo/target/release/gka"
+# Cargo puts the binary under CARGO_TARGET_DIR when that is set.
+gka="${CARGO_TARGET_DIR:-$repo/target}/release/gka"
 
 work=$(mktemp -d)
 serve_pid=
