@@ -1,9 +1,11 @@
-//! The pipeline, start to end: load → model (validate) → render → write.
+//! The pipeline, start to end: load → model (validate) → render → write, and the commands
+//! that run it: [`build`], [`check`], and, through [`crate::rebuild`], `gka serve`.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
+use crate::content::values::Datum;
 use crate::content::{self, LoadCache, StaticFile};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::output::{self, OutputError};
@@ -106,16 +108,19 @@ pub fn load_site(options: &BuildOptions) -> (Option<Site>, Option<ThemeChain>, D
         &mut LoadCache::default(),
         &mut MarkdownCache::default(),
         &[],
+        Datum::today(),
     )
 }
 
 /// [`load_site`] taking unchanged documents and their rendered Markdown from the caches of
-/// earlier runs; `changed` names the files (or folders) changed since then.
+/// earlier runs; `changed` names the files (or folders) changed since then; `today` is the
+/// build date.
 pub fn load_site_with(
     options: &BuildOptions,
     loads: &mut LoadCache,
     markdown: &mut MarkdownCache,
     changed: &[PathBuf],
+    today: Datum,
 ) -> (Option<Site>, Option<ThemeChain>, Diagnostics) {
     let mut diagnostics = Diagnostics::default();
     let loaded = content::load_with(&options.root, loads, changed, &mut diagnostics);
@@ -128,7 +133,7 @@ pub fn load_site_with(
         base_url: options.base_url.clone(),
         drafts: options.drafts,
         theme_files: chain.as_ref().map(|c| c.files.clone()).unwrap_or_default(),
-        today: crate::content::values::Datum::today(),
+        today,
     };
     let site = Site::build_with(loaded, &model_options, markdown, &mut diagnostics);
     (site, chain, diagnostics)
@@ -168,58 +173,253 @@ pub fn ready(
     }
 }
 
-fn load_ready(options: &BuildOptions, progress: &dyn Progress) -> Result<Ready, BuildError> {
-    if !options.root.is_dir() {
-        return Err(BuildError::NoRoot(options.root.clone()));
-    }
-    progress.stage(Stage::Loading, None);
-    ready(&options.root, load_site(options))
+/// The pipeline of every command, load → model → render, with what earlier runs made.
+///
+/// `gka build` and `gka check` run a new one once; `gka serve` keeps one and runs it after
+/// every change. Each stage takes what it can from its cache, keyed by content: a document
+/// is read again only when its file changed, its Markdown rendered again only when its text,
+/// site path or the link targets changed, and a file rendered again only when its
+/// fingerprint changed (see [`crate::render`]). After an edit of documents' bodies alone the
+/// last good model is patched instead of built again ([`Site::replace_bodies`]).
+pub struct Pipeline {
+    options: BuildOptions,
+    loads: LoadCache,
+    markdown: MarkdownCache,
+    /// Output path → fingerprint of the file last handed to a sink, by the last good run.
+    fingerprints: HashMap<String, u64>,
+    /// The last good run's model, while no later run failed.
+    last: Option<Model>,
 }
 
-/// What [`render_files`] rendered.
-struct Rendered {
-    pages: usize,
-    files: usize,
+/// A model ready to render.
+struct Model {
+    site: Site,
+    theme: Theme,
+    /// The static files to publish.
+    copies: Vec<output::Copy>,
+    /// The problems that did not stop it, sorted.
+    warnings: Vec<Diagnostic>,
 }
 
-/// Renders every page and generated file but the open data and the index, in parallel, and
-/// hands each to `sink` as soon as it is rendered: the part `check` and `build` share. Fails
-/// with every template error, and with `strict` also with the site's warnings.
-fn render_files(
-    ready: &mut Ready,
-    search: bool,
-    strict: bool,
-    progress: &dyn Progress,
-    sink: impl Fn(OutputFile) -> Result<(), OutputError> + Sync,
-) -> Result<Rendered, BuildError> {
-    let renderer = Renderer::new(&ready.site, &mut ready.theme, search);
-    let plan = renderer.plan();
-    progress.stage(Stage::Rendering, Some(plan.len() + 1));
-    let sink = |file| {
-        let written = sink(file);
-        progress.step();
-        written
-    };
-    let mut errors = Vec::new();
-    match renderer.render_each(&plan.iter().collect::<Vec<_>>(), sink) {
-        Ok(written) => written.into_iter().collect::<Result<(), _>>()?,
-        Err(found) => errors.extend(found),
+/// What one run of a [`Pipeline`] did.
+#[derive(Debug)]
+pub struct Run {
+    /// HTML pages the site has.
+    pub pages: usize,
+    /// Files the site has, pages, the sitemap and static files included; not the open data
+    /// and the search index.
+    pub files: usize,
+    /// Pages rendered, because their fingerprint changed.
+    pub pages_rendered: usize,
+    /// Files rendered, pages included.
+    pub rendered: usize,
+    /// Markdown files read from disk.
+    pub read: usize,
+    /// Whether the last good model was patched (an edit of documents' bodies alone) rather
+    /// than built again.
+    pub patched: bool,
+    /// The static files the site publishes.
+    pub copies: Vec<output::Copy>,
+    /// Problems that did not stop the run.
+    pub warnings: Vec<Diagnostic>,
+}
+
+impl Pipeline {
+    /// A pipeline with empty caches.
+    pub fn new(options: BuildOptions) -> Pipeline {
+        Pipeline {
+            options,
+            loads: LoadCache::default(),
+            markdown: MarkdownCache::default(),
+            fingerprints: HashMap::new(),
+            last: None,
+        }
     }
-    // The sitemap lists the pages of the plan, so it comes last.
-    match renderer.sitemap(&plan) {
-        Ok(file) => sink(file)?,
-        Err(found) => errors.extend(found),
+
+    /// The options it runs with.
+    pub fn options(&self) -> &BuildOptions {
+        &self.options
     }
-    if !errors.is_empty() || (strict && !ready.diagnostics.is_empty()) {
-        ready.diagnostics.extend(errors);
-        return Err(BuildError::Content(
-            std::mem::take(&mut ready.diagnostics).sorted(),
-        ));
+
+    /// The model of the last good run, while no later run failed.
+    pub fn site(&self) -> Option<&Site> {
+        self.last.as_ref().map(|last| &last.site)
     }
-    Ok(Rendered {
-        pages: plan.iter().filter(|p| p.is_page).count(),
-        files: plan.len() + 1,
-    })
+
+    /// The paths of the files the last good run rendered or found unchanged, with their
+    /// fingerprints: every page and generated file but the open data and the search index.
+    pub fn fingerprints(&self) -> &HashMap<String, u64> {
+        &self.fingerprints
+    }
+
+    /// Runs the pipeline after `changed` files or folders changed (nothing for a first run; a
+    /// folder for everything in it), with `today` as the build date. Every file whose
+    /// fingerprint differs from the one the last good run gave it is rendered and handed to
+    /// `sink` as soon as it is made. Fails with every problem found, and with `strict` also
+    /// with the warnings; then the next run starts from the last good run's files but builds
+    /// the model again.
+    pub fn run(
+        &mut self,
+        changed: &[PathBuf],
+        today: Datum,
+        strict: bool,
+        progress: &dyn Progress,
+        sink: impl Fn(OutputFile) -> Result<(), OutputError> + Sync,
+    ) -> Result<Run, BuildError> {
+        if !self.options.root.is_dir() {
+            self.last = None;
+            return Err(BuildError::NoRoot(self.options.root.clone()));
+        }
+        progress.stage(Stage::Loading, None);
+        let last = self.last.take();
+        let (mut model, read, patched) =
+            match last.and_then(|last| self.patch(last, changed, today)) {
+                Some(patched) => {
+                    let (model, read) = patched?;
+                    (model, read, true)
+                }
+                None => {
+                    let loaded = load_site_with(
+                        &self.options,
+                        &mut self.loads,
+                        &mut self.markdown,
+                        changed,
+                        today,
+                    );
+                    let read = self.loads.read_last();
+                    let Ready {
+                        site,
+                        chain,
+                        theme,
+                        diagnostics,
+                    } = ready(&self.options.root, loaded)?;
+                    let copies = static_copies(&chain.files, &site.static_files);
+                    let model = Model {
+                        site,
+                        theme,
+                        copies,
+                        warnings: diagnostics.sorted(),
+                    };
+                    (model, read, false)
+                }
+            };
+
+        let renderer = Renderer::new(&model.site, &mut model.theme, self.options.search);
+        let plan = renderer.plan();
+        progress.stage(Stage::Rendering, Some(plan.len() + 1));
+        let known = &self.fingerprints;
+        let sink = |file| {
+            let written = sink(file);
+            progress.step();
+            written
+        };
+        let mut errors = Vec::new();
+        let mut fingerprints = HashMap::with_capacity(plan.len() + 1);
+        let (mut pages_rendered, mut rendered) = (0, 0);
+        match renderer.render_each(
+            &plan.iter().collect::<Vec<_>>(),
+            |planned, print| known.get(&planned.path) == Some(&print),
+            sink,
+        ) {
+            Ok(made) => {
+                for (planned, made) in plan.iter().zip(made) {
+                    fingerprints.insert(planned.path.clone(), made.fingerprint);
+                    if let Some(written) = made.sunk {
+                        written?;
+                        rendered += 1;
+                        pages_rendered += usize::from(planned.is_page);
+                    }
+                }
+            }
+            Err(found) => errors.extend(found),
+        }
+        // The sitemap lists the pages of the plan, so it comes last.
+        match renderer.sitemap(&plan, |print| known.get(render::SITEMAP) == Some(&print)) {
+            Ok(made) => {
+                fingerprints.insert(render::SITEMAP.to_string(), made.fingerprint);
+                if let Some(file) = made.sunk {
+                    sink(file)?;
+                    rendered += 1;
+                }
+            }
+            Err(found) => errors.extend(found),
+        }
+        if !errors.is_empty() || (strict && !model.warnings.is_empty()) {
+            let mut diagnostics = Diagnostics::default();
+            diagnostics.extend(std::mem::take(&mut model.warnings));
+            diagnostics.extend(errors);
+            return Err(BuildError::Content(diagnostics.sorted()));
+        }
+        let run = Run {
+            pages: plan.iter().filter(|p| p.is_page).count(),
+            files: plan.len() + 1 + model.copies.len(),
+            pages_rendered,
+            rendered,
+            read,
+            patched,
+            copies: model.copies.clone(),
+            warnings: model.warnings.clone(),
+        };
+        self.fingerprints = fingerprints;
+        self.last = Some(model);
+        Ok(run)
+    }
+
+    /// The `last` model patched after `changed`, when they are edits of the bodies of its
+    /// documents on the same day; `None` when the site must be built again. Returns it with
+    /// the number of files read. The problems are those a full build would report: the last
+    /// run's, with the to-dos and Markdown problems of the changed documents found again and
+    /// every `#fragment` checked again.
+    fn patch(
+        &mut self,
+        last: Model,
+        changed: &[PathBuf],
+        today: Datum,
+    ) -> Option<Result<(Model, usize), BuildError>> {
+        let Model {
+            mut site,
+            theme,
+            copies,
+            warnings,
+        } = last;
+        // Events move to the archive by the build date.
+        if site.today != today {
+            return None;
+        }
+        let reread = self.loads.reread(&self.options.root, changed)?;
+        let read = reread.len();
+        let mut before = Vec::new();
+        let mut found = Vec::new();
+        let items = (reread.into_iter())
+            .map(|r| {
+                before.extend(r.todos_before);
+                found.extend(r.todos);
+                r.item
+            })
+            .collect();
+        let replaced = site.replace_bodies(items, &mut self.markdown)?;
+        before.extend(replaced.before);
+        found.extend(replaced.found);
+
+        let mut diagnostics = Diagnostics::default();
+        diagnostics.extend(warnings.into_iter().filter(|d| !before.contains(d)));
+        diagnostics.extend(found);
+        if !diagnostics.has_errors() {
+            site.check_fragments(&mut diagnostics);
+        }
+        if diagnostics.has_errors() {
+            return Some(Err(BuildError::Content(diagnostics.sorted())));
+        }
+        Some(Ok((
+            Model {
+                site,
+                theme,
+                copies,
+                warnings: diagnostics.sorted(),
+            },
+            read,
+        )))
+    }
 }
 
 /// What a successful check found.
@@ -243,11 +443,11 @@ pub fn check_with(
     strict: bool,
     progress: &dyn Progress,
 ) -> Result<CheckReport, BuildError> {
-    let mut ready = load_ready(options, progress)?;
-    let rendered = render_files(&mut ready, options.search, strict, progress, |_| Ok(()))?;
+    let run =
+        Pipeline::new(options.clone()).run(&[], Datum::today(), strict, progress, |_| Ok(()))?;
     Ok(CheckReport {
-        pages: rendered.pages,
-        warnings: ready.diagnostics.sorted(),
+        pages: run.pages,
+        warnings: run.warnings,
     })
 }
 
@@ -264,24 +464,32 @@ pub fn build_with(
     strict: bool,
     progress: &dyn Progress,
 ) -> Result<BuildReport, BuildError> {
+    build_at(options, strict, progress, Datum::today())
+}
+
+/// [`build_with`] with `today` as the build date.
+pub fn build_at(
+    options: &BuildOptions,
+    strict: bool,
+    progress: &dyn Progress,
+    today: Datum,
+) -> Result<BuildReport, BuildError> {
     let start = Instant::now();
-    if options.root.is_dir() {
-        output::check_output(&options.root, &options.output)?;
+    if !options.root.is_dir() {
+        return Err(BuildError::NoRoot(options.root.clone()));
     }
-    let mut ready = load_ready(options, progress)?;
+    output::check_output(&options.root, &options.output)?;
     let staging = output::Staging::new(&options.output)?;
-    let rendered = render_files(&mut ready, options.search, strict, progress, |file| {
-        staging.write(&file)
-    })?;
+    let mut pipeline = Pipeline::new(options.clone());
+    let run = pipeline.run(&[], today, strict, progress, |file| staging.write(&file))?;
     progress.stage(Stage::Writing, None);
-    render::write_open_data(&ready.site, |path, write| staging.write_with(path, write))?;
-    let copies = static_copies(&ready.chain.files, &ready.site.static_files);
-    staging.copy(&copies)?;
-    let mut files = rendered.files + render::OPEN_DATA_FILES.len() + copies.len();
-    let warnings = std::mem::take(&mut ready.diagnostics).sorted();
+    let site = pipeline.site().expect("a good run keeps its model");
+    render::write_open_data(site, |path, write| staging.write_with(path, write))?;
+    staging.copy(&run.copies)?;
+    let mut files = run.files + render::OPEN_DATA_FILES.len();
     // The index is made from the written pages; the model is not needed any more, and the
     // index is the largest thing a build holds.
-    drop(ready);
+    drop(pipeline);
     if options.search {
         progress.stage(Stage::Indexing, None);
         let index = search::index(staging.dir())?;
@@ -292,10 +500,10 @@ pub fn build_with(
     }
     staging.publish()?;
     Ok(BuildReport {
-        pages: rendered.pages,
+        pages: run.pages,
         files,
         elapsed: start.elapsed(),
-        warnings,
+        warnings: run.warnings,
     })
 }
 

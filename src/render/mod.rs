@@ -2,10 +2,15 @@
 //!
 //! Each output file is a [`Job`]; a job picks its template and builds its context from
 //! [`views`]. The `site` value is serialized once into Tera's global context.
+//!
+//! Every file also gets a fingerprint: a digest of everything its template is given (the
+//! template's name and the compiled templates, the `site` value and the file's whole
+//! context), taken while the context is built. A template sees nothing else, so two renders
+//! with the same fingerprint give the same bytes, and `gka serve` renders again exactly the
+//! files whose fingerprint changed: what a file depends on is recorded, never declared.
 
 pub mod calendar;
 pub mod embed;
-mod inputs;
 pub mod markdown;
 pub mod open_data;
 mod pages;
@@ -13,15 +18,18 @@ pub mod security;
 pub mod templates;
 pub mod views;
 
+use std::hash::{Hash, Hasher};
+use std::sync::OnceLock;
+
 use rayon::prelude::*;
 use serde::Serialize;
 use tera::Context;
+use xxhash_rust::xxh3::Xxh3;
 
 use crate::content::toegankelijkheid::STANDAARD;
 use crate::content::values::Soort;
 use crate::diagnostics::Diagnostic;
 use crate::site::{Facet, SECURITY_TXT, Site, Term};
-pub use inputs::{DocumentPrints, Fingerprints, Shared};
 use templates::Theme;
 use views::{Card, DateView, Link, THEMAS_TITLE, Views};
 
@@ -132,6 +140,19 @@ pub struct Renderer<'a> {
     views: Views<'a>,
     theme: &'a Theme,
     search: bool,
+    /// Digest of what every template sees besides its context: the compiled templates and
+    /// the `site` value.
+    globals: u64,
+}
+
+/// A file rendered, or found unchanged, by [`Renderer::render_each`].
+#[derive(Debug)]
+pub struct Made<T> {
+    /// The fingerprint of everything the file was made from (see the module's header).
+    pub fingerprint: u64,
+    /// What the sink returned for it; `None` when the caller found its fingerprint unchanged
+    /// and the file was not rendered.
+    pub sunk: Option<T>,
 }
 
 impl<'a> Renderer<'a> {
@@ -139,14 +160,16 @@ impl<'a> Renderer<'a> {
     /// `/zoeken/` (its index is built from the rendered pages by [`crate::search`]).
     pub fn new(site: &'a Site, theme: &'a mut Theme, search: bool) -> Renderer<'a> {
         let views = Views { site };
-        theme
-            .tera
-            .global_context()
-            .insert("site", &views.site(&theme.css));
+        let site_value = views.site(&theme.css);
+        let mut globals = Digest::default();
+        theme.digest.hash(&mut globals.0);
+        globals.add("site", &site_value);
+        theme.tera.global_context().insert("site", &site_value);
         Renderer {
             views,
             theme,
             search,
+            globals: globals.finish(),
         }
     }
 
@@ -164,39 +187,45 @@ impl<'a> Renderer<'a> {
             .collect()
     }
 
-    /// Renders `planned`, in parallel. Fails with every template error found.
+    /// Renders every file of `planned`, in parallel.
     pub fn render(&self, planned: &[&Planned]) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
-        self.render_each(planned, |file| file)
+        let made = self.render_each(planned, |_, _| false, |file| file)?;
+        Ok(made.into_iter().filter_map(|m| m.sunk).collect())
     }
 
-    /// Renders `planned`, in parallel, and hands each file to `sink` as soon as it is
-    /// rendered, so that a build can write it and let it go instead of holding every page.
-    /// Returns what `sink` returned, in the order of `planned`; fails with every template
-    /// error found (the other files are still rendered and handed over, to find them all).
+    /// Builds the context of every file of `planned` and its fingerprint, in parallel, and
+    /// renders the file unless `unchanged(file, fingerprint)` says the caller has it already;
+    /// hands each rendered file to `sink` as soon as it is rendered, so that a build can write
+    /// it and let it go instead of holding every page. Returns one [`Made`] per file, in the
+    /// order of `planned`; fails with every template error found (the other files are still
+    /// rendered and handed over, to find them all).
     pub fn render_each<T: Send>(
         &self,
         planned: &[&Planned],
+        unchanged: impl Fn(&Planned, u64) -> bool + Sync,
         sink: impl Fn(OutputFile) -> T + Sync,
-    ) -> Result<Vec<T>, Vec<Diagnostic>> {
-        // Between them the term pages list every interventie several times: each card is
-        // made, and turned into a template value, once.
-        let cards: Vec<tera::Value> = if planned.iter().any(|p| matches!(p.job, Job::Term(..))) {
-            let views = &self.views;
-            (views.site.interventies.items.par_iter())
-                .map(|entry| tera::Value::from_serializable(&views.interventie_card(entry)))
-                .collect()
-        } else {
-            Vec::new()
-        };
-        let results: Vec<Result<T, Diagnostic>> = planned
+    ) -> Result<Vec<Made<T>>, Vec<Diagnostic>> {
+        let cards = Cards::new(self.views);
+        let results: Vec<Result<Made<T>, Diagnostic>> = planned
             .par_iter()
             .map(|p| {
-                let contents = render_job(&self.views, self.theme, p.job, &cards)?;
-                Ok(sink(OutputFile {
-                    path: p.path.clone(),
-                    contents,
-                    is_page: p.is_page,
-                }))
+                let made = make_job(&self.views, p.job, &cards);
+                let fingerprint = self.fingerprint(&made);
+                if unchanged(p, fingerprint) {
+                    return Ok(Made {
+                        fingerprint,
+                        sunk: None,
+                    });
+                }
+                let contents = self.finish(made)?;
+                Ok(Made {
+                    fingerprint,
+                    sunk: Some(sink(OutputFile {
+                        path: p.path.clone(),
+                        contents,
+                        is_page: p.is_page,
+                    })),
+                })
             })
             .collect();
         let mut done = Vec::with_capacity(results.len());
@@ -214,11 +243,67 @@ impl<'a> Renderer<'a> {
         }
     }
 
-    /// `sitemap.xml`, listing the pages of `plan`.
-    pub fn sitemap(&self, plan: &[Planned]) -> Result<OutputFile, Vec<Diagnostic>> {
-        sitemap(&self.views, self.theme, plan)
+    /// `sitemap.xml`, listing the pages of `plan`, unless `unchanged(fingerprint)` says the
+    /// caller has it already.
+    pub fn sitemap(
+        &self,
+        plan: &[Planned],
+        unchanged: impl Fn(u64) -> bool,
+    ) -> Result<Made<OutputFile>, Vec<Diagnostic>> {
+        let made = sitemap(&self.views, plan);
+        let fingerprint = self.fingerprint(&made);
+        if unchanged(fingerprint) {
+            return Ok(Made {
+                fingerprint,
+                sunk: None,
+            });
+        }
+        let contents = self.finish(made).map_err(|d| vec![d])?;
+        Ok(Made {
+            fingerprint,
+            sunk: Some(OutputFile {
+                path: SITEMAP.into(),
+                contents,
+                is_page: false,
+            }),
+        })
+    }
+
+    /// The fingerprint of a file: its own digest with what every template sees.
+    fn fingerprint(&self, made: &JobOutput) -> u64 {
+        let own = match made {
+            JobOutput::Template(template, ctx) => {
+                let mut digest = ctx.digest.clone();
+                template.hash(&mut digest.0);
+                digest.finish()
+            }
+            JobOutput::Text(text) => {
+                let mut digest = Digest::default();
+                text.hash(&mut digest.0);
+                digest.finish()
+            }
+        };
+        let mut hasher = Xxh3::new();
+        (self.globals, own).hash(&mut hasher);
+        hasher.finish()
+    }
+
+    /// The bytes of a file whose context is made.
+    fn finish(&self, made: JobOutput) -> Result<Vec<u8>, Diagnostic> {
+        match made {
+            JobOutput::Text(text) => Ok(text.into_bytes()),
+            JobOutput::Template(template, ctx) => {
+                let html = (self.theme.tera)
+                    .render(template, &ctx.context())
+                    .map_err(|err| self.theme.diagnostic(&err))?;
+                Ok(html.into_bytes())
+            }
+        }
     }
 }
+
+/// The sitemap's path in the output folder.
+pub const SITEMAP: &str = "sitemap.xml";
 
 /// The paths of the open data files in the output folder.
 pub const OPEN_DATA_FILES: [&str; 3] = [
@@ -321,41 +406,148 @@ fn output_path(site_path: &str) -> String {
 }
 
 /// A page to render: its template and the template's context.
-type PageJob = (&'static str, Ctx);
+type PageJob<'a> = (&'static str, Ctx<'a>);
 
-/// Context builder: `page` plus named values.
-struct Ctx(Context);
+/// What makes a file: a template and its context, or, for fixed formats, the text itself.
+enum JobOutput<'a> {
+    Template(&'static str, Box<Ctx<'a>>),
+    Text(String),
+}
 
-impl Ctx {
-    fn new(page: &impl Serialize) -> Ctx {
-        let mut context = Context::new();
-        context.insert("page", page);
-        Ctx(context)
+/// A running digest of values as they are given to a template.
+#[derive(Clone, Default)]
+struct Digest(Xxh3);
+
+impl Digest {
+    /// Adds the value `key` holds, as its serialized form: exactly what the template gets.
+    fn add(&mut self, key: &str, value: &(impl Serialize + ?Sized)) {
+        key.hash(&mut self.0);
+        serde_json::to_writer(&mut *self, value).expect("views serialize");
+        // Ends the value, so that two keys' values cannot run into each other.
+        self.0.write_u8(0xff);
     }
 
-    fn with(mut self, key: &'static str, value: &impl Serialize) -> Ctx {
-        self.0.insert(key, value);
-        self
-    }
-
-    fn with_value(mut self, key: &'static str, value: tera::Value) -> Ctx {
-        self.0.insert_value(key, value);
-        self
+    fn finish(&self) -> u64 {
+        self.0.finish()
     }
 }
 
-/// The bytes of the file `job` writes; `cards` are the interventies' cards as template values,
-/// for term pages.
-fn render_job(
-    views: &Views,
-    theme: &Theme,
-    job: Job,
-    cards: &[tera::Value],
-) -> Result<Vec<u8>, Diagnostic> {
+impl std::io::Write for Digest {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        self.0.update(bytes);
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+/// The interventies' cards, which the term pages list between them several times: each card
+/// is made and digested once per render, and turned into a template value once, and only when
+/// a term page is rendered.
+struct Cards<'a> {
+    views: Views<'a>,
+    digests: Vec<u64>,
+    values: OnceLock<Vec<tera::Value>>,
+}
+
+impl<'a> Cards<'a> {
+    fn new(views: Views<'a>) -> Cards<'a> {
+        let digests = (views.site.interventies.items.par_iter())
+            .map(|entry| {
+                let mut digest = Digest::default();
+                digest.add("card", &views.interventie_card(entry));
+                digest.finish()
+            })
+            .collect();
+        Cards {
+            views,
+            digests,
+            values: OnceLock::new(),
+        }
+    }
+
+    fn values(&self) -> &[tera::Value] {
+        self.values.get_or_init(|| {
+            let views = &self.views;
+            (views.site.interventies.items.par_iter())
+                .map(|entry| tera::Value::from_serializable(&views.interventie_card(entry)))
+                .collect()
+        })
+    }
+}
+
+/// One value of a template's context, kept as it is until the file is rendered.
+enum CtxValue<'a> {
+    /// A view.
+    View(Box<dyn erased_serde::Serialize + 'a>),
+    /// Some of the interventies' cards, by index.
+    Cards(&'a Cards<'a>, Vec<usize>),
+}
+
+/// Context builder: `page` plus named values, with the digest of all of them. The values
+/// become a Tera context only when the file is rendered.
+struct Ctx<'a> {
+    values: Vec<(&'static str, CtxValue<'a>)>,
+    digest: Digest,
+}
+
+impl<'a> Ctx<'a> {
+    fn new(page: impl Serialize + 'a) -> Ctx<'a> {
+        Ctx {
+            values: Vec::new(),
+            digest: Digest::default(),
+        }
+        .with("page", page)
+    }
+
+    fn with(mut self, key: &'static str, value: impl Serialize + 'a) -> Ctx<'a> {
+        self.digest.add(key, &value);
+        self.values.push((key, CtxValue::View(Box::new(value))));
+        self
+    }
+
+    /// Adds the cards of the interventies at `indices`.
+    fn with_cards(
+        mut self,
+        key: &'static str,
+        cards: &'a Cards<'a>,
+        indices: Vec<usize>,
+    ) -> Ctx<'a> {
+        key.hash(&mut self.digest.0);
+        for i in &indices {
+            cards.digests[*i].hash(&mut self.digest.0);
+        }
+        self.values.push((key, CtxValue::Cards(cards, indices)));
+        self
+    }
+
+    /// The Tera context.
+    fn context(&self) -> Context {
+        let mut context = Context::new();
+        for (key, value) in &self.values {
+            match value {
+                CtxValue::View(view) => context.insert(*key, view),
+                CtxValue::Cards(cards, indices) => {
+                    let values = cards.values();
+                    let list: Vec<tera::Value> =
+                        indices.iter().map(|i| values[*i].clone()).collect();
+                    context.insert_value(*key, list.into());
+                }
+            }
+        }
+        context
+    }
+}
+
+/// The template and context, or the text, of the file `job` writes; `cards` are the
+/// interventies' cards, for term pages.
+fn make_job<'a>(views: &Views<'a>, job: Job, cards: &'a Cards<'a>) -> JobOutput<'a> {
     let site = views.site;
     let (template, ctx): PageJob = match job {
-        Job::Calendar(i) => return Ok(pages::calendar_file(views, i).into_bytes()),
-        Job::SecurityTxt => return Ok(pages::security_txt(views).into_bytes()),
+        Job::Calendar(i) => return JobOutput::Text(pages::calendar_file(views, i)),
+        Job::SecurityTxt => return JobOutput::Text(pages::security_txt(views)),
         Job::Home => pages::home(views),
         Job::Agenda => pages::agenda(views),
         Job::Toegankelijkheid => pages::toegankelijkheid(views),
@@ -385,14 +577,10 @@ fn render_job(
         Job::Robots => pages::robots(views),
         Job::Zoeken => pages::zoeken(views),
     };
-    let html = theme
-        .tera
-        .render(template, &ctx.0)
-        .map_err(|err| theme.diagnostic(&err))?;
-    Ok(html.into_bytes())
+    JobOutput::Template(template, Box::new(ctx))
 }
 
-fn sitemap(views: &Views, theme: &Theme, plan: &[Planned]) -> Result<OutputFile, Vec<Diagnostic>> {
+fn sitemap<'a>(views: &Views<'a>, plan: &[Planned]) -> JobOutput<'a> {
     #[derive(Serialize)]
     struct Url {
         loc: String,
@@ -423,16 +611,7 @@ fn sitemap(views: &Views, theme: &Theme, plan: &[Planned]) -> Result<OutputFile,
         .collect();
     urls.sort_by(|a, b| a.loc.cmp(&b.loc));
     let page = views.page_at("sitemap", None, "/sitemap.xml", "", None);
-    let ctx = Ctx::new(&page).with("urls", &urls);
-    let xml = theme
-        .tera
-        .render("sitemap.xml", &ctx.0)
-        .map_err(|e| vec![theme.diagnostic(&e)])?;
-    Ok(OutputFile {
-        path: "sitemap.xml".into(),
-        contents: xml.into_bytes(),
-        is_page: false,
-    })
+    JobOutput::Template("sitemap.xml", Box::new(Ctx::new(page).with("urls", urls)))
 }
 
 /// A link to a file, with its type and size when it is a download of the site.

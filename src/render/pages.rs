@@ -4,7 +4,7 @@
 use super::*;
 
 /// The home page: the intro and a card for each part of the site.
-pub(super) fn home(views: &Views) -> PageJob {
+pub(super) fn home<'a>(views: &Views<'a>) -> PageJob<'a> {
     let site = views.site;
     let config = &site.config;
     let organisatie = serde_json::json!({
@@ -19,12 +19,12 @@ pub(super) fn home(views: &Views) -> PageJob {
             .with_structured_data(Some(organisatie), "website", "webpagina");
     (
         "home.html",
-        Ctx::new(&page).with("onderdelen", &home_cards(views)),
+        Ctx::new(page).with("onderdelen", home_cards(views)),
     )
 }
 
 /// The GKA-Agenda: its themes and who signed it.
-pub(super) fn agenda(views: &Views) -> PageJob {
+pub(super) fn agenda<'a>(views: &Views<'a>) -> PageJob<'a> {
     let site = views.site;
     let agenda = site
         .agenda
@@ -46,12 +46,12 @@ pub(super) fn agenda(views: &Views) -> PageJob {
     };
     (
         "agenda.html",
-        Ctx::new(&views.page(agenda)).with("agenda", &view),
+        Ctx::new(views.page(agenda)).with("agenda", view),
     )
 }
 
 /// The accessibility statement.
-pub(super) fn toegankelijkheid(views: &Views) -> PageJob {
+pub(super) fn toegankelijkheid<'a>(views: &Views<'a>) -> PageJob<'a> {
     let site = views.site;
     let entry = site
         .toegankelijkheid
@@ -92,12 +92,12 @@ pub(super) fn toegankelijkheid(views: &Views) -> PageJob {
     };
     (
         "toegankelijkheidsverklaring.html",
-        Ctx::new(&views.page(entry)).with("verklaring", &view),
+        Ctx::new(views.page(entry)).with("verklaring", view),
     )
 }
 
 /// An addendum with the interventies it adds.
-pub(super) fn addendum(views: &Views, i: usize) -> PageJob {
+pub(super) fn addendum<'a>(views: &Views<'a>, i: usize) -> PageJob<'a> {
     let site = views.site;
     let entry = &site.addenda.items[i];
     let data = &entry.doc.data;
@@ -118,12 +118,12 @@ pub(super) fn addendum(views: &Views, i: usize) -> PageJob {
     };
     (
         "addendum.html",
-        Ctx::new(&views.page(entry)).with("addendum", &view),
+        Ctx::new(views.page(entry)).with("addendum", view),
     )
 }
 
 /// An interventie with its facts and the addenda that add it.
-pub(super) fn interventie(views: &Views, i: usize) -> PageJob {
+pub(super) fn interventie<'a>(views: &Views<'a>, i: usize) -> PageJob<'a> {
     let site = views.site;
     let entry = &site.interventies.items[i];
     let data = &entry.doc.data;
@@ -162,14 +162,11 @@ pub(super) fn interventie(views: &Views, i: usize) -> PageJob {
     let page = views
         .page(entry)
         .with_video(data.video.as_ref().map(|v| views.video(v)));
-    (
-        "interventie.html",
-        Ctx::new(&page).with("interventie", &view),
-    )
+    ("interventie.html", Ctx::new(page).with("interventie", view))
 }
 
 /// A programmalijn: ambitions, and results grouped by year.
-pub(super) fn programmalijn(views: &Views, i: usize) -> PageJob {
+pub(super) fn programmalijn<'a>(views: &Views<'a>, i: usize) -> PageJob<'a> {
     let site = views.site;
     let entry = &site.programma.items[i];
     let data = &entry.doc.data;
@@ -196,12 +193,12 @@ pub(super) fn programmalijn(views: &Views, i: usize) -> PageJob {
     };
     (
         "programmalijn.html",
-        Ctx::new(&views.page(entry)).with("programmalijn", &view),
+        Ctx::new(views.page(entry)).with("programmalijn", view),
     )
 }
 
 /// A news item or event.
-pub(super) fn nieuwsbericht(views: &Views, i: usize) -> PageJob {
+pub(super) fn nieuwsbericht<'a>(views: &Views<'a>, i: usize) -> PageJob<'a> {
     let site = views.site;
     let entry = &site.nieuws.items[i];
     let view = NieuwsView {
@@ -245,21 +242,21 @@ pub(super) fn nieuwsbericht(views: &Views, i: usize) -> PageJob {
         }),
     };
     let page = page.with_structured_data(Some(item), "article", "nieuwsbericht");
-    ("nieuwsbericht.html", Ctx::new(&page).with("nieuws", &view))
+    ("nieuwsbericht.html", Ctx::new(page).with("nieuws", view))
 }
 
 /// A plain page.
-pub(super) fn pagina(views: &Views, i: usize) -> PageJob {
+pub(super) fn pagina<'a>(views: &Views<'a>, i: usize) -> PageJob<'a> {
     let site = views.site;
     let entry = &site.pages[i];
     let page = views
         .page(entry)
         .with_video(entry.doc.data.video.as_ref().map(|v| views.video(v)));
-    ("pagina.html", Ctx::new(&page))
+    ("pagina.html", Ctx::new(page))
 }
 
 /// The overview of a folder of plain pages.
-pub(super) fn sectie(views: &Views, i: usize) -> PageJob {
+pub(super) fn sectie<'a>(views: &Views<'a>, i: usize) -> PageJob<'a> {
     let site = views.site;
     let entry = &site.sections[i];
     let items: Vec<Card> = site
@@ -270,12 +267,12 @@ pub(super) fn sectie(views: &Views, i: usize) -> PageJob {
         .collect();
     (
         "lijst.html",
-        Ctx::new(&views.page(entry)).with("items", &items),
+        Ctx::new(views.page(entry)).with("items", items),
     )
 }
 
 /// The interventies overview with its filters.
-pub(super) fn interventies(views: &Views) -> PageJob {
+pub(super) fn interventies<'a>(views: &Views<'a>) -> PageJob<'a> {
     let site = views.site;
     let (template, ctx) = section_job(
         views,
@@ -284,11 +281,11 @@ pub(super) fn interventies(views: &Views) -> PageJob {
             .map(|i| views.filterable_card(i))
             .collect(),
     );
-    (template, ctx.with("filters", &views.filters()))
+    (template, ctx.with("filters", views.filters()))
 }
 
 /// The news overview: current items, then the archive of past events.
-pub(super) fn nieuws_lijst(views: &Views) -> PageJob {
+pub(super) fn nieuws_lijst<'a>(views: &Views<'a>) -> PageJob<'a> {
     let site = views.site;
     // Events that are over move to the archive; news stays current.
     let (archief, actueel): (Vec<_>, Vec<_>) = site.nieuws.items.iter().partition(|e| {
@@ -300,11 +297,11 @@ pub(super) fn nieuws_lijst(views: &Views) -> PageJob {
         actueel.into_iter().map(|e| views.nieuws_card(e)).collect(),
     );
     let archief: Vec<Card> = archief.into_iter().map(|e| views.nieuws_card(e)).collect();
-    (template, ctx.with("archief", &archief))
+    (template, ctx.with("archief", archief))
 }
 
 /// The Atom feed of the newest news.
-pub(super) fn feed(views: &Views) -> PageJob {
+pub(super) fn feed<'a>(views: &Views<'a>) -> PageJob<'a> {
     let site = views.site;
     let entries: Vec<FeedEntry> = site
         .nieuws
@@ -322,62 +319,64 @@ pub(super) fn feed(views: &Views) -> PageJob {
         .collect();
     let path = format!("{}feed.xml", site.nieuws.url);
     let page = views.page_at(&site.nieuws.titel, None, &path, "", None);
-    let ctx = Ctx::new(&page)
-        .with("entries", &entries)
-        .with(
-            "updated",
-            &entries
-                .first()
-                .map(|e| e.updated.clone())
-                .unwrap_or_default(),
-        )
-        .with("nieuws_permalink", &site.config.absolute(&site.nieuws.url));
+    let updated = (entries.first())
+        .map(|e| e.updated.clone())
+        .unwrap_or_default();
+    let ctx = Ctx::new(page)
+        .with("entries", entries)
+        .with("updated", updated)
+        .with("nieuws_permalink", site.config.absolute(&site.nieuws.url));
     ("atom.xml", ctx)
 }
 
 /// The page of one term (a theme, an age range, …); `cards` holds every interventie's card as
 /// a template value.
-pub(super) fn term(views: &Views, facet: Facet, i: usize, cards: &[tera::Value]) -> PageJob {
+pub(super) fn term<'a>(
+    views: &Views<'a>,
+    facet: Facet,
+    i: usize,
+    cards: &'a Cards<'a>,
+) -> PageJob<'a> {
     let site = views.site;
     let term = &site.terms(facet)[i];
     let titel = match facet {
         Facet::Leeftijd => format!("{} jaar", term.naam),
         _ => term.naam.clone(),
     };
-    term_page(views, term, &titel, cards)
+    term_page(views, term, titel, cards)
 }
 
 /// The 404 page.
-pub(super) fn not_found(views: &Views) -> PageJob {
+pub(super) fn not_found<'a>(views: &Views<'a>) -> PageJob<'a> {
     let page = views.page_at("Pagina niet gevonden", None, "/404.html", "", None);
-    ("404.html", Ctx::new(&page))
+    ("404.html", Ctx::new(page))
 }
 
 /// The search page: a form and a script that reads the index under `/pagefind/`. Its policy
 /// lets that script run Pagefind's WebAssembly; no other page's does.
-pub(super) fn zoeken(views: &Views) -> PageJob {
+pub(super) fn zoeken<'a>(views: &Views<'a>) -> PageJob<'a> {
     let page = views
         .page_at("Zoeken", None, ZOEKEN, "", None)
         .with_search();
-    ("zoeken.html", Ctx::new(&page))
+    ("zoeken.html", Ctx::new(page))
 }
 
 /// Where the search page is.
 pub(super) const ZOEKEN: &str = "/zoeken/";
 
 /// A redirect page for an old address.
-pub(super) fn redirect(views: &Views, i: usize) -> PageJob {
+pub(super) fn redirect<'a>(views: &Views<'a>, i: usize) -> PageJob<'a> {
     let site = views.site;
     let (from, to) = &site.redirects[i];
     let target = views.link("", to);
-    let ctx = Ctx::new(&views.page_at("Deze pagina is verhuisd", None, from, "", None))
-        .with("doel", &target)
-        .with("doel_permalink", &site.config.absolute(to));
+    let ctx = Ctx::new(views.page_at("Deze pagina is verhuisd", None, from, "", None))
+        .with("doel", target)
+        .with("doel_permalink", site.config.absolute(to));
     ("alias.html", ctx)
 }
 
 /// `/.well-known/security.txt`: a fixed format (RFC 9116), so no template.
-pub(super) fn security_txt(views: &Views) -> String {
+pub(super) fn security_txt<'a>(views: &Views<'a>) -> String {
     let site = views.site;
     let contact = site
         .config
@@ -388,16 +387,16 @@ pub(super) fn security_txt(views: &Views) -> String {
 }
 
 /// An event's iCalendar file: a fixed format (RFC 5545), so no template.
-pub(super) fn calendar_file(views: &Views, i: usize) -> String {
+pub(super) fn calendar_file<'a>(views: &Views<'a>, i: usize) -> String {
     let site = views.site;
     calendar::event(&site.config, &site.nieuws.items[i]).unwrap_or_default()
 }
 
 /// robots.txt, naming the sitemap.
-pub(super) fn robots(views: &Views) -> PageJob {
+pub(super) fn robots<'a>(views: &Views<'a>) -> PageJob<'a> {
     let site = views.site;
     let page = views.page_at("robots.txt", None, "/robots.txt", "", None);
-    let ctx = Ctx::new(&page).with("sitemap", &site.config.absolute("/sitemap.xml"));
+    let ctx = Ctx::new(page).with("sitemap", site.config.absolute("/sitemap.xml"));
     ("robots.txt", ctx)
 }
 
@@ -499,22 +498,22 @@ pub(super) fn section_job<'a, T>(
     views: &Views<'a>,
     section: &'a crate::site::Section<T>,
     items: Vec<Card<'a>>,
-) -> PageJob {
+) -> PageJob<'a> {
     let page = match &section.intro {
         Some(intro) => views.page(intro),
         None => views.page_at(&section.titel, None, &section.url, "", None),
     };
     (
         "lijst.html",
-        Ctx::new(&page)
-            .with("items", &items)
-            .with("archief", &Vec::<Card>::new())
-            .with("filters", &Vec::<views::FilterGroup>::new()),
+        Ctx::new(page)
+            .with("items", items)
+            .with("archief", Vec::<Card>::new())
+            .with("filters", Vec::<views::FilterGroup>::new()),
     )
 }
 
 /// The index of all terms of one facet, with counts.
-pub(super) fn term_index(views: &Views, facet: Facet) -> PageJob {
+pub(super) fn term_index<'a>(views: &Views<'a>, facet: Facet) -> PageJob<'a> {
     let page = views.page_at(views::facet_title(facet), None, facet.url(), "", None);
     let list: Vec<_> = views
         .site
@@ -522,15 +521,17 @@ pub(super) fn term_index(views: &Views, facet: Facet) -> PageJob {
         .iter()
         .map(|t| views.term_summary(t))
         .collect();
-    ("termen.html", Ctx::new(&page).with("termen", &list))
+    ("termen.html", Ctx::new(page).with("termen", list))
 }
 
-fn term_page<'a>(views: &Views<'a>, term: &'a Term, titel: &str, cards: &[tera::Value]) -> PageJob {
+fn term_page<'a>(
+    views: &Views<'a>,
+    term: &'a Term,
+    titel: String,
+    cards: &'a Cards<'a>,
+) -> PageJob<'a> {
     let site = views.site;
     let page = views.page_at(titel, None, &term.url, "", None);
-    let interventies: Vec<tera::Value> = (term.interventies.iter())
-        .map(|i| cards[*i].clone())
-        .collect();
     let resultaten: Vec<TermResultaat> = term
         .resultaten
         .iter()
@@ -545,9 +546,9 @@ fn term_page<'a>(views: &Views<'a>, term: &'a Term, titel: &str, cards: &[tera::
             }
         })
         .collect();
-    let ctx = Ctx::new(&page)
-        .with_value("interventies", interventies.into())
-        .with("resultaten", &resultaten)
+    let ctx = Ctx::new(page)
+        .with_cards("interventies", cards, term.interventies.clone())
+        .with("resultaten", resultaten)
         .with("term", &term.naam);
     ("term.html", ctx)
 }

@@ -4,6 +4,8 @@
 //! Views borrow from the [`Site`] and carry only what a template shows: list and term pages
 //! get [`Card`]s (title, URL, summary, terms), never other pages' bodies.
 
+use std::borrow::Cow;
+
 use serde::Serialize;
 
 use crate::content::values::{Datum, Erkenningsniveau, Onderwijs, Soort, Status, Video};
@@ -117,7 +119,7 @@ impl From<Datum> for DateView {
 #[derive(Debug, Serialize)]
 pub struct PageView<'a> {
     /// Title, the page's `h1`.
-    pub titel: &'a str,
+    pub titel: Cow<'a, str>,
     /// Summary for `<meta name="description">` and intros.
     pub samenvatting: Option<&'a str>,
     /// The page's `href`.
@@ -293,6 +295,7 @@ pub fn soort_label(soort: Soort) -> &'static str {
 }
 
 /// Builds views; holds the site and its configuration.
+#[derive(Clone, Copy)]
 pub struct Views<'a> {
     /// The site being rendered.
     pub site: &'a Site,
@@ -449,12 +452,13 @@ impl<'a> Views<'a> {
     /// The `page` value of a page that is not a document (term pages, overviews without intro).
     pub fn page_at(
         &self,
-        titel: &'a str,
+        titel: impl Into<Cow<'a, str>>,
         samenvatting: Option<&'a str>,
         site_path: &str,
         inhoud: &'a str,
         datum: Option<Datum>,
     ) -> PageView<'a> {
+        let titel = titel.into();
         let kruimelpad = self.breadcrumbs(site_path);
         let config = self.config();
         let crumbs: Vec<(String, String)> = self
