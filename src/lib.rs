@@ -14,6 +14,7 @@ pub mod build;
 pub mod cms;
 pub mod content;
 pub mod diagnostics;
+pub mod markdown;
 pub mod new;
 pub mod output;
 pub mod rebuild;

@@ -27,7 +27,7 @@ use std::hash::{DefaultHasher, Hash, Hasher};
 use crate::content::document::Source;
 use crate::site::{Entry, Facet};
 
-use super::markdown::Rendered;
+use crate::markdown::Rendered;
 
 use super::{Job, Planned, Renderer, Views};
 

@@ -6,7 +6,6 @@
 pub mod calendar;
 pub mod embed;
 mod inputs;
-pub mod markdown;
 pub mod open_data;
 mod pages;
 pub mod security;
