@@ -7,12 +7,10 @@ use std::time::{Duration, Instant};
 use crate::content::{self, LoadCache, StaticFile};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::output::{self, OutputError};
-use crate::render::{
-    self, OutputFile, Renderer,
-    templates::{Theme, ThemeChain},
-};
+use crate::render::{self, OutputFile, Renderer};
 use crate::search;
 use crate::site::{MarkdownCache, ModelOptions, Site};
+use crate::theme::{Theme, ThemeChain};
 
 /// What to build and where.
 #[derive(Debug, Clone)]

@@ -23,3 +23,4 @@ pub mod schema;
 pub mod search;
 pub mod serve;
 pub mod site;
+pub mod theme;

@@ -28,11 +28,10 @@ use crate::content::LoadCache;
 use crate::content::values::Datum;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::output::{Copy, LiveOutput, OutputError};
-use crate::render::{
-    self, DocumentPrints, OutputFile, Planned, Renderer, Shared, templates::Theme,
-};
+use crate::render::{self, DocumentPrints, OutputFile, Planned, Renderer, Shared};
 use crate::search;
 use crate::site::{MarkdownCache, Site};
+use crate::theme::Theme;
 
 /// Builds one site again and again into one output folder.
 pub struct Session {

@@ -9,7 +9,6 @@ mod inputs;
 pub mod open_data;
 mod pages;
 pub mod security;
-pub mod templates;
 pub mod views;
 
 use rayon::prelude::*;
@@ -20,8 +19,8 @@ use crate::content::toegankelijkheid::STANDAARD;
 use crate::content::values::Soort;
 use crate::diagnostics::Diagnostic;
 use crate::site::{Facet, SECURITY_TXT, Site, Term};
+use crate::theme::Theme;
 pub use inputs::{DocumentPrints, Fingerprints, Shared};
-use templates::Theme;
 use views::{Card, DateView, Link, THEMAS_TITLE, Views};
 
 /// One file to write, with its path relative to the output folder (`/` separators).
