@@ -9,12 +9,10 @@ use crate::content::values::Datum;
 use crate::content::{self, LoadCache, StaticFile};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::output::{self, OutputError};
-use crate::render::{
-    self, OutputFile, Renderer,
-    templates::{Theme, ThemeChain},
-};
+use crate::render::{self, OutputFile, Renderer};
 use crate::search;
 use crate::site::{MarkdownCache, ModelOptions, Site};
+use crate::theme::{Theme, ThemeChain};
 
 /// What to build and where.
 #[derive(Debug, Clone)]
@@ -520,7 +518,7 @@ pub fn check_document(content_path: &str, bytes: &[u8]) -> Vec<Diagnostic> {
         Ok(item) => {
             let mut found = Vec::new();
             let source = item.source();
-            crate::render::markdown::render(source, "/", &Default::default(), &mut found);
+            crate::markdown::render(source, "/", &Default::default(), &mut found);
             found
         }
         Err(found) => found,

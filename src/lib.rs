@@ -2,18 +2,21 @@
 //! Gelijke Kansen Alliantie work into a complete, accessible static website.
 //!
 //! The pipeline, one module per stage:
-//! [`content`] (load) → [`site`] (validate and model) → [`render`] → [`search`] (index) →
-//! [`output`] (write),
-//! driven by [`build`]. [`serve`] runs the same pipeline behind a local web server, through
-//! [`rebuild`], which re-reads, re-renders and rewrites only what each change affects.
-//! [`new`] scaffolds a new site for another gemeente; [`schema`] writes JSON Schemas of the
-//! front matter for editors, and [`cms`] the configurations of form-based editors read off
-//! them.
+//! [`content`] (load) → [`site`] (validate and model) → [`render`] → [`output`] (write) →
+//! [`search`] (index the written pages), driven by [`build`]. Two modules support the stages:
+//! [`markdown`] turns Markdown into HTML and resolves its links while [`site`] builds the
+//! model, and [`theme`] resolves the theme chain and compiles the templates that [`render`]
+//! fills. [`serve`] runs the same pipeline behind a local web server, through [`rebuild`],
+//! which re-reads, re-renders and rewrites only what each change affects. [`new`] scaffolds a
+//! new site for another gemeente; [`schema`] writes JSON Schemas of the front matter for
+//! editors, and [`cms`] the configurations of form-based editors read off them.
+//! [`diagnostics`] holds the problems every stage reports and prints them.
 
 pub mod build;
 pub mod cms;
 pub mod content;
 pub mod diagnostics;
+pub mod markdown;
 pub mod new;
 pub mod output;
 pub mod rebuild;
@@ -22,3 +25,4 @@ pub mod schema;
 pub mod search;
 pub mod serve;
 pub mod site;
+pub mod theme;

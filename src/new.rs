@@ -15,7 +15,7 @@ use include_dir::{Dir, include_dir};
 
 use crate::cms::{Cms, DecapOptions};
 use crate::content::values::Datum;
-use crate::site::slugify;
+use crate::markdown::slugify;
 
 /// The repository's `themes/`, embedded at compile time.
 static THEMES: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/themes");

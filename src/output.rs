@@ -76,8 +76,8 @@ pub fn check_output(root: &Path, output: &Path) -> Result<(), OutputError> {
     }
     for own in [
         crate::content::CONTENT_DIR,
-        crate::render::templates::THEMES_DIR,
-        crate::render::templates::SITE_TEMPLATES_DIR,
+        crate::theme::THEMES_DIR,
+        crate::theme::SITE_TEMPLATES_DIR,
     ] {
         if output_abs.starts_with(root_abs.join(own)) {
             return Err(unsafe_path("it is inside content/, themes/ or templates/"));

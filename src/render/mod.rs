@@ -11,11 +11,9 @@
 
 pub mod calendar;
 pub mod embed;
-pub mod markdown;
 pub mod open_data;
 mod pages;
 pub mod security;
-pub mod templates;
 pub mod views;
 
 use std::hash::{Hash, Hasher};
@@ -30,7 +28,7 @@ use crate::content::toegankelijkheid::STANDAARD;
 use crate::content::values::Soort;
 use crate::diagnostics::Diagnostic;
 use crate::site::{Facet, SECURITY_TXT, Site, Term};
-use templates::Theme;
+use crate::theme::Theme;
 use views::{Card, DateView, Link, THEMAS_TITLE, Views};
 
 /// One file to write, with its path relative to the output folder (`/` separators).

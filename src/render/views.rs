@@ -9,9 +9,10 @@ use std::borrow::Cow;
 use serde::Serialize;
 
 use crate::content::values::{Datum, Erkenningsniveau, Onderwijs, Soort, Status, Video};
+use crate::markdown::links;
 use crate::site::{Config, Entry, Facet, Site, Term};
 
-use super::{embed, markdown, security};
+use super::{embed, security};
 
 /// `site`: site-wide values, the same on every page.
 #[derive(Debug, Serialize)]
@@ -392,7 +393,7 @@ impl<'a> Views<'a> {
 
     /// "PDF, 1,2 MB" for a link to a downloadable file of the site, else `None`.
     pub fn file_label(&self, site_path: &str) -> Option<String> {
-        markdown::file_label(site_path, &self.site.files)
+        links::file_label(site_path, &self.site.files)
     }
 
     fn default_menu(&self) -> Vec<Link> {

@@ -290,8 +290,8 @@ fn site_url(bound: SocketAddr) -> String {
 fn watched(root: &Path) -> Vec<PathBuf> {
     [
         crate::content::CONTENT_DIR,
-        crate::render::templates::THEMES_DIR,
-        crate::render::templates::SITE_TEMPLATES_DIR,
+        crate::theme::THEMES_DIR,
+        crate::theme::SITE_TEMPLATES_DIR,
     ]
     .iter()
     .map(|dir| root.join(dir))

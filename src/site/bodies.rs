@@ -12,7 +12,8 @@ use rayon::prelude::*;
 
 use crate::content::document::{Digest, Document};
 use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::render::markdown::{self, LinkTargets, Rendered};
+use crate::markdown::links::LinkTargets;
+use crate::markdown::{self, Rendered};
 
 use super::places::Placed;
 use super::{Entry, InlineMarkdown};

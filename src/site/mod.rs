@@ -28,7 +28,8 @@ use crate::content::toegankelijkheid::Toegankelijkheid;
 use crate::content::values::Datum;
 use crate::content::{CONFIG_FILE, Item, Loaded, StaticFile, content_file};
 use crate::diagnostics::{Code, Diagnostic, Diagnostics};
-use crate::render::markdown::{self, LinkTargets, Rendered};
+use crate::markdown::links::LinkTargets;
+use crate::markdown::{self, Rendered};
 
 use bodies::Bodies;
 pub use bodies::MarkdownCache;
@@ -229,11 +230,6 @@ impl Site {
             Facet::Erkenning => &self.erkenningen,
         }
     }
-}
-
-/// Turns text into a URL slug: lower-case ASCII, words joined by `-`.
-pub fn slugify(text: &str) -> String {
-    slug::slugify(text)
 }
 
 /// Content types whose front matter holds inline Markdown besides the body.
@@ -697,7 +693,7 @@ fn check_links_in_front_matter(
                      page_url: &str,
                      link: &Spanned<String>,
                      lines: LineMap| {
-        if let Err(problem) = markdown::resolve(&link.value, content_path, page_url, links) {
+        if let Err(problem) = markdown::links::resolve(&link.value, content_path, page_url, links) {
             diagnostics.push(
                 Diagnostic::new(
                     problem.code,

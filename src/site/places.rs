@@ -6,8 +6,9 @@ use std::sync::Arc;
 use crate::content::document::Document;
 use crate::content::page::SectionIntro;
 use crate::diagnostics::{Code, Diagnostic, Diagnostics, Position};
+use crate::markdown::slugify;
 
-use super::{PlacedSection, slugify};
+use super::PlacedSection;
 
 /// Site paths the generator writes itself; no document may claim them.
 pub(super) const RESERVED: &[&str] = &[

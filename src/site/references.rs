@@ -13,9 +13,10 @@ use crate::content::nieuws::Nieuws;
 use crate::content::programmalijn::Programmalijn;
 use crate::content::values::{AgeRange, Erkenningsniveau, Onderwijs};
 use crate::diagnostics::{Code, Diagnostic, Diagnostics, Position};
+use crate::markdown::slugify;
 
+use super::Term;
 use super::places::Placed;
-use super::{Term, slugify};
 
 /// The agenda's themes as terms; reports interventie themes the agenda does not have.
 pub(super) fn thema_terms(

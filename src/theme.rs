@@ -8,6 +8,10 @@
 //! with Tera's fallback prefixes doing the lookup: the site's own templates are registered
 //! under their plain names, each theme's under `themes/<name>/`, so a child's template can
 //! still extend the parent's version explicitly (`{% extends "themes/gka/base.html" %}`).
+//!
+//! A supporting module of the load stage: [`crate::build`] resolves the [`ThemeChain`] while
+//! it loads the content (the model needs the theme's static files as link targets), then
+//! compiles its templates into a [`Theme`], which [`crate::render`] renders every page with.
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};

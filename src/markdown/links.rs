@@ -1,0 +1,278 @@
+//! Link resolution for Markdown: what internal links may point at, how a link target written
+//! in a document becomes the `href` to write (checked, and with the site's base path), and
+//! the type and size shown in the text of links to downloadable files.
+//!
+//! Model stage, like its parent: [`crate::site`] resolves with it the links written in
+//! Markdown (through [`super::render`] and [`super::render_inline`]) and the link fields of
+//! front matter; [`crate::render`] only asks it for the labels of downloads.
+//!
+//! Safety policy: links and images may only use `http`, `https`, `mailto` and `tel` or point
+//! into the site; anything else (`javascript:` and friends) is an error.
+
+use std::collections::{HashMap, HashSet};
+
+use crate::diagnostics::Code;
+
+/// What internal links may point at.
+#[derive(Debug, Default)]
+pub struct LinkTargets {
+    /// The path the site is served under, `/` or e.g. `/gka/`.
+    pub base_path: String,
+    /// Every site path of a page or file, e.g. `/interventies/x/`, `/static/agenda.pdf`.
+    pub pages: HashSet<String>,
+    /// Content path (`interventies/x.md`) → site path.
+    pub by_source: HashMap<String, String>,
+    /// Site paths of drafts left out of this build.
+    pub drafts: HashSet<String>,
+    /// Site path of every published static file (`/static/agenda.pdf`) → its size in bytes.
+    pub files: HashMap<String, u64>,
+}
+
+impl LinkTargets {
+    /// A fingerprint of the targets: within one run, equal values resolve every link alike.
+    pub fn digest(&self) -> u64 {
+        use std::hash::{Hash, Hasher};
+        fn sorted<T: Ord>(items: impl Iterator<Item = T>) -> Vec<T> {
+            let mut items: Vec<T> = items.collect();
+            items.sort_unstable();
+            items
+        }
+        let mut hasher = std::hash::DefaultHasher::new();
+        self.base_path.hash(&mut hasher);
+        sorted(self.pages.iter()).hash(&mut hasher);
+        sorted(self.by_source.iter()).hash(&mut hasher);
+        sorted(self.drafts.iter()).hash(&mut hasher);
+        sorted(self.files.iter()).hash(&mut hasher);
+        hasher.finish()
+    }
+}
+
+/// A resolved link target.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Resolved {
+    /// What to write in `href`.
+    pub href: String,
+    /// For a link into the site: the target's site path, and the `#fragment` if any.
+    pub internal: Option<(String, Option<String>)>,
+}
+
+impl Resolved {
+    fn external(href: &str) -> Resolved {
+        Resolved {
+            href: href.to_string(),
+            internal: None,
+        }
+    }
+}
+
+/// Why a link cannot be resolved.
+#[derive(Debug)]
+pub struct Problem {
+    /// What kind of problem.
+    pub code: Code,
+    /// What is wrong, to follow "link to '…'".
+    pub message: String,
+    /// How to fix it.
+    pub hint: String,
+}
+
+fn problem(code: Code, message: impl Into<String>, hint: impl Into<String>) -> Problem {
+    Problem {
+        code,
+        message: message.into(),
+        hint: hint.into(),
+    }
+}
+
+/// Checks a link target written in the file at `content_path` (relative to `content/`)
+/// for the page at `page_url`, and turns it into the `href` to write.
+pub fn resolve(
+    dest: &str,
+    content_path: &str,
+    page_url: &str,
+    links: &LinkTargets,
+) -> Result<Resolved, Problem> {
+    let dest = dest.trim();
+    if dest.is_empty() {
+        return Err(problem(
+            Code::UnsafeLink,
+            "is empty",
+            "put the address between the parentheses: [text](/page/)",
+        ));
+    }
+    if let Some(fragment) = dest.strip_prefix('#') {
+        return Ok(Resolved {
+            href: dest.to_string(),
+            internal: Some((page_url.to_string(), Some(fragment.to_string()))),
+        });
+    }
+    if let Some((scheme, _)) = dest
+        .split_once(':')
+        .filter(|(s, _)| !s.contains(['/', '?', '#']))
+    {
+        return match scheme.to_ascii_lowercase().as_str() {
+            "http" | "https" | "mailto" | "tel" => Ok(Resolved::external(dest)),
+            _ => Err(problem(
+                Code::UnsafeLink,
+                format!("uses '{scheme}:', which is not allowed"),
+                "link to https://, mailto: or tel: addresses, or to a page of this site",
+            )),
+        };
+    }
+    if dest.starts_with("//") {
+        return Ok(Resolved::external(dest));
+    }
+    let (path, suffix) = match dest.find(['#', '?']) {
+        Some(i) => dest.split_at(i),
+        None => (dest, ""),
+    };
+    let fragment = suffix.split_once('#').map(|(_, f)| f.to_string());
+    let resolved = |target: &str| Resolved {
+        href: format!("{}{suffix}", join(&links.base_path, target)),
+        internal: Some((target.to_string(), fragment.clone())),
+    };
+    let site_path = if path.is_empty() {
+        page_url.to_string()
+    } else if path.starts_with('/') {
+        normalize(path)
+            .ok_or_else(|| problem(Code::BrokenLink, "leaves the site", "remove the '..' parts"))?
+    } else if path.ends_with(".md") {
+        let folder = content_path.rsplit_once('/').map_or("", |(f, _)| f);
+        let file = normalize(&format!("/{folder}/{path}")).ok_or_else(|| {
+            problem(
+                Code::BrokenLink,
+                "leaves the content folder",
+                "remove the '..' parts",
+            )
+        })?;
+        let file = file.trim_start_matches('/');
+        return links
+            .by_source
+            .get(file)
+            .map(|url| resolved(url))
+            .ok_or_else(|| {
+                problem(
+                    Code::BrokenLink,
+                    format!("points to content/{file}, which does not exist or is a draft"),
+                    "check the file name; paths are relative to this file",
+                )
+            });
+    } else {
+        let folder = if page_url.ends_with('/') {
+            page_url
+        } else {
+            page_url.rsplit_once('/').map_or("/", |(f, _)| f)
+        };
+        normalize(&format!("{folder}/{path}"))
+            .ok_or_else(|| problem(Code::BrokenLink, "leaves the site", "remove the '..' parts"))?
+    };
+    let with_slash = format!("{site_path}/");
+    let found = if links.pages.contains(&site_path) {
+        Some(site_path.as_str())
+    } else if !site_path.ends_with('/') && links.pages.contains(&with_slash) {
+        Some(with_slash.as_str())
+    } else {
+        None
+    };
+    match found {
+        Some(target) => Ok(resolved(target)),
+        None if links.drafts.contains(&site_path) || links.drafts.contains(&with_slash) => {
+            Err(problem(
+                Code::LinkToDraft,
+                format!("points to a draft that is left out of this build ({site_path})"),
+                "publish that page first (remove `concept: true`), or build with --drafts to preview",
+            ))
+        }
+        None => Err(problem(
+            Code::BrokenLink,
+            format!("does not match any page or file of the site ({site_path})"),
+            "check the address; pages end with a '/', files live in content/static/ and are linked as /static/<name>",
+        )),
+    }
+}
+
+/// Resolves `.` and `..` in an absolute site path; `None` when it climbs above the root.
+fn normalize(path: &str) -> Option<String> {
+    let mut parts: Vec<&str> = Vec::new();
+    for part in path.split('/') {
+        match part {
+            "" | "." => {}
+            ".." => {
+                parts.pop()?;
+            }
+            p => parts.push(p),
+        }
+    }
+    let mut out = format!("/{}", parts.join("/"));
+    if path.ends_with('/') && out != "/" {
+        out.push('/');
+    }
+    Some(out)
+}
+
+fn join(base_path: &str, site_path: &str) -> String {
+    format!("{}{}", base_path.trim_end_matches('/'), site_path)
+}
+
+/// File extensions of documents a reader downloads rather than views as a page; links to them
+/// get the type and size in their text.
+const DOWNLOADS: &[&str] = &[
+    "pdf", "doc", "docx", "odt", "rtf", "xls", "xlsx", "ods", "csv", "ppt", "pptx", "odp", "epub",
+    "zip",
+];
+
+/// "PDF, 1,2 MB" for a downloadable file at `site_path` in `files`; `None` for anything else.
+pub fn file_label(site_path: &str, files: &HashMap<String, u64>) -> Option<String> {
+    let path = site_path.split(['#', '?']).next().unwrap_or(site_path);
+    let size = files.get(path)?;
+    let (_, extension) = path.rsplit_once('/')?.1.rsplit_once('.')?;
+    let extension = extension.to_ascii_lowercase();
+    DOWNLOADS
+        .contains(&extension.as_str())
+        .then(|| format!("{}, {}", extension.to_ascii_uppercase(), dutch_size(*size)))
+}
+
+/// A file size as Dutch readers write it: `1,2 MB`, `245 kB`, `800 bytes` (units of 1000,
+/// one decimal below 10).
+pub fn dutch_size(bytes: u64) -> String {
+    if bytes < 1000 {
+        return format!("{bytes} {}", if bytes == 1 { "byte" } else { "bytes" });
+    }
+    let units = ["kB", "MB", "GB", "TB"];
+    // Sizes are far below 2^52 bytes, so the f64 is exact enough.
+    let mut value = bytes as f64 / 1000.0;
+    for (i, unit) in units.iter().enumerate() {
+        let rounded = if value < 10.0 {
+            (value * 10.0).round() / 10.0
+        } else {
+            value.round()
+        };
+        if rounded < 1000.0 || i == units.len() - 1 {
+            return if rounded < 10.0 {
+                format!("{rounded:.1} {unit}").replace('.', ",")
+            } else {
+                format!("{rounded:.0} {unit}")
+            };
+        }
+        value /= 1000.0;
+    }
+    unreachable!("the last unit always returns")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sizes_are_written_the_dutch_way() {
+        assert_eq!(dutch_size(1), "1 byte");
+        assert_eq!(dutch_size(999), "999 bytes");
+        assert_eq!(dutch_size(1_000), "1,0 kB");
+        assert_eq!(dutch_size(9_960), "10 kB");
+        assert_eq!(dutch_size(245_400), "245 kB");
+        assert_eq!(dutch_size(999_600), "1,0 MB");
+        assert_eq!(dutch_size(1_234_567), "1,2 MB");
+        assert_eq!(dutch_size(12_345_678), "12 MB");
+        assert_eq!(dutch_size(3_100_000_000), "3,1 GB");
+    }
+}
