@@ -17,7 +17,7 @@ use crate::theme::{Theme, ThemeChain};
 /// What to build and where.
 #[derive(Debug, Clone)]
 pub struct BuildOptions {
-    /// The site's folder, holding `content/` and `themes/`.
+    /// The site's folder, holding `content/` and `themes/`; see [`resolve_root`].
     pub root: PathBuf,
     /// Where to write the site.
     pub output: PathBuf,
@@ -27,6 +27,15 @@ pub struct BuildOptions {
     pub drafts: bool,
     /// Build the `/zoeken/` page and the search index under `/pagefind/`.
     pub search: bool,
+}
+
+/// The site folder `root` as an absolute path with symbolic links resolved, the form file
+/// watchers report paths in, so that every path the pipeline meets compares with the root's
+/// (`gka serve` matches the watcher's paths against `content/`). On Windows it has no `\\?\`
+/// prefix, which would show in messages. `root` as given when it cannot be resolved, so that a
+/// missing folder is reported as it was typed.
+pub fn resolve_root(root: &Path) -> PathBuf {
+    dunce::canonicalize(root).unwrap_or_else(|_| root.to_path_buf())
 }
 
 /// The stages of a build, for a progress indicator.

@@ -5,6 +5,7 @@ mod cli;
 mod progress;
 
 use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::Parser;
@@ -18,8 +19,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Command::Build(args) => {
-            let output = args.output.unwrap_or_else(|| args.site.root.join("public"));
-            let (options, output_format) = options(&args.site, output);
+            let (options, output_format) = options(&args.site, args.output);
             let indicator = progress::Indicator::start();
             let result = gka::build::build_with(&options, args.site.strict, progress(&indicator));
             drop(indicator);
@@ -32,7 +32,7 @@ fn main() -> ExitCode {
                         "Built {} pages ({} files) into {} in {:.2} s",
                         built.pages,
                         built.files,
-                        options.output.display(),
+                        shown(&options.output).display(),
                         built.elapsed.as_secs_f64()
                     );
                     (built.warnings, line)
@@ -41,12 +41,12 @@ fn main() -> ExitCode {
         }
         Command::Serve(args) => {
             let options = gka::serve::ServeOptions {
-                root: args.root,
+                root: gka::build::resolve_root(&args.root),
                 interface: args.interface,
                 port: args.port,
                 open: args.open,
                 drafts: args.drafts,
-                output: args.output,
+                output: args.output.map(absolute),
                 search: !args.no_search,
             };
             match gka::serve::serve(&options) {
@@ -84,7 +84,7 @@ fn main() -> ExitCode {
         }
         Command::Schema(args) => schema(args),
         Command::Check(args) => {
-            let (options, output_format) = options(&args.site, args.site.root.join("public"));
+            let (options, output_format) = options(&args.site, None);
             let indicator = progress::Indicator::start();
             let result = gka::build::check_with(&options, args.site.strict, progress(&indicator));
             drop(indicator);
@@ -144,7 +144,9 @@ fn schema(args: cli::SchemaArgs) -> ExitCode {
     }
 }
 
-fn options(site: &SiteArgs, output: std::path::PathBuf) -> (BuildOptions, Format) {
+/// The pipeline's options from the command line. The root is resolved here, once, so that
+/// every path the pipeline handles compares with it; `output` defaults to `public/` in it.
+fn options(site: &SiteArgs, output: Option<PathBuf>) -> (BuildOptions, Format) {
     let format = site.format.unwrap_or_else(|| {
         if std::env::var("GITHUB_ACTIONS").is_ok_and(|v| v == "true") {
             Format::Github
@@ -152,14 +154,36 @@ fn options(site: &SiteArgs, output: std::path::PathBuf) -> (BuildOptions, Format
             Format::Human
         }
     });
+    let root = gka::build::resolve_root(&site.root);
+    let output = output.map_or_else(|| root.join("public"), absolute);
     let options = BuildOptions {
-        root: site.root.clone(),
+        root,
         output,
         base_url: site.base_url.clone(),
         drafts: site.drafts,
         search: !site.no_search,
     };
     (options, format)
+}
+
+/// `--output` made absolute against the current folder, where it was meant; unlike the root it
+/// may not exist yet. As given when that fails (an empty path), for the pipeline to refuse.
+fn absolute(output: PathBuf) -> PathBuf {
+    std::path::absolute(&output).unwrap_or(output)
+}
+
+/// `path` as messages show it: relative to the current folder when it lies inside it, the way
+/// it would be typed there (`public`, `site/public`), else in full.
+fn shown(path: &Path) -> PathBuf {
+    let inside = std::env::current_dir()
+        .ok()
+        .and_then(|current| path.strip_prefix(gka::build::resolve_root(&current)).ok())
+        .map(Path::to_path_buf);
+    match inside {
+        Some(rel) if rel.as_os_str().is_empty() => PathBuf::from("."),
+        Some(rel) => rel,
+        None => path.to_path_buf(),
+    }
 }
 
 /// The indicator to tell, or nothing.

@@ -61,7 +61,8 @@ pub struct Rebuilt {
 
 impl Session {
     /// A session that builds the site of `options` into `options.output`, a folder that
-    /// must not exist yet or be empty: the session owns it.
+    /// must not exist yet or be empty: the session owns it. The changed paths given to each
+    /// rebuild must have the form of `options.root` (see [`crate::build::resolve_root`]).
     pub fn new(options: BuildOptions) -> Result<Session, OutputError> {
         let output = LiveOutput::create(&options.output)?;
         Ok(Session {

@@ -133,3 +133,46 @@ fn base_url_without_trailing_slash_is_the_same_site() {
         assert!(b[file] == *bytes, "{file} differs");
     }
 }
+
+#[test]
+fn build_in_the_site_folder_writes_public_there() {
+    let site = SiteRoot::minimal();
+    let run = gka_in(site.path(), ["build", "--no-search"]);
+    run.assert_success();
+    assert!(site.file("public/index.html").is_file());
+    assert!(run.stderr.contains(" into public in "), "{}", run.stderr);
+}
+
+#[test]
+fn relative_roots_and_outputs_are_read_from_the_current_folder() {
+    let site = SiteRoot::example_in("site");
+    let parent = site.parent();
+
+    let run = gka_in(parent, ["build", "--root", "./site/", "--no-search"]);
+    run.assert_success();
+    assert!(site.file("public/index.html").is_file());
+    assert!(
+        run.stderr.contains(" into site/public in "),
+        "{}",
+        run.stderr
+    );
+
+    let run = gka_in(
+        site.path(),
+        ["build", "--root", ".", "--output", "../uit", "--no-search"],
+    );
+    run.assert_success();
+    assert!(parent.join("uit/index.html").is_file());
+
+    // Problems are shown relative to the site's folder, however it was named.
+    site.edit("content/contact.md", "titel: Contact", "titel: [Contact");
+    for root in ["site", "./site/"] {
+        let run = gka_in(parent, ["check", "--root", root]);
+        run.assert_code(1);
+        assert!(
+            run.stderr.starts_with("content/contact.md:2:8: "),
+            "{}",
+            run.stderr
+        );
+    }
+}

@@ -8,8 +8,10 @@
 mod common;
 
 use std::collections::BTreeMap;
+use std::ffi::OsStr;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
+use std::path::Path;
 use std::process::{Child, Command, Stdio};
 use std::sync::mpsc;
 use std::sync::{Arc, Barrier, Mutex};
@@ -37,11 +39,29 @@ impl Server {
     }
 
     /// [`Server::start`] with more arguments.
-    fn start_with(site: SiteRoot, extra: &[&std::ffi::OsStr]) -> Server {
-        let mut child = Command::new(BIN)
+    fn start_with(site: SiteRoot, extra: &[&OsStr]) -> Server {
+        let mut command = Command::new(BIN);
+        command
             .args(["serve", "--port", "0", "--root"])
             .arg(site.path())
-            .args(extra)
+            .args(extra);
+        Server::spawn(site, command)
+    }
+
+    /// Starts `gka serve --port 0 <args…>` in the folder `dir`, as someone who opened a
+    /// terminal there and typed it; `dir` or `args` must lead to `site`.
+    fn start_in(site: SiteRoot, dir: &Path, args: &[&OsStr]) -> Server {
+        let mut command = Command::new(BIN);
+        command
+            .current_dir(dir)
+            .args(["serve", "--port", "0"])
+            .args(args);
+        Server::spawn(site, command)
+    }
+
+    /// Runs `command`, a `gka serve` of `site`, and waits for the address it prints.
+    fn spawn(site: SiteRoot, mut command: Command) -> Server {
+        let mut child = command
             .env_remove("RUST_LOG")
             .stdin(Stdio::null())
             .stdout(Stdio::piped())
@@ -97,6 +117,21 @@ impl Server {
 
     fn get(&self, target: &str) -> Reply {
         request(&self.addr, "GET", target)
+    }
+
+    /// Polls the server's standard error until it contains `text`; panics after [`GUARD`].
+    #[track_caller]
+    fn wait_for_stderr(&self, text: &str) {
+        let start = Instant::now();
+        while !self.stderr.lock().unwrap().contains(text) {
+            if start.elapsed() > GUARD {
+                panic!(
+                    "gave up waiting for {text:?} on stderr:\n{}",
+                    self.stderr.lock().unwrap()
+                );
+            }
+            thread::sleep(Duration::from_millis(50));
+        }
     }
 
     /// Polls `target` until `done` holds for the reply; panics after [`GUARD`].
@@ -589,4 +624,109 @@ fn added_and_removed_documents_add_and_remove_their_files() {
         !r.body.contains("Nieuwe aanpak")
     });
     assert_eq!(overview.status, 200);
+}
+
+/// The interventie the edit-loop tests write in, and its page.
+const KANSRIJK: &str = "content/interventies/kansrijk-in-almere.md";
+const KANSRIJK_PAGE: &str = "/interventies/kansrijk-in-almere/";
+
+/// Appends `sentence` to the body of [`KANSRIJK`], as a communicator adds a line, and waits
+/// until its page shows it without an overlay.
+#[track_caller]
+fn add_sentence(server: &Server, sentence: &str) {
+    let path = server.site.file(KANSRIJK);
+    let text = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(&path, format!("{text}\n{sentence}\n")).unwrap();
+    server.wait_for(KANSRIJK_PAGE, "the added sentence", |r| {
+        r.status == 200 && r.body.contains(sentence) && !r.body.contains("gka-overlay")
+    });
+}
+
+#[test]
+fn serve_in_the_site_folder_follows_edits_and_errors() {
+    // As the handleiding says: a terminal in the site's folder, `gka serve`, no --root.
+    let site = SiteRoot::example();
+    let folder = site.path().to_path_buf();
+    let server = Server::start_in(site, &folder, &[]);
+
+    add_sentence(&server, "Scholen melden zich bij de gemeente aan.");
+    server.wait_for_stderr(&format!("Changed: {KANSRIJK}\n"));
+
+    server.site.edit(
+        KANSRIJK,
+        "titel: Kansrijk in Almere",
+        "titel: [Kansrijk in Almere",
+    );
+    // The file as `gka check` names it: relative to the site's folder, with a line number.
+    let place = format!("{KANSRIJK}:");
+    server.wait_for(KANSRIJK_PAGE, "the overlay", |r| r.body.contains(&place));
+    for target in [
+        KANSRIJK_PAGE,
+        "/",
+        "/contact/",
+        "/interventies/",
+        "/bestaat-niet/",
+    ] {
+        let reply = server.get(target);
+        assert!(
+            reply.body.contains("gka-overlay")
+                && reply.body.contains(&place)
+                && reply.body.contains("GKA-E005"),
+            "{target} shows the error:\n{}",
+            reply.body
+        );
+    }
+    server.wait_for_stderr(&place);
+
+    server.site.edit(
+        KANSRIJK,
+        "titel: [Kansrijk in Almere",
+        "titel: Kansrijk in Almere",
+    );
+    add_sentence(&server, "Aanmelden kan het hele jaar.");
+    let fixed = server.get(KANSRIJK_PAGE);
+    assert!(
+        fixed
+            .body
+            .contains("Scholen melden zich bij de gemeente aan."),
+        "{}",
+        fixed.body
+    );
+}
+
+#[test]
+fn serve_follows_edits_with_a_relative_root() {
+    for root in ["site", "./site/"] {
+        let site = SiteRoot::example_in("site");
+        let parent = site.parent().to_path_buf();
+        // The search index is beside the point here, and slow to make.
+        let server = Server::start_in(
+            site,
+            &parent,
+            &["--root".as_ref(), root.as_ref(), "--no-search".as_ref()],
+        );
+        add_sentence(&server, &format!("Bewerkt met --root {root}."));
+        server.wait_for_stderr(&format!("Changed: {KANSRIJK}\n"));
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn serve_follows_edits_in_a_site_reached_through_a_symbolic_link() {
+    for absolute in [false, true] {
+        let site = SiteRoot::example_in("site");
+        let parent = site.parent().to_path_buf();
+        std::os::unix::fs::symlink("site", parent.join("link")).unwrap();
+        let root = if absolute {
+            parent.join("link")
+        } else {
+            "link".into()
+        };
+        let server = Server::start_in(
+            site,
+            &parent,
+            &["--root".as_ref(), root.as_os_str(), "--no-search".as_ref()],
+        );
+        add_sentence(&server, &format!("Bewerkt via {}.", root.display()));
+    }
 }

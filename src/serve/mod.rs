@@ -51,7 +51,8 @@ const KEEPALIVE: Duration = Duration::from_secs(15);
 /// Where and how to serve.
 #[derive(Debug, Clone)]
 pub struct ServeOptions {
-    /// The site's folder, holding `content/` and `themes/`.
+    /// The site's folder, holding `content/` and `themes/`; relative or through a symbolic
+    /// link, it is resolved before anything is watched.
     pub root: PathBuf,
     /// The interface to listen on; 127.0.0.1 unless asked otherwise.
     pub interface: IpAddr,
@@ -122,6 +123,9 @@ pub fn serve(options: &ServeOptions) -> Result<(), ServeError> {
     if !options.root.is_dir() {
         return Err(ServeError::NoRoot(options.root.clone()));
     }
+    // The session matches the watcher's paths against the root's `content/`. The watcher
+    // reports absolute paths, on macOS with symbolic links resolved, so the root must be too.
+    let root = crate::build::resolve_root(&options.root);
     let requested = SocketAddr::new(options.interface, options.port);
     let server = tiny_http::Server::http(requested).map_err(|e| ServeError::Bind {
         address: requested,
@@ -151,10 +155,10 @@ pub fn serve(options: &ServeOptions) -> Result<(), ServeError> {
     let (tx, rx) = mpsc::channel::<DebounceEventResult>();
     let mut debouncer =
         new_debouncer(DEBOUNCE, Some(TICK), tx).map_err(|source| ServeError::Watch {
-            path: options.root.clone(),
+            path: root.clone(),
             source,
         })?;
-    for dir in watched(&options.root) {
+    for dir in watched(&root) {
         debouncer
             .watch(&dir, RecursiveMode::Recursive)
             .map_err(|source| ServeError::Watch { path: dir, source })?;
@@ -168,7 +172,7 @@ pub fn serve(options: &ServeOptions) -> Result<(), ServeError> {
     });
     let output = match &options.output {
         Some(dir) => {
-            crate::output::check_output(&options.root, dir)?;
+            crate::output::check_output(&root, dir)?;
             // gka's own output of an earlier run: every file is written again anyway.
             if dir.is_dir() {
                 std::fs::remove_dir_all(dir).map_err(|source| crate::output::OutputError::Io {
@@ -182,7 +186,7 @@ pub fn serve(options: &ServeOptions) -> Result<(), ServeError> {
         None => tmp.path().join("site"),
     };
     let session = Session::new(BuildOptions {
-        root: options.root.clone(),
+        root: root.clone(),
         output,
         base_url: Some(url.clone()),
         drafts: options.drafts,
@@ -190,7 +194,7 @@ pub fn serve(options: &ServeOptions) -> Result<(), ServeError> {
     })
     .map_err(ServeError::Output)?;
     let mut builder = Builder {
-        root: options.root.clone(),
+        root: root.clone(),
         session,
         state: Arc::clone(&state),
         first: true,
@@ -241,12 +245,7 @@ pub fn serve(options: &ServeOptions) -> Result<(), ServeError> {
                 }
                 let names: Vec<String> = changed
                     .iter()
-                    .map(|p| {
-                        p.strip_prefix(&options.root)
-                            .unwrap_or(p)
-                            .display()
-                            .to_string()
-                    })
+                    .map(|p| p.strip_prefix(&root).unwrap_or(p).display().to_string())
                     .collect();
                 eprintln!("Changed: {}", names.join(", "));
                 builder.rebuild(&changed);
@@ -256,7 +255,7 @@ pub fn serve(options: &ServeOptions) -> Result<(), ServeError> {
                     eprintln!("warning: watching for changes: {e}");
                 }
                 // Changes may have been missed: read every file again.
-                builder.rebuild(&[options.root.join(crate::content::CONTENT_DIR)]);
+                builder.rebuild(&[root.join(crate::content::CONTENT_DIR)]);
             }
             Err(RecvTimeoutError::Timeout) => {}
             Err(RecvTimeoutError::Disconnected) => break,

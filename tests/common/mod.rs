@@ -68,8 +68,20 @@ where
     I: IntoIterator<Item = S>,
     S: AsRef<OsStr>,
 {
-    let output = Command::new(BIN)
-        .args(args)
+    run(Command::new(BIN).args(args))
+}
+
+/// Runs `gka` with `args` in the folder `dir`, as someone who opened a terminal there.
+pub fn gka_in<I, S>(dir: &Path, args: I) -> Run
+where
+    I: IntoIterator<Item = S>,
+    S: AsRef<OsStr>,
+{
+    run(Command::new(BIN).current_dir(dir).args(args))
+}
+
+fn run(command: &mut Command) -> Run {
+    let output = command
         .env_remove("RUST_LOG")
         .output()
         .expect("the gka binary runs");
@@ -111,7 +123,10 @@ pub fn copy_dir(from: &Path, to: &Path) {
 /// A site root in a temporary folder: a fixture's (or the example's) `content/` plus a copy of
 /// the repository's `themes/`.
 pub struct SiteRoot {
+    /// Removes the folder when the root is dropped.
     tmp: TempDir,
+    /// The temporary folder itself, or the folder inside it that [`SiteRoot::example_in`] made.
+    root: PathBuf,
 }
 
 impl SiteRoot {
@@ -133,6 +148,19 @@ impl SiteRoot {
         Self::with_content(&repo_root().join("content"))
     }
 
+    /// [`SiteRoot::example`] in the folder `name` of a temporary folder that holds nothing
+    /// else ([`SiteRoot::parent`]), to reach the site from there as `--root <name>`.
+    pub fn example_in(name: &str) -> SiteRoot {
+        let tmp = tempfile::Builder::new()
+            .prefix("gka-parent-")
+            .tempdir()
+            .unwrap();
+        let root = tmp.path().join(name);
+        copy_dir(&repo_root().join("content"), &root.join("content"));
+        copy_dir(&repo_root().join("themes"), &root.join("themes"));
+        SiteRoot { tmp, root }
+    }
+
     fn with_content(content: &Path) -> SiteRoot {
         let tmp = tempfile::Builder::new()
             .prefix("gka-root-")
@@ -140,7 +168,8 @@ impl SiteRoot {
             .unwrap();
         copy_dir(content, &tmp.path().join("content"));
         copy_dir(&repo_root().join("themes"), &tmp.path().join("themes"));
-        SiteRoot { tmp }
+        let root = tmp.path().to_path_buf();
+        SiteRoot { tmp, root }
     }
 
     /// A root holding a minimal valid site and the repository's `themes/`: `site.yaml` with
@@ -152,7 +181,10 @@ impl SiteRoot {
             .tempdir()
             .unwrap();
         copy_dir(&repo_root().join("themes"), &tmp.path().join("themes"));
-        let root = SiteRoot { tmp };
+        let root = SiteRoot {
+            root: tmp.path().to_path_buf(),
+            tmp,
+        };
         root.write(
             "content/site.yaml",
             format!("gemeente: Voorbeeldstad\nbase_url: \"{MINIMAL_BASE_URL}\"\n"),
@@ -183,12 +215,17 @@ impl SiteRoot {
 
     /// The root folder, to pass as `--root`.
     pub fn path(&self) -> &Path {
-        self.tmp.path()
+        &self.root
+    }
+
+    /// The folder that holds the root.
+    pub fn parent(&self) -> &Path {
+        self.root.parent().expect("a temporary folder has a parent")
     }
 
     /// A file inside the root, e.g. `content/agenda.md`.
     pub fn file(&self, rel: &str) -> PathBuf {
-        self.tmp.path().join(rel)
+        self.root.join(rel)
     }
 
     /// Replaces the first occurrence of `from` with `to` in the file `rel`, which must contain it.
