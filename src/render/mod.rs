@@ -418,11 +418,12 @@ struct Digest(Xxh3);
 
 impl Digest {
     /// Adds the value `key` holds, as its serialized form: exactly what the template gets.
+    /// CBOR rather than JSON: it is self-describing too (map keys and lengths included, so
+    /// two different values never give the same bytes), and it copies strings, the bodies
+    /// above all, as they are instead of escaping them.
     fn add(&mut self, key: &str, value: &(impl Serialize + ?Sized)) {
         key.hash(&mut self.0);
-        serde_json::to_writer(&mut *self, value).expect("views serialize");
-        // Ends the value, so that two keys' values cannot run into each other.
-        self.0.write_u8(0xff);
+        ciborium::into_writer(value, &mut *self).expect("views serialize");
     }
 
     fn finish(&self) -> u64 {
