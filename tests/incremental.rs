@@ -5,13 +5,11 @@
 
 mod common;
 
-use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use common::{EXAMPLE_BASE_URL, SiteRoot, snapshot};
+use common::{EXAMPLE_BASE_URL, SiteRoot, site_files, stale_and_extra};
 use gka::build::{self, BuildError, BuildOptions};
 use gka::diagnostics::Code;
-use gka::output::MARKER;
 use gka::rebuild::{Rebuilt, Session};
 
 fn options(root: &Path, output: PathBuf) -> BuildOptions {
@@ -22,13 +20,6 @@ fn options(root: &Path, output: PathBuf) -> BuildOptions {
         drafts: false,
         search: true,
     }
-}
-
-/// The output without gka's marker file, whose text names the command that wrote it.
-fn site_files(dir: &Path) -> BTreeMap<String, Vec<u8>> {
-    let mut files = snapshot(dir);
-    files.remove(MARKER);
-    files
 }
 
 /// Rebuilds after `changed` and compares the result, and the warnings, with a full build of
@@ -52,15 +43,7 @@ fn assert_same_as_full_build(
     assert_eq!(rebuilt.warnings, report.warnings, "{step}: the warnings");
     let incremental = site_files(session.output());
     let expected = site_files(&output);
-    let stale: Vec<&String> = expected
-        .iter()
-        .filter(|(path, bytes)| incremental.get(*path) != Some(bytes))
-        .map(|(path, _)| path)
-        .collect();
-    let extra: Vec<&String> = incremental
-        .keys()
-        .filter(|path| !expected.contains_key(*path))
-        .collect();
+    let (stale, extra) = stale_and_extra(&incremental, &expected);
     assert!(
         stale.is_empty() && extra.is_empty(),
         "{step}: files that differ from a full build: {stale:?}; files a full build does not have: {extra:?}"

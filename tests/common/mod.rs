@@ -350,6 +350,32 @@ pub fn snapshot(dir: &Path) -> BTreeMap<String, Vec<u8>> {
         .collect()
 }
 
+/// The output of a build without gka's marker file, whose text names the command that wrote
+/// it: what a full build and a `gka serve` session must agree on, byte for byte.
+pub fn site_files(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    let mut files = snapshot(dir);
+    files.remove(gka::output::MARKER);
+    files
+}
+
+/// How the files `actual` differ from `expected` (both as [`site_files`] reads them): the
+/// paths whose bytes differ or that `actual` lacks, and the paths only `actual` has.
+pub fn stale_and_extra<'a>(
+    actual: &'a BTreeMap<String, Vec<u8>>,
+    expected: &'a BTreeMap<String, Vec<u8>>,
+) -> (Vec<&'a String>, Vec<&'a String>) {
+    let stale = expected
+        .iter()
+        .filter(|(path, bytes)| actual.get(*path) != Some(bytes))
+        .map(|(path, _)| path)
+        .collect();
+    let extra = actual
+        .keys()
+        .filter(|path| !expected.contains_key(*path))
+        .collect();
+    (stale, extra)
+}
+
 /// The output file of a site path: `/x/` → `x/index.html`, `/x.html` → `x.html`.
 pub fn output_file(site_path: &str) -> String {
     let path = site_path.trim_start_matches('/');
