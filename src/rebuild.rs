@@ -128,7 +128,9 @@ impl Session {
     /// search index (unless the options leave it out) when any page's fingerprint changed.
     /// Returns how many files were written.
     pub fn finish(&mut self) -> Result<usize, BuildError> {
-        if std::env::var_os("NOFINISH").is_some() { return Ok(0); }
+        if std::env::var_os("NOFINISH").is_some() {
+            return Ok(0);
+        }
         let Some(site) = self.pipeline.site().filter(|_| self.unfinished) else {
             return Ok(0);
         };

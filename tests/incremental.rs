@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 
 use common::{EXAMPLE_BASE_URL, SiteRoot, site_files, stale_and_extra};
 use gka::build::{self, BuildError, BuildOptions};
+use gka::content::values::Datum;
 use gka::diagnostics::Code;
 use gka::rebuild::{Rebuilt, Session};
 
@@ -321,4 +322,52 @@ fn a_body_edit_that_breaks_a_link_fails_until_it_is_fixed() {
     );
     site.edit(contact, "(/agendas/#", "(/agenda/#");
     assert_same_as_full_build(&mut session, &site, &[contact], "the link fixed");
+}
+
+/// A session keeps running past midnight: the next rebuild, even without any edit, reads the
+/// new date and moves events that are now over to the archive, as a fresh build that day
+/// would. The clock is injected: the session's runs and the full builds are given the date.
+#[test]
+fn a_session_that_passes_midnight_builds_as_a_fresh_build_would() {
+    let site = SiteRoot::example();
+    site.write(
+        "content/nieuws/middernacht.md",
+        "---\ntitel: Bijeenkomst na middernacht\ndatum: 2031-01-11\nsoort: evenement\nlocatie: Stadhuis\n---\n\nWe praten over gelijke kansen.\n",
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let mut session = Session::new(options(site.path(), dir.path().join("serve"))).unwrap();
+    let news_list = |out: &Path| {
+        let html = std::fs::read_to_string(out.join("nieuws/index.html")).unwrap();
+        let archive = html
+            .find("Bijeenkomst na middernacht")
+            .zip(html.find(r#"id="archief""#))
+            .is_some_and(|(event, archief)| event > archief);
+        (html, archive)
+    };
+    let mut pages = Vec::new();
+    for (day, archived) in [
+        ("2031-01-10", false),
+        ("2031-01-11", false),
+        ("2031-01-12", true),
+    ] {
+        let today: Datum = day.parse().unwrap();
+        session.rebuild_at(&[], today).unwrap();
+        session.finish().unwrap();
+        let full = tempfile::tempdir().unwrap();
+        let output = full.path().join("public");
+        build::build_at(&options(site.path(), output.clone()), false, &(), today).unwrap();
+        let (served, built) = (site_files(session.output()), site_files(&output));
+        let (stale, extra) = stale_and_extra(&served, &built);
+        assert!(
+            stale.is_empty() && extra.is_empty(),
+            "{day}: files that differ from a full build: {stale:?}; files a full build does not have: {extra:?}"
+        );
+        let (html, archive) = news_list(session.output());
+        assert_eq!(
+            archive, archived,
+            "{day}: the event in the archive:\n{html}"
+        );
+        pages.push(html);
+    }
+    assert_ne!(pages[1], pages[2], "the news page changed after midnight");
 }
