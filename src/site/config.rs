@@ -126,10 +126,10 @@ pub(super) fn resolve_config(
             status: t.status,
         })
     });
-    let today = time::OffsetDateTime::now_utc().date();
+    // The run's build date, as everywhere else: the expiry date must lie after it.
     let beveiliging = raw
         .beveiliging
-        .and_then(|b| resolve_beveiliging(b, lines, today, diagnostics));
+        .and_then(|b| resolve_beveiliging(b, lines, options.today.0, diagnostics));
     let base_url = base_url?;
     let menu = raw.menu.map(|items| {
         items
