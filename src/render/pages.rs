@@ -1,5 +1,5 @@
 //! One function per kind of page: each picks its template and builds the context from
-//! views. `render_job` in the parent module dispatches to them.
+//! views. `make_job` in the parent module dispatches to them.
 
 use super::*;
 

@@ -4,9 +4,10 @@
 //!
 //! A build that fails keeps the last good build on line and shows its diagnostics (the text
 //! of `gka check`) as an overlay on every page and in the terminal, until a rebuild succeeds.
-//! Rebuilds are incremental ([`crate::rebuild::Session`]): the changed files are read again,
-//! the output files whose inputs changed are rendered again, and only files whose bytes
-//! changed are written, in place in the one output folder of the session.
+//! Rebuilds are runs of the build's pipeline with its caches kept ([`crate::rebuild::Session`]):
+//! the changed files are read again, the output files whose template context changed are
+//! rendered again, and only files whose bytes changed are written, in place in the one output
+//! folder of the session.
 //!
 //! Stages: [`http`] answers requests, [`events`] keeps the browsers' event streams, and this
 //! module owns the builds and the file watcher.
