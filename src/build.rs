@@ -9,7 +9,7 @@ use crate::content::values::Datum;
 use crate::content::{self, LoadCache, StaticFile};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::output::{self, OutputError};
-use crate::render::{self, OutputFile, Renderer};
+use crate::render::{self, CardPrints, Earlier, Fingerprint, OutputFile, Renderer};
 use crate::search;
 use crate::site::{MarkdownCache, ModelOptions, Site};
 use crate::theme::{Theme, ThemeChain};
@@ -193,7 +193,11 @@ pub struct Pipeline {
     loads: LoadCache,
     markdown: MarkdownCache,
     /// Output path → fingerprint of the file last handed to a sink, by the last good run.
-    fingerprints: HashMap<String, u64>,
+    fingerprints: HashMap<String, Fingerprint>,
+    /// The digest of what every template saw in the last good run besides its context.
+    globals: Option<u64>,
+    /// The digests of the interventies' cards in the last good run.
+    cards: CardPrints,
     /// The last good run's model, while no later run failed.
     last: Option<Model>,
 }
@@ -206,6 +210,15 @@ struct Model {
     copies: Vec<output::Copy>,
     /// The problems that did not stop it, sorted.
     warnings: Vec<Diagnostic>,
+}
+
+/// The last good model patched after an edit of documents' bodies.
+struct Patched {
+    model: Model,
+    /// Markdown files read from disk.
+    read: usize,
+    /// The ids of the documents whose contents changed, sorted: nothing else did.
+    ids: Vec<u64>,
 }
 
 /// What one run of a [`Pipeline`] did.
@@ -239,6 +252,8 @@ impl Pipeline {
             loads: LoadCache::default(),
             markdown: MarkdownCache::default(),
             fingerprints: HashMap::new(),
+            globals: None,
+            cards: CardPrints::default(),
             last: None,
         }
     }
@@ -255,7 +270,7 @@ impl Pipeline {
 
     /// The paths of the files the last good run rendered or found unchanged, with their
     /// fingerprints: every page and generated file but the open data and the search index.
-    pub fn fingerprints(&self) -> &HashMap<String, u64> {
+    pub fn fingerprints(&self) -> &HashMap<String, Fingerprint> {
         &self.fingerprints
     }
 
@@ -279,11 +294,12 @@ impl Pipeline {
         }
         progress.stage(Stage::Loading, None);
         let last = self.last.take();
+        // The documents whose contents alone changed, when the last model was patched.
         let (mut model, read, patched) =
             match last.and_then(|last| self.patch(last, changed, today)) {
                 Some(patched) => {
-                    let (model, read) = patched?;
-                    (model, read, true)
+                    let Patched { model, read, ids } = patched?;
+                    (model, read, Some(ids))
                 }
                 None => {
                     let loaded = load_site_with(
@@ -307,14 +323,21 @@ impl Pipeline {
                         copies,
                         warnings: diagnostics.sorted(),
                     };
-                    (model, read, false)
+                    (model, read, None)
                 }
             };
 
         let renderer = Renderer::new(&model.site, &mut model.theme, self.options.search);
         let plan = renderer.plan();
         progress.stage(Stage::Rendering, Some(plan.len() + 1));
-        let known = &self.fingerprints;
+        let earlier = Earlier {
+            files: Some(&self.fingerprints),
+            cards: Some(&self.cards),
+            changed: patched
+                .as_deref()
+                .filter(|_| self.globals == Some(renderer.globals())),
+        };
+        let cards = renderer.card_prints(earlier);
         let sink = |file| {
             let written = sink(file);
             progress.step();
@@ -323,11 +346,7 @@ impl Pipeline {
         let mut errors = Vec::new();
         let mut fingerprints = HashMap::with_capacity(plan.len() + 1);
         let (mut pages_rendered, mut rendered) = (0, 0);
-        match renderer.render_each(
-            &plan.iter().collect::<Vec<_>>(),
-            |planned, print| known.get(&planned.path) == Some(&print),
-            sink,
-        ) {
+        match renderer.render_each(&plan.iter().collect::<Vec<_>>(), earlier, &cards, sink) {
             Ok(made) => {
                 for (planned, made) in plan.iter().zip(made) {
                     fingerprints.insert(planned.path.clone(), made.fingerprint);
@@ -341,7 +360,7 @@ impl Pipeline {
             Err(found) => errors.extend(found),
         }
         // The sitemap lists the pages of the plan, so it comes last.
-        match renderer.sitemap(&plan, |print| known.get(render::SITEMAP) == Some(&print)) {
+        match renderer.sitemap(&plan, earlier) {
             Ok(made) => {
                 fingerprints.insert(render::SITEMAP.to_string(), made.fingerprint);
                 if let Some(file) = made.sunk {
@@ -363,18 +382,19 @@ impl Pipeline {
             pages_rendered,
             rendered,
             read,
-            patched,
+            patched: patched.is_some(),
             copies: model.copies.clone(),
             warnings: model.warnings.clone(),
         };
         self.fingerprints = fingerprints;
+        self.globals = Some(renderer.globals());
+        self.cards = cards;
         self.last = Some(model);
         Ok(run)
     }
 
     /// The `last` model patched after `changed`, when they are edits of the bodies of its
-    /// documents on the same day; `None` when the site must be built again. Returns it with
-    /// the number of files read. The problems are those a full build would report: the last
+    /// documents on the same day; `None` when the site must be built again. The problems are those a full build would report: the last
     /// run's, with the to-dos and Markdown problems of the changed documents found again and
     /// every `#fragment` checked again.
     fn patch(
@@ -382,7 +402,7 @@ impl Pipeline {
         last: Model,
         changed: &[PathBuf],
         today: Datum,
-    ) -> Option<Result<(Model, usize), BuildError>> {
+    ) -> Option<Result<Patched, BuildError>> {
         let Model {
             mut site,
             theme,
@@ -405,6 +425,7 @@ impl Pipeline {
             })
             .collect();
         let replaced = site.replace_bodies(items, &mut self.markdown)?;
+        let ids = replaced.ids;
         before.extend(replaced.before);
         found.extend(replaced.found);
 
@@ -417,15 +438,16 @@ impl Pipeline {
         if diagnostics.has_errors() {
             return Some(Err(BuildError::Content(diagnostics.sorted())));
         }
-        Some(Ok((
-            Model {
+        Some(Ok(Patched {
+            model: Model {
                 site,
                 theme,
                 copies,
                 warnings: diagnostics.sorted(),
             },
             read,
-        )))
+            ids,
+        }))
     }
 }
 

@@ -139,6 +139,7 @@ impl Session {
         if self.pipeline.options().search {
             let mut pages: Vec<(&String, &u64)> = (self.pipeline.fingerprints().iter())
                 .filter(|(path, _)| path.ends_with(".html"))
+                .map(|(path, print)| (path, &print.digest))
                 .collect();
             pages.sort_unstable();
             let mut hasher = std::hash::DefaultHasher::new();

@@ -12,7 +12,7 @@ pub const FILE_NAME: &str = "evenement.ics";
 
 /// The calendar file of an event: one all-day event on its `datum`.
 pub fn event(config: &Config, entry: &Entry<Nieuws>) -> Option<String> {
-    let date = naive(entry.doc.meta.datum?)?;
+    let date = naive(entry.doc().meta.datum?)?;
     let permalink = config.absolute(&entry.url);
     let host = config.base_url.host_str().unwrap_or("gka");
     let slug = entry.url.trim_matches('/').replace('/', "-");
@@ -21,7 +21,7 @@ pub fn event(config: &Config, entry: &Entry<Nieuws>) -> Option<String> {
         .uid(&format!("{slug}@{host}"))
         // A fixed stamp keeps builds reproducible; the event's date is what changes it.
         .timestamp(Utc.from_utc_datetime(&date.and_hms_opt(0, 0, 0)?))
-        .summary(&entry.doc.meta.titel)
+        .summary(&entry.doc().meta.titel)
         .starts(date)
         // DTEND of an all-day event is exclusive (RFC 5545 3.6.1): the next day.
         .ends(date.succ_opt()?)
@@ -29,7 +29,7 @@ pub fn event(config: &Config, entry: &Entry<Nieuws>) -> Option<String> {
     if let Some(summary) = entry.summary() {
         event.description(summary);
     }
-    if let Some(locatie) = &entry.doc.data.locatie {
+    if let Some(locatie) = &entry.doc().data.locatie {
         event.location(locatie);
     }
     let calendar = Calendar::new()

@@ -16,6 +16,7 @@ mod pages;
 pub mod security;
 pub mod views;
 
+use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
 use std::sync::OnceLock;
 
@@ -27,6 +28,7 @@ use xxhash_rust::xxh3::Xxh3;
 use crate::content::toegankelijkheid::STANDAARD;
 use crate::content::values::Soort;
 use crate::diagnostics::Diagnostic;
+use crate::site::reads::{self, Reads};
 use crate::site::{Facet, SECURITY_TXT, Site, Term};
 use crate::theme::Theme;
 use views::{Card, DateView, Link, THEMAS_TITLE, Views};
@@ -143,13 +145,72 @@ pub struct Renderer<'a> {
     globals: u64,
 }
 
+/// What a run made of a file: the digest of everything its template was given, and the
+/// documents its context read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Fingerprint {
+    /// The digest (see the module's header).
+    pub digest: u64,
+    /// The documents the file's context read.
+    pub reads: Reads,
+}
+
+/// What the caller kept of an earlier run, so that unchanged files cost less.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Earlier<'e> {
+    /// Output path → the fingerprint of the file the caller has; a file with the same
+    /// fingerprint now is not rendered again.
+    pub files: Option<&'e HashMap<String, Fingerprint>>,
+    /// The digests of the interventies' cards in the earlier run.
+    pub cards: Option<&'e CardPrints>,
+    /// The documents whose contents changed (sorted ids), when nothing else in the model did
+    /// and the templates and the `site` value are the same: then a file whose context read
+    /// none of them keeps its fingerprint without its context being built.
+    pub changed: Option<&'e [u64]>,
+}
+
+impl Earlier<'_> {
+    /// The fingerprint of the file at `path`, when it is the earlier one.
+    fn same<'a>(
+        &self,
+        path: &str,
+        made: impl FnOnce() -> (JobOutput<'a>, Reads),
+        renderer: &Renderer,
+    ) -> Known<'a> {
+        let earlier = self.files.and_then(|files| files.get(path));
+        if let (Some(earlier), Some(changed)) = (earlier, self.changed)
+            && !earlier.reads.any_of(changed)
+        {
+            return Known::Kept(earlier.clone());
+        }
+        let (made, reads) = made();
+        let fingerprint = Fingerprint {
+            digest: renderer.digest(&made),
+            reads,
+        };
+        if earlier.is_some_and(|e| e.digest == fingerprint.digest) {
+            Known::Kept(fingerprint)
+        } else {
+            Known::New(made, fingerprint)
+        }
+    }
+}
+
+/// A file's fingerprint, and whether it must be rendered.
+enum Known<'a> {
+    /// The caller has the file as it would be rendered now.
+    Kept(Fingerprint),
+    /// The file must be rendered from what it is made of.
+    New(JobOutput<'a>, Fingerprint),
+}
+
 /// A file rendered, or found unchanged, by [`Renderer::render_each`].
 #[derive(Debug)]
 pub struct Made<T> {
-    /// The fingerprint of everything the file was made from (see the module's header).
-    pub fingerprint: u64,
-    /// What the sink returned for it; `None` when the caller found its fingerprint unchanged
-    /// and the file was not rendered.
+    /// What the file is made from (see the module's header).
+    pub fingerprint: Fingerprint,
+    /// What the sink returned for it; `None` when the caller has the file as it would be
+    /// rendered now, so it was not rendered.
     pub sunk: Option<T>,
 }
 
@@ -185,45 +246,55 @@ impl<'a> Renderer<'a> {
             .collect()
     }
 
+    /// Digest of what every template sees besides its context: the compiled templates and
+    /// the `site` value. When it changed, every file's fingerprint did.
+    pub fn globals(&self) -> u64 {
+        self.globals
+    }
+
     /// Renders every file of `planned`, in parallel.
     pub fn render(&self, planned: &[&Planned]) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
-        let made = self.render_each(planned, |_, _| false, |file| file)?;
+        let cards = self.card_prints(Earlier::default());
+        let made = self.render_each(planned, Earlier::default(), &cards, |file| file)?;
         Ok(made.into_iter().filter_map(|m| m.sunk).collect())
     }
 
-    /// Builds the context of every file of `planned` and its fingerprint, in parallel, and
-    /// renders the file unless `unchanged(file, fingerprint)` says the caller has it already;
-    /// hands each rendered file to `sink` as soon as it is rendered, so that a build can write
-    /// it and let it go instead of holding every page. Returns one [`Made`] per file, in the
-    /// order of `planned`; fails with every template error found (the other files are still
-    /// rendered and handed over, to find them all).
+    /// Makes the fingerprint of every file of `planned`, in parallel, and renders each file
+    /// that the caller does not have as it would be rendered now (see [`Earlier`]), with the
+    /// interventies' cards of [`Renderer::card_prints`]; hands each
+    /// rendered file to `sink` as soon as it is rendered, so that a build can write it and let
+    /// it go instead of holding every page. Returns one [`Made`] per file, in the order of
+    /// `planned`; fails with every template error found (the other files are still rendered
+    /// and handed over, to find them all).
     pub fn render_each<T: Send>(
         &self,
         planned: &[&Planned],
-        unchanged: impl Fn(&Planned, u64) -> bool + Sync,
+        earlier: Earlier,
+        cards: &CardPrints,
         sink: impl Fn(OutputFile) -> T + Sync,
     ) -> Result<Vec<Made<T>>, Vec<Diagnostic>> {
-        let cards = Cards::new(self.views);
+        let cards = Cards::new(self.views, cards);
         let results: Vec<Result<Made<T>, Diagnostic>> = planned
             .par_iter()
             .map(|p| {
-                let made = make_job(&self.views, p.job, &cards);
-                let fingerprint = self.fingerprint(&made);
-                if unchanged(p, fingerprint) {
-                    return Ok(Made {
+                let made = || reads::recording(|| make_job(&self.views, p.job, &cards));
+                match earlier.same(&p.path, made, self) {
+                    Known::Kept(fingerprint) => Ok(Made {
                         fingerprint,
                         sunk: None,
-                    });
+                    }),
+                    Known::New(made, fingerprint) => {
+                        let contents = self.finish(made)?;
+                        Ok(Made {
+                            fingerprint,
+                            sunk: Some(sink(OutputFile {
+                                path: p.path.clone(),
+                                contents,
+                                is_page: p.is_page,
+                            })),
+                        })
+                    }
                 }
-                let contents = self.finish(made)?;
-                Ok(Made {
-                    fingerprint,
-                    sunk: Some(sink(OutputFile {
-                        path: p.path.clone(),
-                        contents,
-                        is_page: p.is_page,
-                    })),
-                })
             })
             .collect();
         let mut done = Vec::with_capacity(results.len());
@@ -241,34 +312,35 @@ impl<'a> Renderer<'a> {
         }
     }
 
-    /// `sitemap.xml`, listing the pages of `plan`, unless `unchanged(fingerprint)` says the
-    /// caller has it already.
+    /// `sitemap.xml`, listing the pages of `plan`, rendered unless the caller has it as it
+    /// would be rendered now.
     pub fn sitemap(
         &self,
         plan: &[Planned],
-        unchanged: impl Fn(u64) -> bool,
+        earlier: Earlier,
     ) -> Result<Made<OutputFile>, Vec<Diagnostic>> {
-        let made = sitemap(&self.views, plan);
-        let fingerprint = self.fingerprint(&made);
-        if unchanged(fingerprint) {
-            return Ok(Made {
+        let made = || reads::recording(|| sitemap(&self.views, plan));
+        match earlier.same(SITEMAP, made, self) {
+            Known::Kept(fingerprint) => Ok(Made {
                 fingerprint,
                 sunk: None,
-            });
-        }
-        let contents = self.finish(made).map_err(|d| vec![d])?;
-        Ok(Made {
-            fingerprint,
-            sunk: Some(OutputFile {
-                path: SITEMAP.into(),
-                contents,
-                is_page: false,
             }),
-        })
+            Known::New(made, fingerprint) => {
+                let contents = self.finish(made).map_err(|d| vec![d])?;
+                Ok(Made {
+                    fingerprint,
+                    sunk: Some(OutputFile {
+                        path: SITEMAP.into(),
+                        contents,
+                        is_page: false,
+                    }),
+                })
+            }
+        }
     }
 
-    /// The fingerprint of a file: its own digest with what every template sees.
-    fn fingerprint(&self, made: &JobOutput) -> u64 {
+    /// The digest of a file: its own with what every template sees.
+    fn digest(&self, made: &JobOutput) -> u64 {
         let own = match made {
             JobOutput::Template(template, ctx) => {
                 let mut digest = ctx.digest.clone();
@@ -387,7 +459,7 @@ fn jobs(site: &Site, search: bool) -> Vec<Job> {
     let events = site.nieuws.items.iter().enumerate();
     jobs.extend(
         events
-            .filter(|(_, e)| e.doc.data.soort == Soort::Evenement)
+            .filter(|(_, e)| e.doc().data.soort == Soort::Evenement)
             .map(|(i, _)| Job::Calendar(i)),
     );
     jobs
@@ -442,38 +514,99 @@ impl std::io::Write for Digest {
     }
 }
 
-/// The interventies' cards, which the term pages list between them several times: each card
-/// is made and digested once per render, and turned into a template value once, and only when
-/// a term page is rendered.
+/// The digests of the interventies' cards, each with the documents it read: made once per
+/// run for the overview and the term pages, which list them between them several times, and
+/// kept by `gka serve` from run to run like the files' fingerprints.
+#[derive(Debug, Clone, Default)]
+pub struct CardPrints(Vec<CardPrint>);
+
+#[derive(Debug, Clone)]
+struct CardPrint {
+    /// Of the card as the term pages show it.
+    card: u64,
+    /// Of the card as the overview shows it: with the term pages it is on.
+    filterable: u64,
+    reads: Reads,
+}
+
+impl Renderer<'_> {
+    /// The digests of the interventies' cards: those of `earlier` where they read none of the
+    /// documents that changed, the others made again.
+    pub fn card_prints(&self, earlier: Earlier) -> CardPrints {
+        let views = &self.views;
+        let items = &views.site.interventies.items;
+        let kept = earlier
+            .cards
+            .zip(earlier.changed)
+            .filter(|(cards, _)| cards.0.len() == items.len());
+        let prints = (0..items.len())
+            .into_par_iter()
+            .map(|i| match kept {
+                Some((cards, changed)) if !cards.0[i].reads.any_of(changed) => cards.0[i].clone(),
+                _ => {
+                    let ((card, facetten), reads) = reads::recording(|| {
+                        let mut card = Digest::default();
+                        card.add("card", &views.interventie_card(&items[i]));
+                        let mut facetten = Digest::default();
+                        facetten.add("facetten", &views.facetten(i));
+                        (card.finish(), facetten.finish())
+                    });
+                    let mut filterable = Xxh3::new();
+                    (card, facetten).hash(&mut filterable);
+                    CardPrint {
+                        card,
+                        filterable: filterable.finish(),
+                        reads,
+                    }
+                }
+            })
+            .collect();
+        CardPrints(prints)
+    }
+}
+
+/// The interventies' cards of one run: their digests, and their template values, made once
+/// and only when a page that lists them is rendered.
 struct Cards<'a> {
     views: Views<'a>,
-    digests: Vec<u64>,
+    prints: &'a CardPrints,
     values: OnceLock<Vec<tera::Value>>,
+    filterable: OnceLock<Vec<tera::Value>>,
 }
 
 impl<'a> Cards<'a> {
-    fn new(views: Views<'a>) -> Cards<'a> {
-        let digests = (views.site.interventies.items.par_iter())
-            .map(|entry| {
-                let mut digest = Digest::default();
-                digest.add("card", &views.interventie_card(entry));
-                digest.finish()
-            })
-            .collect();
+    fn new(views: Views<'a>, prints: &'a CardPrints) -> Cards<'a> {
         Cards {
             views,
-            digests,
+            prints,
             values: OnceLock::new(),
+            filterable: OnceLock::new(),
         }
     }
 
-    fn values(&self) -> &[tera::Value] {
-        self.values.get_or_init(|| {
-            let views = &self.views;
-            (views.site.interventies.items.par_iter())
-                .map(|entry| tera::Value::from_serializable(&views.interventie_card(entry)))
-                .collect()
-        })
+    /// Every interventie's index, in order.
+    fn all(&self) -> Vec<usize> {
+        (0..self.prints.0.len()).collect()
+    }
+
+    /// The cards as values, with the term pages they are on when `filterable`.
+    fn values(&self, filterable: bool) -> &[tera::Value] {
+        let views = &self.views;
+        let count = views.site.interventies.items.len();
+        if filterable {
+            self.filterable.get_or_init(|| {
+                (0..count)
+                    .into_par_iter()
+                    .map(|i| tera::Value::from_serializable(&views.filterable_card(i)))
+                    .collect()
+            })
+        } else {
+            self.values.get_or_init(|| {
+                (views.site.interventies.items.par_iter())
+                    .map(|entry| tera::Value::from_serializable(&views.interventie_card(entry)))
+                    .collect()
+            })
+        }
     }
 }
 
@@ -481,8 +614,9 @@ impl<'a> Cards<'a> {
 enum CtxValue<'a> {
     /// A view.
     View(Box<dyn erased_serde::Serialize + 'a>),
-    /// Some of the interventies' cards, by index.
-    Cards(&'a Cards<'a>, Vec<usize>),
+    /// Some of the interventies' cards, by index, with the term pages they are on when the
+    /// flag is set.
+    Cards(&'a Cards<'a>, Vec<usize>, bool),
 }
 
 /// Context builder: `page` plus named values, with the digest of all of them. The values
@@ -507,18 +641,29 @@ impl<'a> Ctx<'a> {
         self
     }
 
-    /// Adds the cards of the interventies at `indices`.
+    /// Adds the cards of the interventies at `indices`; with the term pages they are on when
+    /// `filterable`.
     fn with_cards(
         mut self,
         key: &'static str,
         cards: &'a Cards<'a>,
         indices: Vec<usize>,
+        filterable: bool,
     ) -> Ctx<'a> {
-        key.hash(&mut self.digest.0);
+        (key, filterable).hash(&mut self.digest.0);
         for i in &indices {
-            cards.digests[*i].hash(&mut self.digest.0);
+            let print = &cards.prints.0[*i];
+            let digest = if filterable {
+                print.filterable
+            } else {
+                print.card
+            };
+            digest.hash(&mut self.digest.0);
+            // The cards were made before this context: what they read, it reads.
+            print.reads.replay();
         }
-        self.values.push((key, CtxValue::Cards(cards, indices)));
+        self.values
+            .push((key, CtxValue::Cards(cards, indices, filterable)));
         self
     }
 
@@ -528,8 +673,8 @@ impl<'a> Ctx<'a> {
         for (key, value) in &self.values {
             match value {
                 CtxValue::View(view) => context.insert(*key, view),
-                CtxValue::Cards(cards, indices) => {
-                    let values = cards.values();
+                CtxValue::Cards(cards, indices, filterable) => {
+                    let values = cards.values(*filterable);
                     let list: Vec<tera::Value> =
                         indices.iter().map(|i| values[*i].clone()).collect();
                     context.insert_value(*key, list.into());
@@ -561,7 +706,7 @@ fn make_job<'a>(views: &Views<'a>, job: Job, cards: &'a Cards<'a>) -> JobOutput<
             &site.addenda,
             site.addenda.items.iter().map(|e| views.card(e)).collect(),
         ),
-        Job::Interventies => pages::interventies(views),
+        Job::Interventies => pages::interventies(views, cards),
         Job::Programma => pages::section_job(
             views,
             &site.programma,

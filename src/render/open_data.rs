@@ -248,15 +248,26 @@ impl<'a> OpenData<'a> {
             },
             agenda: site.agenda.as_ref().map(|e| AgendaData {
                 pagina: page(e),
-                ondertekend_door: e.doc.data.ondertekend_door.as_ref().map(|o| SignatoryData {
-                    naam: o.naam.clone(),
-                    functie: o.functie.clone(),
-                }),
-                ondertekend_op: e.doc.data.ondertekend_op.map(|d| d.iso()),
-                periode: e.doc.data.periode.map(|p| p.to_string()),
-                themas: e.doc.data.themas.iter().map(|t| thema(&t.value)).collect(),
+                ondertekend_door: e
+                    .doc()
+                    .data
+                    .ondertekend_door
+                    .as_ref()
+                    .map(|o| SignatoryData {
+                        naam: o.naam.clone(),
+                        functie: o.functie.clone(),
+                    }),
+                ondertekend_op: e.doc().data.ondertekend_op.map(|d| d.iso()),
+                periode: e.doc().data.periode.map(|p| p.to_string()),
+                themas: e
+                    .doc()
+                    .data
+                    .themas
+                    .iter()
+                    .map(|t| thema(&t.value))
+                    .collect(),
                 document: e
-                    .doc
+                    .doc()
                     .data
                     .document
                     .as_ref()
@@ -268,11 +279,11 @@ impl<'a> OpenData<'a> {
                 .iter()
                 .map(|e| AddendumData {
                     pagina: page(e),
-                    periode: e.doc.data.periode.map(|p| p.to_string()),
-                    ondertekend_op: e.doc.data.ondertekend_op.map(|d| d.iso()),
-                    partners: e.doc.data.partners.clone(),
+                    periode: e.doc().data.periode.map(|p| p.to_string()),
+                    ondertekend_op: e.doc().data.ondertekend_op.map(|d| d.iso()),
+                    partners: e.doc().data.partners.clone(),
                     interventies: e
-                        .doc
+                        .doc()
                         .data
                         .interventies
                         .iter()
@@ -285,7 +296,7 @@ impl<'a> OpenData<'a> {
                 .items
                 .iter()
                 .map(|e| {
-                    let data = &e.doc.data;
+                    let data = &e.doc().data;
                     InterventieData {
                         slug: slug(&e.url),
                         pagina: page(e),
@@ -316,8 +327,8 @@ impl<'a> OpenData<'a> {
                 .items
                 .iter()
                 .map(|e| {
-                    let data = &e.doc.data;
-                    let (ambities, teksten) = e.inline.split_at(data.ambities.len());
+                    let data = &e.doc().data;
+                    let (ambities, teksten) = e.inline().split_at(data.ambities.len());
                     ProgrammalijnData {
                         nummer: data.nummer.value,
                         pagina: page(e),
@@ -346,8 +357,8 @@ impl<'a> OpenData<'a> {
                 .iter()
                 .map(|e| NieuwsData {
                     pagina: page(e),
-                    soort: e.doc.data.soort,
-                    locatie: e.doc.data.locatie.clone(),
+                    soort: e.doc().data.soort,
+                    locatie: e.doc().data.locatie.clone(),
                 })
                 .collect(),
         }
@@ -455,12 +466,12 @@ trait PageSource {
 impl<T> PageSource for Entry<T> {
     fn page_data<'a>(&'a self, site: &Site) -> PageData<'a> {
         PageData {
-            titel: self.doc.meta.titel.clone(),
+            titel: self.doc().meta.titel.clone(),
             url: site.config.absolute(&self.url),
             samenvatting: self.summary().map(String::from),
-            datum: self.doc.meta.datum.map(|d| d.iso()),
-            trefwoorden: self.doc.meta.trefwoorden.clone(),
-            tekst: markdown(&self.doc.source.body, &self.body.html),
+            datum: self.doc().meta.datum.map(|d| d.iso()),
+            trefwoorden: self.doc().meta.trefwoorden.clone(),
+            tekst: markdown(&self.doc().source.body, &self.body().html),
         }
     }
 }

@@ -30,7 +30,7 @@ pub(super) fn agenda<'a>(views: &Views<'a>) -> PageJob<'a> {
         .agenda
         .as_ref()
         .expect("job only exists with an agenda");
-    let data = &agenda.doc.data;
+    let data = &agenda.doc().data;
     let view = AgendaView {
         ondertekend_door: data.ondertekend_door.as_ref().map(|o| Signatory {
             naam: &o.naam,
@@ -57,7 +57,7 @@ pub(super) fn toegankelijkheid<'a>(views: &Views<'a>) -> PageJob<'a> {
         .toegankelijkheid
         .as_ref()
         .expect("job only exists with a statement");
-    let data = &entry.doc.data;
+    let data = &entry.doc().data;
     let site_contact = site.config.contact.as_ref();
     let own = data.contact.as_ref();
     let email = own
@@ -100,7 +100,7 @@ pub(super) fn toegankelijkheid<'a>(views: &Views<'a>) -> PageJob<'a> {
 pub(super) fn addendum<'a>(views: &Views<'a>, i: usize) -> PageJob<'a> {
     let site = views.site;
     let entry = &site.addenda.items[i];
-    let data = &entry.doc.data;
+    let data = &entry.doc().data;
     let interventies: Vec<Card> = data
         .interventies
         .iter()
@@ -126,7 +126,7 @@ pub(super) fn addendum<'a>(views: &Views<'a>, i: usize) -> PageJob<'a> {
 pub(super) fn interventie<'a>(views: &Views<'a>, i: usize) -> PageJob<'a> {
     let site = views.site;
     let entry = &site.interventies.items[i];
-    let data = &entry.doc.data;
+    let data = &entry.doc().data;
     let slug = entry
         .url
         .trim_end_matches('/')
@@ -155,8 +155,8 @@ pub(super) fn interventie<'a>(views: &Views<'a>, i: usize) -> PageJob<'a> {
             .addenda
             .items
             .iter()
-            .filter(|a| a.doc.data.interventies.iter().any(|s| s.value == slug))
-            .map(|a| views.link(&a.doc.meta.titel, &a.url))
+            .filter(|a| a.doc().data.interventies.iter().any(|s| s.value == slug))
+            .map(|a| views.link(&a.doc().meta.titel, &a.url))
             .collect(),
     };
     let page = views
@@ -169,8 +169,8 @@ pub(super) fn interventie<'a>(views: &Views<'a>, i: usize) -> PageJob<'a> {
 pub(super) fn programmalijn<'a>(views: &Views<'a>, i: usize) -> PageJob<'a> {
     let site = views.site;
     let entry = &site.programma.items[i];
-    let data = &entry.doc.data;
-    let (ambities, teksten) = entry.inline.split_at(data.ambities.len());
+    let data = &entry.doc().data;
+    let (ambities, teksten) = entry.inline().split_at(data.ambities.len());
     let mut jaren: Vec<JaarView> = Vec::new();
     for (result, tekst) in data.resultaten.iter().zip(teksten) {
         let item = ResultaatView {
@@ -202,14 +202,14 @@ pub(super) fn nieuwsbericht<'a>(views: &Views<'a>, i: usize) -> PageJob<'a> {
     let site = views.site;
     let entry = &site.nieuws.items[i];
     let view = NieuwsView {
-        soort: views::soort_label(entry.doc.data.soort),
-        locatie: entry.doc.data.locatie.as_deref(),
-        agenda: (entry.doc.data.soort == Soort::Evenement)
+        soort: views::soort_label(entry.doc().data.soort),
+        locatie: entry.doc().data.locatie.as_deref(),
+        agenda: (entry.doc().data.soort == Soort::Evenement)
             .then(|| views.href(&format!("{}{}", entry.url, calendar::FILE_NAME))),
     };
     let page = views.page(entry);
-    let data = &entry.doc.data;
-    let datum = entry.doc.meta.datum.map(|d| d.iso());
+    let data = &entry.doc().data;
+    let datum = entry.doc().meta.datum.map(|d| d.iso());
     let gemeente = serde_json::json!({
         "@type": "GovernmentOrganization",
         "name": format!("Gemeente {}", site.config.gemeente),
@@ -218,7 +218,7 @@ pub(super) fn nieuwsbericht<'a>(views: &Views<'a>, i: usize) -> PageJob<'a> {
     let item = match data.soort {
         Soort::Evenement => serde_json::json!({
             "@type": "Event",
-            "name": entry.doc.meta.titel,
+            "name": entry.doc().meta.titel,
             "description": entry.summary(),
             "url": page.permalink,
             "startDate": datum,
@@ -231,7 +231,7 @@ pub(super) fn nieuwsbericht<'a>(views: &Views<'a>, i: usize) -> PageJob<'a> {
         }),
         Soort::Nieuws => serde_json::json!({
             "@type": "NewsArticle",
-            "headline": entry.doc.meta.titel,
+            "headline": entry.doc().meta.titel,
             "description": entry.summary(),
             "url": page.permalink,
             "datePublished": datum,
@@ -251,7 +251,7 @@ pub(super) fn pagina<'a>(views: &Views<'a>, i: usize) -> PageJob<'a> {
     let entry = &site.pages[i];
     let page = views
         .page(entry)
-        .with_video(entry.doc.data.video.as_ref().map(|v| views.video(v)));
+        .with_video(entry.doc().data.video.as_ref().map(|v| views.video(v)));
     ("pagina.html", Ctx::new(page))
 }
 
@@ -271,17 +271,15 @@ pub(super) fn sectie<'a>(views: &Views<'a>, i: usize) -> PageJob<'a> {
     )
 }
 
-/// The interventies overview with its filters.
-pub(super) fn interventies<'a>(views: &Views<'a>) -> PageJob<'a> {
+/// The interventies overview with its filters; `cards` holds every interventie's card.
+pub(super) fn interventies<'a>(views: &Views<'a>, cards: &'a Cards<'a>) -> PageJob<'a> {
     let site = views.site;
-    let (template, ctx) = section_job(
-        views,
-        &site.interventies,
-        (0..site.interventies.items.len())
-            .map(|i| views.filterable_card(i))
-            .collect(),
-    );
-    (template, ctx.with("filters", views.filters()))
+    let (template, ctx) = section_page(views, &site.interventies);
+    let ctx = ctx
+        .with_cards("items", cards, cards.all(), true)
+        .with("archief", Vec::<Card>::new())
+        .with("filters", views.filters());
+    (template, ctx)
 }
 
 /// The news overview: current items, then the archive of past events.
@@ -289,15 +287,17 @@ pub(super) fn nieuws_lijst<'a>(views: &Views<'a>) -> PageJob<'a> {
     let site = views.site;
     // Events that are over move to the archive; news stays current.
     let (archief, actueel): (Vec<_>, Vec<_>) = site.nieuws.items.iter().partition(|e| {
-        e.doc.data.soort == Soort::Evenement && e.doc.meta.datum.is_some_and(|d| d < site.today)
+        e.doc().data.soort == Soort::Evenement && e.doc().meta.datum.is_some_and(|d| d < site.today)
     });
-    let (template, ctx) = section_job(
-        views,
-        &site.nieuws,
-        actueel.into_iter().map(|e| views.nieuws_card(e)).collect(),
-    );
-    let archief: Vec<Card> = archief.into_iter().map(|e| views.nieuws_card(e)).collect();
-    (template, ctx.with("archief", archief))
+    let cards = |entries: Vec<_>| -> Vec<Card> {
+        entries.into_iter().map(|e| views.nieuws_card(e)).collect()
+    };
+    let (template, ctx) = section_page(views, &site.nieuws);
+    let ctx = ctx
+        .with("items", cards(actueel))
+        .with("archief", cards(archief))
+        .with("filters", Vec::<views::FilterGroup>::new());
+    (template, ctx)
 }
 
 /// The Atom feed of the newest news.
@@ -309,12 +309,12 @@ pub(super) fn feed<'a>(views: &Views<'a>) -> PageJob<'a> {
         .iter()
         .take(FEED_ITEMS)
         .map(|e| FeedEntry {
-            titel: &e.doc.meta.titel,
+            titel: &e.doc().meta.titel,
             permalink: site.config.absolute(&e.url),
-            updated: e.doc.meta.datum.map(rfc3339).unwrap_or_default(),
+            updated: e.doc().meta.datum.map(rfc3339).unwrap_or_default(),
             samenvatting: e.summary(),
-            inhoud: &e.body.html,
-            soort: views::soort_label(e.doc.data.soort),
+            inhoud: &e.body().html,
+            soort: views::soort_label(e.doc().data.soort),
         })
         .collect();
     let path = format!("{}feed.xml", site.nieuws.url);
@@ -499,17 +499,21 @@ pub(super) fn section_job<'a, T>(
     section: &'a crate::site::Section<T>,
     items: Vec<Card<'a>>,
 ) -> PageJob<'a> {
+    let (template, ctx) = section_page(views, section);
+    let ctx = ctx
+        .with("items", items)
+        .with("archief", Vec::<Card>::new())
+        .with("filters", Vec::<views::FilterGroup>::new());
+    (template, ctx)
+}
+
+/// A section overview's template and `page`: its intro, else a page with its title.
+fn section_page<'a, T>(views: &Views<'a>, section: &'a crate::site::Section<T>) -> PageJob<'a> {
     let page = match &section.intro {
         Some(intro) => views.page(intro),
         None => views.page_at(&section.titel, None, &section.url, "", None),
     };
-    (
-        "lijst.html",
-        Ctx::new(page)
-            .with("items", items)
-            .with("archief", Vec::<Card>::new())
-            .with("filters", Vec::<views::FilterGroup>::new()),
-    )
+    ("lijst.html", Ctx::new(page))
 }
 
 /// The index of all terms of one facet, with counts.
@@ -537,17 +541,17 @@ fn term_page<'a>(
         .iter()
         .map(|(line, index)| {
             let entry = &site.programma.items[*line];
-            let result = &entry.doc.data.resultaten[*index];
+            let result = &entry.doc().data.resultaten[*index];
             TermResultaat {
-                programmalijn: views.link(&entry.doc.meta.titel, &entry.url),
+                programmalijn: views.link(&entry.doc().meta.titel, &entry.url),
                 jaar: result.jaar,
                 leeftijd: views.age_link(result.leeftijd),
-                tekst: &entry.inline[entry.doc.data.ambities.len() + index],
+                tekst: &entry.inline()[entry.doc().data.ambities.len() + index],
             }
         })
         .collect();
     let ctx = Ctx::new(page)
-        .with_cards("interventies", cards, term.interventies.clone())
+        .with_cards("interventies", cards, term.interventies.clone(), false)
         .with("resultaten", resultaten)
         .with("term", &term.naam);
     ("term.html", ctx)
@@ -614,8 +618,8 @@ fn home_cards<'a>(views: &Views<'a>) -> Vec<Card<'a>> {
         site.nieuws.items.first(),
     ) && card.samenvatting.is_none()
     {
-        card.samenvatting = Some(&newest.doc.meta.titel);
-        card.datum = newest.doc.meta.datum.map(DateView::from);
+        card.samenvatting = Some(&newest.doc().meta.titel);
+        card.datum = newest.doc().meta.datum.map(DateView::from);
     }
     if let Some(contact) = site.pages.iter().find(|p| p.url == "/contact/") {
         cards.push(views.card(contact));

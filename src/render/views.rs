@@ -371,7 +371,7 @@ impl<'a> Views<'a> {
             .pages
             .iter()
             .find(|p| p.url == PRIVACY_URL)
-            .map(|p| self.link(&p.doc.meta.titel, &p.url));
+            .map(|p| self.link(&p.doc().meta.titel, &p.url));
         statement.into_iter().chain(privacy).collect()
     }
 
@@ -400,7 +400,7 @@ impl<'a> Views<'a> {
         let site = self.site;
         let mut menu = Vec::new();
         if let Some(agenda) = &site.agenda {
-            menu.push(self.link(&agenda.doc.meta.titel, &agenda.url));
+            menu.push(self.link(&agenda.doc().meta.titel, &agenda.url));
         }
         for (exists, titel, url) in [
             (
@@ -420,7 +420,7 @@ impl<'a> Views<'a> {
             }
         }
         if let Some(contact) = site.pages.iter().find(|p| p.url == "/contact/") {
-            menu.push(self.link(&contact.doc.meta.titel, &contact.url));
+            menu.push(self.link(&contact.doc().meta.titel, &contact.url));
         }
         menu
     }
@@ -436,15 +436,15 @@ impl<'a> Views<'a> {
     /// The `page` value of a document.
     pub fn page<T>(&self, entry: &'a Entry<T>) -> PageView<'a> {
         let mut page = self.page_at(
-            &entry.doc.meta.titel,
+            &entry.doc().meta.titel,
             entry.summary(),
             &entry.url,
-            &entry.body.html,
-            entry.doc.meta.datum,
+            &entry.body().html,
+            entry.doc().meta.datum,
         );
-        page.gewijzigd = entry.doc.source.modified.map(DateView::from);
-        page.trefwoorden = &entry.doc.meta.trefwoorden;
-        if let Some(modified) = entry.doc.source.modified.or(entry.doc.meta.datum) {
+        page.gewijzigd = entry.doc().source.modified.map(DateView::from);
+        page.trefwoorden = &entry.doc().meta.trefwoorden;
+        if let Some(modified) = entry.doc().source.modified.or(entry.doc().meta.datum) {
             page.dcterms_modified = modified.iso();
         }
         page
@@ -535,8 +535,8 @@ impl<'a> Views<'a> {
         }
         site.sections
             .iter()
-            .map(|s| (&s.url, &s.doc.meta.titel))
-            .chain(site.pages.iter().map(|p| (&p.url, &p.doc.meta.titel)))
+            .map(|s| (&s.url, &s.doc().meta.titel))
+            .chain(site.pages.iter().map(|p| (&p.url, &p.doc().meta.titel)))
             .find(|(url, _)| *url == site_path)
             .map(|(_, titel)| titel.clone())
     }
@@ -579,10 +579,10 @@ impl<'a> Views<'a> {
     /// A card for any document.
     pub fn card<T>(&self, entry: &'a Entry<T>) -> Card<'a> {
         Card {
-            titel: &entry.doc.meta.titel,
+            titel: &entry.doc().meta.titel,
             url: self.href(&entry.url),
             samenvatting: entry.summary(),
-            datum: entry.doc.meta.datum.map(DateView::from),
+            datum: entry.doc().meta.datum.map(DateView::from),
             ..Card::default()
         }
     }
@@ -592,7 +592,7 @@ impl<'a> Views<'a> {
         &self,
         entry: &'a Entry<crate::content::interventie::Interventie>,
     ) -> Card<'a> {
-        let data = &entry.doc.data;
+        let data = &entry.doc().data;
         Card {
             themas: self.thema_links(data.themas.iter().map(|t| t.value.as_str())),
             leeftijden: data.leeftijden.iter().map(|r| self.age_link(*r)).collect(),
@@ -612,8 +612,16 @@ impl<'a> Views<'a> {
 
     /// The card of interventie `index` on the overview, with the term pages it is on.
     pub fn filterable_card(&self, index: usize) -> Card<'a> {
+        Card {
+            facetten: self.facetten(index),
+            ..self.interventie_card(&self.site.interventies.items[index])
+        }
+    }
+
+    /// The term pages interventie `index` is on, as `facet:slug`.
+    pub fn facetten(&self, index: usize) -> Vec<String> {
         let site = self.site;
-        let facetten = Facet::ALL
+        Facet::ALL
             .into_iter()
             .flat_map(|facet| {
                 site.terms(facet)
@@ -621,11 +629,7 @@ impl<'a> Views<'a> {
                     .filter(|t| t.interventies.binary_search(&index).is_ok())
                     .map(move |t| format!("{}:{}", facet.key(), t.slug))
             })
-            .collect();
-        Card {
-            facetten,
-            ..self.interventie_card(&site.interventies.items[index])
-        }
+            .collect()
     }
 
     /// The filter links of the interventies overview: every facet that has terms.
@@ -650,7 +654,7 @@ impl<'a> Views<'a> {
     /// A card for a news item, with its kind.
     pub fn nieuws_card(&self, entry: &'a Entry<crate::content::nieuws::Nieuws>) -> Card<'a> {
         Card {
-            soort: Some(soort_label(entry.doc.data.soort)),
+            soort: Some(soort_label(entry.doc().data.soort)),
             ..self.card(entry)
         }
     }

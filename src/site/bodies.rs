@@ -191,12 +191,7 @@ impl<'a> Bodies<'a> {
             Some(cached) => (cached.clone(), false),
             None => (render(&doc, &url, &self.links, self.links_digest), true),
         };
-        let entry = Entry {
-            doc,
-            url,
-            body: Arc::clone(&cached.body),
-            inline: cached.inline.clone(),
-        };
+        let entry = Entry::new(doc, url, Arc::clone(&cached.body), cached.inline.clone());
         (entry, cached, fresh)
     }
 }

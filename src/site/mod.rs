@@ -8,6 +8,7 @@
 mod bodies;
 mod config;
 mod places;
+pub mod reads;
 mod references;
 
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -102,30 +103,72 @@ pub struct Site {
 
 /// One document with its place in the site.
 #[derive(Debug)]
+///
+/// Its contents are handed out only by methods that note the read ([`reads`]), so that what
+/// each output file read of which document is recorded; its site path is not, because it
+/// cannot change without the site being built again.
 pub struct Entry<T> {
     /// The document as loaded.
-    pub doc: Arc<Document<T>>,
+    doc: Arc<Document<T>>,
     /// Its site path, e.g. `/interventies/kansrijk-in-almere/`.
     pub url: String,
     /// Its Markdown body as HTML.
-    pub body: Arc<Rendered>,
+    body: Arc<Rendered>,
     /// Fields of its type rendered from inline Markdown, in the order the type defines.
-    pub inline: Vec<String>,
+    inline: Vec<String>,
+    /// Its id for [`reads`]: a hash of its content path. Two documents that shared one would
+    /// only make each other's readers render again.
+    id: u64,
 }
 
 impl<T> Entry<T> {
+    fn new(doc: Arc<Document<T>>, url: String, body: Arc<Rendered>, inline: Vec<String>) -> Self {
+        let id = xxhash_rust::xxh3::xxh3_64(doc.source.content_path.as_bytes());
+        Entry {
+            doc,
+            url,
+            body,
+            inline,
+            id,
+        }
+    }
+
+    /// The document as loaded.
+    pub fn doc(&self) -> &Document<T> {
+        reads::record(self.id);
+        &self.doc
+    }
+
+    /// Its Markdown body as HTML.
+    pub fn body(&self) -> &Rendered {
+        reads::record(self.id);
+        &self.body
+    }
+
+    /// Fields of its type rendered from inline Markdown, in the order the type defines.
+    pub fn inline(&self) -> &[String] {
+        reads::record(self.id);
+        &self.inline
+    }
+
     /// The common front-matter keys.
     pub fn meta(&self) -> &Meta {
-        &self.doc.meta
+        &self.doc().meta
     }
 
     /// The summary: `samenvatting`, or else the start of the body's first paragraph.
     pub fn summary(&self) -> Option<&str> {
+        reads::record(self.id);
         self.doc
             .meta
             .samenvatting
             .as_deref()
             .or((!self.body.summary.is_empty()).then_some(self.body.summary.as_str()))
+    }
+
+    /// Its id in [`reads::Reads`].
+    pub fn id(&self) -> u64 {
+        self.id
     }
 }
 
@@ -498,6 +541,7 @@ impl Site {
     /// Every document, whatever its type: common keys, source, site path and rendered body.
     pub fn documents(&self) -> Vec<DocumentRef<'_>> {
         fn of<T>(entry: &Entry<T>) -> DocumentRef<'_> {
+            reads::record(entry.id);
             DocumentRef {
                 meta: &entry.doc.meta,
                 source: &entry.doc.source,
@@ -538,7 +582,7 @@ impl Site {
     ) -> Option<ReplacedBodies> {
         let mut replaced = ReplacedBodies::default();
         for doc in docs {
-            let (before, found) = match doc {
+            let (id, before, found) = match doc {
                 Item::Home(doc) => replace_body(std::iter::once(&mut self.home), doc, cache),
                 Item::Agenda(doc) => replace_body(self.agenda.iter_mut(), doc, cache),
                 Item::Toegankelijkheid(doc) => {
@@ -566,7 +610,9 @@ impl Site {
             }?;
             replaced.before.extend(before);
             replaced.found.extend(found);
+            replaced.ids.push(id);
         }
+        replaced.ids.sort_unstable();
         Some(replaced)
     }
 
@@ -627,15 +673,18 @@ pub struct ReplacedBodies {
     pub before: Vec<Diagnostic>,
     /// The problems of the new versions.
     pub found: Vec<Diagnostic>,
+    /// The ids of the documents replaced ([`Entry::id`]), sorted: nothing else in the site
+    /// changed.
+    pub ids: Vec<u64>,
 }
 
 /// Puts `doc` in place of the entry among `entries` that has its source, when their front
-/// matter is the same; returns the problems the entry's Markdown had and has now.
+/// matter is the same; returns the entry's id and the problems its Markdown had and has now.
 fn replace_body<'a, T: InlineMarkdown + 'a>(
     mut entries: impl Iterator<Item = &'a mut Entry<T>>,
     doc: Arc<Document<T>>,
     cache: &mut MarkdownCache,
-) -> Option<(Vec<Diagnostic>, Vec<Diagnostic>)> {
+) -> Option<(u64, Vec<Diagnostic>, Vec<Diagnostic>)> {
     let content_path = &doc.source.content_path;
     let entry = entries.find(|e| &e.doc.source.content_path == content_path)?;
     if entry.doc.source.digest.front_matter != doc.source.digest.front_matter {
@@ -645,7 +694,7 @@ fn replace_body<'a, T: InlineMarkdown + 'a>(
     entry.doc = doc;
     entry.body = again.body;
     entry.inline = again.inline;
-    Some((again.found_before, again.found))
+    Some((entry.id, again.found_before, again.found))
 }
 
 /// The site path of the security contact file (RFC 9116).
