@@ -55,8 +55,9 @@ pub struct ModelOptions {
     pub theme_files: Vec<StaticFile>,
 }
 
-/// The whole site, valid and ready to render.
-#[derive(Debug)]
+/// The whole site, valid and ready to render. A clone shares the documents and their rendered
+/// bodies, so it is cheap: `gka serve` hands one to the thread that makes the open data.
+#[derive(Debug, Clone)]
 pub struct Site {
     /// Site-wide settings.
     pub config: Config,
@@ -113,6 +114,18 @@ pub struct Entry<T> {
     pub inline: Vec<String>,
 }
 
+// Not derived: that would ask `T: Clone`, and the document is shared, not copied.
+impl<T> Clone for Entry<T> {
+    fn clone(&self) -> Self {
+        Entry {
+            doc: Arc::clone(&self.doc),
+            url: self.url.clone(),
+            body: Arc::clone(&self.body),
+            inline: self.inline.clone(),
+        }
+    }
+}
+
 impl<T> Entry<T> {
     /// The common front-matter keys.
     pub fn meta(&self) -> &Meta {
@@ -153,6 +166,18 @@ pub struct Section<T> {
     pub intro: Option<Entry<SectionIntro>>,
     /// The items.
     pub items: Vec<Entry<T>>,
+}
+
+// Not derived, as for `Entry`.
+impl<T> Clone for Section<T> {
+    fn clone(&self) -> Self {
+        Section {
+            url: self.url.clone(),
+            titel: self.titel.clone(),
+            intro: self.intro.clone(),
+            items: self.items.clone(),
+        }
+    }
 }
 
 impl<T> Section<T> {
