@@ -268,6 +268,18 @@ impl LiveOutput {
         &self.dir
     }
 
+    /// Another updater of the same folder, that knows of no file yet, for files this one never
+    /// writes, in folders of their own (removing a file removes the folders it leaves empty):
+    /// each writes and removes only its own files, so the two can work on different threads.
+    /// `gka serve` writes its pages with one and the open data and search index with another.
+    pub fn other_files(&self) -> LiveOutput {
+        LiveOutput {
+            dir: self.dir.clone(),
+            written: HashMap::new(),
+            copied: HashMap::new(),
+        }
+    }
+
     /// Writes each of `files` whose bytes differ from what this folder holds at its path.
     /// Returns how many were written.
     pub fn write(&mut self, files: &[OutputFile]) -> Result<usize, OutputError> {
@@ -308,17 +320,15 @@ impl LiveOutput {
         Ok(count)
     }
 
-    /// Removes every file written or copied earlier whose path is not in `keep`, and the
-    /// folders that leaves empty. Returns how many files were removed.
-    pub fn retain(&mut self, keep: &HashSet<&str>) -> Result<usize, OutputError> {
-        let gone: Vec<String> = self
-            .written
+    /// The files written or copied earlier whose path is not in `keep`: those to
+    /// [`LiveOutput::remove`] when the site has only the files in `keep`.
+    pub fn stale(&self, keep: &HashSet<&str>) -> Vec<String> {
+        self.written
             .keys()
             .chain(self.copied.keys())
             .filter(|path| !keep.contains(path.as_str()))
             .cloned()
-            .collect();
-        self.remove(&gone)
+            .collect()
     }
 
     /// Removes the files at `paths`, written or copied earlier, and the folders that leaves

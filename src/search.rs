@@ -19,6 +19,11 @@ use crate::render::OutputFile;
 /// JavaScript expects next to `pagefind.js`.
 pub const FOLDER: &str = "pagefind";
 
+/// The index's entry file in the output folder. It names the index's other files, which are
+/// named after their contents (but for a few scripts that are the same for every index of one
+/// Pagefind version), so a browser that reads one entry file reads one whole index.
+pub const ENTRY: &str = "pagefind/pagefind-entry.json";
+
 /// The language every page is indexed in.
 pub const LANGUAGE: &str = "nl";
 
@@ -47,15 +52,29 @@ pub struct SearchError(String);
 /// puts the folder that holds `pagefind/` in front, so a site published in a sub-folder
 /// (`/gka/`) links right.
 pub fn index(dir: &Path) -> Result<Vec<OutputFile>, SearchError> {
+    // Never told to stop, it always returns the files.
+    Ok(index_unless(dir, &|| false)?.unwrap_or_default())
+}
+
+/// [`index`], which gives up and returns `None` when `stop` says so after the pages are read,
+/// before the index's files are made (each about half of the time; Pagefind cannot stop
+/// within either). `gka serve` stops an index that a newer edit made out of date.
+pub fn index_unless(
+    dir: &Path,
+    stop: &dyn Fn() -> bool,
+) -> Result<Option<Vec<OutputFile>>, SearchError> {
     // Pagefind's API is async and hands work to tokio's blocking pool; a small runtime of
     // our own is enough, the rest of the build is synchronous.
     let runtime = tokio::runtime::Builder::new_current_thread()
         .build()
         .map_err(|e| SearchError(format!("could not start the async runtime: {e}")))?;
-    runtime.block_on(index_async(dir))
+    runtime.block_on(index_async(dir, stop))
 }
 
-async fn index_async(dir: &Path) -> Result<Vec<OutputFile>, SearchError> {
+async fn index_async(
+    dir: &Path,
+    stop: &dyn Fn() -> bool,
+) -> Result<Option<Vec<OutputFile>>, SearchError> {
     let config = PagefindServiceConfig::builder()
         .force_language(LANGUAGE.to_string())
         .build();
@@ -67,6 +86,9 @@ async fn index_async(dir: &Path) -> Result<Vec<OutputFile>, SearchError> {
         .add_directory(dir.to_string(), None)
         .await
         .map_err(error)?;
+    if stop() {
+        return Ok(None);
+    }
     let built = index.get_files().await.map_err(error)?;
     // Pagefind names its files relative to its bundle folder (`fragment/…`, `pagefind.js`).
     built
@@ -89,7 +111,8 @@ async fn index_async(dir: &Path) -> Result<Vec<OutputFile>, SearchError> {
                 is_page: false,
             })
         })
-        .collect()
+        .collect::<Result<_, _>>()
+        .map(Some)
 }
 
 fn error(err: anyhow::Error) -> SearchError {

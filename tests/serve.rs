@@ -134,6 +134,28 @@ impl Server {
         }
     }
 
+    /// Polls the server's standard error until it has `count` lines that start with `start`;
+    /// panics after [`GUARD`].
+    #[track_caller]
+    fn wait_for_lines(&self, start: &str, count: usize) {
+        let start_time = Instant::now();
+        while self.lines_starting(start) < count {
+            if start_time.elapsed() > GUARD {
+                panic!(
+                    "gave up waiting for {count} lines {start:?} on stderr:\n{}",
+                    self.stderr.lock().unwrap()
+                );
+            }
+            thread::sleep(Duration::from_millis(50));
+        }
+    }
+
+    /// How many lines of the server's standard error start with `start`.
+    fn lines_starting(&self, start: &str) -> usize {
+        let stderr = self.stderr.lock().unwrap();
+        stderr.lines().filter(|l| l.starts_with(start)).count()
+    }
+
     /// Polls `target` until `done` holds for the reply; panics after [`GUARD`].
     #[track_caller]
     fn wait_for(&self, target: &str, what: &str, done: impl Fn(&Reply) -> bool) -> Reply {
@@ -180,6 +202,8 @@ struct Reply {
     status: u16,
     headers: Vec<(String, String)>,
     body: String,
+    /// The body as sent, for binary files.
+    bytes: Vec<u8>,
 }
 
 impl Reply {
@@ -212,10 +236,12 @@ fn send(stream: &mut TcpStream, method: &str, target: &str) {
 fn read_reply(mut stream: TcpStream) -> Reply {
     let mut bytes = Vec::new();
     stream.read_to_end(&mut bytes).expect("reads the answer");
-    let text = String::from_utf8_lossy(&bytes);
-    let (head, body) = text
-        .split_once("\r\n\r\n")
-        .unwrap_or_else(|| panic!("no header end in {text:?}"));
+    let end = bytes
+        .windows(4)
+        .position(|w| w == b"\r\n\r\n")
+        .unwrap_or_else(|| panic!("no header end in {:?}", String::from_utf8_lossy(&bytes)));
+    let head = String::from_utf8_lossy(&bytes[..end]);
+    let body = bytes[end + 4..].to_vec();
     let mut lines = head.lines();
     let status = lines
         .next()
@@ -229,7 +255,8 @@ fn read_reply(mut stream: TcpStream) -> Reply {
     Reply {
         status,
         headers,
-        body: body.to_string(),
+        body: String::from_utf8_lossy(&body).into_owned(),
+        bytes: body,
     }
 }
 
@@ -280,8 +307,8 @@ fn serves_pages_folders_and_the_sites_404() {
 fn serves_the_search_page_and_index_unless_asked_not_to() {
     let server = Server::start(SiteRoot::example());
     assert_eq!(server.get("/zoeken/").status, 200);
-    let script = server.get("/pagefind/pagefind.js");
-    assert_eq!(script.status, 200);
+    // The index follows the pages.
+    let script = server.wait_for("/pagefind/pagefind.js", "the index", |r| r.status == 200);
     assert_eq!(
         script.header("Content-Type"),
         Some("text/javascript; charset=utf-8")
@@ -339,8 +366,8 @@ fn files_get_their_mime_types() {
         ("/__gka/reload.js", "text/javascript; charset=utf-8"),
         ("/__gka/overlay.css", "text/css; charset=utf-8"),
     ] {
-        let reply = server.get(target);
-        assert_eq!(reply.status, 200, "{target}");
+        // The open data follows the pages.
+        let reply = server.wait_for(target, "the file", |r| r.status == 200);
         assert_eq!(reply.header("Content-Type"), Some(mime), "{target}");
         assert_eq!(
             reply.header("X-Content-Type-Options"),
@@ -513,10 +540,12 @@ fn two_hundred_parallel_connections_are_all_answered() {
     assert_eq!(server.get("/").status, 200);
 }
 
-/// Every file of an output folder with its bytes and modification time.
+/// Every file of an output folder with its bytes and modification time, but the search index,
+/// whose files are named after their contents (see [`the_search_index_follows_quick_edits`]).
 fn stamps(dir: &std::path::Path) -> BTreeMap<String, (Vec<u8>, std::time::SystemTime)> {
     files(dir)
         .into_iter()
+        .filter(|f| !f.starts_with("pagefind/"))
         .map(|f| {
             let path = dir.join(&f);
             let modified = std::fs::metadata(&path).unwrap().modified().unwrap();
@@ -533,9 +562,9 @@ fn an_edit_rewrites_the_page_and_its_lists_and_leaves_the_rest_untouched() {
         SiteRoot::example(),
         &["--output".as_ref(), output.as_os_str()],
     );
-    // The open data is written right after the first build; wait for it so that it is not
-    // mistaken for a change.
-    server.wait_for("/data/gka.json", "the open data", |r| r.status == 200);
+    // The open data and the search index follow the first build; wait for them so that they
+    // are not mistaken for a change.
+    server.wait_for_lines(INDEXED, 1);
     let before = stamps(&output);
 
     // Kansrijk in Almere has no `samenvatting`: its card shows the body's first sentence, so
@@ -557,6 +586,8 @@ fn an_edit_rewrites_the_page_and_its_lists_and_leaves_the_rest_untouched() {
                     .contains("Met Kansrijk in Almere krijgen scholen steun")
         });
     }
+    // Then the open data and the index again: the folder holds still while it is read.
+    server.wait_for_lines(INDEXED, 2);
     let after = stamps(&output);
 
     let changed: Vec<&str> = after
@@ -624,6 +655,209 @@ fn added_and_removed_documents_add_and_remove_their_files() {
         !r.body.contains("Nieuwe aanpak")
     });
     assert_eq!(overview.status, 200);
+}
+
+/// The start of the line the server prints when it has put a new search index in place.
+const INDEXED: &str = "Search index updated in ";
+
+/// One of Pagefind's binary files (`pf_meta`, `pf_index`, `pf_fragment`) as served: gzip of
+/// `pagefind_dcd` and the data.
+fn pagefind_file(server: &Server, target: &str) -> Result<Vec<u8>, String> {
+    let reply = server.get(target);
+    if reply.status != 200 {
+        return Err(format!("{target}: {}", reply.status));
+    }
+    let mut data = Vec::new();
+    flate2::read::GzDecoder::new(reply.bytes.as_slice())
+        .read_to_end(&mut data)
+        .map_err(|e| format!("{target}: {e}"))?;
+    data.strip_prefix(b"pagefind_dcd")
+        .map(<[u8]>::to_vec)
+        .ok_or_else(|| format!("{target}: no Pagefind header"))
+}
+
+/// A CBOR file of Pagefind's (Pagefind writes its structures as arrays of their fields).
+fn pagefind_cbor(server: &Server, target: &str) -> Result<Vec<ciborium::Value>, String> {
+    let data = pagefind_file(server, target)?;
+    let value: ciborium::Value =
+        ciborium::from_reader(data.as_slice()).map_err(|e| format!("{target}: {e}"))?;
+    value
+        .into_array()
+        .map_err(|v| format!("{target}: not an array: {v:?}"))
+}
+
+/// The fields of a CBOR array in Pagefind's files.
+fn fields(value: &ciborium::Value) -> &[ciborium::Value] {
+    value.as_array().map(Vec::as_slice).unwrap_or_default()
+}
+
+/// The text of a CBOR string in Pagefind's files.
+fn text_of(value: &ciborium::Value) -> &str {
+    value.as_text().unwrap_or_default()
+}
+
+/// Reads the served search index as Pagefind's script does: the entry file, the files it
+/// names, every page's fragment and every word chunk. Returns the site paths each word is
+/// found on, or what could not be read (the index may be replaced meanwhile).
+fn search_index(server: &Server, words: &[&str]) -> Result<Vec<Vec<String>>, String> {
+    let entry = server.get("/pagefind/pagefind-entry.json");
+    if entry.status != 200 {
+        return Err(format!("the entry file: {}", entry.status));
+    }
+    let entry: serde_json::Value =
+        serde_json::from_str(&entry.body).map_err(|e| format!("the entry file: {e}"))?;
+    let language = &entry["languages"]["nl"];
+    let wasm = format!(
+        "/pagefind/wasm.{}.pagefind",
+        language["wasm"].as_str().unwrap()
+    );
+    if server.get(&wasm).status != 200 {
+        return Err(format!("{wasm} is missing"));
+    }
+    let meta = pagefind_cbor(
+        server,
+        &format!(
+            "/pagefind/pagefind.{}.pf_meta",
+            language["hash"].as_str().unwrap()
+        ),
+    )?;
+    // Pages, then word chunks: each page a hash first, each chunk `from`, `to` and a hash.
+    let mut urls = Vec::new();
+    for page in fields(&meta[1]) {
+        let target = format!(
+            "/pagefind/fragment/{}.pf_fragment",
+            text_of(&fields(page)[0])
+        );
+        let fragment: serde_json::Value = serde_json::from_slice(&pagefind_file(server, &target)?)
+            .map_err(|e| format!("{target}: {e}"))?;
+        urls.push(fragment["url"].as_str().unwrap_or_default().to_string());
+    }
+    assert_eq!(language["page_count"], urls.len(), "{entry}");
+    let mut found = vec![Vec::new(); words.len()];
+    for chunk in fields(&meta[2]) {
+        let target = format!("/pagefind/index/{}.pf_index", text_of(&fields(chunk)[2]));
+        let index = pagefind_cbor(server, &target)?;
+        // Each word: the word, then its pages, each a page number first.
+        for word in fields(&index[0]) {
+            let word = fields(word);
+            if let Some(i) = words.iter().position(|w| *w == text_of(&word[0])) {
+                for page in fields(&word[1]) {
+                    let number: usize = fields(page)[0]
+                        .as_integer()
+                        .and_then(|n| n.try_into().ok())
+                        .unwrap();
+                    found[i].push(urls[number].clone());
+                }
+            }
+        }
+    }
+    Ok(found)
+}
+
+/// Appends `text` to the content file `rel` of the server's site.
+fn append(server: &Server, rel: &str, text: &str) {
+    let path = server.site.file(rel);
+    let mut contents = std::fs::read_to_string(&path).unwrap();
+    contents.push_str(text);
+    std::fs::write(&path, contents).unwrap();
+}
+
+#[test]
+fn the_search_index_follows_quick_edits() {
+    let server = Server::start(SiteRoot::example());
+    // Two edits in quick succession, of two interventies, each with a word of its own
+    // (without Dutch endings, so that it is indexed as it is written).
+    append(&server, KANSRIJK, "\nDe school doet mee aan zorbax.\n");
+    let dare = "content/interventies/dare-to-dream-in-036.md";
+    append(&server, dare, "\nJongeren maken een plimflox.\n");
+    server.wait_for(KANSRIJK_PAGE, "the first edit", |r| {
+        r.body.contains("zorbax")
+    });
+    server.wait_for(
+        "/interventies/dare-to-dream-in-036/",
+        "the second edit",
+        |r| r.body.contains("plimflox"),
+    );
+    server.wait_for("/data/gka.json", "both edits in the open data", |r| {
+        r.body.contains("zorbax") && r.body.contains("plimflox")
+    });
+
+    // The index follows: whole (every file the entry leads to is there) and made from the
+    // pages of both edits.
+    let expected = vec![
+        vec![KANSRIJK_PAGE.to_string()],
+        vec!["/interventies/dare-to-dream-in-036/".to_string()],
+    ];
+    let start = Instant::now();
+    loop {
+        let found = search_index(&server, &["zorbax", "plimflox"]);
+        if found.as_ref() == Ok(&expected) {
+            break;
+        }
+        assert!(
+            start.elapsed() < GUARD,
+            "gave up waiting for the index of both edits; last read: {found:?}\n--- stderr:\n{}",
+            server.stderr.lock().unwrap()
+        );
+        thread::sleep(Duration::from_millis(50));
+    }
+}
+
+#[test]
+fn a_rebuild_does_not_wait_for_the_search_index() {
+    // Enough pages that indexing them takes much longer than rebuilding one.
+    let site = SiteRoot::example();
+    let template =
+        std::fs::read_to_string(site.file("content/interventies/dare-to-dream-in-036.md"))
+            .unwrap()
+            .replace("titel: Dare to dream in 036", "titel: Kopie");
+    for i in 0..400 {
+        site.write(
+            &format!("content/interventies/kopie-{i}.md"),
+            template.replace("titel: Kopie", &format!("titel: Kopie {i}")),
+        );
+    }
+    let server = Server::start(site);
+    server.wait_for_lines(INDEXED, 1);
+
+    let (first, second) = (
+        "content/interventies/kopie-1.md",
+        "content/interventies/kopie-2.md",
+    );
+    append(&server, first, "\nEen eerste regel.\n");
+    // The second edit follows as soon as the first is rebuilt: while its index is made.
+    let start = Instant::now();
+    while line_after(
+        &server.stderr.lock().unwrap(),
+        &format!("Changed: {first}"),
+        "Rebuilt ",
+    )
+    .is_none()
+    {
+        assert!(start.elapsed() < GUARD, "{}", server.stderr.lock().unwrap());
+        thread::sleep(Duration::from_millis(2));
+    }
+    append(&server, second, "\nEen tweede regel.\n");
+    server.wait_for("/interventies/kopie-2/", "the second edit", |r| {
+        r.body.contains("Een tweede regel.")
+    });
+    server.wait_for_lines(INDEXED, 2);
+
+    let stderr = server.stderr.lock().unwrap().clone();
+    let rebuilt = line_after(&stderr, &format!("Changed: {second}"), "Rebuilt ").unwrap();
+    let indexed = line_after(&stderr, &format!("Changed: {first}"), INDEXED).unwrap();
+    assert!(
+        rebuilt < indexed,
+        "the second edit is rebuilt before the index of the first is done:\n{stderr}"
+    );
+}
+
+/// The number of the first line of `text` that starts with `start` after the first line that
+/// starts with `after`.
+fn line_after(text: &str, after: &str, start: &str) -> Option<usize> {
+    let lines: Vec<&str> = text.lines().collect();
+    let from = lines.iter().position(|l| l.starts_with(after))?;
+    (from..lines.len()).find(|&i| lines[i].starts_with(start))
 }
 
 /// The interventie the edit-loop tests write in, and its page.

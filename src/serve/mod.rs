@@ -7,7 +7,8 @@
 //! Rebuilds are runs of the build's pipeline with its caches kept ([`crate::rebuild::Session`]):
 //! the changed files are read again, the output files whose template context changed are
 //! rendered again, and only files whose bytes changed are written, in place in the one output
-//! folder of the session.
+//! folder of the session. The open data and the search index are made on a background thread
+//! of the session, so the next edit never waits for them; a newer good build supersedes them.
 //!
 //! Stages: [`http`] answers requests, [`events`] keeps the browsers' event streams, and this
 //! module owns the builds and the file watcher.
@@ -27,7 +28,7 @@ use notify_debouncer_full::{DebounceEventResult, new_debouncer};
 
 use crate::build::{BuildError, BuildOptions};
 use crate::diagnostics::report::{self, Format, Reporter};
-use crate::rebuild::Session;
+use crate::rebuild::{Finished, Session};
 use events::Events;
 use http::Problems;
 
@@ -89,6 +90,9 @@ pub enum ServeError {
     /// The session's output folder could not be made.
     #[error(transparent)]
     Output(#[from] crate::output::OutputError),
+    /// The threads that build could not start.
+    #[error("cannot start the threads that build the site: {0}")]
+    Threads(#[from] rayon::ThreadPoolBuildError),
     /// The file watcher could not start.
     #[error("cannot watch {path} for changes: {source}")]
     Watch {
@@ -118,8 +122,8 @@ impl State {
 }
 
 /// Runs the server until Ctrl-C. Prints the address it listens on as the first line of
-/// standard output (`Serving http://127.0.0.1:1111/`), then one line per build on standard
-/// error.
+/// standard output (`Serving http://127.0.0.1:1111/`), then one line per build, and one per
+/// search index put in place, on standard error.
 pub fn serve(options: &ServeOptions) -> Result<(), ServeError> {
     if !options.root.is_dir() {
         return Err(ServeError::NoRoot(options.root.clone()));
@@ -186,7 +190,7 @@ pub fn serve(options: &ServeOptions) -> Result<(), ServeError> {
         }
         None => tmp.path().join("site"),
     };
-    let session = Session::new(BuildOptions {
+    let mut session = Session::new(BuildOptions {
         root: root.clone(),
         output,
         base_url: Some(url.clone()),
@@ -194,9 +198,24 @@ pub fn serve(options: &ServeOptions) -> Result<(), ServeError> {
         search: options.search,
     })
     .map_err(ServeError::Output)?;
+    session.finish_in_background(|finished| match finished {
+        Ok(Finished {
+            indexed: Some(took),
+            ..
+        }) => eprintln!("Search index updated in {:.1} s", took.as_secs_f64()),
+        Ok(_) => {}
+        Err(e) => eprintln!("error: {e}"),
+    });
+    // Pagefind, and the background thread's writes, keep rayon's global pool busy for seconds,
+    // and rayon's threads finish the work they have before they take new work from outside:
+    // on the global pool a rebuild waits for the indexing (2-3 s at 10 000 pages).
+    let pool = rayon::ThreadPoolBuilder::new()
+        .thread_name(|i| format!("gka-build-{i}"))
+        .build()?;
     let mut builder = Builder {
         root: root.clone(),
         session,
+        pool,
         state: Arc::clone(&state),
         first: true,
     };
@@ -326,6 +345,8 @@ fn is_editor_temp(path: &Path) -> bool {
 struct Builder {
     root: PathBuf,
     session: Session,
+    /// The threads the builds run on.
+    pool: rayon::ThreadPool,
     state: Arc<State>,
     /// Whether no build has succeeded yet.
     first: bool,
@@ -333,9 +354,10 @@ struct Builder {
 
 impl Builder {
     /// Builds the site again after `changed`, updates what is served and tells the browsers
-    /// to reload; then makes what the build left for later.
+    /// to reload; then hands what the build left for later to the session's background thread.
     fn rebuild(&mut self, changed: &[PathBuf]) {
-        let result = self.session.rebuild(changed);
+        let session = &mut self.session;
+        let result = self.pool.install(|| session.rebuild(changed));
         let color = std::io::IsTerminal::is_terminal(&std::io::stderr())
             && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
         let problems = match result {

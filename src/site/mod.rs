@@ -56,8 +56,9 @@ pub struct ModelOptions {
     pub theme_files: Vec<StaticFile>,
 }
 
-/// The whole site, valid and ready to render.
-#[derive(Debug)]
+/// The whole site, valid and ready to render. A clone shares the documents and their rendered
+/// bodies, so it is cheap: `gka serve` hands one to the thread that makes the open data.
+#[derive(Debug, Clone)]
 pub struct Site {
     /// Site-wide settings.
     pub config: Config,
@@ -102,11 +103,11 @@ pub struct Site {
 }
 
 /// One document with its place in the site.
-#[derive(Debug)]
 ///
 /// Its contents are handed out only by methods that note the read ([`reads`]), so that what
 /// each output file read of which document is recorded; its site path is not, because it
 /// cannot change without the site being built again.
+#[derive(Debug)]
 pub struct Entry<T> {
     /// The document as loaded.
     doc: Arc<Document<T>>,
@@ -119,6 +120,19 @@ pub struct Entry<T> {
     /// Its id for [`reads`]: a hash of its content path. Two documents that shared one would
     /// only make each other's readers render again.
     id: u64,
+}
+
+// Not derived: that would ask `T: Clone`, and the document is shared, not copied.
+impl<T> Clone for Entry<T> {
+    fn clone(&self) -> Self {
+        Entry {
+            doc: Arc::clone(&self.doc),
+            url: self.url.clone(),
+            body: Arc::clone(&self.body),
+            inline: self.inline.clone(),
+            id: self.id,
+        }
+    }
 }
 
 impl<T> Entry<T> {
@@ -196,6 +210,18 @@ pub struct Section<T> {
     pub intro: Option<Entry<SectionIntro>>,
     /// The items.
     pub items: Vec<Entry<T>>,
+}
+
+// Not derived, as for `Entry`.
+impl<T> Clone for Section<T> {
+    fn clone(&self) -> Self {
+        Section {
+            url: self.url.clone(),
+            titel: self.titel.clone(),
+            intro: self.intro.clone(),
+            items: self.items.clone(),
+        }
+    }
 }
 
 impl<T> Section<T> {
