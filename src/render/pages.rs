@@ -101,14 +101,9 @@ pub(super) fn addendum<'a>(views: &Views<'a>, i: usize) -> PageJob<'a> {
     let site = views.site;
     let entry = &site.addenda.items[i];
     let data = &entry.doc().data;
-    let interventies: Vec<Card> = data
-        .interventies
+    let interventies: Vec<Card> = site.addendum_interventies[i]
         .iter()
-        .filter_map(|slug| {
-            let url = format!("/interventies/{}/", slug.value);
-            site.interventies.items.iter().find(|e| e.url == url)
-        })
-        .map(|e| views.interventie_card(e))
+        .map(|&index| views.interventie_card(&site.interventies.items[index]))
         .collect();
     let view = AddendumView {
         periode: data.periode.map(|p| p.to_string()),
@@ -127,12 +122,6 @@ pub(super) fn interventie<'a>(views: &Views<'a>, i: usize) -> PageJob<'a> {
     let site = views.site;
     let entry = &site.interventies.items[i];
     let data = &entry.doc().data;
-    let slug = entry
-        .url
-        .trim_end_matches('/')
-        .rsplit('/')
-        .next()
-        .unwrap_or_default();
     let view = InterventieView {
         themas: views.thema_links(data.themas.iter().map(|t| t.value.as_str())),
         leeftijden: data.leeftijden.iter().map(|r| views.age_link(*r)).collect(),
@@ -151,12 +140,12 @@ pub(super) fn interventie<'a>(views: &Views<'a>, i: usize) -> PageJob<'a> {
             databank: e.databank.label(),
             url: e.url.as_ref().map(|u| views.external_or_href(&u.value)),
         }),
-        addenda: site
-            .addenda
-            .items
+        addenda: site.interventie_addenda[i]
             .iter()
-            .filter(|a| a.doc().data.interventies.iter().any(|s| s.value == slug))
-            .map(|a| views.link(&a.doc().meta.titel, &a.url))
+            .map(|&index| {
+                let addendum = &site.addenda.items[index];
+                views.link(&addendum.doc().meta.titel, &addendum.url)
+            })
             .collect(),
     };
     let page = views
@@ -259,11 +248,9 @@ pub(super) fn pagina<'a>(views: &Views<'a>, i: usize) -> PageJob<'a> {
 pub(super) fn sectie<'a>(views: &Views<'a>, i: usize) -> PageJob<'a> {
     let site = views.site;
     let entry = &site.sections[i];
-    let items: Vec<Card> = site
-        .pages
+    let items: Vec<Card> = site.section_pages[i]
         .iter()
-        .filter(|p| p.url.starts_with(&entry.url) && p.url != entry.url)
-        .map(|p| views.card(p))
+        .map(|&index| views.card(&site.pages[index]))
         .collect();
     (
         "lijst.html",

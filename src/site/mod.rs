@@ -40,7 +40,7 @@ pub use config::{Config, Label, MenuLink, SecurityContact};
 use places::{Placed, Places, default_url, folder_of, page_url};
 use references::{
     age_terms, check_addenda, check_erkenningen, check_nieuws, check_programmalijnen,
-    erkenning_terms, onderwijs_terms, thema_terms,
+    erkenning_terms, onderwijs_terms, pages_in_sections, resolve_addenda, thema_terms,
 };
 
 /// Options that change what the model contains.
@@ -80,6 +80,15 @@ pub struct Site {
     pub pages: Vec<Entry<Page>>,
     /// Sections of other folders, each listing the plain pages in it.
     pub sections: Vec<Entry<SectionIntro>>,
+    /// For each addendum, the interventies it adds: indexes into `interventies.items`, in the
+    /// order the addendum lists them. Resolved while the model is built, as are the other
+    /// index lists here, so that rendering never joins documents by slug or path.
+    pub addendum_interventies: Vec<Vec<usize>>,
+    /// For each interventie, the addenda that add it: indexes into `addenda.items`, ascending.
+    pub interventie_addenda: Vec<Vec<usize>>,
+    /// For each section in `sections`, the plain pages in its folder or below: indexes into
+    /// `pages`, ascending.
+    pub section_pages: Vec<Vec<usize>>,
     /// The agenda's themes, in the agenda's order.
     pub themas: Vec<Term>,
     /// Every age range used, youngest first; each lists what overlaps it.
@@ -473,6 +482,9 @@ impl Site {
             &failed_urls,
             diagnostics,
         );
+        let (addendum_interventies, interventie_addenda) =
+            resolve_addenda(&addenda.items, &interventies.items);
+        let section_pages = pages_in_sections(&sections, &pages);
         check_nieuws(&nieuws.items, diagnostics);
         check_erkenningen(&interventies.items, diagnostics);
         check_programmalijnen(&programma.items, diagnostics);
@@ -550,6 +562,9 @@ impl Site {
             nieuws,
             pages,
             sections,
+            addendum_interventies,
+            interventie_addenda,
+            section_pages,
             themas,
             leeftijden,
             onderwijs,

@@ -10,6 +10,7 @@ use crate::content::agenda::Agenda;
 use crate::content::document::Document;
 use crate::content::interventie::Interventie;
 use crate::content::nieuws::Nieuws;
+use crate::content::page::{Page, SectionIntro};
 use crate::content::programmalijn::Programmalijn;
 use crate::content::values::{AgeRange, Erkenningsniveau, Onderwijs};
 use crate::diagnostics::{Code, Diagnostic, Diagnostics, Position};
@@ -239,6 +240,52 @@ pub(super) fn check_addenda(
     }
 }
 
+/// Which interventies each addendum adds, resolved once here so that rendering never looks
+/// them up by slug: for each addendum, indexes into `interventies` in the order it lists them;
+/// for each interventie, indexes into `addenda` of those that add it, ascending. A slug that
+/// names no interventie of this build resolves to nothing: [`check_addenda`] reports it (an
+/// error, or a warning for a draft left out, which the addendum's page then leaves out too).
+pub(super) fn resolve_addenda(
+    addenda: &[Placed<Addendum>],
+    interventies: &[Placed<Interventie>],
+) -> (Vec<Vec<usize>>, Vec<Vec<usize>>) {
+    let by_slug: HashMap<&str, usize> = (interventies.iter().enumerate())
+        .map(|(index, (_, url))| (url_slug(url), index))
+        .collect();
+    let mut added_by: Vec<Vec<usize>> = vec![Vec::new(); interventies.len()];
+    let adds = (addenda.iter().enumerate())
+        .map(|(addendum, (doc, _))| {
+            let adds: Vec<usize> = (doc.data.interventies.iter())
+                .filter_map(|slug| by_slug.get(slug.value.as_str()).copied())
+                .collect();
+            for &interventie in &adds {
+                // An addendum that lists an interventie twice still adds it once.
+                if added_by[interventie].last() != Some(&addendum) {
+                    added_by[interventie].push(addendum);
+                }
+            }
+            adds
+        })
+        .collect();
+    (adds, added_by)
+}
+
+/// For each section of plain pages, indexes into `pages` of the pages below its folder, at
+/// any depth, in the order of `pages`.
+pub(super) fn pages_in_sections(
+    sections: &[Placed<SectionIntro>],
+    pages: &[Placed<Page>],
+) -> Vec<Vec<usize>> {
+    (sections.iter())
+        .map(|(_, section)| {
+            (pages.iter().enumerate())
+                .filter(|(_, (_, url))| url.starts_with(section.as_str()) && url != section)
+                .map(|(index, _)| index)
+                .collect()
+        })
+        .collect()
+}
+
 /// The last segment of a site path such as `/interventies/kansrijk/`.
 pub(super) fn url_slug(url: &str) -> &str {
     url.trim_end_matches('/')
@@ -327,5 +374,85 @@ pub(super) fn check_erkenningen(
                     .join(", ")
             )),
         );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::PathBuf;
+
+    use super::*;
+    use crate::content::{Item, parse_markdown};
+
+    /// A document at `content_path` with `front_matter` and no body.
+    fn document(content_path: &str, front_matter: &str) -> Item {
+        let text = format!("---\n{front_matter}\n---\n");
+        parse_markdown(
+            PathBuf::from("content").join(content_path),
+            content_path,
+            &text,
+        )
+        .expect("a valid document")
+    }
+
+    fn interventie(slug: &str) -> Placed<Interventie> {
+        match document(
+            &format!("interventies/{slug}.md"),
+            &format!("titel: {slug}"),
+        ) {
+            Item::Interventie(doc) => (doc, format!("/interventies/{slug}/")),
+            _ => unreachable!("a file in interventies/ is an interventie"),
+        }
+    }
+
+    fn addendum(name: &str, slugs: &[&str]) -> Placed<Addendum> {
+        let front_matter = format!("titel: {name}\ninterventies: [{}]", slugs.join(", "));
+        match document(&format!("addenda/{name}.md"), &front_matter) {
+            Item::Addendum(doc) => (doc, format!("/addenda/{name}/")),
+            _ => unreachable!("a file in addenda/ is an addendum"),
+        }
+    }
+
+    #[test]
+    fn addenda_resolve_to_interventies_both_ways() {
+        let interventies = [interventie("a"), interventie("b"), interventie("c")];
+        let addenda = [
+            addendum("eerste", &["c", "a"]),
+            addendum("tweede", &["a", "concept", "a"]),
+        ];
+        let (adds, added_by) = resolve_addenda(&addenda, &interventies);
+        assert_eq!(
+            adds,
+            [vec![2, 0], vec![0, 0]],
+            "in the order each addendum lists them; a draft left out resolves to nothing"
+        );
+        assert_eq!(
+            added_by,
+            [vec![0, 1], vec![], vec![0]],
+            "every addendum that adds an interventie, once"
+        );
+    }
+
+    #[test]
+    fn sections_hold_the_pages_below_their_folder() {
+        let page = |content_path: &str, url: &str| match document(content_path, "titel: x") {
+            Item::Page(doc) => (doc, url.to_string()),
+            _ => unreachable!("a file outside the typed folders is a page"),
+        };
+        let section = |content_path: &str, url: &str| match document(content_path, "titel: x") {
+            Item::Section(doc) => (doc, url.to_string()),
+            _ => unreachable!("an _index.md is a section"),
+        };
+        let pages = [
+            page("over/team.md", "/over/team/"),
+            page("contact.md", "/contact/"),
+            page("over/geschiedenis/begin.md", "/over/geschiedenis/begin/"),
+            page("overig.md", "/overig/"),
+        ];
+        let sections = [
+            section("over/_index.md", "/over/"),
+            section("leeg/_index.md", "/leeg/"),
+        ];
+        assert_eq!(pages_in_sections(&sections, &pages), [vec![0, 2], vec![]]);
     }
 }
