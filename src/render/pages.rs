@@ -38,7 +38,10 @@ pub(super) fn agenda<'a>(views: &Views<'a>) -> PageJob<'a> {
         }),
         ondertekend_op: data.ondertekend_op.map(DateView::from),
         periode: data.periode.map(|p| p.to_string()),
-        themas: views.thema_links(data.themas.iter().map(|t| t.value.as_str())),
+        // The site's themes are the agenda's, in its order.
+        themas: (site.themas.iter())
+            .map(|t| views.link(&t.naam, &t.url))
+            .collect(),
         document: data.document.as_ref().map(|d| Download {
             url: views.href(&d.value),
             bestand: views.file_label(&d.value),
@@ -103,7 +106,7 @@ pub(super) fn addendum<'a>(views: &Views<'a>, i: usize) -> PageJob<'a> {
     let data = &entry.doc().data;
     let interventies: Vec<Card> = site.addendum_interventies[i]
         .iter()
-        .map(|&index| views.interventie_card(&site.interventies.items[index]))
+        .map(|&index| views.interventie_card(index))
         .collect();
     let view = AddendumView {
         periode: data.periode.map(|p| p.to_string()),
@@ -123,7 +126,7 @@ pub(super) fn interventie<'a>(views: &Views<'a>, i: usize) -> PageJob<'a> {
     let entry = &site.interventies.items[i];
     let data = &entry.doc().data;
     let view = InterventieView {
-        themas: views.thema_links(data.themas.iter().map(|t| t.value.as_str())),
+        themas: views.thema_links(&site.interventie_themas[i]),
         leeftijden: data.leeftijden.iter().map(|r| views.age_link(*r)).collect(),
         doelgroep: data.doelgroep.as_deref(),
         status: data.status.map(views::status_label),

@@ -1,9 +1,9 @@
 //! Model: the one typed, validated value of the whole site, built once from what was loaded.
 //!
 //! Building the [`Site`] is where cross-references are checked (themes against the agenda,
-//! addenda against interventies, URL collisions, internal links) and where every Markdown body
-//! is rendered to HTML, in parallel. Once a `Site` exists it is valid: rendering it cannot fail
-//! on content, only on templates.
+//! addenda against interventies, URL collisions, internal links) and resolved to indexes,
+//! and where every Markdown body is rendered to HTML, in parallel. Once a `Site` exists it is
+//! valid: rendering it cannot fail on content, only on templates.
 
 mod bodies;
 mod config;
@@ -86,10 +86,13 @@ pub struct Site {
     pub addendum_interventies: Vec<Vec<usize>>,
     /// For each interventie, the addenda that add it: indexes into `addenda.items`, ascending.
     pub interventie_addenda: Vec<Vec<usize>>,
+    /// For each interventie, its themes: indexes into `themas`, in the order it lists them.
+    pub interventie_themas: Vec<Vec<usize>>,
     /// For each section in `sections`, the plain pages in its folder or below: indexes into
     /// `pages`, ascending.
     pub section_pages: Vec<Vec<usize>>,
-    /// The agenda's themes, in the agenda's order.
+    /// The agenda's themes, in the agenda's order: all of them, as a theme named twice is an
+    /// error.
     pub themas: Vec<Term>,
     /// Every age range used, youngest first; each lists what overlaps it.
     pub leeftijden: Vec<Term>,
@@ -467,7 +470,7 @@ impl Site {
         // Documents that failed to load still count as existing, so that links and
         // references to them do not add misleading errors to the ones already reported.
         let failed_urls: Vec<String> = loaded.failed.iter().map(|path| default_url(path)).collect();
-        let themas = thema_terms(
+        let (themas, interventie_themas) = thema_terms(
             agenda.as_ref().map(|(d, _)| &**d),
             &interventies.items,
             diagnostics,
@@ -564,6 +567,7 @@ impl Site {
             sections,
             addendum_interventies,
             interventie_addenda,
+            interventie_themas,
             section_pages,
             themas,
             leeftijden,

@@ -1,4 +1,5 @@
-//! Cross-references: themes against the agenda, addenda against interventies, term pages.
+//! Cross-references: themes against the agenda, addenda against interventies, the pages of
+//! a section, term pages; checked, then resolved to indexes into the model's lists.
 
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::path::Path;
@@ -19,12 +20,13 @@ use crate::markdown::slugify;
 use super::Term;
 use super::places::Placed;
 
-/// The agenda's themes as terms; reports interventie themes the agenda does not have.
+/// The agenda's themes as terms, and for each interventie the indexes of its themes among
+/// them, in the order it lists them; reports interventie themes the agenda does not have.
 pub(super) fn thema_terms(
     agenda: Option<&Document<Agenda>>,
     interventies: &[Placed<Interventie>],
     diagnostics: &mut Diagnostics,
-) -> Vec<Term> {
+) -> (Vec<Term>, Vec<Vec<usize>>) {
     let mut terms: Vec<Term> = Vec::new();
     if let Some(agenda) = agenda {
         let mut slugs: HashMap<String, &str> = HashMap::new();
@@ -54,10 +56,15 @@ pub(super) fn thema_terms(
             });
         }
     }
+    let mut themas_of = Vec::with_capacity(interventies.len());
     for (index, (doc, _)) in interventies.iter().enumerate() {
+        let mut themas = Vec::with_capacity(doc.data.themas.len());
         for thema in &doc.data.themas {
-            match terms.iter_mut().find(|t| t.naam == thema.value) {
-                Some(term) => term.interventies.push(index),
+            match terms.iter().position(|t| t.naam == thema.value) {
+                Some(term) => {
+                    terms[term].interventies.push(index);
+                    themas.push(term);
+                }
                 None => diagnostics.push(unknown_reference(
                     Code::UnknownThema,
                     doc,
@@ -72,8 +79,9 @@ pub(super) fn thema_terms(
                 )),
             }
         }
+        themas_of.push(themas);
     }
-    terms
+    (terms, themas_of)
 }
 
 /// An error for a value that names something that does not exist, with the closest name.
@@ -431,6 +439,26 @@ mod tests {
             [vec![0, 1], vec![], vec![0]],
             "every addendum that adds an interventie, once"
         );
+    }
+
+    #[test]
+    fn interventies_know_their_themes_in_their_order() {
+        let Item::Agenda(agenda) = document("agenda.md", "titel: Agenda\nthemas: [Taal, Rekenen]")
+        else {
+            unreachable!("agenda.md is the agenda");
+        };
+        let Item::Interventie(doc) =
+            document("interventies/a.md", "titel: A\nthemas: [Rekenen, Taal]")
+        else {
+            unreachable!("a file in interventies/ is an interventie");
+        };
+        let interventies = [interventie("zonder"), (doc, "/interventies/a/".into())];
+        let mut diagnostics = Diagnostics::default();
+        let (terms, themas) = thema_terms(Some(&agenda), &interventies, &mut diagnostics);
+        assert!(diagnostics.is_empty());
+        assert_eq!(terms.len(), 2);
+        assert_eq!(themas, [vec![], vec![1, 0]]);
+        assert_eq!(terms[0].interventies, [1]);
     }
 
     #[test]
