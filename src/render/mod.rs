@@ -546,7 +546,7 @@ impl Renderer<'_> {
                 _ => {
                     let ((card, facetten), reads) = reads::recording(|| {
                         let mut card = Digest::default();
-                        card.add("card", &views.interventie_card(&items[i]));
+                        card.add("card", &views.interventie_card(i));
                         let mut facetten = Digest::default();
                         facetten.add("facetten", &views.facetten(i));
                         (card.finish(), facetten.finish())
@@ -602,8 +602,9 @@ impl<'a> Cards<'a> {
             })
         } else {
             self.values.get_or_init(|| {
-                (views.site.interventies.items.par_iter())
-                    .map(|entry| tera::Value::from_serializable(&views.interventie_card(entry)))
+                (0..count)
+                    .into_par_iter()
+                    .map(|i| tera::Value::from_serializable(&views.interventie_card(i)))
                     .collect()
             })
         }

@@ -6,7 +6,7 @@ use schemars::JsonSchema;
 use serde::Serialize;
 
 use crate::content::values::{Databank, Erkenningsniveau, Onderwijs, Soort, Status};
-use crate::site::{Entry, Site};
+use crate::site::{Entry, Site, Term};
 
 /// The version of the open-data format; raised when a field changes meaning or disappears.
 pub const VERSION: u32 = 1;
@@ -228,14 +228,9 @@ impl<'a> OpenData<'a> {
                 .unwrap_or_default()
                 .to_string()
         };
-        let thema = |name: &str| TermData {
-            naam: name.to_string(),
-            url: site
-                .themas
-                .iter()
-                .find(|t| t.naam == name)
-                .map(|t| config.absolute(&t.url))
-                .unwrap_or_default(),
+        let thema = |term: &Term| TermData {
+            naam: term.naam.clone(),
+            url: config.absolute(&term.url),
         };
         OpenData {
             versie: VERSION,
@@ -259,13 +254,8 @@ impl<'a> OpenData<'a> {
                     }),
                 ondertekend_op: e.doc().data.ondertekend_op.map(|d| d.iso()),
                 periode: e.doc().data.periode.map(|p| p.to_string()),
-                themas: e
-                    .doc()
-                    .data
-                    .themas
-                    .iter()
-                    .map(|t| thema(&t.value))
-                    .collect(),
+                // The site's themes are the agenda's, in its order.
+                themas: site.themas.iter().map(thema).collect(),
                 document: e
                     .doc()
                     .data
@@ -295,12 +285,13 @@ impl<'a> OpenData<'a> {
                 .interventies
                 .items
                 .iter()
-                .map(|e| {
+                .zip(&site.interventie_themas)
+                .map(|(e, themas)| {
                     let data = &e.doc().data;
                     InterventieData {
                         slug: slug(&e.url),
                         pagina: page(e),
-                        themas: data.themas.iter().map(|t| thema(&t.value)).collect(),
+                        themas: themas.iter().map(|&t| thema(&site.themas[t])).collect(),
                         leeftijden: data.leeftijden.iter().map(|r| r.to_string()).collect(),
                         doelgroep: data.doelgroep.clone(),
                         status: data.status,

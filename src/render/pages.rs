@@ -38,7 +38,10 @@ pub(super) fn agenda<'a>(views: &Views<'a>) -> PageJob<'a> {
         }),
         ondertekend_op: data.ondertekend_op.map(DateView::from),
         periode: data.periode.map(|p| p.to_string()),
-        themas: views.thema_links(data.themas.iter().map(|t| t.value.as_str())),
+        // The site's themes are the agenda's, in its order.
+        themas: (site.themas.iter())
+            .map(|t| views.link(&t.naam, &t.url))
+            .collect(),
         document: data.document.as_ref().map(|d| Download {
             url: views.href(&d.value),
             bestand: views.file_label(&d.value),
@@ -101,14 +104,9 @@ pub(super) fn addendum<'a>(views: &Views<'a>, i: usize) -> PageJob<'a> {
     let site = views.site;
     let entry = &site.addenda.items[i];
     let data = &entry.doc().data;
-    let interventies: Vec<Card> = data
-        .interventies
+    let interventies: Vec<Card> = site.addendum_interventies[i]
         .iter()
-        .filter_map(|slug| {
-            let url = format!("/interventies/{}/", slug.value);
-            site.interventies.items.iter().find(|e| e.url == url)
-        })
-        .map(|e| views.interventie_card(e))
+        .map(|&index| views.interventie_card(index))
         .collect();
     let view = AddendumView {
         periode: data.periode.map(|p| p.to_string()),
@@ -127,14 +125,8 @@ pub(super) fn interventie<'a>(views: &Views<'a>, i: usize) -> PageJob<'a> {
     let site = views.site;
     let entry = &site.interventies.items[i];
     let data = &entry.doc().data;
-    let slug = entry
-        .url
-        .trim_end_matches('/')
-        .rsplit('/')
-        .next()
-        .unwrap_or_default();
     let view = InterventieView {
-        themas: views.thema_links(data.themas.iter().map(|t| t.value.as_str())),
+        themas: views.thema_links(&site.interventie_themas[i]),
         leeftijden: data.leeftijden.iter().map(|r| views.age_link(*r)).collect(),
         doelgroep: data.doelgroep.as_deref(),
         status: data.status.map(views::status_label),
@@ -151,12 +143,12 @@ pub(super) fn interventie<'a>(views: &Views<'a>, i: usize) -> PageJob<'a> {
             databank: e.databank.label(),
             url: e.url.as_ref().map(|u| views.external_or_href(&u.value)),
         }),
-        addenda: site
-            .addenda
-            .items
+        addenda: site.interventie_addenda[i]
             .iter()
-            .filter(|a| a.doc().data.interventies.iter().any(|s| s.value == slug))
-            .map(|a| views.link(&a.doc().meta.titel, &a.url))
+            .map(|&index| {
+                let addendum = &site.addenda.items[index];
+                views.link(&addendum.doc().meta.titel, &addendum.url)
+            })
             .collect(),
     };
     let page = views
@@ -259,11 +251,9 @@ pub(super) fn pagina<'a>(views: &Views<'a>, i: usize) -> PageJob<'a> {
 pub(super) fn sectie<'a>(views: &Views<'a>, i: usize) -> PageJob<'a> {
     let site = views.site;
     let entry = &site.sections[i];
-    let items: Vec<Card> = site
-        .pages
+    let items: Vec<Card> = site.section_pages[i]
         .iter()
-        .filter(|p| p.url.starts_with(&entry.url) && p.url != entry.url)
-        .map(|p| views.card(p))
+        .map(|&index| views.card(&site.pages[index]))
         .collect();
     (
         "lijst.html",

@@ -541,10 +541,10 @@ impl<'a> Views<'a> {
             .map(|(_, titel)| titel.clone())
     }
 
-    /// Links to the term pages of themes.
-    pub fn thema_links<'t>(&self, names: impl Iterator<Item = &'t str>) -> Vec<Link> {
-        names
-            .filter_map(|name| self.site.themas.iter().find(|t| t.naam == name))
+    /// Links to the term pages of themes, given as indexes into `Site::themas`.
+    pub fn thema_links(&self, themas: &[usize]) -> Vec<Link> {
+        (themas.iter())
+            .map(|&index| &self.site.themas[index])
             .map(|t| self.link(&t.naam, &t.url))
             .collect()
     }
@@ -587,14 +587,13 @@ impl<'a> Views<'a> {
         }
     }
 
-    /// A card for an interventie, with its terms and status.
-    pub fn interventie_card(
-        &self,
-        entry: &'a Entry<crate::content::interventie::Interventie>,
-    ) -> Card<'a> {
+    /// A card for interventie `index`, with its terms and status.
+    pub fn interventie_card(&self, index: usize) -> Card<'a> {
+        let site = self.site;
+        let entry = &site.interventies.items[index];
         let data = &entry.doc().data;
         Card {
-            themas: self.thema_links(data.themas.iter().map(|t| t.value.as_str())),
+            themas: self.thema_links(&site.interventie_themas[index]),
             leeftijden: data.leeftijden.iter().map(|r| self.age_link(*r)).collect(),
             status: data.status.map(status_label),
             onderwijs: data
@@ -614,7 +613,7 @@ impl<'a> Views<'a> {
     pub fn filterable_card(&self, index: usize) -> Card<'a> {
         Card {
             facetten: self.facetten(index),
-            ..self.interventie_card(&self.site.interventies.items[index])
+            ..self.interventie_card(index)
         }
     }
 

@@ -1,9 +1,9 @@
 //! Model: the one typed, validated value of the whole site, built once from what was loaded.
 //!
 //! Building the [`Site`] is where cross-references are checked (themes against the agenda,
-//! addenda against interventies, URL collisions, internal links) and where every Markdown body
-//! is rendered to HTML, in parallel. Once a `Site` exists it is valid: rendering it cannot fail
-//! on content, only on templates.
+//! addenda against interventies, URL collisions, internal links) and resolved to indexes,
+//! and where every Markdown body is rendered to HTML, in parallel. Once a `Site` exists it is
+//! valid: rendering it cannot fail on content, only on templates.
 
 mod bodies;
 mod config;
@@ -40,7 +40,7 @@ pub use config::{Config, Label, MenuLink, SecurityContact};
 use places::{Placed, Places, default_url, folder_of, page_url};
 use references::{
     age_terms, check_addenda, check_erkenningen, check_nieuws, check_programmalijnen,
-    erkenning_terms, onderwijs_terms, thema_terms,
+    erkenning_terms, onderwijs_terms, pages_in_sections, resolve_addenda, thema_terms,
 };
 
 /// Options that change what the model contains.
@@ -80,7 +80,19 @@ pub struct Site {
     pub pages: Vec<Entry<Page>>,
     /// Sections of other folders, each listing the plain pages in it.
     pub sections: Vec<Entry<SectionIntro>>,
-    /// The agenda's themes, in the agenda's order.
+    /// For each addendum, the interventies it adds: indexes into `interventies.items`, in the
+    /// order the addendum lists them. Resolved while the model is built, as are the other
+    /// index lists here, so that rendering never joins documents by slug or path.
+    pub addendum_interventies: Vec<Vec<usize>>,
+    /// For each interventie, the addenda that add it: indexes into `addenda.items`, ascending.
+    pub interventie_addenda: Vec<Vec<usize>>,
+    /// For each interventie, its themes: indexes into `themas`, in the order it lists them.
+    pub interventie_themas: Vec<Vec<usize>>,
+    /// For each section in `sections`, the plain pages in its folder or below: indexes into
+    /// `pages`, ascending.
+    pub section_pages: Vec<Vec<usize>>,
+    /// The agenda's themes, in the agenda's order: all of them, as a theme named twice is an
+    /// error.
     pub themas: Vec<Term>,
     /// Every age range used, youngest first; each lists what overlaps it.
     pub leeftijden: Vec<Term>,
@@ -458,7 +470,7 @@ impl Site {
         // Documents that failed to load still count as existing, so that links and
         // references to them do not add misleading errors to the ones already reported.
         let failed_urls: Vec<String> = loaded.failed.iter().map(|path| default_url(path)).collect();
-        let themas = thema_terms(
+        let (themas, interventie_themas) = thema_terms(
             agenda.as_ref().map(|(d, _)| &**d),
             &interventies.items,
             diagnostics,
@@ -473,6 +485,9 @@ impl Site {
             &failed_urls,
             diagnostics,
         );
+        let (addendum_interventies, interventie_addenda) =
+            resolve_addenda(&addenda.items, &interventies.items);
+        let section_pages = pages_in_sections(&sections, &pages);
         check_nieuws(&nieuws.items, diagnostics);
         check_erkenningen(&interventies.items, diagnostics);
         check_programmalijnen(&programma.items, diagnostics);
@@ -550,6 +565,10 @@ impl Site {
             nieuws,
             pages,
             sections,
+            addendum_interventies,
+            interventie_addenda,
+            interventie_themas,
+            section_pages,
             themas,
             leeftijden,
             onderwijs,

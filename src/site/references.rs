@@ -1,4 +1,5 @@
-//! Cross-references: themes against the agenda, addenda against interventies, term pages.
+//! Cross-references: themes against the agenda, addenda against interventies, the pages of
+//! a section, term pages; checked, then resolved to indexes into the model's lists.
 
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::path::Path;
@@ -10,6 +11,7 @@ use crate::content::agenda::Agenda;
 use crate::content::document::Document;
 use crate::content::interventie::Interventie;
 use crate::content::nieuws::Nieuws;
+use crate::content::page::{Page, SectionIntro};
 use crate::content::programmalijn::Programmalijn;
 use crate::content::values::{AgeRange, Erkenningsniveau, Onderwijs};
 use crate::diagnostics::{Code, Diagnostic, Diagnostics, Position};
@@ -18,12 +20,13 @@ use crate::markdown::slugify;
 use super::Term;
 use super::places::Placed;
 
-/// The agenda's themes as terms; reports interventie themes the agenda does not have.
+/// The agenda's themes as terms, and for each interventie the indexes of its themes among
+/// them, in the order it lists them; reports interventie themes the agenda does not have.
 pub(super) fn thema_terms(
     agenda: Option<&Document<Agenda>>,
     interventies: &[Placed<Interventie>],
     diagnostics: &mut Diagnostics,
-) -> Vec<Term> {
+) -> (Vec<Term>, Vec<Vec<usize>>) {
     let mut terms: Vec<Term> = Vec::new();
     if let Some(agenda) = agenda {
         let mut slugs: HashMap<String, &str> = HashMap::new();
@@ -53,10 +56,15 @@ pub(super) fn thema_terms(
             });
         }
     }
+    let mut themas_of = Vec::with_capacity(interventies.len());
     for (index, (doc, _)) in interventies.iter().enumerate() {
+        let mut themas = Vec::with_capacity(doc.data.themas.len());
         for thema in &doc.data.themas {
-            match terms.iter_mut().find(|t| t.naam == thema.value) {
-                Some(term) => term.interventies.push(index),
+            match terms.iter().position(|t| t.naam == thema.value) {
+                Some(term) => {
+                    terms[term].interventies.push(index);
+                    themas.push(term);
+                }
                 None => diagnostics.push(unknown_reference(
                     Code::UnknownThema,
                     doc,
@@ -71,8 +79,9 @@ pub(super) fn thema_terms(
                 )),
             }
         }
+        themas_of.push(themas);
     }
-    terms
+    (terms, themas_of)
 }
 
 /// An error for a value that names something that does not exist, with the closest name.
@@ -239,6 +248,52 @@ pub(super) fn check_addenda(
     }
 }
 
+/// Which interventies each addendum adds, resolved once here so that rendering never looks
+/// them up by slug: for each addendum, indexes into `interventies` in the order it lists them;
+/// for each interventie, indexes into `addenda` of those that add it, ascending. A slug that
+/// names no interventie of this build resolves to nothing: [`check_addenda`] reports it (an
+/// error, or a warning for a draft left out, which the addendum's page then leaves out too).
+pub(super) fn resolve_addenda(
+    addenda: &[Placed<Addendum>],
+    interventies: &[Placed<Interventie>],
+) -> (Vec<Vec<usize>>, Vec<Vec<usize>>) {
+    let by_slug: HashMap<&str, usize> = (interventies.iter().enumerate())
+        .map(|(index, (_, url))| (url_slug(url), index))
+        .collect();
+    let mut added_by: Vec<Vec<usize>> = vec![Vec::new(); interventies.len()];
+    let adds = (addenda.iter().enumerate())
+        .map(|(addendum, (doc, _))| {
+            let adds: Vec<usize> = (doc.data.interventies.iter())
+                .filter_map(|slug| by_slug.get(slug.value.as_str()).copied())
+                .collect();
+            for &interventie in &adds {
+                // An addendum that lists an interventie twice still adds it once.
+                if added_by[interventie].last() != Some(&addendum) {
+                    added_by[interventie].push(addendum);
+                }
+            }
+            adds
+        })
+        .collect();
+    (adds, added_by)
+}
+
+/// For each section of plain pages, indexes into `pages` of the pages below its folder, at
+/// any depth, in the order of `pages`.
+pub(super) fn pages_in_sections(
+    sections: &[Placed<SectionIntro>],
+    pages: &[Placed<Page>],
+) -> Vec<Vec<usize>> {
+    (sections.iter())
+        .map(|(_, section)| {
+            (pages.iter().enumerate())
+                .filter(|(_, (_, url))| url.starts_with(section.as_str()) && url != section)
+                .map(|(index, _)| index)
+                .collect()
+        })
+        .collect()
+}
+
 /// The last segment of a site path such as `/interventies/kansrijk/`.
 pub(super) fn url_slug(url: &str) -> &str {
     url.trim_end_matches('/')
@@ -327,5 +382,105 @@ pub(super) fn check_erkenningen(
                     .join(", ")
             )),
         );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::PathBuf;
+
+    use super::*;
+    use crate::content::{Item, parse_markdown};
+
+    /// A document at `content_path` with `front_matter` and no body.
+    fn document(content_path: &str, front_matter: &str) -> Item {
+        let text = format!("---\n{front_matter}\n---\n");
+        parse_markdown(
+            PathBuf::from("content").join(content_path),
+            content_path,
+            &text,
+        )
+        .expect("a valid document")
+    }
+
+    fn interventie(slug: &str) -> Placed<Interventie> {
+        match document(
+            &format!("interventies/{slug}.md"),
+            &format!("titel: {slug}"),
+        ) {
+            Item::Interventie(doc) => (doc, format!("/interventies/{slug}/")),
+            _ => unreachable!("a file in interventies/ is an interventie"),
+        }
+    }
+
+    fn addendum(name: &str, slugs: &[&str]) -> Placed<Addendum> {
+        let front_matter = format!("titel: {name}\ninterventies: [{}]", slugs.join(", "));
+        match document(&format!("addenda/{name}.md"), &front_matter) {
+            Item::Addendum(doc) => (doc, format!("/addenda/{name}/")),
+            _ => unreachable!("a file in addenda/ is an addendum"),
+        }
+    }
+
+    #[test]
+    fn addenda_resolve_to_interventies_both_ways() {
+        let interventies = [interventie("a"), interventie("b"), interventie("c")];
+        let addenda = [
+            addendum("eerste", &["c", "a"]),
+            addendum("tweede", &["a", "concept", "a"]),
+        ];
+        let (adds, added_by) = resolve_addenda(&addenda, &interventies);
+        assert_eq!(
+            adds,
+            [vec![2, 0], vec![0, 0]],
+            "in the order each addendum lists them; a draft left out resolves to nothing"
+        );
+        assert_eq!(
+            added_by,
+            [vec![0, 1], vec![], vec![0]],
+            "every addendum that adds an interventie, once"
+        );
+    }
+
+    #[test]
+    fn interventies_know_their_themes_in_their_order() {
+        let Item::Agenda(agenda) = document("agenda.md", "titel: Agenda\nthemas: [Taal, Rekenen]")
+        else {
+            unreachable!("agenda.md is the agenda");
+        };
+        let Item::Interventie(doc) =
+            document("interventies/a.md", "titel: A\nthemas: [Rekenen, Taal]")
+        else {
+            unreachable!("a file in interventies/ is an interventie");
+        };
+        let interventies = [interventie("zonder"), (doc, "/interventies/a/".into())];
+        let mut diagnostics = Diagnostics::default();
+        let (terms, themas) = thema_terms(Some(&agenda), &interventies, &mut diagnostics);
+        assert!(diagnostics.is_empty());
+        assert_eq!(terms.len(), 2);
+        assert_eq!(themas, [vec![], vec![1, 0]]);
+        assert_eq!(terms[0].interventies, [1]);
+    }
+
+    #[test]
+    fn sections_hold_the_pages_below_their_folder() {
+        let page = |content_path: &str, url: &str| match document(content_path, "titel: x") {
+            Item::Page(doc) => (doc, url.to_string()),
+            _ => unreachable!("a file outside the typed folders is a page"),
+        };
+        let section = |content_path: &str, url: &str| match document(content_path, "titel: x") {
+            Item::Section(doc) => (doc, url.to_string()),
+            _ => unreachable!("an _index.md is a section"),
+        };
+        let pages = [
+            page("over/team.md", "/over/team/"),
+            page("contact.md", "/contact/"),
+            page("over/geschiedenis/begin.md", "/over/geschiedenis/begin/"),
+            page("overig.md", "/overig/"),
+        ];
+        let sections = [
+            section("over/_index.md", "/over/"),
+            section("leeg/_index.md", "/leeg/"),
+        ];
+        assert_eq!(pages_in_sections(&sections, &pages), [vec![0, 2], vec![]]);
     }
 }
