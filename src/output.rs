@@ -7,7 +7,6 @@
 
 use std::collections::{HashMap, HashSet};
 use std::fs;
-use std::hash::{Hash, Hasher};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
@@ -356,10 +355,10 @@ impl LiveOutput {
     }
 }
 
+/// xxh3, not SipHash: `gka serve` hashes every file it writes, the 170 MB of open data at
+/// 10 000 pages after every edit among them, where SipHash took a fifth of the time.
 fn bytes_hash(bytes: &[u8]) -> u64 {
-    let mut hasher = std::hash::DefaultHasher::new();
-    bytes.hash(&mut hasher);
-    hasher.finish()
+    xxhash_rust::xxh3::xxh3_64(bytes)
 }
 
 /// Writes `bytes` to `path` by renaming a complete temporary file in the same folder over it.
