@@ -1238,9 +1238,24 @@ fn body(source: &Source) -> BoxedStrategy<Edit> {
         select(source.pages.clone()).prop_map(Body::Link),
         Just(Body::Todo),
     ];
-    (source.documents.pick(), body, any::<bool>())
-        .prop_map(|(file, body, atomic)| Edit::Body { file, body, atomic })
-        .boxed()
+    let any_document = (source.documents.pick(), body, any::<bool>())
+        .prop_map(|(file, body, atomic)| Edit::Body { file, body, atomic });
+    // A new first paragraph of an interventie changes its card where it has no
+    // `samenvatting`: the overview and the term pages share the cards and record their reads,
+    // which only such an edit puts to the test.
+    let interventies: Vec<String> = (source.documents.all().into_iter())
+        .filter(|f| f.starts_with("content/interventies/") && !f.ends_with("_index.md"))
+        .collect();
+    if interventies.is_empty() {
+        return any_document.boxed();
+    }
+    let lead =
+        (select(interventies), 0..4u8, any::<bool>()).prop_map(|(file, n, atomic)| Edit::Body {
+            file,
+            body: Body::Lead(n),
+            atomic,
+        });
+    prop_oneof![3 => any_document, 1 => lead].boxed()
 }
 
 fn settings_file() -> BoxedStrategy<String> {
