@@ -3,11 +3,14 @@
 //!
 //! The pipeline, one module per stage:
 //! [`content`] (load) → [`site`] (validate and model) → [`render`] → [`output`] (write) →
-//! [`search`] (index the written pages), driven by [`build`]. Two modules support the stages:
+//! [`search`] (index the written pages), run by [`build::Pipeline`]. Two modules support the
+//! stages:
 //! [`markdown`] turns Markdown into HTML and resolves its links while [`site`] builds the
 //! model, and [`theme`] resolves the theme chain and compiles the templates that [`render`]
 //! fills. [`serve`] runs the same pipeline behind a local web server, through [`rebuild`],
-//! which re-reads, re-renders and rewrites only what each change affects. [`new`] scaffolds a
+//! which keeps one pipeline and its caches: each change re-reads the files that changed,
+//! re-renders the files whose template context changed and rewrites the files whose bytes
+//! changed. [`new`] scaffolds a
 //! new site for another gemeente; [`schema`] writes JSON Schemas of the front matter for
 //! editors, and [`cms`] the configurations of form-based editors read off them.
 //! [`diagnostics`] holds the problems every stage reports and prints them.

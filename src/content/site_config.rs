@@ -12,7 +12,7 @@ pub struct SiteConfig {
     /// The gemeente's name, e.g. `Almere`. Required.
     #[schemars(description = "De naam van de gemeente, bijvoorbeeld Almere.")]
     pub gemeente: String,
-    /// The site's title; defaults to "Gelijke Kansen Alliantie <gemeente>".
+    /// The site's title; defaults to `Gelijke Kansen Alliantie <gemeente>`.
     #[serde(default)]
     #[schemars(
         description = "De naam van de site. Standaard is dat Gelijke Kansen Alliantie met de naam van de gemeente."

@@ -1,6 +1,6 @@
 //! Render: turn the [`Site`] into output files, every page in parallel.
 //!
-//! Each output file is a [`Job`]; a job picks its template and builds its context from
+//! Each output file is a `Job`; a job picks its template and builds its context from
 //! [`views`]. The `site` value is serialized once into Tera's global context.
 //!
 //! Every file also gets a fingerprint: a digest of everything its template is given (the

@@ -10,7 +10,7 @@
 //! folder of the session. The open data and the search index are made on a background thread
 //! of the session, so the next edit never waits for them; a newer good build supersedes them.
 //!
-//! Stages: [`http`] answers requests, [`events`] keeps the browsers' event streams, and this
+//! Stages: `http` answers requests, `events` keeps the browsers' event streams, and this
 //! module owns the builds and the file watcher.
 
 mod events;
