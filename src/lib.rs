@@ -24,6 +24,7 @@ pub mod new;
 pub mod output;
 pub mod rebuild;
 pub mod render;
+pub mod routes;
 pub mod schema;
 pub mod search;
 pub mod serve;

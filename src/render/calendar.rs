@@ -7,9 +7,6 @@ use crate::content::nieuws::Nieuws;
 use crate::content::values::Datum;
 use crate::site::{Config, Entry};
 
-/// The file name of an event's calendar file, next to its page.
-pub const FILE_NAME: &str = "evenement.ics";
-
 /// The calendar file of an event: one all-day event on its `datum`.
 pub fn event(config: &Config, entry: &Entry<Nieuws>) -> Option<String> {
     let date = naive(entry.doc().meta.datum?)?;

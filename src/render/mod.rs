@@ -28,8 +28,9 @@ use xxhash_rust::xxh3::Xxh3;
 use crate::content::toegankelijkheid::STANDAARD;
 use crate::content::values::Soort;
 use crate::diagnostics::Diagnostic;
+use crate::routes::{self, output_path};
 use crate::site::reads::{self, Reads};
-use crate::site::{Facet, SECURITY_TXT, Site, Term};
+use crate::site::{Facet, Site, Term};
 use crate::theme::Theme;
 use views::{Card, DateView, Link, THEMAS_TITLE, Views};
 
@@ -99,13 +100,13 @@ impl Job {
             Job::Section(i) => site.sections[i].url.clone(),
             Job::TermIndex(facet) => facet.url().to_string(),
             Job::Term(facet, i) => site.terms(facet)[i].url.clone(),
-            Job::NotFound => "/404.html".into(),
+            Job::NotFound => routes::NOT_FOUND.into(),
             Job::Redirect(i) => site.redirects[i].0.clone(),
-            Job::Robots => "/robots.txt".into(),
-            Job::Feed => format!("{}feed.xml", site.nieuws.url),
-            Job::Calendar(i) => format!("{}{}", site.nieuws.items[i].url, calendar::FILE_NAME),
-            Job::SecurityTxt => SECURITY_TXT.into(),
-            Job::Zoeken => pages::ZOEKEN.into(),
+            Job::Robots => routes::ROBOTS.into(),
+            Job::Feed => routes::feed(&site.nieuws.url),
+            Job::Calendar(i) => routes::calendar(&site.nieuws.items[i].url),
+            Job::SecurityTxt => routes::SECURITY_TXT.into(),
+            Job::Zoeken => routes::ZOEKEN.into(),
         }
     }
 
@@ -465,16 +466,6 @@ fn jobs(site: &Site, search: bool) -> Vec<Job> {
     jobs
 }
 
-/// The output path of a site path: folders get an `index.html`.
-fn output_path(site_path: &str) -> String {
-    let path = site_path.trim_start_matches('/');
-    if path.is_empty() || path.ends_with('/') {
-        format!("{path}index.html")
-    } else {
-        path.to_string()
-    }
-}
-
 /// A page to render: its template and the template's context.
 type PageJob<'a> = (&'static str, Ctx<'a>);
 
@@ -747,7 +738,7 @@ fn sitemap<'a>(views: &Views<'a>, plan: &[Planned]) -> JobOutput<'a> {
         .iter()
         .filter(|f| f.is_page)
         .map(|f| {
-            let site_path = format!("/{}", f.path.trim_end_matches("index.html"));
+            let site_path = routes::site_path(&f.path);
             Url {
                 loc: site.config.absolute(&site_path),
                 lastmod: dates.get(&f.path).cloned(),
@@ -755,7 +746,7 @@ fn sitemap<'a>(views: &Views<'a>, plan: &[Planned]) -> JobOutput<'a> {
         })
         .collect();
     urls.sort_by(|a, b| a.loc.cmp(&b.loc));
-    let page = views.page_at("sitemap", None, "/sitemap.xml", "", None);
+    let page = views.page_at("sitemap", None, routes::SITEMAP, "", None);
     JobOutput::Template("sitemap.xml", Box::new(Ctx::new(page).with("urls", urls)))
 }
 
@@ -801,16 +792,4 @@ struct ErkenningView {
     databank: &'static str,
     /// The interventie's page in the database.
     url: Option<String>,
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn folders_get_index_files() {
-        assert_eq!(output_path("/"), "index.html");
-        assert_eq!(output_path("/interventies/x/"), "interventies/x/index.html");
-        assert_eq!(output_path("/404.html"), "404.html");
-    }
 }

@@ -197,7 +197,7 @@ pub(super) fn nieuwsbericht<'a>(views: &Views<'a>, i: usize) -> PageJob<'a> {
         soort: views::soort_label(entry.doc().data.soort),
         locatie: entry.doc().data.locatie.as_deref(),
         agenda: (entry.doc().data.soort == Soort::Evenement)
-            .then(|| views.href(&format!("{}{}", entry.url, calendar::FILE_NAME))),
+            .then(|| views.href(&routes::calendar(&entry.url))),
     };
     let page = views.page(entry);
     let data = &entry.doc().data;
@@ -307,7 +307,7 @@ pub(super) fn feed<'a>(views: &Views<'a>) -> PageJob<'a> {
             soort: views::soort_label(e.doc().data.soort),
         })
         .collect();
-    let path = format!("{}feed.xml", site.nieuws.url);
+    let path = routes::feed(&site.nieuws.url);
     let page = views.page_at(&site.nieuws.titel, None, &path, "", None);
     let updated = (entries.first())
         .map(|e| e.updated.clone())
@@ -338,7 +338,7 @@ pub(super) fn term<'a>(
 
 /// The 404 page.
 pub(super) fn not_found<'a>(views: &Views<'a>) -> PageJob<'a> {
-    let page = views.page_at("Pagina niet gevonden", None, "/404.html", "", None);
+    let page = views.page_at("Pagina niet gevonden", None, routes::NOT_FOUND, "", None);
     ("404.html", Ctx::new(page))
 }
 
@@ -346,13 +346,10 @@ pub(super) fn not_found<'a>(views: &Views<'a>) -> PageJob<'a> {
 /// lets that script run Pagefind's WebAssembly; no other page's does.
 pub(super) fn zoeken<'a>(views: &Views<'a>) -> PageJob<'a> {
     let page = views
-        .page_at("Zoeken", None, ZOEKEN, "", None)
+        .page_at("Zoeken", None, routes::ZOEKEN, "", None)
         .with_search();
     ("zoeken.html", Ctx::new(page))
 }
-
-/// Where the search page is.
-pub(super) const ZOEKEN: &str = "/zoeken/";
 
 /// A redirect page for an old address.
 pub(super) fn redirect<'a>(views: &Views<'a>, i: usize) -> PageJob<'a> {
@@ -385,8 +382,8 @@ pub(super) fn calendar_file<'a>(views: &Views<'a>, i: usize) -> String {
 /// robots.txt, naming the sitemap.
 pub(super) fn robots<'a>(views: &Views<'a>) -> PageJob<'a> {
     let site = views.site;
-    let page = views.page_at("robots.txt", None, "/robots.txt", "", None);
-    let ctx = Ctx::new(page).with("sitemap", site.config.absolute("/sitemap.xml"));
+    let page = views.page_at("robots.txt", None, routes::ROBOTS, "", None);
+    let ctx = Ctx::new(page).with("sitemap", site.config.absolute(routes::SITEMAP));
     ("robots.txt", ctx)
 }
 
@@ -564,7 +561,7 @@ fn home_cards<'a>(views: &Views<'a>) -> Vec<Card<'a>> {
         ..Card::default()
     };
     if !site.themas.is_empty() {
-        let mut card = section_card(THEMAS_TITLE, "/themas/", None);
+        let mut card = section_card(THEMAS_TITLE, routes::THEMAS, None);
         card.themas = site
             .themas
             .iter()
@@ -611,7 +608,7 @@ fn home_cards<'a>(views: &Views<'a>) -> Vec<Card<'a>> {
         card.samenvatting = Some(&newest.doc().meta.titel);
         card.datum = newest.doc().meta.datum.map(DateView::from);
     }
-    if let Some(contact) = site.pages.iter().find(|p| p.url == "/contact/") {
+    if let Some(contact) = site.pages.iter().find(|p| p.url == routes::CONTACT) {
         cards.push(views.card(contact));
     }
     cards

@@ -2,7 +2,8 @@
 //! as `<meta>` elements (a static site cannot rely on setting HTTP headers), and the security
 //! contact file `/.well-known/security.txt` (RFC 9116).
 
-use crate::site::{Config, SECURITY_TXT, SecurityContact};
+use crate::routes::SECURITY_TXT;
+use crate::site::{Config, SecurityContact};
 
 /// The page's Content-Security-Policy: everything from the site's own origin only, plus, on a
 /// page with a video, frames from that video's player origin (loaded only after a click).

@@ -10,6 +10,7 @@ use serde::Serialize;
 
 use crate::content::values::{Datum, Erkenningsniveau, Onderwijs, Soort, Status, Video};
 use crate::markdown::links;
+use crate::routes;
 use crate::site::{Config, Entry, Facet, Site, Term};
 
 use super::{embed, security};
@@ -335,7 +336,7 @@ impl<'a> Views<'a> {
             logo: config.logo.as_deref().map(|l| self.href(l)),
             root: config.base_path(),
             feed: (!self.site.nieuws.items.is_empty())
-                .then(|| self.href(&format!("{}feed.xml", self.site.nieuws.url))),
+                .then(|| self.href(&routes::feed(&self.site.nieuws.url))),
             base_url: config.base_url.as_str(),
             menu,
             contact: config.contact.as_ref().map(|c| ContactView {
@@ -346,7 +347,7 @@ impl<'a> Views<'a> {
             }),
             stylesheets: theme_css
                 .iter()
-                .map(|css| self.href(&format!("/static/{css}")))
+                .map(|css| self.href(&routes::static_file(css)))
                 .chain(config.huisstijl_css.as_deref().map(|css| self.href(css)))
                 .collect(),
             klasse: config.huisstijl_klasse.as_deref(),
@@ -370,7 +371,7 @@ impl<'a> Views<'a> {
         let privacy = site
             .pages
             .iter()
-            .find(|p| p.url == PRIVACY_URL)
+            .find(|p| p.url == routes::PRIVACY)
             .map(|p| self.link(&p.doc().meta.titel, &p.url));
         statement.into_iter().chain(privacy).collect()
     }
@@ -419,7 +420,7 @@ impl<'a> Views<'a> {
                 menu.push(self.link(titel, url));
             }
         }
-        if let Some(contact) = site.pages.iter().find(|p| p.url == "/contact/") {
+        if let Some(contact) = site.pages.iter().find(|p| p.url == routes::CONTACT) {
             menu.push(self.link(&contact.doc().meta.titel, &contact.url));
         }
         menu
@@ -551,15 +552,12 @@ impl<'a> Views<'a> {
 
     /// A link to the term page of a level of education.
     pub fn onderwijs_link(&self, onderwijs: Onderwijs) -> Link {
-        self.link(
-            onderwijs.label(),
-            &format!("/onderwijs/{}/", onderwijs.as_str()),
-        )
+        self.link(onderwijs.label(), &routes::onderwijs(onderwijs))
     }
 
     /// A link to the term page of a recognition level.
     pub fn erkenning_link(&self, niveau: Erkenningsniveau) -> Link {
-        self.link(niveau.label(), &format!("/erkenning/{}/", niveau.as_str()))
+        self.link(niveau.label(), &routes::erkenning(niveau))
     }
 
     /// A link from front matter as an `href`: site paths get the base path, addresses stay.
@@ -573,7 +571,7 @@ impl<'a> Views<'a> {
 
     /// A link to the term page of an age range, labelled `0-6 jaar`.
     pub fn age_link(&self, range: crate::content::values::AgeRange) -> Link {
-        self.link(&format!("{range} jaar"), &format!("/leeftijden/{range}/"))
+        self.link(&format!("{range} jaar"), &routes::age(range))
     }
 
     /// A card for any document.
@@ -684,9 +682,6 @@ pub struct TermSummary {
     /// How many programme results carry it.
     pub resultaten: usize,
 }
-
-/// The site path of the privacy page (`content/privacy.md`), linked in the footer.
-pub const PRIVACY_URL: &str = "/privacy/";
 
 /// A phone number for a `tel:` link: digits and `+` only.
 pub fn tel_link(number: &str) -> String {

@@ -31,6 +31,7 @@ use crate::content::{CONFIG_FILE, Item, Loaded, StaticFile, content_file};
 use crate::diagnostics::{Code, Diagnostic, Diagnostics};
 use crate::markdown::links::LinkTargets;
 use crate::markdown::{self, Rendered};
+use crate::routes;
 
 use bodies::Bodies;
 pub use bodies::MarkdownCache;
@@ -283,10 +284,10 @@ impl Facet {
     /// The site path of the facet's index page.
     pub fn url(self) -> &'static str {
         match self {
-            Facet::Thema => "/themas/",
-            Facet::Leeftijd => "/leeftijden/",
-            Facet::Onderwijs => "/onderwijs/",
-            Facet::Erkenning => "/erkenning/",
+            Facet::Thema => routes::THEMAS,
+            Facet::Leeftijd => routes::LEEFTIJDEN,
+            Facet::Onderwijs => routes::ONDERWIJS,
+            Facet::Erkenning => routes::ERKENNING,
         }
     }
 
@@ -382,7 +383,7 @@ impl Site {
             ..Places::default()
         };
         let home = match loaded.home {
-            Some(doc) => places.place(doc, |_| "/".into(), diagnostics),
+            Some(doc) => places.place(doc, |_| routes::HOME.into(), diagnostics),
             None => {
                 diagnostics.push(
                     Diagnostic::new(
@@ -398,10 +399,10 @@ impl Site {
         };
         let agenda = loaded
             .agenda
-            .and_then(|doc| places.place(doc, |_| "/agenda/".into(), diagnostics));
+            .and_then(|doc| places.place(doc, |_| routes::AGENDA.into(), diagnostics));
         let toegankelijkheid = loaded
             .toegankelijkheid
-            .and_then(|doc| places.place(doc, |_| "/toegankelijkheid/".into(), diagnostics));
+            .and_then(|doc| places.place(doc, |_| routes::TOEGANKELIJKHEID.into(), diagnostics));
         if let Some((doc, _)) = &toegankelijkheid {
             check_statement(doc, config.as_ref(), diagnostics);
         }
@@ -441,7 +442,9 @@ impl Site {
             .collect();
         let sections: Vec<Placed<SectionIntro>> = intros
             .into_iter()
-            .filter_map(|(folder, doc)| places.place(doc, |_| format!("/{folder}/"), diagnostics))
+            .filter_map(|(folder, doc)| {
+                places.place(doc, |_| routes::section(&folder), diagnostics)
+            })
             .collect();
         places.check_aliases(diagnostics);
         let redirects: Vec<(String, String)> = places
@@ -507,14 +510,14 @@ impl Site {
             }
         }
         if config.as_ref().is_some_and(|c| c.beveiliging.is_some()) {
-            pages_and_files.insert(SECURITY_TXT.into());
+            pages_and_files.insert(routes::SECURITY_TXT.into());
         }
         // content/static/ wins over the theme's file of the same path.
         let files: HashMap<String, u64> = options
             .theme_files
             .iter()
             .chain(&loaded.static_files)
-            .map(|f| (format!("/static/{}", f.path), f.size))
+            .map(|f| (routes::static_file(&f.path), f.size))
             .collect();
         pages_and_files.extend(files.keys().cloned());
         let links = LinkTargets {
@@ -742,11 +745,8 @@ fn replace_body<'a, T: InlineMarkdown + 'a>(
     Some((entry.id, again.found_before, again.found))
 }
 
-/// The site path of the security contact file (RFC 9116).
-pub const SECURITY_TXT: &str = "/.well-known/security.txt";
-
 /// Site paths of files the renderer always writes, which links may point at.
-const GENERATED_FILES: &[&str] = &["/404.html", "/sitemap.xml", "/robots.txt"];
+const GENERATED_FILES: &[&str] = &[routes::NOT_FOUND, routes::SITEMAP, routes::ROBOTS];
 
 /// A section whose documents have their site paths.
 struct PlacedSection<T> {

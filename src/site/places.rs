@@ -7,19 +7,20 @@ use crate::content::document::Document;
 use crate::content::page::SectionIntro;
 use crate::diagnostics::{Code, Diagnostic, Diagnostics, Position};
 use crate::markdown::slugify;
+use crate::routes;
 
 use super::PlacedSection;
 
 /// Site paths the generator writes itself; no document may claim them.
 pub(super) const RESERVED: &[&str] = &[
-    "/themas/",
-    "/leeftijden/",
-    "/onderwijs/",
-    "/erkenning/",
-    "/static/",
-    "/404.html",
-    "/sitemap.xml",
-    "/robots.txt",
+    routes::THEMAS,
+    routes::LEEFTIJDEN,
+    routes::ONDERWIJS,
+    routes::ERKENNING,
+    routes::STATIC,
+    routes::NOT_FOUND,
+    routes::SITEMAP,
+    routes::ROBOTS,
 ];
 
 /// A document with its site path, before its Markdown is rendered.
@@ -124,7 +125,7 @@ impl Places {
         docs: Vec<Arc<Document<T>>>,
         diagnostics: &mut Diagnostics,
     ) -> PlacedSection<T> {
-        let url = format!("/{folder}/");
+        let url = routes::section(folder);
         let intro = intros
             .remove(folder)
             .and_then(|d| self.place(d, |_| url.clone(), diagnostics));
@@ -221,11 +222,11 @@ pub(super) fn default_url(content_path: &str) -> String {
     let folder = folder_of(content_path);
     let name = content_path.rsplit('/').next().unwrap_or_default();
     match (folder, name) {
-        ("", "_index.md" | "index.md") => "/".into(),
-        (_, "_index.md") => format!("/{folder}/"),
-        ("", "agenda.md") => "/agenda/".into(),
+        ("", "_index.md" | "index.md") => routes::HOME.into(),
+        (_, "_index.md") => routes::section(folder),
+        ("", "agenda.md") => routes::AGENDA.into(),
         ("addenda" | "interventies" | "programmalijnen" | "nieuws", _) => {
-            format!("/{folder}/{}/", slugify(name.trim_end_matches(".md")))
+            routes::document(folder, &slugify(name.trim_end_matches(".md")))
         }
         _ => page_url(content_path),
     }

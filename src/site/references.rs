@@ -16,6 +16,7 @@ use crate::content::programmalijn::Programmalijn;
 use crate::content::values::{AgeRange, Erkenningsniveau, Onderwijs};
 use crate::diagnostics::{Code, Diagnostic, Diagnostics, Position};
 use crate::markdown::slugify;
+use crate::routes;
 
 use super::Term;
 use super::places::Placed;
@@ -49,7 +50,7 @@ pub(super) fn thema_terms(
             }
             terms.push(Term {
                 naam: thema.value.clone(),
-                url: format!("/themas/{slug}/"),
+                url: routes::thema(&slug),
                 slug,
                 interventies: Vec::new(),
                 resultaten: Vec::new(),
@@ -137,7 +138,7 @@ pub(super) fn age_terms(
         .map(|range| Term {
             naam: range.to_string(),
             slug: range.to_string(),
-            url: format!("/leeftijden/{range}/"),
+            url: routes::age(range),
             interventies: interventies
                 .iter()
                 .enumerate()
@@ -167,7 +168,7 @@ pub(super) fn onderwijs_terms(interventies: &[Placed<Interventie>]) -> Vec<Term>
         .map(|niveau| Term {
             naam: niveau.label().to_string(),
             slug: niveau.as_str().to_string(),
-            url: format!("/onderwijs/{}/", niveau.as_str()),
+            url: routes::onderwijs(niveau),
             interventies: interventies
                 .iter()
                 .enumerate()
@@ -187,7 +188,7 @@ pub(super) fn erkenning_terms(interventies: &[Placed<Interventie>]) -> Vec<Term>
         .map(|niveau| Term {
             naam: niveau.label().to_string(),
             slug: niveau.as_str().to_string(),
-            url: format!("/erkenning/{}/", niveau.as_str()),
+            url: routes::erkenning(niveau),
             interventies: interventies
                 .iter()
                 .enumerate()
@@ -215,7 +216,7 @@ pub(super) fn check_addenda(
     let slugs: Vec<&str> = interventies.iter().map(|(_, url)| url_slug(url)).collect();
     for (doc, _) in addenda {
         for reference in &doc.data.interventies {
-            let url = format!("/interventies/{}/", reference.value);
+            let url = routes::interventie(&reference.value);
             if slugs.contains(&reference.value.as_str()) || failed.contains(&url) {
                 continue;
             }
