@@ -10,6 +10,7 @@ use crate::content::{self, LoadCache, StaticFile};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::output::{self, OutputError};
 use crate::render::{self, CardPrints, Earlier, Fingerprint, OutputFile, Renderer};
+use crate::routes;
 use crate::search;
 use crate::site::{MarkdownCache, ModelOptions, Site};
 use crate::theme::{Theme, ThemeChain};
@@ -362,7 +363,7 @@ impl Pipeline {
         // The sitemap lists the pages of the plan, so it comes last.
         match renderer.sitemap(&plan, earlier) {
             Ok(made) => {
-                fingerprints.insert(render::SITEMAP.to_string(), made.fingerprint);
+                fingerprints.insert(routes::output_path(routes::SITEMAP), made.fingerprint);
                 if let Some(file) = made.sunk {
                     sink(file)?;
                     rendered += 1;
@@ -515,7 +516,7 @@ pub fn build_at(
     let site = pipeline.site().expect("a good run keeps its model");
     render::write_open_data(site, |path, write| staging.write_with(path, write))?;
     staging.copy(&run.copies)?;
-    let mut files = run.files + render::OPEN_DATA_FILES.len();
+    let mut files = run.files + routes::OPEN_DATA.len();
     // The index is made from the written pages; the model is not needed any more, and the
     // index is the largest thing a build holds.
     drop(pipeline);

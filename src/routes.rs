@@ -36,6 +36,13 @@ pub const SITEMAP: &str = "/sitemap.xml";
 pub const ROBOTS: &str = "/robots.txt";
 /// The security contact file (RFC 9116).
 pub const SECURITY_TXT: &str = "/.well-known/security.txt";
+/// The open data: the whole content model, its JSON Schema and the interventies as CSV
+/// (`docs/open-data.md`).
+pub const OPEN_DATA: [&str; 3] = [
+    "/data/gka.json",
+    "/data/gka.schema.json",
+    "/data/interventies.csv",
+];
 
 /// The file name of an event's calendar file, next to its page.
 const CALENDAR_FILE: &str = "evenement.ics";
@@ -140,6 +147,7 @@ mod tests {
         assert_eq!(output_path(NOT_FOUND), "404.html");
         assert_eq!(output_path(SECURITY_TXT), ".well-known/security.txt");
         assert_eq!(output_path(&feed("/nieuws/")), "nieuws/feed.xml");
+        assert_eq!(output_path(OPEN_DATA[0]), "data/gka.json");
         for path in [HOME, "/interventies/x/", NOT_FOUND, SITEMAP] {
             assert_eq!(site_path(&output_path(path)), path);
         }

@@ -321,7 +321,8 @@ impl<'a> Renderer<'a> {
         earlier: Earlier,
     ) -> Result<Made<OutputFile>, Vec<Diagnostic>> {
         let made = || reads::recording(|| sitemap(&self.views, plan));
-        match earlier.same(SITEMAP, made, self) {
+        let path = output_path(routes::SITEMAP);
+        match earlier.same(&path, made, self) {
             Known::Kept(fingerprint) => Ok(Made {
                 fingerprint,
                 sunk: None,
@@ -331,7 +332,7 @@ impl<'a> Renderer<'a> {
                 Ok(Made {
                     fingerprint,
                     sunk: Some(OutputFile {
-                        path: SITEMAP.into(),
+                        path,
                         contents,
                         is_page: false,
                     }),
@@ -373,16 +374,6 @@ impl<'a> Renderer<'a> {
     }
 }
 
-/// The sitemap's path in the output folder.
-pub const SITEMAP: &str = "sitemap.xml";
-
-/// The paths of the open data files in the output folder.
-pub const OPEN_DATA_FILES: [&str; 3] = [
-    "data/gka.json",
-    "data/gka.schema.json",
-    "data/interventies.csv",
-];
-
 /// The open data of `site`: `/data/gka.json`, its schema and `/data/interventies.csv`.
 pub fn open_data(site: &Site) -> Vec<OutputFile> {
     let mut files = Vec::new();
@@ -408,10 +399,10 @@ pub fn write_open_data<E>(
     mut sink: impl FnMut(&str, &dyn Fn(&mut dyn std::io::Write) -> std::io::Result<()>) -> Result<(), E>,
 ) -> Result<(), E> {
     let data = open_data::OpenData::of(site);
-    let [json, schema, csv] = OPEN_DATA_FILES;
-    sink(json, &|w| data.write_json(w))?;
-    sink(schema, &|w| w.write_all(open_data::schema().as_bytes()))?;
-    sink(csv, &|w| {
+    let [json, schema, csv] = routes::OPEN_DATA.map(output_path);
+    sink(&json, &|w| data.write_json(w))?;
+    sink(&schema, &|w| w.write_all(open_data::schema().as_bytes()))?;
+    sink(&csv, &|w| {
         w.write_all(open_data::interventies_csv(&data).as_bytes())
     })
 }

@@ -504,10 +504,10 @@ impl<'a> Views<'a> {
 
     /// The breadcrumbs as (title, site path).
     pub(crate) fn breadcrumb_paths(&self, site_path: &str) -> Vec<(String, String)> {
-        if site_path == "/" {
+        if site_path == routes::HOME {
             return Vec::new();
         }
-        let mut crumbs = vec![("Home".to_string(), "/".to_string())];
+        let mut crumbs = vec![("Home".to_string(), routes::HOME.to_string())];
         let parts: Vec<&str> = site_path.trim_matches('/').split('/').collect();
         for depth in 1..parts.len() {
             let path = format!("/{}/", parts[..depth].join("/"));

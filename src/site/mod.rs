@@ -801,7 +801,7 @@ fn check_links_in_front_matter(
     };
     let config_file = content_file(CONFIG_FILE);
     for (link, lines) in config_links {
-        check(&config_file, CONFIG_FILE, "/", link, *lines);
+        check(&config_file, CONFIG_FILE, routes::HOME, link, *lines);
     }
     let agenda = documents
         .agenda

@@ -152,7 +152,7 @@ impl Places {
                     "alias {alias} would hide the page of {}",
                     page.display()
                 ))
-            } else if RESERVED.iter().any(|r| alias.starts_with(r)) || alias == "/" {
+            } else if RESERVED.iter().any(|r| alias.starts_with(r)) || alias == routes::HOME {
                 Some(format!("alias {alias} is a path gka uses itself"))
             } else {
                 seen.insert(alias.clone(), file.clone())
