@@ -110,9 +110,13 @@ pub fn output_path(site_path: &str) -> String {
     }
 }
 
-/// The site path of a path in the output folder, the inverse of [`output_path`].
+/// The site path of a path in the output folder, the inverse of [`output_path`]: only a whole
+/// `index.html` names its folder (`x/index.html` → `/x/`, `xindex.html` → `/xindex.html`).
 pub fn site_path(output_path: &str) -> String {
-    format!("/{}", output_path.trim_end_matches("index.html"))
+    match output_path.strip_suffix("index.html") {
+        Some(folder) if folder.is_empty() || folder.ends_with('/') => format!("/{folder}"),
+        _ => format!("/{output_path}"),
+    }
 }
 
 #[cfg(test)]
@@ -148,7 +152,7 @@ mod tests {
         assert_eq!(output_path(SECURITY_TXT), ".well-known/security.txt");
         assert_eq!(output_path(&feed("/nieuws/")), "nieuws/feed.xml");
         assert_eq!(output_path(OPEN_DATA[0]), "data/gka.json");
-        for path in [HOME, "/interventies/x/", NOT_FOUND, SITEMAP] {
+        for path in [HOME, "/interventies/x/", NOT_FOUND, SITEMAP, "/xindex.html"] {
             assert_eq!(site_path(&output_path(path)), path);
         }
     }
