@@ -534,12 +534,14 @@ impl<'a> Views<'a> {
         if let Some(facet) = Facet::ALL.into_iter().find(|f| f.url() == site_path) {
             return Some(facet_title(facet).into());
         }
-        site.sections
-            .iter()
-            .map(|s| (&s.url, &s.doc().meta.titel))
-            .chain(site.pages.iter().map(|p| (&p.url, &p.doc().meta.titel)))
-            .find(|(url, _)| *url == site_path)
-            .map(|(_, titel)| titel.clone())
+        // Found by site path first, so that only the page it names is read (and recorded).
+        let section = site.sections.iter().find(|s| s.url == site_path);
+        match section {
+            Some(section) => Some(section.meta().titel.clone()),
+            None => (site.pages.iter())
+                .find(|p| p.url == site_path)
+                .map(|page| page.meta().titel.clone()),
+        }
     }
 
     /// Links to the term pages of themes, given as indexes into `Site::themas`.
