@@ -15,6 +15,9 @@ use gka::build::{BuildError, BuildOptions};
 use gka::diagnostics::Diagnostic;
 use gka::diagnostics::report::{self, Format, Reporter};
 
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
