@@ -7,10 +7,10 @@ use std::time::{Duration, Instant};
 
 use crate::content::values::Datum;
 use crate::content::{self, LoadCache, StaticFile};
-use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::diagnostics::{Code, Diagnostic, Diagnostics};
 use crate::output::{self, OutputError};
 use crate::render::{self, CardPrints, Earlier, Fingerprint, OutputFile, Renderer};
-use crate::routes;
+use crate::routes::{self, Claimant};
 use crate::search;
 use crate::site::{MarkdownCache, ModelOptions, Site};
 use crate::theme::{Theme, ThemeChain};
@@ -141,6 +141,10 @@ pub fn load_site_with(
         base_url: options.base_url.clone(),
         drafts: options.drafts,
         theme_files: chain.as_ref().map(|c| c.files.clone()).unwrap_or_default(),
+        template_ids: chain
+            .as_ref()
+            .map(|c| c.template_ids(&options.root))
+            .unwrap_or_default(),
         today,
     };
     let site = Site::build_with(loaded, &model_options, markdown, &mut diagnostics);
@@ -330,6 +334,13 @@ impl Pipeline {
 
         let renderer = Renderer::new(&model.site, &mut model.theme, self.options.search);
         let plan = renderer.plan();
+        let clashes = clashes(&self.options, &renderer, &plan, &model.copies);
+        if !clashes.is_empty() {
+            let mut diagnostics = Diagnostics::default();
+            diagnostics.extend(std::mem::take(&mut model.warnings));
+            diagnostics.extend(clashes);
+            return Err(BuildError::Content(diagnostics.sorted()));
+        }
         progress.stage(Stage::Rendering, Some(plan.len() + 1));
         let earlier = Earlier {
             files: Some(&self.fingerprints),
@@ -535,6 +546,79 @@ pub fn build_at(
         elapsed: start.elapsed(),
         warnings: run.warnings,
     })
+}
+
+/// Every file a run of `options` would write, the planned ones, the sitemap, the static
+/// files, the open data, the search index and gka's marker, checked before any is written:
+/// two that would end up as one file are an error naming both ([`routes::clashes`]).
+fn clashes(
+    options: &BuildOptions,
+    renderer: &Renderer,
+    plan: &[render::Planned],
+    copies: &[output::Copy],
+) -> Vec<Diagnostic> {
+    let mut paths: Vec<&str> = plan.iter().map(|p| p.path.as_str()).collect();
+    let sitemap = routes::output_path(routes::SITEMAP);
+    let open_data = routes::OPEN_DATA.map(routes::output_path);
+    let index = format!("{}/", search::FOLDER);
+    let fixed: Vec<(&str, Claimant)> = [
+        (sitemap.as_str(), Claimant::gka("the sitemap")),
+        (
+            output::MARKER,
+            Claimant::gka("gka's mark on its output folder"),
+        ),
+    ]
+    .into_iter()
+    .chain(
+        open_data
+            .iter()
+            .map(|p| (p.as_str(), Claimant::gka("the open data"))),
+    )
+    .chain(
+        options
+            .search
+            .then(|| (index.as_str(), Claimant::gka("the search index"))),
+    )
+    .collect();
+    paths.extend(fixed.iter().map(|(path, _)| *path));
+    paths.extend(copies.iter().map(|c| c.path.as_str()));
+    let claimant = |i: usize| -> Claimant {
+        if let Some(planned) = plan.get(i) {
+            return renderer.claimant(planned);
+        }
+        let i = i - plan.len();
+        if let Some((_, claimant)) = fixed.get(i) {
+            return claimant.clone();
+        }
+        let copy = &copies[i - fixed.len()];
+        let file = crate::diagnostics::relative(&options.root, &copy.source);
+        let what = format!("the file {}", file.display());
+        Claimant::file(file, None, what)
+    };
+    routes::clashes(&paths)
+        .into_iter()
+        .map(|(first, second)| {
+            let (a, b) = (claimant(first), claimant(second));
+            // Said at the file a person can change: the later claim's, else the earlier's.
+            let at = if b.file.is_some() { &b } else { &a };
+            // The file itself, not a folder claimed as a whole.
+            let file = [paths[second], paths[first]]
+                .into_iter()
+                .find(|p| !p.ends_with('/'))
+                .unwrap_or(paths[second]);
+            Diagnostic::new(
+                Code::OutputClash,
+                at.file
+                    .clone()
+                    .unwrap_or_else(|| content::CONTENT_DIR.into()),
+                at.position,
+                format!("{} and {} would both be written to /{file}", a.what, b.what),
+            )
+            .with_hint(
+                "give one of them another address: rename the file, or change its `slug` or alias",
+            )
+        })
+        .collect()
 }
 
 /// Checks one Markdown document on its own, as the loader and renderer would: front-matter

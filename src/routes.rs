@@ -4,7 +4,12 @@
 //! Kept in one place so that a page, the links to it and the check that no document claims
 //! it cannot disagree. It sits below `site` and `render` and uses only `content` types.
 
+use std::borrow::Cow;
+use std::collections::HashMap;
+use std::path::PathBuf;
+
 use crate::content::values::{AgeRange, Erkenningsniveau, Onderwijs};
+use crate::diagnostics::Position;
 
 /// The home page.
 pub const HOME: &str = "/";
@@ -12,10 +17,6 @@ pub const HOME: &str = "/";
 pub const AGENDA: &str = "/agenda/";
 /// The accessibility statement (`content/toegankelijkheid.md`).
 pub const TOEGANKELIJKHEID: &str = "/toegankelijkheid/";
-/// The privacy page (`content/privacy.md`), linked in the footer when it exists.
-pub const PRIVACY: &str = "/privacy/";
-/// The contact page (`content/contact.md`), added to the menu and the home page when it exists.
-pub const CONTACT: &str = "/contact/";
 /// The search page.
 pub const ZOEKEN: &str = "/zoeken/";
 /// The index of the themes.
@@ -119,6 +120,88 @@ pub fn site_path(output_path: &str) -> String {
     }
 }
 
+/// Who asks for a file of the output: a document, a setting or gka itself.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Claimant {
+    /// The file that asks for it, relative to the site root; `None` for a file every site
+    /// has.
+    pub file: Option<PathBuf>,
+    /// Where in that file.
+    pub position: Option<Position>,
+    /// What the claim is, in a few words: "the page of content/contact.md".
+    pub what: String,
+}
+
+impl Claimant {
+    /// A claim of a file or setting.
+    pub fn file(file: impl Into<PathBuf>, position: Option<Position>, what: String) -> Claimant {
+        Claimant {
+            file: Some(file.into()),
+            position,
+            what,
+        }
+    }
+
+    /// A claim of gka's own.
+    pub fn gka(what: impl Into<String>) -> Claimant {
+        Claimant {
+            file: None,
+            position: None,
+            what: what.into(),
+        }
+    }
+}
+
+/// The pairs of `paths` (output paths; one ending in `/` claims a whole folder) that would
+/// end up as one file, as indexes with the earlier first, in order: the same path, paths
+/// equal but for case (one file on Windows and macOS, and on many web servers), paths equal
+/// but for repeated `/` (one file everywhere), and a file where another path needs a folder
+/// of that name. Whichever is written last would win, by chance, so every clash is an
+/// error rather than a rule about who wins.
+pub fn clashes(paths: &[&str]) -> Vec<(usize, usize)> {
+    fn key(path: &str) -> Cow<'_, str> {
+        if path.contains("//") || path.chars().any(char::is_uppercase) {
+            let mut key = path.to_lowercase();
+            while key.contains("//") {
+                key = key.replace("//", "/");
+            }
+            Cow::Owned(key)
+        } else {
+            Cow::Borrowed(path)
+        }
+    }
+    let mut files: HashMap<Cow<str>, usize> = HashMap::with_capacity(paths.len());
+    let mut folders: Vec<(Cow<str>, usize)> = Vec::new();
+    let mut found = Vec::new();
+    for (i, path) in paths.iter().enumerate() {
+        let key = key(path);
+        if key.ends_with('/') {
+            folders.push((key, i));
+        } else if let Some(&first) = files.get(&key) {
+            found.push((first, i));
+        } else {
+            files.insert(key, i);
+        }
+    }
+    for (key, &i) in &files {
+        let folder_clashes = key
+            .match_indices('/')
+            .filter_map(|(end, _)| files.get(&key[..end]).copied());
+        let in_folders = folders.iter().filter_map(|(folder, j)| {
+            (key.starts_with(folder.as_ref()) || key.as_ref() == folder.trim_end_matches('/'))
+                .then_some(*j)
+        });
+        found.extend(
+            folder_clashes
+                .chain(in_folders)
+                .map(|j| (i.min(j), i.max(j))),
+        );
+    }
+    found.sort_unstable();
+    found.dedup();
+    found
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -155,5 +238,35 @@ mod tests {
         for path in [HOME, "/interventies/x/", NOT_FOUND, SITEMAP, "/xindex.html"] {
             assert_eq!(site_path(&output_path(path)), path);
         }
+    }
+
+    #[test]
+    fn clashes_are_paths_that_end_up_as_one_file() {
+        let paths = [
+            "index.html",
+            "contact/index.html",
+            "CONTACT/index.html",
+            "themas//index.html",
+            "themas/index.html",
+            "pagefind/",
+            "pagefind/pagefind.js",
+            "oud",
+            "oud/index.html",
+            "index.html",
+            "nieuws/feed.xml",
+        ];
+        assert_eq!(
+            clashes(&paths),
+            vec![(0, 9), (1, 2), (3, 4), (5, 6), (7, 8)]
+        );
+        assert!(
+            clashes(&[
+                "a/index.html",
+                "a/b/index.html",
+                "static/a.css",
+                "pagefind/"
+            ])
+            .is_empty()
+        );
     }
 }

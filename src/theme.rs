@@ -69,6 +69,42 @@ pub struct ThemeChain {
 }
 
 impl ThemeChain {
+    /// The folders templates are read from, each with the prefix of its templates' names:
+    /// the site's own `templates/` (no prefix) first, then each theme's, child first.
+    fn template_folders(&self, root: &Path) -> Vec<(String, PathBuf)> {
+        let mut folders = vec![(String::new(), root.join(SITE_TEMPLATES_DIR))];
+        folders.extend(
+            self.themes
+                .iter()
+                .map(|t| (format!("{THEMES_DIR}/{}/", t.name), t.dir.join("templates"))),
+        );
+        folders
+    }
+
+    /// The ids the templates write as they are (`id="inhoud"`), sorted and without repeats.
+    /// Ids made from a value (`id="filter-{{ naam }}"`) are left out: headings are not
+    /// named like them. A template that cannot be read is reported when the theme is loaded.
+    pub fn template_ids(&self, root: &Path) -> Vec<String> {
+        let mut ids = std::collections::BTreeSet::new();
+        for (_, dir) in self.template_folders(root) {
+            for entry in walkdir::WalkDir::new(dir).into_iter().flatten() {
+                let Ok(text) = std::fs::read_to_string(entry.path()) else {
+                    continue;
+                };
+                for (at, _) in text.match_indices(" id=\"") {
+                    let rest = &text[at + 5..];
+                    if let Some(id) = rest.split('"').next()
+                        && !id.is_empty()
+                        && !id.contains(['{', '<', ' '])
+                    {
+                        ids.insert(id.to_string());
+                    }
+                }
+            }
+        }
+        ids.into_iter().collect()
+    }
+
     /// Resolves theme `name` in `root/themes/` and every theme it extends.
     pub fn resolve(root: &Path, name: &str) -> Result<ThemeChain, Vec<Diagnostic>> {
         let mut themes: Vec<ThemeDir> = Vec::new();
@@ -293,20 +329,7 @@ impl Theme {
     /// Compiles the templates of `chain`, with the site's own `templates/` folder in `root`
     /// overriding single templates.
     pub fn load(root: &Path, chain: &ThemeChain) -> Result<Theme, Vec<Diagnostic>> {
-        let prefixes: Vec<String> = chain
-            .themes
-            .iter()
-            .map(|t| format!("{THEMES_DIR}/{}/", t.name))
-            .collect();
-        let mut folders: Vec<(String, PathBuf)> =
-            vec![(String::new(), root.join(SITE_TEMPLATES_DIR))];
-        folders.extend(
-            chain
-                .themes
-                .iter()
-                .zip(&prefixes)
-                .map(|(t, prefix)| (prefix.clone(), t.dir.join("templates"))),
-        );
+        let folders = chain.template_folders(root);
         let mut files = Vec::new();
         let mut sources = HashMap::new();
         let mut problems = Vec::new();
@@ -358,6 +381,8 @@ impl Theme {
         let digest = templates_digest(&files);
         let mut tera = tera::Tera::new();
         tera.autoescape_on([".html", ".xml"]);
+        // Every folder's prefix but the site's own, which has none.
+        let prefixes: Vec<String> = folders.into_iter().skip(1).map(|(p, _)| p).collect();
         tera.set_fallback_prefixes(prefixes)
             .map_err(|err| vec![template_diagnostic(&sources, &err)])?;
         tera.add_template_files(files)

@@ -59,8 +59,11 @@ fn hash_str(text: &str) -> u64 {
 #[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 pub struct Meta {
     /// Title, shown as the page's only `h1` (`titel`, also `title`). Required.
-    #[serde(alias = "title")]
-    #[schemars(description = "De titel van de pagina. Dit is de hoofdkop.")]
+    #[serde(alias = "title", deserialize_with = "super::values::non_blank")]
+    #[schemars(
+        description = "De titel van de pagina. Dit is de hoofdkop.",
+        regex(pattern = r"\S")
+    )]
     pub titel: String,
     /// One or two sentences shown on cards and in `<meta name="description">`.
     #[serde(default, alias = "summary")]

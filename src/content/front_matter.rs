@@ -105,7 +105,46 @@ fn options() -> Options {
 pub fn parse<T: DeserializeOwned>(yaml: &str, lines: LineMap) -> Result<T, YamlError> {
     // An empty block means "no keys", which YAML itself reads as null.
     let yaml = if yaml.trim().is_empty() { "{}" } else { yaml };
-    serde_saphyr::from_str_with_options(yaml, options()).map_err(|err| explain(&err, lines))
+    let value =
+        serde_saphyr::from_str_with_options(yaml, options()).map_err(|err| explain(&err, lines))?;
+    match escaped_control_character(yaml, lines) {
+        Some(err) => Err(err),
+        None => Ok(value),
+    }
+}
+
+/// A control character that an escape in a double-quoted text makes (`"\f"`, `"\x1b"`): the
+/// file itself has none (see `content::decode`), but the value would carry it into the
+/// pages, the feed and the calendar files, which cannot hold it.
+fn escaped_control_character(yaml: &str, lines: LineMap) -> Option<YamlError> {
+    // Only an escape makes one, and every escape starts with a backslash.
+    if !yaml.contains('\\') {
+        return None;
+    }
+    let is_bad = |c: char| c.is_control() && c != '\t' && c != '\n';
+    granit_parser::Parser::new_from_str(yaml)
+        .map_while(Result::ok)
+        .find_map(|(event, span)| match event {
+            granit_parser::Event::Scalar(value, ..) => {
+                let found = value.chars().find(|c| is_bad(*c))?;
+                Some(YamlError {
+                    code: Code::ControlCharacter,
+                    position: Some(Position {
+                        line: span.start.line() + lines.first_line - 1,
+                        column: span.start.col() + 1,
+                    }),
+                    message: format!(
+                        "this text makes an invisible control character (U+{:04X})",
+                        u32::from(found)
+                    ),
+                    hint: Some(
+                        "remove the escape with a backslash (such as \\f or \\x0c) from the text"
+                            .into(),
+                    ),
+                })
+            }
+            _ => None,
+        })
 }
 
 /// Turns the parser's error into one a communicator can act on.
@@ -464,8 +503,9 @@ impl<'de> MapAccess<'de> for Twice {
     }
 }
 
-/// The emptiest value of whatever is asked for: nothing for an option, `false`, an empty text
-/// or an empty list; an error for anything else.
+/// The emptiest value of whatever is asked for: nothing for an option, `false`, a one-letter
+/// text (an empty one is refused where a text is required) or an empty list; an error for
+/// anything else.
 struct Blank;
 
 impl<'de> de::Deserializer<'de> for Blank {
@@ -480,10 +520,10 @@ impl<'de> de::Deserializer<'de> for Blank {
         visitor.visit_bool(false)
     }
     fn deserialize_str<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Found> {
-        visitor.visit_str("")
+        visitor.visit_str("x")
     }
     fn deserialize_string<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Found> {
-        visitor.visit_str("")
+        visitor.visit_str("x")
     }
     fn deserialize_seq<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Found> {
         visitor.visit_seq(de::value::SeqDeserializer::<_, Found>::new(
@@ -543,6 +583,23 @@ mod tests {
         titel: String,
         #[serde(default)]
         nummer: Option<u32>,
+    }
+
+    #[test]
+    fn escapes_that_make_control_characters_are_refused() {
+        let lines = LineMap { first_line: 2 };
+        let err = parse::<serde_json::Value>("titel: ok\nx: \"a\\fb\"\n", lines).unwrap_err();
+        assert_eq!(err.code, Code::ControlCharacter);
+        assert_eq!(err.position, Some(Position { line: 3, column: 4 }));
+        assert!(err.message.contains("U+000C"), "{}", err.message);
+        // A backslash that makes no control character, or is no escape at all, is fine.
+        for yaml in [
+            "x: \"a\\tb \\\\ c\"\n",
+            "pad: C:\\files\\new\n",
+            "x: 'a\\fb'\n",
+        ] {
+            assert!(parse::<serde_json::Value>(yaml, lines).is_ok(), "{yaml}");
+        }
     }
 
     #[test]

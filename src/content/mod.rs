@@ -611,11 +611,45 @@ pub fn decode(rel: &Path, bytes: Vec<u8>) -> Result<String, Diagnostic> {
         .with_hint("save the file as UTF-8 in your editor")
     })?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
-    Ok(if text.contains('\r') {
+    let text = if text.contains('\r') {
         text.replace("\r\n", "\n").replace('\r', "\n")
     } else {
         text.to_string()
-    })
+    };
+    match control_characters(&text) {
+        None => Ok(text),
+        Some((position, found, count)) => Err(Diagnostic::new(
+            Code::ControlCharacter,
+            rel,
+            Some(position),
+            match count {
+                1 => format!("the text contains an invisible control character ({found})"),
+                _ => format!(
+                    "the text contains {count} invisible control characters, the first here ({found})"
+                ),
+            },
+        )
+        .with_hint(
+            "remove it: it often comes along with text copied from Word or a PDF; type the words around it again",
+        )),
+    }
+}
+
+/// The first control character of `text` other than a tab or a line end (feeds, iCalendar
+/// files and HTML cannot carry them, and no one means to type them), as its position and
+/// name, with how many there are.
+fn control_characters(text: &str) -> Option<(Position, String, usize)> {
+    let is_bad = |c: char| c.is_control() && c != '\t' && c != '\n';
+    let (offset, c) = text.char_indices().find(|(_, c)| is_bad(*c))?;
+    let before = &text[..offset];
+    let line = before.matches('\n').count() + 1;
+    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    let count = text[offset..].chars().filter(|c| is_bad(*c)).count();
+    Some((
+        Position { line, column },
+        format!("U+{:04X}", u32::from(c)),
+        count,
+    ))
 }
 
 /// YAML errors in the file at `path` (relative to the site root) as diagnostics.

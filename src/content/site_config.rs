@@ -10,7 +10,11 @@ use super::values::Datum;
 #[schemars(description = "De instellingen van de hele site.")]
 pub struct SiteConfig {
     /// The gemeente's name, e.g. `Almere`. Required.
-    #[schemars(description = "De naam van de gemeente, bijvoorbeeld Almere.")]
+    #[serde(deserialize_with = "super::values::non_blank")]
+    #[schemars(
+        description = "De naam van de gemeente, bijvoorbeeld Almere.",
+        regex(pattern = r"\S")
+    )]
     pub gemeente: String,
     /// The site's title; defaults to `Gelijke Kansen Alliantie <gemeente>`.
     #[serde(default)]

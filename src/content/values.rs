@@ -7,6 +7,19 @@ use std::str::FromStr;
 
 use serde::{Deserialize, Deserializer, Serialize, de};
 
+/// Reads a text that must say something: empty or only spaces is refused, as it would
+/// publish an empty heading, title or link (`titel: ""`, `gemeente: "  "`).
+pub fn non_blank<'de, D: Deserializer<'de>>(deserializer: D) -> Result<String, D::Error> {
+    let text = String::deserialize(deserializer)?;
+    if text.trim().is_empty() {
+        Err(de::Error::custom(
+            "this text is empty: write what it should say, between the quotes",
+        ))
+    } else {
+        Ok(text)
+    }
+}
+
 /// Defines `Deserialize` for a type through its `FromStr`, keeping the parse error's text,
 /// and its JSON Schema: a string of the form `$pattern` (a regular expression), described for
 /// editors in Dutch by `$beschrijving`, which forms also show when a text does not match.

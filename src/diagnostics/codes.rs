@@ -57,6 +57,8 @@ codes! {
     BadFileName = "GKA-E014",
     /// A symbolic link in the site points outside the site's folder.
     LinkOutsideSite = "GKA-E015",
+    /// A file contains an invisible control character (other than a tab or a line end).
+    ControlCharacter = "GKA-E016",
     /// `base_url` is missing or not a full `http(s)://` address.
     BaseUrl = "GKA-E020",
     /// A `slug` cannot be used in a URL.
@@ -79,6 +81,8 @@ codes! {
     DuplicateNummer = "GKA-E029",
     /// An interventie's `erkenning` has a level that its `databank` does not award.
     ErkenningNiveau = "GKA-E031",
+    /// Two things would be written to one file of the site.
+    OutputClash = "GKA-E032",
     /// An internal link points to no page or file of the site.
     BrokenLink = "GKA-E040",
     /// An internal link points to a draft that is left out of the build.

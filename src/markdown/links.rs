@@ -26,6 +26,9 @@ pub struct LinkTargets {
     pub drafts: HashSet<String>,
     /// Site path of every published static file (`/static/agenda.pdf`) → its size in bytes.
     pub files: HashMap<String, u64>,
+    /// The ids the templates give elements (`inhoud` on `<main>`), sorted: a heading never
+    /// gets one of them, so every id on a page stays unique.
+    pub template_ids: Vec<String>,
 }
 
 impl LinkTargets {
@@ -43,6 +46,7 @@ impl LinkTargets {
         sorted(self.by_source.iter()).hash(&mut hasher);
         sorted(self.drafts.iter()).hash(&mut hasher);
         sorted(self.files.iter()).hash(&mut hasher);
+        self.template_ids.hash(&mut hasher);
         hasher.finish()
     }
 }

@@ -17,7 +17,7 @@
 
 pub mod links;
 
-use std::collections::HashMap;
+use std::collections::HashSet;
 
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use serde_saphyr::Spanned;
@@ -147,7 +147,14 @@ fn render_text(
     let mut summary = None;
     let mut ids = Vec::new();
     let mut fragments = Vec::new();
-    let mut used_ids: HashMap<String, usize> = HashMap::new();
+    // Ids a heading may not take: the templates' (on every page) and the footnotes', whose
+    // ids pulldown-cmark writes as their labels.
+    let mut used_ids: HashSet<String> = (page.links.template_ids.iter().cloned())
+        .chain(events.iter().filter_map(|(event, _)| match event {
+            Event::Start(Tag::FootnoteDefinition(label)) => Some(label.to_string()),
+            _ => None,
+        }))
+        .collect();
     // (index of a link's end, " (PDF, 1,2 MB)"): added to the link text after the walk.
     let mut labels: Vec<(usize, String)> = Vec::new();
     // The title is the page's h1, so the body's first heading should be an h2.
@@ -192,13 +199,13 @@ fn render_text(
                 } else {
                     wanted
                 };
-                let count = used_ids.entry(wanted.clone()).or_insert(0);
-                let unique = if *count == 0 {
-                    wanted.clone()
-                } else {
-                    format!("{wanted}-{count}")
-                };
-                *count += 1;
+                // The first free one of `wanted`, `wanted-1`, `wanted-2`…: a heading written
+                // as `Inhoud-1` may already hold the next number.
+                let unique = std::iter::once(wanted.clone())
+                    .chain((1..).map(|n| format!("{wanted}-{n}")))
+                    .find(|id| !used_ids.contains(id))
+                    .expect("some number is free");
+                used_ids.insert(unique.clone());
                 if let Event::Start(Tag::Heading { id, .. }) = &mut events[i].0 {
                     *id = Some(CowStr::from(unique.clone()));
                 }
@@ -450,6 +457,7 @@ mod tests {
                 ("/static/foto.jpg".to_string(), 5_000),
             ]
             .into(),
+            template_ids: vec!["inhoud".into()],
         }
     }
 
@@ -465,6 +473,24 @@ mod tests {
         assert!(out.contains(r#"<h2 id="wat-doen-we">"#), "{out}");
         assert!(out.contains(r#"<h2 id="wat-doen-we-1">"#), "{out}");
         assert!(out.contains(r#"<h3 id="mijn-id">"#), "{out}");
+    }
+
+    #[test]
+    fn heading_ids_never_repeat_a_template_id_or_each_other() {
+        let (out, _) = html(
+            "## Inhoud\n\n## Inhoud\n\n## Inhoud-1\n\n## 1\n\nTekst[^1].\n\n[^1]: Voetnoot.\n",
+        );
+        let ids: Vec<&str> = out
+            .match_indices(" id=\"")
+            .map(|(at, _)| out[at + 5..].split('"').next().unwrap())
+            .collect();
+        let mut unique = ids.clone();
+        unique.sort_unstable();
+        unique.dedup();
+        assert_eq!(unique.len(), ids.len(), "{out}");
+        // `inhoud` is the template's id of <main> (see `targets`).
+        assert!(!ids.contains(&"inhoud"), "{out}");
+        assert!(out.contains(r#"<h2 id="inhoud-1">"#), "{out}");
     }
 
     #[test]

@@ -27,10 +27,11 @@ use xxhash_rust::xxh3::Xxh3;
 
 use crate::content::toegankelijkheid::STANDAARD;
 use crate::content::values::Soort;
+use crate::content::{CONFIG_FILE, content_file};
 use crate::diagnostics::Diagnostic;
-use crate::routes::{self, output_path};
+use crate::routes::{self, Claimant, output_path};
 use crate::site::reads::{self, Reads};
-use crate::site::{Facet, Site, Term};
+use crate::site::{Entry, Facet, Site, Term};
 use crate::theme::Theme;
 use views::{Card, DateView, Link, THEMAS_TITLE, Views};
 
@@ -101,12 +102,77 @@ impl Job {
             Job::TermIndex(facet) => facet.url().to_string(),
             Job::Term(facet, i) => site.terms(facet)[i].url.clone(),
             Job::NotFound => routes::NOT_FOUND.into(),
-            Job::Redirect(i) => site.redirects[i].0.clone(),
+            Job::Redirect(i) => site.redirects[i].from.clone(),
             Job::Robots => routes::ROBOTS.into(),
             Job::Feed => routes::feed(&site.nieuws.url),
             Job::Calendar(i) => routes::calendar(&site.nieuws.items[i].url),
             Job::SecurityTxt => routes::SECURITY_TXT.into(),
             Job::Zoeken => routes::ZOEKEN.into(),
+        }
+    }
+
+    /// Who asks for the file: the document, alias or setting it comes from, or gka.
+    fn claimant(self, site: &Site) -> Claimant {
+        fn page<T>(entry: &Entry<T>, what: &str) -> Claimant {
+            let (file, position) = entry.claimed_at();
+            let what = format!("{what} of {}", file.display());
+            Claimant::file(file, position, what)
+        }
+        fn list<T>(section: &crate::site::Section<T>) -> Claimant {
+            match &section.intro {
+                Some(intro) => page(intro, "the list page"),
+                None => Claimant::gka(format!("the list page {}", section.url)),
+            }
+        }
+        match self {
+            Job::Home => page(&site.home, "the home page"),
+            Job::Agenda => site
+                .agenda
+                .as_ref()
+                .map_or_else(|| Claimant::gka("the agenda"), |e| page(e, "the page")),
+            Job::Toegankelijkheid => site.toegankelijkheid.as_ref().map_or_else(
+                || Claimant::gka("the accessibility statement"),
+                |e| page(e, "the page"),
+            ),
+            Job::Addendum(i) => page(&site.addenda.items[i], "the page"),
+            Job::Interventie(i) => page(&site.interventies.items[i], "the page"),
+            Job::Programmalijn(i) => page(&site.programma.items[i], "the page"),
+            Job::Nieuws(i) => page(&site.nieuws.items[i], "the page"),
+            Job::Page(i) => page(&site.pages[i], "the page"),
+            Job::Section(i) => page(&site.sections[i], "the page"),
+            Job::Addenda => list(&site.addenda),
+            Job::Interventies => list(&site.interventies),
+            Job::Programma => list(&site.programma),
+            Job::NieuwsLijst => list(&site.nieuws),
+            Job::TermIndex(facet) => Claimant::gka(format!("the overview page {}", facet.url())),
+            Job::Term(facet, i) => {
+                let term = &site.terms(facet)[i];
+                let what = format!("the page of '{}' ({})", term.naam, term.url);
+                match (facet, &site.agenda) {
+                    (Facet::Thema, Some(agenda)) => {
+                        Claimant::file(agenda.claimed_at().0, None, what)
+                    }
+                    _ => Claimant::gka(what),
+                }
+            }
+            Job::Redirect(i) => {
+                let redirect = &site.redirects[i];
+                Claimant::file(
+                    &redirect.file,
+                    redirect.position,
+                    format!("the alias {} in {}", redirect.from, redirect.file.display()),
+                )
+            }
+            Job::Calendar(i) => page(&site.nieuws.items[i], "the calendar file"),
+            Job::SecurityTxt => Claimant::file(
+                content_file(CONFIG_FILE),
+                None,
+                format!("security.txt (`beveiliging` in content/{CONFIG_FILE})"),
+            ),
+            Job::NotFound => Claimant::gka("the page for addresses that do not exist"),
+            Job::Robots => Claimant::gka("robots.txt"),
+            Job::Feed => Claimant::gka("the news feed"),
+            Job::Zoeken => Claimant::gka("the search page"),
         }
     }
 
@@ -245,6 +311,11 @@ impl<'a> Renderer<'a> {
                 is_page: job.is_page(),
             })
             .collect()
+    }
+
+    /// Who asks for the planned file: the document, alias or setting it comes from, or gka.
+    pub fn claimant(&self, planned: &Planned) -> Claimant {
+        planned.job.claimant(self.views.site)
     }
 
     /// Digest of what every template sees besides its context: the compiled templates and

@@ -427,10 +427,24 @@ pub fn interventies_csv(data: &OpenData) -> String {
     // Writing to memory cannot fail.
     writer.write_record(header).expect("CSV to memory");
     for row in rows {
-        writer.write_record(row).expect("CSV to memory");
+        writer
+            .write_record(row.into_iter().map(spreadsheet_safe))
+            .expect("CSV to memory");
     }
     String::from_utf8(writer.into_inner().expect("CSV to memory"))
         .expect("CSV of UTF-8 strings is UTF-8")
+}
+
+/// A cell that a spreadsheet shows as text: one that starts with a character that would make
+/// it a formula (`=`, `+`, `-`, `@`, or a tab or line end before one) gets a `'` in front,
+/// as OWASP advises against CSV injection. Spreadsheets hide the `'`; a program reading
+/// the file sees it.
+fn spreadsheet_safe(cell: String) -> String {
+    if cell.starts_with(['=', '+', '-', '@', '\t', '\r', '\n']) {
+        format!("'{cell}")
+    } else {
+        cell
+    }
 }
 
 fn markdown<'a>(source: &'a str, html: &'a str) -> Markdown<'a> {

@@ -354,7 +354,7 @@ pub(super) fn zoeken<'a>(views: &Views<'a>) -> PageJob<'a> {
 /// A redirect page for an old address.
 pub(super) fn redirect<'a>(views: &Views<'a>, i: usize) -> PageJob<'a> {
     let site = views.site;
-    let (from, to) = &site.redirects[i];
+    let crate::site::Redirect { from, to, .. } = &site.redirects[i];
     let target = views.link("", to);
     let ctx = Ctx::new(views.page_at("Deze pagina is verhuisd", None, from, "", None))
         .with("doel", target)
@@ -608,7 +608,7 @@ fn home_cards<'a>(views: &Views<'a>) -> Vec<Card<'a>> {
         card.samenvatting = Some(&newest.doc().meta.titel);
         card.datum = newest.doc().meta.datum.map(DateView::from);
     }
-    if let Some(contact) = site.pages.iter().find(|p| p.url == routes::CONTACT) {
+    if let Some(contact) = site.contact.map(|i| &site.pages[i]) {
         cards.push(views.card(contact));
     }
     cards

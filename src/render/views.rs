@@ -368,10 +368,8 @@ impl<'a> Views<'a> {
             .toegankelijkheid
             .as_ref()
             .map(|e| self.link("Toegankelijkheid", &e.url));
-        let privacy = site
-            .pages
-            .iter()
-            .find(|p| p.url == routes::PRIVACY)
+        let privacy = (site.privacy)
+            .map(|i| &site.pages[i])
             .map(|p| self.link(&p.doc().meta.titel, &p.url));
         statement.into_iter().chain(privacy).collect()
     }
@@ -420,7 +418,7 @@ impl<'a> Views<'a> {
                 menu.push(self.link(titel, url));
             }
         }
-        if let Some(contact) = site.pages.iter().find(|p| p.url == routes::CONTACT) {
+        if let Some(contact) = site.contact.map(|i| &site.pages[i]) {
             menu.push(self.link(&contact.doc().meta.titel, &contact.url));
         }
         menu

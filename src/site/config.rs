@@ -222,7 +222,10 @@ fn check_https(
 ) -> Option<String> {
     let text = value.value.trim();
     match url::Url::parse(text) {
-        Ok(url) if url.scheme() == "https" && url.host().is_some() => Some(text.to_string()),
+        // The parser drops line ends inside an address; the text is kept, so it must have none.
+        Ok(url) if url.scheme() == "https" && url.host().is_some() && is_one_word(text) => {
+            Some(text.to_string())
+        }
         _ => {
             diagnostics.push(
                 Diagnostic::new(
@@ -236,6 +239,12 @@ fn check_https(
             None
         }
     }
+}
+
+/// Whether `text` is one word: an address has no spaces, tabs, line ends or other control
+/// characters, and is written on one line wherever it lands.
+fn is_one_word(text: &str) -> bool {
+    !text.is_empty() && !text.contains(|c: char| c.is_whitespace() || c.is_control())
 }
 
 /// How long `security.txt` stays valid when `verloopt` is not given: RFC 9116 asks for less
@@ -253,14 +262,19 @@ fn resolve_beveiliging(
     let mut contact = Vec::new();
     for item in raw.contact.items() {
         let text = item.value.trim();
-        let valid = match text.split_once(':') {
-            Some(("mailto", address)) => {
-                address.contains('@') && !address.contains(char::is_whitespace)
-            }
-            Some(("tel", number)) => number.chars().any(|c| c.is_ascii_digit()),
-            Some(("https", _)) => url::Url::parse(text).is_ok_and(|u| u.host().is_some()),
-            _ => false,
-        };
+        // Each value is one line of security.txt (RFC 9116): a line end in it would add lines.
+        let valid = is_one_word(text)
+            && match text.split_once(':') {
+                Some(("mailto", address)) => address.contains('@'),
+                Some(("tel", number)) => {
+                    number.chars().any(|c| c.is_ascii_digit())
+                        && number
+                            .chars()
+                            .all(|c| c.is_ascii_digit() || "+-.()".contains(c))
+                }
+                Some(("https", _)) => url::Url::parse(text).is_ok_and(|u| u.host().is_some()),
+                _ => false,
+            };
         if valid {
             contact.push(text.to_string());
         } else {
@@ -333,6 +347,32 @@ fn parse_base_url(text: &str) -> Result<url::Url, &'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn security_values_are_single_line_addresses() {
+        let today = time::macros::date!(2025 - 01 - 01);
+        for contact in [
+            "\"mailto:a@b.example\\nPolicy: https://evil.example/\"",
+            "\"tel:123\\nPolicy: https://evil.example/\"",
+            "\"https://x.example/\\nPolicy: https://evil.example/\"",
+            "\"tel:+31 20 123\"",
+        ] {
+            let yaml = format!("gemeente: X\nbeveiliging:\n  contact: {contact}\n");
+            let raw = config(&yaml).beveiliging.unwrap();
+            let mut diagnostics = Diagnostics::default();
+            let lines = LineMap { first_line: 1 };
+            assert!(
+                resolve_beveiliging(raw, lines, today, &mut diagnostics).is_none(),
+                "{contact}"
+            );
+        }
+        let yaml = "gemeente: X\nbeveiliging:\n  contact: tel:+31-20-123\n  beleid: \"https://x.example/\\nExpires: 2099\"\n";
+        let raw = config(yaml).beveiliging.unwrap();
+        let mut diagnostics = Diagnostics::default();
+        let lines = LineMap { first_line: 1 };
+        assert!(resolve_beveiliging(raw, lines, today, &mut diagnostics).is_none());
+        assert_eq!(diagnostics.counts().0, 1, "only the policy is wrong");
+    }
 
     #[test]
     fn base_urls_get_a_trailing_slash() {

@@ -12,7 +12,7 @@ pub mod reads;
 mod references;
 
 use std::collections::{BTreeMap, HashMap, HashSet};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use serde_saphyr::Spanned;
@@ -28,7 +28,7 @@ use crate::content::programmalijn::Programmalijn;
 use crate::content::toegankelijkheid::Toegankelijkheid;
 use crate::content::values::Datum;
 use crate::content::{CONFIG_FILE, Item, Loaded, StaticFile, content_file};
-use crate::diagnostics::{Code, Diagnostic, Diagnostics};
+use crate::diagnostics::{Code, Diagnostic, Diagnostics, Position};
 use crate::markdown::links::LinkTargets;
 use crate::markdown::{self, Rendered};
 use crate::routes;
@@ -38,7 +38,7 @@ pub use bodies::MarkdownCache;
 
 use config::resolve_config;
 pub use config::{Config, Label, MenuLink, SecurityContact};
-use places::{Placed, Places, default_url, folder_of, page_url};
+use places::{Placed, Places, default_url, folder_of, plain_page_url};
 use references::{
     age_terms, check_addenda, check_erkenningen, check_nieuws, check_programmalijnen,
     erkenning_terms, onderwijs_terms, pages_in_sections, resolve_addenda, thema_terms,
@@ -55,6 +55,8 @@ pub struct ModelOptions {
     pub today: Datum,
     /// Files the theme publishes under `/static/`, which content may link to too.
     pub theme_files: Vec<StaticFile>,
+    /// The ids the templates give elements, sorted (see [`LinkTargets::template_ids`]).
+    pub template_ids: Vec<String>,
 }
 
 /// The whole site, valid and ready to render. A clone shares the documents and their rendered
@@ -79,6 +81,12 @@ pub struct Site {
     pub nieuws: Section<Nieuws>,
     /// Plain pages.
     pub pages: Vec<Entry<Page>>,
+    /// The contact page, `content/contact.md`, when there is one: an index into `pages`. The
+    /// menu and the home page link to it.
+    pub contact: Option<usize>,
+    /// The privacy statement, `content/privacy.md`, when there is one: an index into
+    /// `pages`. The footer links to it.
+    pub privacy: Option<usize>,
     /// Sections of other folders, each listing the plain pages in it.
     pub sections: Vec<Entry<SectionIntro>>,
     /// For each addendum, the interventies it adds: indexes into `interventies.items`, in the
@@ -106,13 +114,31 @@ pub struct Site {
     /// Every file published under `/static/` (the theme's and `content/static/`'s), by site
     /// path, with its size in bytes.
     pub files: HashMap<String, u64>,
-    /// Old site paths (`aliassen`) and the site path each redirects to.
-    pub redirects: Vec<(String, String)>,
+    /// Old site paths (`aliassen`), each a page that sends the browser on.
+    pub redirects: Vec<Redirect>,
     /// The build date: events before it are in the past.
     pub today: Datum,
     /// A fingerprint of everything internal links resolve against (site paths, files,
     /// drafts): within one run, two models with the same value render every text alike.
     pub link_targets: u64,
+}
+
+/// The contact page's file in `content/`.
+const CONTACT_FILE: &str = "contact.md";
+/// The privacy statement's file in `content/`.
+const PRIVACY_FILE: &str = "privacy.md";
+
+/// An old site path (an alias) that sends the browser on to a page.
+#[derive(Debug, Clone)]
+pub struct Redirect {
+    /// The old site path, e.g. `/oud/adres/`.
+    pub from: String,
+    /// The site path of the page it sends to.
+    pub to: String,
+    /// The document whose `aliassen` name it.
+    pub file: PathBuf,
+    /// Where in that document.
+    pub position: Option<Position>,
 }
 
 /// One document with its place in the site.
@@ -158,6 +184,15 @@ impl<T> Entry<T> {
             inline,
             id,
         }
+    }
+
+    /// The file that claims its site path, and the line of its `slug` when it sets one.
+    /// Not a read of its contents: like the site path, it cannot change without the site
+    /// being built again.
+    pub fn claimed_at(&self) -> (&Path, Option<Position>) {
+        let source = &self.doc.source;
+        let slug = self.doc.meta.slug.as_ref();
+        (&source.path, slug.and_then(|s| source.lines.of(s)))
     }
 
     /// The document as loaded.
@@ -438,7 +473,7 @@ impl Site {
         let pages: Vec<Placed<Page>> = loaded
             .pages
             .into_iter()
-            .filter_map(|doc| places.place(doc, |d| page_url(&d.source.content_path), diagnostics))
+            .filter_map(|doc| places.place(doc, plain_page_url, diagnostics))
             .collect();
         let sections: Vec<Placed<SectionIntro>> = intros
             .into_iter()
@@ -447,10 +482,15 @@ impl Site {
             })
             .collect();
         places.check_aliases(diagnostics);
-        let redirects: Vec<(String, String)> = places
+        let redirects: Vec<Redirect> = places
             .aliases
             .drain(..)
-            .map(|(from, _, _, to)| (from, to))
+            .map(|(from, file, position, to)| Redirect {
+                from,
+                to,
+                file,
+                position,
+            })
             .collect();
 
         addenda.items.sort_by_cached_key(|(d, _)| {
@@ -526,6 +566,7 @@ impl Site {
             by_source: places.by_source,
             drafts: places.draft_urls,
             files,
+            template_ids: options.template_ids.clone(),
         };
 
         check_links_in_front_matter(
@@ -557,6 +598,11 @@ impl Site {
         if diagnostics.has_errors() {
             return None;
         }
+        // Found by file, not address, so that a `slug` can move them.
+        let page_from = |file: &str| {
+            (pages.iter()).position(|p: &Entry<Page>| p.doc.source.content_path == file)
+        };
+        let (contact, privacy) = (page_from(CONTACT_FILE), page_from(PRIVACY_FILE));
         let site = Site {
             config: config?,
             home: home?,
@@ -567,6 +613,8 @@ impl Site {
             programma,
             nieuws,
             pages,
+            contact,
+            privacy,
             sections,
             addendum_interventies,
             interventie_addenda,

@@ -176,6 +176,10 @@ pub(super) fn normalize_alias(alias: &str) -> Result<String, &'static str> {
     if alias.contains("://") {
         return Err("must be a path on this site, not a full address");
     }
+    // A browser reads `//host/path` as an address on another site.
+    if alias.starts_with("//") {
+        return Err("starts with //, which makes it an address on another site");
+    }
     if alias.contains('\\')
         || alias.chars().any(char::is_control)
         || alias.split('/').any(|p| p == ".." || p == ".")
@@ -239,6 +243,22 @@ pub(super) fn folder_of(content_path: &str) -> &str {
         .map_or("", |(folder, _)| folder)
 }
 
+/// The site path of a plain page document: that of [`page_url`], with its `slug`, when it
+/// sets one, as the last part (`contact.md` with `slug: bereikbaarheid`: `/bereikbaarheid/`).
+pub(super) fn plain_page_url<T>(doc: &Document<T>) -> String {
+    let url = page_url(&doc.source.content_path);
+    match &doc.meta.slug {
+        Some(slug) => {
+            let parent = url
+                .trim_end_matches('/')
+                .rsplit_once('/')
+                .map_or("", |(parent, _)| parent);
+            format!("{parent}/{}/", slug.value)
+        }
+        None => url,
+    }
+}
+
 /// The site path of a plain page: its folders, then its slug.
 pub(super) fn page_url(content_path: &str) -> String {
     let folder = folder_of(content_path);
@@ -295,6 +315,7 @@ mod tests {
         assert_eq!(normalize_alias("/oud.html"), Ok("/oud.html".into()));
         assert!(normalize_alias("/../etc/passwd").is_err());
         assert!(normalize_alias("https://elders.nl/").is_err());
+        assert!(normalize_alias("//evil.example/").is_err());
         assert!(normalize_alias("/").is_err());
     }
 }

@@ -33,6 +33,21 @@ pub(super) fn thema_terms(
         let mut slugs: HashMap<String, &str> = HashMap::new();
         for thema in &agenda.data.themas {
             let slug = slugify(&thema.value);
+            if slug.is_empty() {
+                diagnostics.push(
+                    Diagnostic::new(
+                        Code::InvalidValue,
+                        &agenda.source.path,
+                        agenda.source.lines.of(thema),
+                        format!(
+                            "theme '{}' has no letters or digits, so it has no name or address",
+                            thema.value
+                        ),
+                    )
+                    .with_hint("write the theme's name, e.g. Versterken van taal"),
+                );
+                continue;
+            }
             if let Some(other) = slugs.insert(slug.clone(), &thema.value) {
                 diagnostics.push(
                     Diagnostic::new(
