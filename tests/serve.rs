@@ -226,9 +226,10 @@ fn request(addr: &str, method: &str, target: &str) -> Reply {
 fn send(stream: &mut TcpStream, method: &str, target: &str) {
     stream.set_read_timeout(Some(GUARD)).unwrap();
     stream.set_write_timeout(Some(GUARD)).unwrap();
+    let host = stream.peer_addr().unwrap();
     write!(
         stream,
-        "{method} {target} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
+        "{method} {target} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n"
     )
     .unwrap();
 }
@@ -538,6 +539,184 @@ fn two_hundred_parallel_connections_are_all_answered() {
     }
     // Still serving afterwards.
     assert_eq!(server.get("/").status, 200);
+}
+
+/// Sends `GET /` with the `Host` header `host` (none when `None`) and reads the answer.
+fn get_with_host(addr: &str, host: Option<&str>) -> Reply {
+    let mut stream = TcpStream::connect(addr).expect("connects to gka serve");
+    stream.set_read_timeout(Some(GUARD)).unwrap();
+    let host = host.map_or(String::new(), |h| format!("Host: {h}\r\n"));
+    write!(stream, "GET / HTTP/1.1\r\n{host}Connection: close\r\n\r\n").unwrap();
+    read_reply(stream)
+}
+
+#[test]
+fn dns_rebinding_a_foreign_host_is_refused() {
+    let server = Server::start_with(SiteRoot::example(), &["--no-search".as_ref()]);
+    let port = server.addr.rsplit(':').next().unwrap();
+    for host in [format!("localhost:{port}"), format!("127.0.0.1:{port}")] {
+        let reply = get_with_host(&server.addr, Some(&host));
+        assert_eq!(reply.status, 200, "{host}");
+        assert!(reply.body.contains("<html lang=\"nl\">"), "{host}");
+    }
+    // A site on the web whose name resolves to this computer, as a rebinding attack makes it:
+    // the browser sends that name.
+    for host in [
+        Some(format!("evil.example:{port}")),
+        Some("evil.example".to_string()),
+        Some(format!("localhost.evil.example:{port}")),
+        Some("localhost:1".to_string()),
+        None,
+    ] {
+        let reply = get_with_host(&server.addr, host.as_deref());
+        assert!(
+            reply.status == 421 || reply.status == 400,
+            "{host:?}: {} {}",
+            reply.status,
+            reply.body
+        );
+        assert!(!reply.body.contains("<html"), "{host:?}: {}", reply.body);
+    }
+    let mut stream = TcpStream::connect(&server.addr).unwrap();
+    stream.set_read_timeout(Some(GUARD)).unwrap();
+    write!(
+        stream,
+        "GET /__gka/events HTTP/1.1\r\nHost: evil.example:{port}\r\nConnection: close\r\n\r\n"
+    )
+    .unwrap();
+    assert_eq!(read_reply(stream).status, 421, "the event stream too");
+}
+
+#[test]
+fn an_oversized_header_is_refused() {
+    let server = Server::start_with(SiteRoot::example(), &["--no-search".as_ref()]);
+    for _ in 0..4 {
+        let mut stream = TcpStream::connect(&server.addr).unwrap();
+        stream.set_read_timeout(Some(GUARD)).unwrap();
+        stream.set_write_timeout(Some(GUARD)).unwrap();
+        let host = stream.peer_addr().unwrap();
+        // 16 MiB of one header: the server stops reading long before, so the writes may fail.
+        let head = format!("GET / HTTP/1.1\r\nHost: {host}\r\nX-Big: ");
+        let chunk = vec![b'a'; 1 << 20];
+        let _ = stream.write_all(head.as_bytes());
+        for _ in 0..16 {
+            if stream.write_all(&chunk).is_err() {
+                break;
+            }
+        }
+        let _ = stream.write_all(b"\r\n\r\n");
+        // Either the server's 431, or the connection closed (a reset may overtake the 431).
+        let mut answer = Vec::new();
+        let _ = stream.read_to_end(&mut answer);
+        let answer = String::from_utf8_lossy(&answer);
+        assert!(
+            answer.is_empty() || answer.starts_with("HTTP/1.1 431 "),
+            "{answer}"
+        );
+    }
+    assert_eq!(server.get("/").status, 200, "still serving");
+}
+
+/// The number of threads of the process `pid` (Linux only).
+#[cfg(target_os = "linux")]
+fn threads(pid: u32) -> usize {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap();
+    status
+        .lines()
+        .find_map(|l| l.strip_prefix("Threads:"))
+        .and_then(|n| n.trim().parse().ok())
+        .unwrap()
+}
+
+#[test]
+fn many_idle_connections_neither_block_a_request_nor_take_a_thread_each() {
+    const IDLE: usize = 300;
+    let server = Server::start_with(SiteRoot::example(), &["--no-search".as_ref()]);
+    // Connections that never send a request, and one that sends half of one.
+    let mut idle: Vec<TcpStream> = (0..IDLE)
+        .map(|_| TcpStream::connect(&server.addr).expect("connects"))
+        .collect();
+    write!(idle[0], "GET / HTTP/1.1\r\nHost: ").unwrap();
+    let reply = server.get("/");
+    assert_eq!(reply.status, 200);
+    #[cfg(target_os = "linux")]
+    {
+        let threads = threads(server.child.id());
+        assert!(
+            threads < IDLE / 2,
+            "{threads} threads for {IDLE} idle connections"
+        );
+    }
+    assert_eq!(server.get("/contact/").status, 200);
+    drop(idle);
+}
+
+/// Opens an event stream and reads up to its `hello`.
+fn open_event_stream(addr: &str) -> BufReader<TcpStream> {
+    let mut stream = TcpStream::connect(addr).expect("connects");
+    send(&mut stream, "GET", "/__gka/events");
+    let mut reader = BufReader::new(stream);
+    let mut line = String::new();
+    let mut status = None;
+    loop {
+        line.clear();
+        let read = reader.read_line(&mut line).expect("reads the event stream");
+        assert!(
+            read > 0,
+            "the stream ended before its hello; status {status:?}"
+        );
+        if status.is_none() {
+            status = Some(line.clone());
+            assert!(line.starts_with("HTTP/1.1 200 "), "{line}");
+        }
+        if line.trim_end() == "event: hello" {
+            return reader;
+        }
+    }
+}
+
+/// The number of open files of the process `pid` (Linux only).
+#[cfg(target_os = "linux")]
+fn open_files(pid: u32) -> usize {
+    std::fs::read_dir(format!("/proc/{pid}/fd"))
+        .unwrap()
+        .count()
+}
+
+#[test]
+fn live_reload_more_than_64_streams_are_accepted_and_freed_when_closed() {
+    const STREAMS: usize = 100;
+    let server = Server::start_with(SiteRoot::example(), &["--no-search".as_ref()]);
+    #[cfg(target_os = "linux")]
+    let before = open_files(server.child.id());
+    let streams: Vec<_> = (0..STREAMS)
+        .map(|_| open_event_stream(&server.addr))
+        .collect();
+    // The browsers close their tabs.
+    drop(streams);
+    #[cfg(target_os = "linux")]
+    {
+        // Their connections are closed at once, not at the next keep-alive (15 s).
+        let start = Instant::now();
+        while open_files(server.child.id()) >= before + STREAMS / 2 {
+            assert!(
+                start.elapsed() < GUARD,
+                "{} open files, {before} before the streams",
+                open_files(server.child.id())
+            );
+            thread::sleep(Duration::from_millis(50));
+        }
+    }
+
+    // A page opened afterwards still follows the edits.
+    let events = event_stream(&server.addr);
+    assert_eq!(events.recv_timeout(GUARD).as_deref(), Ok("hello"));
+    server.site.edit(
+        "content/contact.md",
+        "Neem contact op",
+        "Bel of mail gerust",
+    );
+    assert_eq!(events.recv_timeout(GUARD).as_deref(), Ok("reload"));
 }
 
 /// Every file of an output folder with its bytes and modification time, but the search index,

@@ -1,72 +1,111 @@
 //! The browsers' event streams (server-sent events at `/__gka/events`): each open page keeps
 //! one, gets a `hello` with the current build number when it connects and a `reload` after
-//! every build. Streams are written directly on the connection; no thread waits per browser.
+//! every build. A stream is the body of its response; when the browser goes away, the server
+//! closes the connection and drops the body, so nothing but a sender waits for the next event,
+//! and no thread waits per browser. There is no cap of its own: the server's cap on
+//! connections bounds the streams too.
 
-use std::io::Write;
-use std::sync::Mutex;
+use std::sync::{Mutex, MutexGuard};
 
-use tiny_http::{Request, Response, StatusCode};
+use http_body_util::channel::{Channel, Sender};
+use hyper::body::{Bytes, Frame};
 
-use super::http::send_event;
+/// The body of an event stream.
+pub(crate) type Stream = Channel<Bytes>;
 
-/// More open pages than anyone previews at once; past this, new streams get 503.
-const MAX_STREAMS: usize = 64;
-
-/// The head of an event stream. tiny_http would send a body of unknown length in chunks it
-/// buffers, which delays events; the stream instead goes straight to the connection, which
-/// closes at its end.
-const HEAD: &[u8] = b"HTTP/1.1 200 OK\r\n\
-Content-Type: text/event-stream; charset=utf-8\r\n\
-Cache-Control: no-store\r\n\
-X-Content-Type-Options: nosniff\r\n\
-Connection: close\r\n\r\n";
-
-type Stream = Box<dyn Write + Send>;
+/// How many events may wait for a browser that does not read them. Events are rare (one per
+/// build and a keep-alive every 15 s), so a stream this far behind is stuck: it is closed, and
+/// the browser, reconnecting, is told the current build by its `hello`.
+const BACKLOG: usize = 16;
 
 /// The open event streams.
 #[derive(Default)]
 pub(crate) struct Events {
-    streams: Mutex<Vec<Stream>>,
+    streams: Mutex<Vec<Sender<Bytes>>>,
 }
 
 impl Events {
-    /// Keeps `request`'s connection as an event stream, after a `hello` with `generation`.
-    pub(crate) fn subscribe(&self, request: Request, generation: u64) {
-        let mut streams = self.streams.lock().unwrap_or_else(|e| e.into_inner());
-        if streams.len() >= MAX_STREAMS {
-            let _ = request.respond(
-                Response::from_string("503 Too many open event streams\n")
-                    .with_status_code(StatusCode(503)),
-            );
-            return;
-        }
-        let mut stream = request.into_writer();
+    /// A new event stream, which starts with a `hello` naming the build `generation` returns.
+    pub(crate) fn subscribe(&self, generation: impl FnOnce() -> u64) -> Stream {
+        let (mut sender, stream) = Channel::new(BACKLOG);
+        let mut streams = self.streams();
+        // Read under the lock that `reload` takes: a build counted after this also sends its
+        // `reload` to this stream, so a page never misses the build that followed its hello.
+        let generation = generation();
         // `retry`: how soon a browser reconnects after the server restarts.
-        let hello = stream
-            .write_all(HEAD)
-            .and_then(|()| stream.write_all(b"retry: 1000\n\n"))
-            .and_then(|()| send_event(&mut *stream, "hello", &generation.to_string()));
-        if hello.is_ok() {
-            streams.push(stream);
+        let hello = format!("retry: 1000\n\n{}", event("hello", generation));
+        if sender.try_send(Frame::data(Bytes::from(hello))).is_ok() {
+            streams.push(sender);
         }
+        stream
     }
 
     /// Tells every open page that build `generation` is ready.
     pub(crate) fn reload(&self, generation: u64) {
-        let data = generation.to_string();
-        self.retain(|stream| send_event(stream, "reload", &data));
+        self.send(Bytes::from(event("reload", generation)));
     }
 
-    /// Sends a comment on every stream, dropping those whose browser went away.
+    /// Sends a comment on every stream: a browser that vanished without closing its connection
+    /// is noticed when the write fails, and the senders of closed streams are let go.
     pub(crate) fn keepalive(&self) {
-        self.retain(|stream| {
-            stream.write_all(b": keepalive\n\n")?;
-            stream.flush()
-        });
+        self.send(Bytes::from_static(b": keepalive\n\n"));
     }
 
-    fn retain(&self, mut send: impl FnMut(&mut (dyn Write + Send)) -> std::io::Result<()>) {
-        let mut streams = self.streams.lock().unwrap_or_else(|e| e.into_inner());
-        streams.retain_mut(|stream| send(&mut **stream).is_ok());
+    /// Sends `bytes` on every stream, dropping the streams that are closed or stuck.
+    fn send(&self, bytes: Bytes) {
+        self.streams()
+            .retain_mut(|stream| stream.try_send(Frame::data(bytes.clone())).is_ok());
+    }
+
+    fn streams(&self) -> MutexGuard<'_, Vec<Sender<Bytes>>> {
+        self.streams.lock().unwrap_or_else(|e| e.into_inner())
+    }
+}
+
+/// One server-sent event.
+fn event(name: &str, generation: u64) -> String {
+    format!("event: {name}\ndata: {generation}\n\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use hyper::body::Body;
+    use std::pin::Pin;
+    use std::task::{Context, Poll, Waker};
+
+    /// The data of the frames waiting in `stream`.
+    fn received(stream: &mut Stream) -> String {
+        let mut context = Context::from_waker(Waker::noop());
+        let mut text = String::new();
+        while let Poll::Ready(Some(Ok(frame))) = Pin::new(&mut *stream).poll_frame(&mut context) {
+            text.push_str(&String::from_utf8_lossy(&frame.into_data().unwrap()));
+        }
+        text
+    }
+
+    #[test]
+    fn streams_get_hello_and_reloads_and_closed_ones_are_dropped() {
+        let events = Events::default();
+        let mut open = events.subscribe(|| 3);
+        let closed = events.subscribe(|| 3);
+        drop(closed);
+        events.reload(4);
+        assert_eq!(
+            received(&mut open),
+            "retry: 1000\n\nevent: hello\ndata: 3\n\nevent: reload\ndata: 4\n\n"
+        );
+        assert_eq!(events.streams().len(), 1);
+    }
+
+    #[test]
+    fn a_stream_that_is_not_read_is_closed() {
+        let events = Events::default();
+        let mut stuck = events.subscribe(|| 1);
+        for generation in 2..2 + BACKLOG as u64 {
+            events.reload(generation);
+        }
+        assert!(events.streams().is_empty());
+        assert!(received(&mut stuck).starts_with("retry: 1000\n\nevent: hello\ndata: 1\n\n"));
     }
 }

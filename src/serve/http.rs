@@ -1,18 +1,53 @@
 //! Serve: answers HTTP requests from the output folder of the last good build. Only GET and
-//! HEAD; a request path is decoded and normalized into segments and can never name a file
-//! outside the output folder. HTML pages get the live-reload script and, while the content
-//! has errors, the error overlay; the reload script, the overlay's style sheet and the event
-//! stream live under `/__gka/`, a path no site can have (content paths are slugs).
+//! HEAD, and only for this server's own address (the `Host` header); a request path is decoded
+//! and normalized into segments and can never name a file outside the output folder. HTML
+//! pages get the live-reload script and, while the content has errors, the error overlay; the
+//! reload script, the overlay's style sheet and the event stream live under `/__gka/`, a path
+//! no site can have (content paths are slugs).
+//!
+//! hyper speaks HTTP on tokio: one thread keeps every connection, each a task, so idle
+//! connections cost memory, not threads. The limits are hyper's (the size of a request's
+//! head, the time to send it) and a cap on open connections.
 
+use std::convert::Infallible;
 use std::fs;
-use std::io::Write;
+use std::io::ErrorKind;
+use std::net::{IpAddr, SocketAddr};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::Duration;
 
+use http_body_util::{Either, Full};
+use hyper::body::{Bytes, Incoming};
+use hyper::header::{
+    ALLOW, CACHE_CONTROL, CONTENT_TYPE, HOST, HeaderMap, HeaderValue, LOCATION,
+    X_CONTENT_TYPE_OPTIONS,
+};
+use hyper::http::uri::{Authority, Uri};
+use hyper::server::conn::http1;
+use hyper::service::service_fn;
+use hyper::{Method, Request, Response, StatusCode};
+use hyper_util::rt::{TokioIo, TokioTimer};
 use percent_encoding::{AsciiSet, CONTROLS, percent_decode_str, utf8_percent_encode};
-use tiny_http::{Header, Method, Request, Response, StatusCode};
+use tokio::net::TcpListener;
+use tokio::sync::Semaphore;
 
 use super::State;
+use super::events::Stream;
 use crate::output::MARKER;
+
+/// How many connections may be open at once: a browser opens about six per site and one
+/// event stream per tab, so this is some hundreds of tabs. It stays below the usual limit of
+/// 1024 open files per process, which the builds and the watcher need too.
+const MAX_CONNECTIONS: usize = 512;
+
+/// The most a request's head (request line and headers) may take; hyper answers a longer one
+/// with 431 and closes the connection. Browsers send a few KiB, with cookies a few more.
+const MAX_HEAD: usize = 64 * 1024;
+
+/// How long a client may take to send a request's head, from the moment the server waits for
+/// it: a connection that sends nothing, or keeps a head unfinished, is closed after this.
+const HEAD_TIMEOUT: Duration = Duration::from_secs(30);
 
 /// Where the server's own files live.
 pub(crate) const PREFIX: &str = "/__gka/";
@@ -128,93 +163,204 @@ pub(crate) fn content_type(path: &Path) -> String {
     }
 }
 
-fn header(name: &str, value: &str) -> Option<Header> {
-    Header::from_bytes(name.as_bytes(), value.as_bytes()).ok()
+/// Serves HTTP/1.1 on `listener` for as long as the runtime runs. At most [`MAX_CONNECTIONS`]
+/// connections are open at once; more wait in the system's queue until one closes. Each
+/// connection is a task, not a thread.
+pub(crate) async fn accept(listener: TcpListener, state: Arc<State>) {
+    let permits = Arc::new(Semaphore::new(MAX_CONNECTIONS));
+    let mut http = http1::Builder::new();
+    http.timer(TokioTimer::new())
+        .max_buf_size(MAX_HEAD)
+        .header_read_timeout(HEAD_TIMEOUT);
+    loop {
+        let Ok(permit) = Arc::clone(&permits).acquire_owned().await else {
+            return;
+        };
+        let stream = match listener.accept().await {
+            Ok((stream, _)) => stream,
+            // The client gave up before it was accepted: nothing to do.
+            Err(e) if is_connection_error(&e) => continue,
+            Err(e) => {
+                // Most likely out of file descriptors: retrying at once would spin until one
+                // is freed.
+                eprintln!("warning: cannot accept a connection: {e}");
+                tokio::time::sleep(Duration::from_secs(1)).await;
+                continue;
+            }
+        };
+        let Ok(local) = stream.local_addr() else {
+            continue;
+        };
+        let state = Arc::clone(&state);
+        let connection = http.serve_connection(
+            TokioIo::new(stream),
+            service_fn(move |request| {
+                let state = Arc::clone(&state);
+                async move { Ok::<_, Infallible>(handle(state, local, request).await) }
+            }),
+        );
+        tokio::spawn(async move {
+            // Errors are clients that went away or sent no valid request; hyper has answered
+            // what it could.
+            let _ = connection.await;
+            drop(permit);
+        });
+    }
+}
+
+/// Whether an error of `accept` concerns only the connection being accepted.
+fn is_connection_error(e: &std::io::Error) -> bool {
+    matches!(
+        e.kind(),
+        ErrorKind::ConnectionRefused | ErrorKind::ConnectionAborted | ErrorKind::ConnectionReset
+    )
+}
+
+/// A response's body: a whole file or text, or an event stream.
+type Body = Either<Full<Bytes>, Stream>;
+
+/// A response whose body is known in full.
+type Plain = Response<Full<Bytes>>;
+
+/// Answers one request that came in on a connection to the local address `local`.
+async fn handle(
+    state: Arc<State>,
+    local: SocketAddr,
+    request: Request<Incoming>,
+) -> Response<Body> {
+    if !is_own_host(request.headers(), local) {
+        let body = format!(
+            "421 Misdirected Request: gka serve answers only requests for its own address, \
+             such as http://{local}/\n"
+        );
+        return text(StatusCode::MISDIRECTED_REQUEST, body).map(Either::Left);
+    }
+    let method = request.method();
+    if method != Method::GET && method != Method::HEAD {
+        let mut response = text(
+            StatusCode::METHOD_NOT_ALLOWED,
+            "405 Method Not Allowed: gka serve answers GET and HEAD\n",
+        );
+        response
+            .headers_mut()
+            .insert(ALLOW, HeaderValue::from_static("GET, HEAD"));
+        return response.map(Either::Left);
+    }
+    let url = target(request.uri());
+    let path = url.split(['?', '#']).next().unwrap_or_default();
+    if let Some(name) = path.strip_prefix(PREFIX) {
+        return own_file(&state, method, name);
+    }
+    // Reading files blocks; the runtime's thread keeps every connection.
+    match tokio::task::spawn_blocking(move || site_file(&state, &url)).await {
+        Ok(response) => response.map(Either::Left),
+        Err(_) => text(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "500 Internal Server Error\n",
+        )
+        .map(Either::Left),
+    }
+}
+
+/// Whether the request's one `Host` header names this server as reached on a connection to
+/// `local`: the address itself, or on the loopback interface `localhost` or any loopback
+/// address; with the port listened on, which a missing port (80) must be. Any other name
+/// could be a name of an attacker's site that resolves to this computer (DNS rebinding),
+/// through which a page on the web would read the preview, drafts included.
+fn is_own_host(headers: &HeaderMap, local: SocketAddr) -> bool {
+    let mut hosts = headers.get_all(HOST).iter();
+    let (Some(host), None) = (hosts.next(), hosts.next()) else {
+        return false;
+    };
+    let Some(host) = host.to_str().ok().and_then(|h| h.parse::<Authority>().ok()) else {
+        return false;
+    };
+    if host.as_str().contains('@') || host.port_u16().unwrap_or(80) != local.port() {
+        return false;
+    }
+    let ip = local.ip().to_canonical();
+    let name = host.host();
+    if name.eq_ignore_ascii_case("localhost") {
+        return ip.is_loopback();
+    }
+    let literal = name
+        .strip_prefix('[')
+        .and_then(|n| n.strip_suffix(']'))
+        .unwrap_or(name);
+    literal
+        .parse::<IpAddr>()
+        .map(|named| named.to_canonical())
+        .is_ok_and(|named| named == ip || named.is_loopback() && ip.is_loopback())
+}
+
+/// The request target as sent when it is a path (`/a/?x=1`); any other form as a whole,
+/// which [`resolve`] refuses.
+fn target(uri: &Uri) -> String {
+    match uri.path_and_query() {
+        Some(path) if uri.scheme().is_none() && uri.authority().is_none() => {
+            path.as_str().to_string()
+        }
+        _ => uri.to_string(),
+    }
 }
 
 /// Adds the headers every answer carries: no caching (the files change on every rebuild) and
 /// no MIME sniffing. Every body's length is known, so it goes with a `Content-Length`, never
-/// in chunks.
-fn common<R: std::io::Read>(response: Response<R>, content_type: &str) -> Response<R> {
-    let mut response = response.with_chunked_threshold(usize::MAX);
-    for (name, value) in [
-        ("Content-Type", content_type),
-        ("Cache-Control", "no-store"),
-        ("X-Content-Type-Options", "nosniff"),
-    ] {
-        if let Some(h) = header(name, value) {
-            response.add_header(h);
-        }
-    }
+/// in chunks (hyper's doing for a full body).
+fn respond(status: StatusCode, content_type: &str, body: impl Into<Bytes>) -> Plain {
+    let mut response = Response::new(Full::new(body.into()));
+    *response.status_mut() = status;
+    common(response.headers_mut(), content_type);
     response
 }
 
-fn text(status: u16, body: &str) -> Response<std::io::Cursor<Vec<u8>>> {
-    common(
-        Response::from_string(body).with_status_code(StatusCode(status)),
-        "text/plain; charset=utf-8",
-    )
+fn common(headers: &mut HeaderMap, content_type: &str) {
+    if let Ok(value) = HeaderValue::from_str(content_type) {
+        headers.insert(CONTENT_TYPE, value);
+    }
+    headers.insert(CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    headers.insert(X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
 }
 
-/// Answers one request. Errors writing to the client (it went away) are ignored.
-pub(crate) fn handle(state: &State, request: Request) {
-    if !matches!(request.method(), Method::Get | Method::Head) {
-        let mut response = text(
-            405,
-            "405 Method Not Allowed: gka serve answers GET and HEAD\n",
-        );
-        if let Some(h) = header("Allow", "GET, HEAD") {
-            response.add_header(h);
-        }
-        let _ = request.respond(response);
-        return;
-    }
-    let url = request.url().to_string();
-    let path = url.split(['?', '#']).next().unwrap_or_default();
-    if let Some(name) = path.strip_prefix(PREFIX) {
-        own_file(state, request, name);
-        return;
-    }
+fn text(status: StatusCode, body: impl Into<Bytes>) -> Plain {
+    respond(status, "text/plain; charset=utf-8", body)
+}
 
+/// Answers a request for the site's files, target `url`.
+fn site_file(state: &State, url: &str) -> Plain {
     let current = state.current.read().unwrap_or_else(|e| e.into_inner());
     let target = match current.as_deref() {
-        Some(dir) => resolve(dir, &url),
-        None if segments(&url).is_none() => Target::BadRequest,
+        Some(dir) => resolve(dir, url),
+        None if segments(url).is_none() => Target::BadRequest,
         None => Target::NotFound,
     };
-    let response = match target {
+    match target {
         Target::BadRequest => {
             drop(current);
-            let _ = request.respond(text(400, "400 Bad Request\n"));
-            return;
+            text(StatusCode::BAD_REQUEST, "400 Bad Request\n")
         }
         Target::Redirect(location) => {
             drop(current);
             let query = url.find('?').map_or("", |i| &url[i..]);
-            let mut response = text(301, "301 Moved Permanently\n");
-            if let Some(h) = header("Location", &format!("{location}{query}")) {
-                response.add_header(h);
+            let mut response = text(StatusCode::MOVED_PERMANENTLY, "301 Moved Permanently\n");
+            if let Ok(value) = HeaderValue::from_str(&format!("{location}{query}")) {
+                response.headers_mut().insert(LOCATION, value);
             }
-            let _ = request.respond(response);
-            return;
+            response
         }
         Target::File(file) if is_html(&file) => {
             let html = fs::read_to_string(&file);
             drop(current);
             match html {
-                Ok(html) => html_response(state, 200, &html),
+                Ok(html) => html_response(state, StatusCode::OK, &html),
                 Err(_) => not_found(state, None),
             }
         }
         Target::File(file) => {
-            let opened = fs::File::open(&file);
+            let bytes = fs::read(&file);
             drop(current);
-            match opened {
-                Ok(opened) => {
-                    let response = common(Response::from_file(opened), &content_type(&file));
-                    let _ = request.respond(response);
-                    return;
-                }
+            match bytes {
+                Ok(bytes) => respond(StatusCode::OK, &content_type(&file), bytes),
                 Err(_) => not_found(state, None),
             }
         }
@@ -225,8 +371,7 @@ pub(crate) fn handle(state: &State, request: Request) {
             drop(current);
             not_found(state, page)
         }
-    };
-    let _ = request.respond(response);
+    }
 }
 
 fn is_html(file: &Path) -> bool {
@@ -234,7 +379,7 @@ fn is_html(file: &Path) -> bool {
 }
 
 /// The site's 404 page, or a plain one when there is no good build yet.
-fn not_found(state: &State, page: Option<String>) -> Response<std::io::Cursor<Vec<u8>>> {
+fn not_found(state: &State, page: Option<String>) -> Plain {
     let page = page.unwrap_or_else(|| {
         "<!DOCTYPE html>\n<html lang=\"nl\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
@@ -243,38 +388,31 @@ fn not_found(state: &State, page: Option<String>) -> Response<std::io::Cursor<Ve
          </main>\n</body>\n</html>\n"
             .to_string()
     });
-    html_response(state, 404, &page)
+    html_response(state, StatusCode::NOT_FOUND, &page)
 }
 
-fn html_response(state: &State, status: u16, html: &str) -> Response<std::io::Cursor<Vec<u8>>> {
+fn html_response(state: &State, status: StatusCode, html: &str) -> Plain {
     let problems = state.problems.read().unwrap_or_else(|e| e.into_inner());
     let generation = state.generation();
     let page = inject(html, generation, problems.as_ref());
-    common(
-        Response::from_data(page).with_status_code(StatusCode(status)),
-        "text/html; charset=utf-8",
-    )
+    respond(status, "text/html; charset=utf-8", page)
 }
 
 /// The server's own files: the reload script, the overlay's style sheet and the event stream.
-fn own_file(state: &State, request: Request, name: &str) {
+fn own_file(state: &State, method: &Method, name: &str) -> Response<Body> {
     let response = match name {
-        "reload.js" => common(
-            Response::from_string(RELOAD_JS),
-            "text/javascript; charset=utf-8",
-        ),
-        "overlay.css" => common(
-            Response::from_string(OVERLAY_CSS),
-            "text/css; charset=utf-8",
-        ),
-        "events" if *request.method() == Method::Get => {
-            state.events.subscribe(request, state.generation());
-            return;
+        "reload.js" => respond(StatusCode::OK, "text/javascript; charset=utf-8", RELOAD_JS),
+        "overlay.css" => respond(StatusCode::OK, "text/css; charset=utf-8", OVERLAY_CSS),
+        "events" if *method == Method::GET => {
+            let stream = state.events.subscribe(|| state.generation());
+            let mut response = Response::new(Either::Right(stream));
+            common(response.headers_mut(), "text/event-stream; charset=utf-8");
+            return response;
         }
-        "events" => common(Response::from_string(""), "text/event-stream"),
-        _ => text(404, "404 Not Found\n"),
+        "events" => respond(StatusCode::OK, "text/event-stream", ""),
+        _ => text(StatusCode::NOT_FOUND, "404 Not Found\n"),
     };
-    let _ = request.respond(response);
+    response.map(Either::Left)
 }
 
 /// The problems of a failed build, to show on every page.
@@ -349,16 +487,6 @@ fn escape(text: &str) -> String {
     out
 }
 
-/// Writes one server-sent event; `Err` when the client went away.
-pub(crate) fn send_event(
-    writer: &mut (dyn Write + Send),
-    event: &str,
-    data: &str,
-) -> std::io::Result<()> {
-    write!(writer, "event: {event}\ndata: {data}\n\n")?;
-    writer.flush()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -428,6 +556,66 @@ mod tests {
             ),
             Target::NotFound
         );
+    }
+
+    fn own(hosts: &[&str], local: &str) -> bool {
+        let mut headers = HeaderMap::new();
+        for host in hosts {
+            headers.append(HOST, HeaderValue::from_str(host).unwrap());
+        }
+        is_own_host(&headers, local.parse().unwrap())
+    }
+
+    #[test]
+    fn answers_only_for_its_own_address() {
+        for host in [
+            "localhost:1111",
+            "LocalHost:1111",
+            "127.0.0.1:1111",
+            "[::1]:1111",
+        ] {
+            assert!(own(&[host], "127.0.0.1:1111"), "{host}");
+        }
+        assert!(own(&["[::1]:1111"], "[::1]:1111"));
+        assert!(own(&["localhost:1111"], "[::ffff:127.0.0.1]:1111"));
+        assert!(own(&["localhost"], "127.0.0.1:80"));
+        assert!(own(&["192.0.2.1:8080"], "192.0.2.1:8080"));
+        for host in [
+            "evil.example:1111",
+            "localhost.evil.example:1111",
+            "127.0.0.1.nip.io:1111",
+            "localhost:2222",
+            "localhost",
+            "127.0.0.1",
+            "user@localhost:1111",
+            "",
+            "192.0.2.1:1111",
+        ] {
+            assert!(!own(&[host], "127.0.0.1:1111"), "{host}");
+        }
+        // Served on the network: only by its address, not by a name nor loopback's.
+        for host in ["localhost:8080", "127.0.0.1:8080", "gka.lan:8080"] {
+            assert!(!own(&[host], "192.0.2.1:8080"), "{host}");
+        }
+        assert!(!own(&[], "127.0.0.1:1111"), "no Host");
+        assert!(
+            !own(&["127.0.0.1:1111", "evil.example:1111"], "127.0.0.1:1111"),
+            "two Hosts"
+        );
+    }
+
+    #[test]
+    fn targets_are_paths_as_sent() {
+        for (uri, expected) in [
+            ("/a/%2e%2e/?x=1", "/a/%2e%2e/?x=1"),
+            ("*", "*"),
+            (
+                "http://127.0.0.1/../etc/passwd",
+                "http://127.0.0.1/../etc/passwd",
+            ),
+        ] {
+            assert_eq!(target(&uri.parse().unwrap()), expected, "{uri}");
+        }
     }
 
     #[test]

@@ -32,8 +32,9 @@ use crate::rebuild::{Finished, Session};
 use events::Events;
 use http::Problems;
 
-/// How many threads answer requests. Connections are read by tiny_http's own pool; these
-/// threads only find and send files, so a few suffice for a flood of requests.
+/// How many threads at most read files for requests. The connections are all kept by one
+/// thread of their own; these threads only find and read files, so a few suffice for a flood
+/// of requests.
 const WORKERS: usize = 8;
 
 /// How old a file event must be before the watcher passes it on, so that the events of one
@@ -47,7 +48,8 @@ const DEBOUNCE: Duration = Duration::from_millis(10);
 /// How often the debouncer checks for events old enough to pass on.
 const TICK: Duration = Duration::from_millis(5);
 
-/// How often an idle event stream gets a comment, so browsers that went away are noticed.
+/// How often the event streams get a comment, so that browsers that vanished without closing
+/// their connections are noticed (closed connections end their streams at once).
 const KEEPALIVE: Duration = Duration::from_secs(15);
 
 /// Where and how to serve.
@@ -93,6 +95,9 @@ pub enum ServeError {
     /// The threads that build could not start.
     #[error("cannot start the threads that build the site: {0}")]
     Threads(#[from] rayon::ThreadPoolBuildError),
+    /// The web server's runtime could not start.
+    #[error("cannot start the web server: {0}")]
+    Server(std::io::Error),
     /// The file watcher could not start.
     #[error("cannot watch {path} for changes: {source}")]
     Watch {
@@ -132,21 +137,22 @@ pub fn serve(options: &ServeOptions) -> Result<(), ServeError> {
     // reports absolute paths, on macOS with symbolic links resolved, so the root must be too.
     let root = crate::build::resolve_root(&options.root);
     let requested = SocketAddr::new(options.interface, options.port);
-    let server = tiny_http::Server::http(requested).map_err(|e| ServeError::Bind {
+    let bind = |e: std::io::Error| ServeError::Bind {
         address: requested,
         message: e.to_string(),
-    })?;
-    let server = Arc::new(server);
-    let bound = server
-        .server_addr()
-        .to_ip()
-        .expect("a server bound to an IP address has an IP address");
+    };
+    // Bound before the first build, so that a port in use is told at once; connections made
+    // meanwhile wait in the system's queue.
+    let listener = std::net::TcpListener::bind(requested).map_err(bind)?;
+    let bound = listener.local_addr().map_err(bind)?;
+    listener.set_nonblocking(true).map_err(bind)?;
     let url = site_url(bound);
     if !options.interface.is_loopback() {
         eprintln!(
             "warning: serving on {}, not only on this computer: anyone who can reach this \
              address can read the site, drafts included. Use the default --interface 127.0.0.1 \
-             unless you mean to share it.",
+             unless you mean to share it. Others open it by this computer's IP address: the \
+             server answers no host name but localhost.",
             options.interface
         );
     }
@@ -221,14 +227,23 @@ pub fn serve(options: &ServeOptions) -> Result<(), ServeError> {
     };
     builder.rebuild(&[]);
 
-    for _ in 0..WORKERS {
-        let server = Arc::clone(&server);
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_io()
+        .enable_time()
+        .max_blocking_threads(WORKERS)
+        .thread_name("gka-serve-files")
+        .build()
+        .map_err(ServeError::Server)?;
+    let listener = {
+        let _context = runtime.enter();
+        tokio::net::TcpListener::from_std(listener).map_err(ServeError::Server)?
+    };
+    {
         let state = Arc::clone(&state);
-        std::thread::spawn(move || {
-            while let Ok(request) = server.recv() {
-                http::handle(&state, request);
-            }
-        });
+        std::thread::Builder::new()
+            .name("gka-serve-http".into())
+            .spawn(move || runtime.block_on(http::accept(listener, state)))
+            .map_err(ServeError::Server)?;
     }
     println!("Serving {url}");
     eprintln!("Watching content/, themes/ and templates/ for changes. Press Ctrl-C to stop.");
@@ -287,7 +302,8 @@ pub fn serve(options: &ServeOptions) -> Result<(), ServeError> {
     }
     eprintln!("Stopped.");
     drop(debouncer);
-    // The temporary folder goes with `tmp`; a request still running may fail, which is fine.
+    // The temporary folder goes with `tmp`; a request still running may fail, which is fine:
+    // the server's thread ends with the process.
     Ok(())
 }
 
