@@ -3,38 +3,109 @@
 use std::net::{IpAddr, Ipv4Addr};
 use std::path::PathBuf;
 
-use clap::{Args, Parser, Subcommand};
+use clap::{Args, CommandFactory, Parser, Subcommand};
 
 use gka::diagnostics::report::Format;
 
-/// Shown under `gka --help`, so the main commands' flags are visible from the top.
-const FLAGS: &str = "\
-gka build [--root DIR] [--output DIR] [--base-url URL] [--drafts] [--no-search] [--strict] [--format F]
-gka check [--root DIR] [--base-url URL] [--drafts] [--no-search] [--strict] [--format F]
-gka serve [--root DIR] [--interface 127.0.0.1] [--port 1111] [--open] [--drafts] [--no-search]
-gka new <FOLDER> --gemeente NAAM [--thema gka]
-gka schema [--output schemas] [--cms frontmatter|decap [--repo OWNER/NAME] [--backend B]]
-  --root DIR        the site's folder, holding content/ and themes/ (default: .)
-  --output DIR      where to write the site (default: public/ in the site's folder)
-  --base-url URL    the address the site is published at, overriding content/site.yaml
-  --drafts          also publish documents marked `concept: true`
-  --no-search       leave out the search page and its index (build, check and serve)
-  --strict          fail on warnings too
-  --format F        human, json, github or gitlab (default: human; github on GitHub Actions)
-  --interface IP    serve on this address (default: 127.0.0.1, this computer only)
-  --port N          serve on this port (default: 1111; 0 picks a free one)
-  --open            open the site in the browser once it is built
-
-Exit codes: 0 success, 1 errors in content or templates, 2 usage or file errors.
-Every problem has a code such as GKA-E007, explained in docs/errors.md.";
-
 /// Build the website of a gemeente's Gelijke Kansen Alliantie (GKA) work from Markdown.
 #[derive(Debug, Parser)]
-#[command(name = "gka", version, about, long_about = None, after_help = FLAGS)]
+#[command(name = "gka", version, about, long_about = None)]
 pub struct Cli {
+    /// The language gka speaks: nl (the default) or en; also GKA_LANG.
+    #[arg(long, global = true, value_name = "TAAL")]
+    pub lang: Option<String>,
+
     /// What to do.
     #[command(subcommand)]
     pub command: Command,
+}
+
+/// The command line with every help text in the current language ([`gka::i18n`]): the
+/// `about` of the program and each command from `help-<command>` (and `help-<command>-long`),
+/// each flag's from `help-<command>-<flag>`, else the shared `help-arg-<flag>`.
+pub fn command() -> clap::Command {
+    let gka = localise(Cli::command(), "gka")
+        .after_help(text("help-gka-flags"))
+        .mut_subcommands(|sub| {
+            let name = sub.get_name().to_string();
+            localise(sub, &name)
+        });
+    // The help and version flags are clap's own; their texts and the headings come from the
+    // catalogue too.
+    gka.disable_help_subcommand(true)
+}
+
+fn localise(command: clap::Command, name: &str) -> clap::Command {
+    let template = format!(
+        "{{before-help}}{{about-with-newline}}\n{} {{usage}}\n\n{{all-args}}{{after-help}}",
+        text("help-gebruik")
+    );
+    let command = command.about(text(&format!("help-{name}")));
+    let command = match try_text(&format!("help-{name}-long")) {
+        Some(long) => command.long_about(long),
+        None => command.long_about(None::<&str>),
+    };
+    let command = command
+        .help_template(template)
+        .subcommand_help_heading(text("help-opdrachten"))
+        .subcommand_value_name(text("help-opdracht"))
+        .disable_help_flag(true)
+        .arg(
+            clap::Arg::new("help")
+                .short('h')
+                .long("help")
+                .action(clap::ArgAction::Help)
+                .help(text("help-arg-help")),
+        );
+    let command = if name == "gka" {
+        command.disable_version_flag(true).arg(
+            clap::Arg::new("version")
+                .short('V')
+                .long("version")
+                .action(clap::ArgAction::Version)
+                .help(text("help-arg-version")),
+        )
+    } else {
+        command
+    };
+    command.mut_args(|arg| {
+        let id = arg.get_id().to_string();
+        let help = try_text(&format!("help-{name}-{id}"))
+            .unwrap_or_else(|| text(&format!("help-arg-{id}")));
+        let heading = text(if arg.is_positional() {
+            "help-argumenten"
+        } else {
+            "help-opties"
+        });
+        // Defaults and choices are in the catalogue's texts, in the right language.
+        let names: Vec<String> = (arg.get_value_names().unwrap_or_default().iter())
+            .map(|name| {
+                try_text(&format!("waarde-{}", name.to_lowercase().replace('/', "-")))
+                    .unwrap_or_else(|| name.to_string())
+            })
+            .collect();
+        let arg = if names.is_empty() {
+            arg
+        } else {
+            arg.value_names(names)
+        };
+        let arg = arg.help(help).long_help(None::<&str>).help_heading(heading);
+        if arg.get_action().takes_values() {
+            arg.hide_default_value(true).hide_possible_values(true)
+        } else {
+            arg
+        }
+    })
+}
+
+/// A help text of the catalogue.
+fn text(id: &str) -> String {
+    gka::i18n::text(id, &[])
+}
+
+/// A help text, when the catalogue has one with this id.
+fn try_text(id: &str) -> Option<String> {
+    Some(text(id)).filter(|found| found != id)
 }
 
 /// The subcommands.

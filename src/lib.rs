@@ -13,7 +13,12 @@
 //! changed. [`new`] scaffolds a
 //! new site for another gemeente; [`schema`] writes JSON Schemas of the front matter for
 //! editors, and [`cms`] the configurations of form-based editors read off them.
-//! [`diagnostics`] holds the problems every stage reports and prints them.
+//! [`diagnostics`] holds the problems every stage reports and prints them, and [`i18n`] the
+//! language every text a person reads is in.
+
+// First, so that its `t!` is in scope in every module below.
+#[macro_use]
+pub mod i18n;
 
 pub mod build;
 pub mod cms;

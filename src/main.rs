@@ -8,7 +8,8 @@ use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use clap::Parser;
+use clap::FromArgMatches;
+use gka::t;
 
 use cli::{Cli, Command, SiteArgs};
 use gka::build::{BuildError, BuildOptions};
@@ -19,7 +20,16 @@ use gka::diagnostics::report::{self, Format, Reporter};
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    match language() {
+        Ok(lang) => gka::i18n::set(lang),
+        Err(message) => {
+            eprintln!("{message}");
+            return ExitCode::from(2);
+        }
+    }
+    // The help texts are in the language just set, so the command line is read only now.
+    let matches = cli::command().get_matches();
+    let cli = Cli::from_arg_matches(&matches).unwrap_or_else(|err| err.exit());
     match cli.command {
         Command::Build(args) => {
             let (options, output_format) = options(&args.site, args.output);
@@ -31,12 +41,12 @@ fn main() -> ExitCode {
                 output_format,
                 false,
                 result.map(|built| {
-                    let line = format!(
-                        "Built {} pages ({} files) into {} in {:.2} s",
-                        built.pages,
-                        built.files,
-                        shown(&options.output).display(),
-                        built.elapsed.as_secs_f64()
+                    let line = t!(
+                        "klaar-gebouwd",
+                        pages = built.pages,
+                        files = built.files,
+                        folder = shown(&options.output).display(),
+                        seconds = gka::i18n::decimal(built.elapsed.as_secs_f64(), 2),
                     );
                     (built.warnings, line)
                 }),
@@ -55,7 +65,7 @@ fn main() -> ExitCode {
             match gka::serve::serve(&options) {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(err) => {
-                    eprintln!("error: {err}");
+                    eprintln!("{}", t!("fout", message = err.to_string()));
                     ExitCode::from(2)
                 }
             }
@@ -69,18 +79,19 @@ fn main() -> ExitCode {
             match gka::new::new_site(&options) {
                 Ok(created) => {
                     eprintln!(
-                        "Created a site for {} in {} ({} files, theme themes/{}/).\n\
-                         Next: gka check --strict --root {} lists the texts still to write (TODO:).",
-                        options.gemeente.trim(),
-                        options.folder.display(),
-                        created.files.len(),
-                        created.theme,
-                        options.folder.display()
+                        "{}",
+                        t!(
+                            "nieuw-gemaakt",
+                            gemeente = options.gemeente.trim(),
+                            folder = options.folder.display(),
+                            files = created.files.len(),
+                            theme = &created.theme,
+                        )
                     );
                     ExitCode::SUCCESS
                 }
                 Err(err) => {
-                    eprintln!("error: {err}");
+                    eprintln!("{}", t!("fout", message = err.to_string()));
                     ExitCode::from(2)
                 }
             }
@@ -96,12 +107,33 @@ fn main() -> ExitCode {
                 output_format,
                 true,
                 result.map(|checked| {
-                    let line = format!("Checked {} pages", checked.pages);
+                    let line = t!("klaar-gecontroleerd", pages = checked.pages);
                     (checked.warnings, line)
                 }),
             )
         }
     }
+}
+
+/// The language asked for: `--lang` (also as `--lang=en`), else `GKA_LANG`, else Dutch. Read
+/// before the command line is parsed, since the help texts depend on it.
+fn language() -> Result<gka::i18n::Lang, String> {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let flag = args
+        .iter()
+        .enumerate()
+        .find_map(|(i, arg)| match arg.as_str() {
+            "--lang" => Some(args.get(i + 1).cloned().unwrap_or_default()),
+            _ => arg.strip_prefix("--lang=").map(String::from),
+        });
+    let (code, source) = match flag {
+        Some(code) => (code, "--lang"),
+        None => match std::env::var(gka::i18n::ENV) {
+            Ok(code) if !code.trim().is_empty() => (code, gka::i18n::ENV),
+            _ => return Ok(gka::i18n::Lang::default()),
+        },
+    };
+    gka::i18n::Lang::parse(&code).ok_or_else(|| t!("onbekende-taal", code = code, source = source))
 }
 
 /// `gka schema`: the JSON Schemas, or with `--cms` an editor's configuration.
@@ -110,11 +142,25 @@ fn schema(args: cli::SchemaArgs) -> ExitCode {
         let output = args.output.unwrap_or_else(|| "schemas".into());
         return match gka::schema::write(&output) {
             Ok(written) => {
-                eprintln!("Wrote {} schemas into {}", written.len(), output.display());
+                eprintln!(
+                    "{}",
+                    t!(
+                        "schemas-geschreven",
+                        count = written.len(),
+                        folder = output.display()
+                    )
+                );
                 ExitCode::SUCCESS
             }
             Err(err) => {
-                eprintln!("error: cannot write {}: {err}", output.display());
+                eprintln!(
+                    "{}",
+                    t!(
+                        "kan-niet-schrijven",
+                        file = output.display(),
+                        reason = err.to_string()
+                    )
+                );
                 ExitCode::from(2)
             }
         };
@@ -137,11 +183,18 @@ fn schema(args: cli::SchemaArgs) -> ExitCode {
     };
     match gka::cms::write(cms, &output, &options) {
         Ok(()) => {
-            eprintln!("Wrote {}", output.display());
+            eprintln!("{}", t!("geschreven", file = output.display()));
             ExitCode::SUCCESS
         }
         Err(err) => {
-            eprintln!("error: cannot write {}: {err}", output.display());
+            eprintln!(
+                "{}",
+                t!(
+                    "kan-niet-schrijven",
+                    file = output.display(),
+                    reason = err.to_string()
+                )
+            );
             ExitCode::from(2)
         }
     }
@@ -223,11 +276,8 @@ fn finish(
     match outcome {
         Ok(line) if diagnostics.is_empty() && !always_count => eprintln!("{line}"),
         Ok(line) => eprintln!("{line}: {}", report::summary(&diagnostics)),
-        Err(None) => eprintln!(
-            "Failed: {}. Nothing was written.",
-            report::summary(&diagnostics)
-        ),
-        Err(Some(message)) => eprintln!("error: {message}"),
+        Err(None) => eprintln!("{}", t!("mislukt", summary = report::summary(&diagnostics))),
+        Err(Some(message)) => eprintln!("{}", t!("fout", message = message)),
     }
     code
 }

@@ -140,7 +140,11 @@ fn build_in_the_site_folder_writes_public_there() {
     let run = gka_in(site.path(), ["build", "--no-search"]);
     run.assert_success();
     assert!(site.file("public/index.html").is_file());
-    assert!(run.stderr.contains(" into public in "), "{}", run.stderr);
+    assert!(
+        run.stderr.contains(" gemaakt in public in "),
+        "{}",
+        run.stderr
+    );
 }
 
 #[test]
@@ -152,7 +156,7 @@ fn relative_roots_and_outputs_are_read_from_the_current_folder() {
     run.assert_success();
     assert!(site.file("public/index.html").is_file());
     assert!(
-        run.stderr.contains(" into site/public in "),
+        run.stderr.contains(" gemaakt in site/public in "),
         "{}",
         run.stderr
     );

@@ -120,7 +120,10 @@ fn build_reports_the_same_problems_and_writes_nothing() {
         );
     }
     assert!(
-        built.run.stderr.contains("Failed: 5 errors, 0 warnings."),
+        built
+            .run
+            .stderr
+            .contains("Niet gelukt: 5 fouten, 0 waarschuwingen."),
         "{}",
         built.run.stderr
     );

@@ -655,7 +655,7 @@ fn the_human_report_survives_malformed_files() {
     ]);
     run.assert_code(1);
     assert!(!run.stderr.contains("panicked"), "{}", run.stderr);
-    assert!(run.stderr.contains("Failed: "), "{}", run.stderr);
+    assert!(run.stderr.contains("Niet gelukt: "), "{}", run.stderr);
 }
 
 /// One content path per content type, as the fuzz target picks them.

@@ -127,13 +127,7 @@ pub fn summary(diagnostics: &[Diagnostic]) -> String {
         .filter(|d| d.severity() == Severity::Error)
         .count();
     let warnings = diagnostics.len() - errors;
-    let plural =
-        |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
-    format!(
-        "{}, {}",
-        plural(errors, "error", "errors"),
-        plural(warnings, "warning", "warnings")
-    )
+    t!("samenvatting", errors = errors, warnings = warnings)
 }
 
 #[derive(Serialize)]
@@ -319,6 +313,7 @@ mod tests {
 
     #[test]
     fn summaries_count() {
-        assert_eq!(summary(&[diagnostic()]), "1 error, 0 warnings");
+        // Dutch unless asked otherwise.
+        assert_eq!(summary(&[diagnostic()]), "1 fout, 0 waarschuwingen");
     }
 }

@@ -419,6 +419,8 @@ impl Site {
         };
         let home = match loaded.home {
             Some(doc) => places.place(doc, |_| routes::HOME.into(), diagnostics),
+            // A home page that is there but could not be read has its own errors.
+            None if loaded.failed.iter().any(|f| f == "index.md") => None,
             None => {
                 diagnostics.push(
                     Diagnostic::new(

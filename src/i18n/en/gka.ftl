@@ -1,0 +1,120 @@
+# What gka says, in English (asked for with --lang en or GKA_LANG=en). Every text is also in
+# ../nl/gka.ftl, with the same { $names }.
+
+## How a command ended
+
+klaar-gebouwd = Built { $pages ->
+        [one] 1 page
+       *[other] { $pages } pages
+    } ({ $files ->
+        [one] 1 file
+       *[other] { $files } files
+    }) into { $folder } in { $seconds } s
+klaar-gecontroleerd = Checked { $pages ->
+        [one] 1 page
+       *[other] { $pages } pages
+    }
+decimaalteken = .
+mislukt = Failed: { $summary }. Nothing was written.
+fout = error: { $message }
+samenvatting = { $errors ->
+        [one] 1 error
+       *[other] { $errors } errors
+    }, { $warnings ->
+        [one] 1 warning
+       *[other] { $warnings } warnings
+    }
+nieuw-gemaakt = Created a site for { $gemeente } in { $folder } ({ $files } files, theme themes/{ $theme }/).
+    Next: gka check --strict --root { $folder } lists the texts still to write (TODO:).
+schemas-geschreven = Wrote { $count } schemas into { $folder }
+geschreven = Wrote { $file }
+kan-niet-schrijven = error: cannot write { $file }: { $reason }
+onbekende-taal = unknown language '{ $code }' in { $source }: choose nl or en
+
+## Help on the commands (gka --help)
+
+help-gebruik = Usage:
+help-opdrachten = Commands
+help-opdracht = COMMAND
+help-opties = Options
+help-argumenten = Arguments
+help-gka = Build the website of a gemeente's Gelijke Kansen Alliantie (GKA) work from Markdown.
+help-gka-flags =
+    gka build [--root DIR] [--output DIR] [--base-url URL] [--drafts] [--no-search] [--strict] [--format F]
+    gka check [--root DIR] [--base-url URL] [--drafts] [--no-search] [--strict] [--format F]
+    gka serve [--root DIR] [--interface 127.0.0.1] [--port 1111] [--open] [--output DIR] [--drafts] [--no-search]
+    gka new <FOLDER> --gemeente NAME [--thema gka]
+    gka schema [--output schemas] [--cms frontmatter|decap [--repo OWNER/NAME] [--backend B] [--branch BRANCH]]
+      --root DIR        the site's folder, holding content/ and themes/ (default: .)
+      --output DIR      where to write the site (default: public/ in the site's folder)
+      --base-url URL    the address the site is published at, overriding content/site.yaml
+      --drafts          also publish documents marked `concept: true`
+      --no-search       leave out the search page and its index (build, check and serve)
+      --strict          fail on warnings too
+      --format F        human, json, github or gitlab (default: human; github on GitHub Actions)
+      --interface IP    serve on this address (default: 127.0.0.1, this computer only)
+      --port N          serve on this port (default: 1111; 0 picks a free one)
+      --open            open the site in the browser once it is built
+      --lang LANG       nl (the default) or en; also GKA_LANG=en
+
+    Exit codes: 0 success, 1 errors in content or templates, 2 usage or file errors.
+    Every problem has a code such as GKA-E007, explained in docs/errors.md.
+help-build = Build the site from content/ and themes/ into the output folder.
+help-build-long = Build the site from content/ and themes/ into the output folder.
+
+    The previous output is replaced only when the whole build succeeded; on any error nothing is written and the exit code is 1.
+help-check = Check the site for errors without writing anything.
+help-check-long = Check the site for errors without writing anything.
+
+    Runs every check of gka build: front matter, cross-references, links and templates. Exit code 0 when there are no errors, 1 when there are (or warnings, with --strict).
+help-serve = Build the site, serve it on this computer and rebuild it on every change.
+help-serve-long = Build the site, serve it on this computer and rebuild it on every change.
+
+    Open pages reload after each rebuild. When an edit breaks the site, the last good build stays on line and every page shows the errors until they are fixed.
+help-new = Create a complete, valid site for a gemeente in a new folder.
+help-new-long = Create a complete, valid site for a gemeente in a new folder.
+
+    Writes one example of every content type, an agenda with placeholder themes, the gemeente's own theme (extending gka) and the publish pipelines. Texts still to write are marked `TODO:`; gka check --strict lists them. Refuses a folder that is not empty.
+help-schema = Write JSON Schemas of content/site.yaml and of every content type's front matter.
+help-schema-long = Write JSON Schemas of content/site.yaml and of every content type's front matter.
+
+    One <type>.schema.json per content type, for editors' completion and validation. With --cms, the forms of Front Matter CMS (frontmatter.json) or Decap/Sveltia CMS (config.yml), read off the same schemas.
+help-arg-help = Print help
+help-arg-version = Print version
+help-arg-lang = The language gka speaks: nl (the default) or en; also GKA_LANG
+help-arg-root = The site's folder: the one holding content/ and themes/ [default: the current folder]
+help-arg-base_url = The address the site will be published at, overriding base_url in content/site.yaml
+help-arg-drafts = Also publish documents marked `concept: true` (drafts)
+help-arg-no_search = Leave out the search page (/zoeken/) and its index (/pagefind/)
+help-arg-strict = Treat warnings as errors
+help-arg-format = How to print problems: human, json, github or gitlab [default: github when GITHUB_ACTIONS=true, else human]
+help-build-output = Where to write the site [default: public/ in the site's folder]
+help-serve-interface = The address to listen on [default: 127.0.0.1, this computer only]. Anything but a loopback address shares the site with the network, and prints a warning
+help-serve-port = The port to listen on [default: 1111]; 0 lets the system pick a free one
+help-serve-open = Open the site in the default browser once it is built
+help-serve-output = Where to keep the preview's files, updated in place on every change (default: a temporary folder, removed when the server stops). Must be empty or gka's own output
+help-serve-no_search = Leave out the search page and its index: faster rebuilds of large sites (indexing takes about 2 s per 1 000 pages)
+help-new-folder = The folder to create; it must not exist yet, or be empty
+help-new-gemeente = The gemeente's name as it is written, e.g. "Zwolle" or "'s-Hertogenbosch"
+help-new-thema = The theme the gemeente's own theme extends [default: gka]
+help-schema-output = Where to write: the folder for the JSON Schemas [default: schemas], or with --cms the file [default: frontmatter.json, or content/static/admin/config.yml for decap]
+help-schema-cms = Write the configuration of a form-based editor (frontmatter or decap) instead of the JSON Schemas
+help-schema-repo = With --cms decap: the repository the web editor commits to, as owner/name. Without it the editor works only on this computer (npx decap-server)
+help-schema-backend = With --cms decap and --repo: where the repository is, github or gitlab [default: github]
+help-schema-branch = With --cms decap: the branch the web editor commits to [default: main]
+
+## Names of values in the help
+
+waarde-dir = DIR
+waarde-url = URL
+waarde-format = FORMAT
+waarde-folder = FOLDER
+waarde-naam = NAME
+waarde-thema = THEME
+waarde-path = PATH
+waarde-owner-name = OWNER/NAME
+waarde-branch = BRANCH
+waarde-taal = LANG
+waarde-n = N
+waarde-ip = IP
+waarde-cms = CMS

@@ -1,0 +1,120 @@
+# Wat gka zegt, in eenvoudig Nederlands (B1). Elke tekst staat ook in ../en/gka.ftl, met
+# dezelfde { $namen }.
+
+## Afloop van een opdracht
+
+klaar-gebouwd = { $pages ->
+        [one] 1 pagina
+       *[other] { $pages } pagina's
+    } ({ $files ->
+        [one] 1 bestand
+       *[other] { $files } bestanden
+    }) gemaakt in { $folder } in { $seconds } s
+klaar-gecontroleerd = { $pages ->
+        [one] 1 pagina gecontroleerd
+       *[other] { $pages } pagina's gecontroleerd
+    }
+decimaalteken = ,
+mislukt = Niet gelukt: { $summary }. Er is niets geschreven.
+fout = fout: { $message }
+samenvatting = { $errors ->
+        [one] 1 fout
+       *[other] { $errors } fouten
+    }, { $warnings ->
+        [one] 1 waarschuwing
+       *[other] { $warnings } waarschuwingen
+    }
+nieuw-gemaakt = Nieuwe site voor { $gemeente } gemaakt in { $folder } ({ $files } bestanden, thema themes/{ $theme }/).
+    Volgende stap: gka check --strict --root { $folder } toont de teksten die u nog moet schrijven (TODO:).
+schemas-geschreven = { $count } schema's geschreven in { $folder }
+geschreven = { $file } geschreven
+kan-niet-schrijven = fout: kan { $file } niet schrijven: { $reason }
+onbekende-taal = onbekende taal '{ $code }' in { $source }: kies nl of en
+
+## Hulp bij de opdrachten (gka --help)
+
+help-gebruik = Gebruik:
+help-opdrachten = Opdrachten
+help-opdracht = OPDRACHT
+help-opties = Opties
+help-argumenten = Argumenten
+help-gka = Maak de website over het werk van een gemeente voor de Gelijke Kansen Alliantie (GKA), uit Markdown-bestanden.
+help-gka-flags =
+    gka build [--root MAP] [--output MAP] [--base-url ADRES] [--drafts] [--no-search] [--strict] [--format F]
+    gka check [--root MAP] [--base-url ADRES] [--drafts] [--no-search] [--strict] [--format F]
+    gka serve [--root MAP] [--interface 127.0.0.1] [--port 1111] [--open] [--output MAP] [--drafts] [--no-search]
+    gka new <MAP> --gemeente NAAM [--thema gka]
+    gka schema [--output schemas] [--cms frontmatter|decap [--repo EIGENAAR/NAAM] [--backend B] [--branch TAK]]
+      --root MAP        de map van de site, met content/ en themes/ (standaard: de map waar u nu bent)
+      --output MAP      waar de site komt (standaard: public/ in de map van de site)
+      --base-url ADRES  het adres waarop de site komt te staan; gaat voor base_url in content/site.yaml
+      --drafts          zet ook documenten met `concept: true` op de site
+      --no-search       zonder zoekpagina en zoekindex (build, check en serve)
+      --strict          stop ook bij waarschuwingen
+      --format F        human, json, github of gitlab (standaard: human; github in GitHub Actions)
+      --interface IP    het adres van de voorbeeldserver (standaard: 127.0.0.1, alleen deze computer)
+      --port N          de poort van de voorbeeldserver (standaard: 1111; 0 kiest een vrije poort)
+      --open            open de site in de browser zodra hij klaar is
+      --lang TAAL       nl (standaard) of en; ook met GKA_LANG=en
+
+    Afsluitcodes: 0 gelukt, 1 fouten in de inhoud of de sjablonen, 2 verkeerde opdracht of een bestand dat niet kan.
+    Elk probleem heeft een code zoals GKA-E007; docs/errors.md legt ze uit.
+help-build = Maak de site van content/ en themes/ in de uitvoermap.
+help-build-long = Maak de site van content/ en themes/ in de uitvoermap.
+
+    De vorige versie wordt pas vervangen als alles gelukt is. Bij een fout wordt niets geschreven en is de afsluitcode 1.
+help-check = Controleer de site op fouten, zonder iets te schrijven.
+help-check-long = Controleer de site op fouten, zonder iets te schrijven.
+
+    Doet alle controles van gka build: front matter, verwijzingen, links en sjablonen. Afsluitcode 0 zonder fouten, 1 met fouten (of met waarschuwingen, bij --strict).
+help-serve = Maak de site, toon hem op deze computer en maak hem opnieuw bij elke wijziging.
+help-serve-long = Maak de site, toon hem op deze computer en maak hem opnieuw bij elke wijziging.
+
+    Open pagina's laden opnieuw na elke wijziging. Zit er een fout in een bestand, dan blijft de laatste goede versie staan en toont elke pagina de fouten, tot ze zijn opgelost.
+help-new = Maak een complete site voor een gemeente in een nieuwe map.
+help-new-long = Maak een complete site voor een gemeente in een nieuwe map.
+
+    Schrijft een voorbeeld van elk soort document, een agenda met thema's om in te vullen, een eigen thema voor de gemeente (op basis van gka) en de bestanden om te publiceren. Teksten die u nog moet schrijven staan er als `TODO:`; gka check --strict toont ze. Een map die niet leeg is, wordt niet gebruikt.
+help-schema = Schrijf JSON-schema's van content/site.yaml en van de front matter van elk soort document.
+help-schema-long = Schrijf JSON-schema's van content/site.yaml en van de front matter van elk soort document.
+
+    Een <soort>.schema.json per soort document, voor aanvullen en controleren in de editor. Met --cms de formulieren van Front Matter CMS (frontmatter.json) of Decap/Sveltia CMS (config.yml), gemaakt uit dezelfde schema's.
+help-arg-help = Toon deze hulp
+help-arg-version = Toon het versienummer
+help-arg-lang = De taal van gka: nl (standaard) of en; ook met GKA_LANG
+help-arg-root = De map van de site: de map met content/ en themes/ [standaard: de map waar u nu bent]
+help-arg-base_url = Het adres waarop de site komt te staan; gaat voor base_url in content/site.yaml
+help-arg-drafts = Zet ook documenten met `concept: true` op de site
+help-arg-no_search = Zonder zoekpagina (/zoeken/) en zoekindex (/pagefind/)
+help-arg-strict = Stop ook bij waarschuwingen
+help-arg-format = Hoe problemen worden getoond: human, json, github of gitlab [standaard: github als GITHUB_ACTIONS=true, anders human]
+help-build-output = Waar de site komt [standaard: public/ in de map van de site]
+help-serve-interface = Het adres waarop de server luistert [standaard: 127.0.0.1, alleen deze computer]. Elk ander adres deelt de site met het netwerk; gka waarschuwt dan
+help-serve-port = De poort waarop de server luistert [standaard: 1111]; 0 laat de computer een vrije poort kiezen
+help-serve-open = Open de site in de browser zodra hij klaar is
+help-serve-output = Waar de bestanden van het voorbeeld komen; ze worden bij elke wijziging bijgewerkt (standaard: een tijdelijke map, weg als de server stopt). De map moet leeg zijn of eerder door gka zijn gemaakt
+help-serve-no_search = Zonder zoekpagina en zoekindex: sneller bij grote sites (de index kost ongeveer 2 s per 1000 pagina's)
+help-new-folder = De map die gka maakt; die mag nog niet bestaan, of moet leeg zijn
+help-new-gemeente = De naam van de gemeente zoals die geschreven wordt, bijvoorbeeld "Zwolle" of "'s-Hertogenbosch"
+help-new-thema = Het thema waarop het eigen thema van de gemeente voortbouwt [standaard: gka]
+help-schema-output = Waar gka schrijft: de map voor de JSON-schema's [standaard: schemas], of met --cms het bestand [standaard: frontmatter.json, of content/static/admin/config.yml voor decap]
+help-schema-cms = Schrijf de instellingen van een editor met formulieren (frontmatter of decap), in plaats van de JSON-schema's
+help-schema-repo = Met --cms decap: de repository waarin de webeditor opslaat, als eigenaar/naam. Zonder dit werkt de editor alleen op deze computer (npx decap-server)
+help-schema-backend = Met --cms decap en --repo: waar de repository staat, github of gitlab [standaard: github]
+help-schema-branch = Met --cms decap: de tak (branch) waarin de webeditor opslaat [standaard: main]
+
+## Namen van waarden in de hulp
+
+waarde-dir = MAP
+waarde-url = ADRES
+waarde-format = VORM
+waarde-folder = MAP
+waarde-naam = NAAM
+waarde-thema = THEMA
+waarde-path = PAD
+waarde-owner-name = EIGENAAR/NAAM
+waarde-branch = TAK
+waarde-taal = TAAL
+waarde-n = N
+waarde-ip = IP
+waarde-cms = CMS
