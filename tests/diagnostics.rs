@@ -405,3 +405,28 @@ fn many_warnings_in_one_file_each_show_their_own_line() {
         run.stderr
     );
 }
+
+/// Finding 10 of issue 14: a body nested deeper than the HTML sanitiser can parse in linear
+/// time is an error that names the file and line, not a build that takes minutes.
+#[test]
+fn markdown_nested_too_deep_is_an_error_naming_file_and_line() {
+    let root = SiteRoot::minimal();
+    root.write(
+        "content/index.md",
+        format!(
+            "---\ntitel: Gemeente Voorbeeldstad\n---\n\nTekst\n\n{}<b>diep</b>\n",
+            "> ".repeat(50_000)
+        ),
+    );
+    let (run, found) = check_json(root.path(), &[]);
+    run.assert_code(1);
+    let deep: Vec<_> = found.iter().filter(|d| d["code"] == "GKA-E013").collect();
+    assert_eq!(deep.len(), 1, "{found:?}");
+    assert_eq!(deep[0]["file"], "content/index.md");
+    assert_eq!(deep[0]["line"], 7);
+    assert!(
+        deep[0]["message"].as_str().unwrap().contains("levels deep"),
+        "{deep:?}"
+    );
+    assert!(deep[0]["hint"].is_string(), "{deep:?}");
+}

@@ -51,7 +51,8 @@ codes! {
     InvalidValue = "GKA-E011",
     /// A file the site needs is missing: `content/site.yaml`, `content/index.md`, `content/`.
     MissingFile = "GKA-E012",
-    /// A file, a front matter or a YAML alias expansion exceeds a safety limit.
+    /// A file, a front matter, a YAML alias expansion or the nesting of a body exceeds a safety
+    /// limit.
     TooLarge = "GKA-E013",
     /// A file name or path cannot be used: not UTF-8, or with control characters or backslashes.
     BadFileName = "GKA-E014",
