@@ -116,6 +116,9 @@ codes! {
     LongExpiry = "GKA-W007",
     /// Placeholder text marked `TODO:` is still in the content.
     Todo = "GKA-W008",
+    /// A folder that gka left beside the output, the previous output or one of an interrupted
+    /// build, cannot be removed.
+    LeftoverFolder = "GKA-W009",
 }
 
 impl Code {
