@@ -494,7 +494,8 @@ pub fn check_with(
 
 /// Builds the site. Every file is written into a new folder as soon as it is made, and the
 /// folder replaces the output only when every stage succeeded; otherwise the previous output
-/// stays as it was. With `strict`, warnings fail the build too.
+/// stays as it was. With `strict`, warnings fail the build too; a previous output that could
+/// not be removed after the swap is a warning even then (see [`output::Staging::publish`]).
 pub fn build(options: &BuildOptions, strict: bool) -> Result<BuildReport, BuildError> {
     build_with(options, strict, &())
 }
@@ -539,12 +540,16 @@ pub fn build_at(
         }
         files += index.len();
     }
-    staging.publish()?;
+    let published = staging.publish()?;
+    let mut warnings = run.warnings;
+    warnings.extend(
+        (published.leftovers.iter()).map(|leftover| leftover_warning(&options.root, leftover)),
+    );
     Ok(BuildReport {
         pages: run.pages,
         files,
         elapsed: start.elapsed(),
-        warnings: run.warnings,
+        warnings,
     })
 }
 
@@ -619,6 +624,20 @@ fn clashes(
             )
         })
         .collect()
+}
+
+/// The warning for a folder beside the output that could not be removed: the build itself
+/// succeeded, so it does not fail for that.
+fn leftover_warning(root: &Path, leftover: &output::Leftover) -> Diagnostic {
+    Diagnostic::new(
+        Code::LeftoverFolder,
+        crate::diagnostics::relative(root, &leftover.path),
+        None,
+        format!("cannot remove {}: {}", leftover.what, leftover.error),
+    )
+    .with_hint(
+        "the new site is in place; remove this folder by hand, or the next build tries again",
+    )
 }
 
 /// Checks one Markdown document on its own, as the loader and renderer would: front-matter

@@ -166,3 +166,191 @@ fn gka_refuses_outputs_that_would_destroy_files() {
     );
     assert_eq!(after, before, "the site's own files are untouched");
 }
+
+/// The names beside the output folder, sorted.
+fn beside(built: &Built) -> Vec<String> {
+    let mut names: Vec<String> = fs::read_dir(built.parent())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+/// Starts `gka build` of the example into `built`'s output and kills it (SIGKILL on Unix) as
+/// soon as its new folder carries gka's marker. Returns whether it was killed before it
+/// finished.
+fn kill_a_build(built: &Built) -> bool {
+    let mut child = std::process::Command::new(BIN)
+        .arg("build")
+        .arg("--root")
+        .arg(repo_root())
+        .arg("--output")
+        .arg(&built.out)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    loop {
+        let staged = fs::read_dir(built.parent()).unwrap().any(|e| {
+            let e = e.unwrap();
+            e.file_name()
+                .to_string_lossy()
+                .starts_with(".public.gka-new-")
+                && e.path().join(gka::output::MARKER).is_file()
+        });
+        if staged {
+            let _ = child.kill();
+            return child.wait().unwrap().code().is_none();
+        }
+        if child.try_wait().unwrap().is_some() {
+            return false;
+        }
+        std::thread::yield_now();
+    }
+}
+
+/// Issue 14, finding 9: a build killed while it writes leaves its folder beside the output,
+/// and the output as it was; the next build removes that folder, and any other folder named
+/// like gka's that carries gka's marker, but leaves a look-alike without the marker alone.
+#[test]
+fn leftovers_of_a_killed_build_are_removed_by_the_next_build() {
+    let (built, before) = previous_output();
+    assert!(
+        (0..5).any(|_| kill_a_build(&built)),
+        "a build is killed before it finishes"
+    );
+    assert_eq!(snapshot(&built.out), before, "the output is untouched");
+    let killed = beside(&built);
+    assert_eq!(
+        killed.len(),
+        2,
+        "the killed build's folder is left: {killed:?}"
+    );
+
+    let fake = built.parent().join(".public.gka-old-12345");
+    fs::create_dir_all(fake.join("oud")).unwrap();
+    fs::write(fake.join("oud/index.html"), "oud").unwrap();
+    fs::write(fake.join(gka::output::MARKER), "gka").unwrap();
+    let lookalike = built.parent().join(".public.gka-new-mijn-map");
+    fs::create_dir_all(&lookalike).unwrap();
+    fs::write(lookalike.join("notities.txt"), "van mij").unwrap();
+
+    build(&repo_root(), &built.out, &[]).assert_success();
+    assert_eq!(beside(&built), [".public.gka-new-mijn-map", "public"]);
+    assert_eq!(
+        fs::read_to_string(lookalike.join("notities.txt")).unwrap(),
+        "van mij"
+    );
+    assert!(built.out.join("index.html").is_file());
+}
+
+/// How a folder was made one whose files cannot be removed.
+#[cfg(target_os = "linux")]
+#[derive(Clone, Copy)]
+enum Stuck {
+    /// Read-only, for a user.
+    ReadOnly,
+    /// Immutable (`chattr +i`), for root, whom permissions do not stop.
+    Immutable,
+}
+
+#[cfg(target_os = "linux")]
+impl Stuck {
+    /// Makes the folder `dir` one whose files cannot be removed, when this process can.
+    fn make(dir: &Path) -> Option<Stuck> {
+        let probe = dir.join(".probe");
+        for stuck in [Stuck::ReadOnly, Stuck::Immutable] {
+            if stuck.set(dir, true) && fs::write(&probe, "").is_err() {
+                return Some(stuck);
+            }
+            let _ = fs::remove_file(&probe);
+            stuck.set(dir, false);
+        }
+        None
+    }
+
+    /// Sets or undoes it on `dir`; whether that worked.
+    fn set(self, dir: &Path, on: bool) -> bool {
+        use std::os::unix::fs::PermissionsExt;
+        match self {
+            Stuck::ReadOnly => {
+                let mode = if on { 0o555 } else { 0o755 };
+                fs::set_permissions(dir, fs::Permissions::from_mode(mode)).is_ok()
+            }
+            Stuck::Immutable => std::process::Command::new("chattr")
+                .arg(if on { "+i" } else { "-i" })
+                .arg(dir)
+                .stderr(std::process::Stdio::null())
+                .status()
+                .is_ok_and(|s| s.success()),
+        }
+    }
+}
+
+/// Undoes a [`Stuck`] folder named `name` wherever the builds moved it in `parent`, also when
+/// the test fails, so that the temporary folders can be removed.
+#[cfg(target_os = "linux")]
+struct Unstick<'a> {
+    stuck: Stuck,
+    parent: &'a Path,
+    name: &'a str,
+}
+
+#[cfg(target_os = "linux")]
+impl Drop for Unstick<'_> {
+    fn drop(&mut self) {
+        for entry in fs::read_dir(self.parent).unwrap() {
+            let dir = entry.unwrap().path().join(self.name);
+            if dir.is_dir() {
+                self.stuck.set(&dir, false);
+            }
+        }
+    }
+}
+
+/// Issue 14, finding 9: once the new site is in place, a previous output that cannot be
+/// removed is a warning, and the build exits 0; a later build removes it when it can.
+#[cfg(target_os = "linux")]
+#[test]
+fn an_old_output_that_cannot_be_removed_is_a_warning_and_exit_0() {
+    let (built, _) = previous_output();
+    let stuck = built.out.join("vast");
+    fs::create_dir_all(&stuck).unwrap();
+    fs::write(stuck.join("index.html"), "vast").unwrap();
+    let Some(how) = Stuck::make(&stuck) else {
+        eprintln!("skipped: this process cannot make a folder's files unremovable");
+        return;
+    };
+    let unstick = Unstick {
+        stuck: how,
+        parent: built.parent(),
+        name: "vast",
+    };
+    let run = build(&repo_root(), &built.out, &[]);
+    run.assert_success();
+    assert!(
+        run.stderr
+            .contains("warning[GKA-W009]: cannot remove the previous output"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("1 waarschuwing"), "{}", run.stderr);
+    assert!(!built.out.join("vast").exists(), "the new site is in place");
+    assert!(built.out.join("index.html").is_file());
+    let still = build(&repo_root(), &built.out, &[]);
+    still.assert_success();
+    assert!(
+        still
+            .stderr
+            .contains("warning[GKA-W009]: cannot remove a folder that an earlier build left"),
+        "{}",
+        still.stderr
+    );
+
+    drop(unstick);
+    let clean = build(&repo_root(), &built.out, &[]);
+    clean.assert_success();
+    assert!(!clean.stderr.contains("GKA-W009"), "{}", clean.stderr);
+    assert_eq!(beside(&built), ["public"]);
+}

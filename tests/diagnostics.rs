@@ -357,3 +357,79 @@ fn an_erkenning_level_must_belong_to_its_databank() {
     run.assert_code(1);
     assert!(run.stderr.contains("error[GKA-E010]"), "{}", run.stderr);
 }
+
+/// Finding 10 of issue 14: the human format indexes each file's lines once, so thousands of
+/// warnings in one file print in linear time; each must still show its own line.
+#[test]
+fn many_warnings_in_one_file_each_show_their_own_line() {
+    const HEADINGS: usize = 5000;
+    let root = SiteRoot::minimal();
+    let body: String = (0..HEADINGS).map(|n| format!("# Kop {n}\n\n")).collect();
+    root.write(
+        "content/index.md",
+        format!("---\ntitel: Gemeente Voorbeeldstad\n---\n\n{body}"),
+    );
+    let run = gka([
+        OsStr::new("check"),
+        OsStr::new("--format"),
+        OsStr::new("human"),
+        OsStr::new("--root"),
+        root.path().as_os_str(),
+    ]);
+    run.assert_success();
+    let mut lines = run.stderr.lines();
+    let mut shown = 0;
+    while let Some(header) = lines.next() {
+        let Some(rest) = header.strip_prefix("content/index.md:") else {
+            continue;
+        };
+        let line: usize = rest.split(':').next().unwrap().parse().unwrap();
+        assert!(rest.contains("warning[GKA-W003]"), "{header}");
+        let source = lines
+            .find(|l| l.trim_start().starts_with(|c: char| c.is_ascii_digit()))
+            .unwrap_or_else(|| panic!("no source line after {header}"));
+        assert_eq!(
+            source.trim_start(),
+            format!("{line} | # Kop {}", (line - 5) / 2),
+            "{header}"
+        );
+        shown += 1;
+    }
+    assert_eq!(
+        shown,
+        HEADINGS,
+        "{}",
+        run.stderr.lines().last().unwrap_or("")
+    );
+    assert!(
+        run.stderr
+            .ends_with(&format!("0 fouten, {HEADINGS} waarschuwingen\n")),
+        "{}",
+        run.stderr
+    );
+}
+
+/// Finding 10 of issue 14: a body nested deeper than the HTML sanitiser can parse in linear
+/// time is an error that names the file and line, not a build that takes minutes.
+#[test]
+fn markdown_nested_too_deep_is_an_error_naming_file_and_line() {
+    let root = SiteRoot::minimal();
+    root.write(
+        "content/index.md",
+        format!(
+            "---\ntitel: Gemeente Voorbeeldstad\n---\n\nTekst\n\n{}<b>diep</b>\n",
+            "> ".repeat(50_000)
+        ),
+    );
+    let (run, found) = check_json(root.path(), &[]);
+    run.assert_code(1);
+    let deep: Vec<_> = found.iter().filter(|d| d["code"] == "GKA-E013").collect();
+    assert_eq!(deep.len(), 1, "{found:?}");
+    assert_eq!(deep[0]["file"], "content/index.md");
+    assert_eq!(deep[0]["line"], 7);
+    assert!(
+        deep[0]["message"].as_str().unwrap().contains("levels deep"),
+        "{deep:?}"
+    );
+    assert!(deep[0]["hint"].is_string(), "{deep:?}");
+}

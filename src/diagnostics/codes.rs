@@ -51,7 +51,8 @@ codes! {
     InvalidValue = "GKA-E011",
     /// A file the site needs is missing: `content/site.yaml`, `content/index.md`, `content/`.
     MissingFile = "GKA-E012",
-    /// A file, a front matter or a YAML alias expansion exceeds a safety limit.
+    /// A file, a front matter, a YAML alias expansion or the nesting of a body exceeds a safety
+    /// limit.
     TooLarge = "GKA-E013",
     /// A file name or path cannot be used: not UTF-8, or with control characters or backslashes.
     BadFileName = "GKA-E014",
@@ -119,6 +120,9 @@ codes! {
     LongExpiry = "GKA-W007",
     /// Placeholder text marked `TODO:` is still in the content.
     Todo = "GKA-W008",
+    /// A folder that gka left beside the output, the previous output or one of an interrupted
+    /// build, cannot be removed.
+    LeftoverFolder = "GKA-W009",
 }
 
 impl Code {

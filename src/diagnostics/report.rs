@@ -29,7 +29,34 @@ pub enum Format {
 pub struct Reporter {
     root: PathBuf,
     color: bool,
-    sources: HashMap<PathBuf, Option<String>>,
+    sources: HashMap<PathBuf, Option<Lines>>,
+}
+
+/// A file's text with where each of its lines starts, read once for all its diagnostics: a
+/// file with many diagnostics would otherwise be scanned from the top for each of them.
+struct Lines {
+    text: String,
+    /// The byte offset of each line's first byte; the first line starts at 0.
+    starts: Vec<usize>,
+}
+
+impl Lines {
+    fn new(text: String) -> Lines {
+        let starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        Lines { text, starts }
+    }
+
+    /// Line `number` (1-based), without its line break.
+    fn get(&self, number: usize) -> Option<&str> {
+        let start = *self.starts.get(number.checked_sub(1)?)?;
+        let end = self
+            .starts
+            .get(number)
+            .map_or(self.text.len(), |next| next - 1);
+        Some(&self.text[start..end])
+    }
 }
 
 impl Reporter {
@@ -89,12 +116,12 @@ impl Reporter {
     /// Line `number` (1-based) of `file`, when the file can be read.
     fn line(&mut self, file: &Path, number: usize) -> Option<String> {
         let root = &self.root;
-        let text = self.sources.entry(file.to_path_buf()).or_insert_with(|| {
+        let lines = self.sources.entry(file.to_path_buf()).or_insert_with(|| {
             std::fs::read(root.join(file))
                 .ok()
-                .map(|b| String::from_utf8_lossy(&b).into_owned())
+                .map(|b| Lines::new(String::from_utf8_lossy(&b).into_owned()))
         });
-        let line = text.as_deref()?.split('\n').nth(number.checked_sub(1)?)?;
+        let line = lines.as_ref()?.get(number)?;
         Some(
             line.trim_end_matches('\r')
                 .trim_start_matches('\u{feff}')
@@ -302,6 +329,40 @@ mod tests {
         assert_eq!(gitlab[0]["location"]["lines"]["begin"], 2);
         assert_eq!(gitlab[0]["severity"], "major");
         assert_eq!(gitlab[0]["fingerprint"].as_str().unwrap().len(), 64);
+    }
+
+    /// Finding 10 of issue 14: the lines are indexed once per file; each shown line must be
+    /// the one the old scan from the top of the file found, for every kind of line end.
+    #[test]
+    fn many_diagnostics_show_the_same_lines_as_a_scan_from_the_top() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut text = String::from("\u{feff}---\r\ntitel: één\r\n---\n\n");
+        for n in 0..3000 {
+            text.push_str(&format!(
+                "# Kop {n} — ä\n{}",
+                if n % 7 == 0 { "\r\n" } else { "\n" }
+            ));
+        }
+        text.push_str("laatste regel zonder einde");
+        std::fs::write(dir.path().join("a.md"), &text).unwrap();
+        let mut reporter = Reporter::new(dir.path(), false);
+        let count = text.split('\n').count();
+        for number in 0..count + 3 {
+            let expected = number
+                .checked_sub(1)
+                .and_then(|i| text.split('\n').nth(i))
+                .map(|l| {
+                    l.trim_end_matches('\r')
+                        .trim_start_matches('\u{feff}')
+                        .to_string()
+                });
+            assert_eq!(
+                reporter.line(Path::new("a.md"), number),
+                expected,
+                "line {number}"
+            );
+        }
+        assert_eq!(reporter.line(Path::new("missing.md"), 1), None);
     }
 
     #[test]

@@ -16,7 +16,9 @@
 //! itself, and link targets were checked above.
 
 pub mod links;
+mod nesting;
 
+use std::cell::Cell;
 use std::collections::HashSet;
 
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
@@ -124,12 +126,23 @@ fn render_text(
     let line_starts: Vec<usize> = std::iter::once(0)
         .chain(text.match_indices('\n').map(|(i, _)| i + 1))
         .collect();
+    // The last position asked for, as (line index, offset, column): positions are asked for
+    // in the order of the text, so a column counts from there, not from the start of its line
+    // (a body on one long line would otherwise be quadratic).
+    let last = Cell::new((0, 0, 1));
     let position = |offset: usize| match origin {
         Origin::Body(first_line) => {
             let line = line_starts.partition_point(|&start| start <= offset) - 1;
+            let (last_line, last_offset, last_column) = last.get();
+            let column = if line == last_line && offset >= last_offset {
+                last_column + text[last_offset..offset].chars().count()
+            } else {
+                text[line_starts[line]..offset].chars().count() + 1
+            };
+            last.set((line, offset, column));
             Some(Position {
                 line: first_line + line,
-                column: text[line_starts[line]..offset].chars().count() + 1,
+                column,
             })
         }
         Origin::Field(position) => position,
@@ -137,6 +150,21 @@ fn render_text(
     let mut events: Vec<(Event, std::ops::Range<usize>)> = Parser::new_ext(text, options())
         .into_offset_iter()
         .collect();
+    if let Some(offset) = nesting::too_deep(&events) {
+        found.push(
+            Diagnostic::new(
+                Code::TooLarge,
+                &source.path,
+                position(offset),
+                format!(
+                    "the text nests lists, quotes, emphasis and HTML elements more than {} levels deep",
+                    nesting::MAX_DEPTH
+                ),
+            )
+            .with_hint("nest less deeply, and close the HTML elements you open (</div>)"),
+        );
+        return Rendered::default();
+    }
 
     let page = PageContext {
         source,
@@ -160,7 +188,12 @@ fn render_text(
     // The title is the page's h1, so the body's first heading should be an h2.
     let mut last_level = 1;
     for i in 0..events.len() {
-        let at = position(events[i].1.start);
+        let at = match &events[i].0 {
+            Event::Start(Tag::Heading { .. } | Tag::Link { .. } | Tag::Image { .. }) => {
+                position(events[i].1.start)
+            }
+            _ => None,
+        };
         let text_inside = || plain_text(&events[i + 1..]);
         match &events[i].0 {
             Event::Html(_) | Event::InlineHtml(_) => has_html = true,
@@ -561,6 +594,50 @@ mod tests {
             "{out}"
         );
         assert!(out.contains("hoi"), "{out}");
+    }
+
+    /// Finding 10 of issue 14: a body nested too deep for the HTML sanitiser is an error on
+    /// the line where it passes the limit, and is not rendered.
+    #[test]
+    fn markdown_nested_too_deep_is_an_error_on_its_line() {
+        let body = format!("Tekst\n\n{}<b>x</b>\n", "> ".repeat(50_000));
+        let (out, found) = html(&body);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].code, Code::TooLarge);
+        assert_eq!(
+            found[0].position,
+            Some(Position {
+                line: 7,
+                column: 2 * nesting::MAX_DEPTH + 1
+            })
+        );
+        assert!(
+            found[0].message.contains("100 levels"),
+            "{}",
+            found[0].message
+        );
+        assert!(found[0].hint.is_some());
+        assert!(out.is_empty(), "{out}");
+        let (_, found) = html(&format!("{}x\n", "> ".repeat(20)));
+        assert!(found.is_empty(), "{found:?}");
+    }
+
+    #[test]
+    fn columns_count_characters_on_long_lines() {
+        let line: String = (0..200).map(|i| format!("é [hier](/x{i}/) ")).collect();
+        let (_, found) = html(&format!("{line}\n"));
+        let columns: Vec<usize> = found
+            .iter()
+            .filter(|d| d.code == Code::VagueLinkText)
+            .map(|d| d.position.unwrap().column)
+            .collect();
+        let expected: Vec<usize> = (0..200)
+            .map(|i| {
+                let before: String = (0..i).map(|j| format!("é [hier](/x{j}/) ")).collect();
+                before.chars().count() + 3
+            })
+            .collect();
+        assert_eq!(columns, expected);
     }
 
     #[test]
