@@ -105,8 +105,19 @@ fn options() -> Options {
 pub fn parse<T: DeserializeOwned>(yaml: &str, lines: LineMap) -> Result<T, YamlError> {
     // An empty block means "no keys", which YAML itself reads as null.
     let yaml = if yaml.trim().is_empty() { "{}" } else { yaml };
-    let value =
-        serde_saphyr::from_str_with_options(yaml, options()).map_err(|err| explain(&err, lines))?;
+    let value = serde_saphyr::from_str_with_options(yaml, options()).map_err(|err| {
+        let explained = explain(&err, lines);
+        match explained.code {
+            // The parser's words for a syntax error are its own; the usual mistakes behind
+            // them are said in the communicator's.
+            Code::YamlSyntax => recognise(yaml, lines, explained.position).unwrap_or(explained),
+            // An invisible space after a list's `-` makes the list one text.
+            Code::WrongType => {
+                odd_space_in_value(yaml, lines, explained.position).unwrap_or(explained)
+            }
+            _ => explained,
+        }
+    })?;
     match escaped_control_character(yaml, lines) {
         Some(err) => Err(err),
         None => Ok(value),
@@ -145,6 +156,122 @@ fn escaped_control_character(yaml: &str, lines: LineMap) -> Option<YamlError> {
             }
             _ => None,
         })
+}
+
+/// Spaces that look like a space but are not one to YAML: a non-breaking space (Word puts
+/// them before `:` and in "30 juni"), thin and other fixed-width spaces, and zero-width ones.
+fn is_odd_space(c: char) -> bool {
+    matches!(
+        c,
+        '\u{a0}' | '\u{2000}'..='\u{200b}' | '\u{202f}' | '\u{205f}' | '\u{3000}' | '\u{feff}'
+    )
+}
+
+/// The usual mistake behind a syntax error in `yaml`, said plainly, pointing at the character
+/// that is wrong, with the line as it should be where that is certain: a tab in the
+/// indentation, an invisible space, a text with `: ` in it (between curly quotes from a word
+/// processor, or none). Looks at the lines up to just after `at` (the parser's position,
+/// which for a tab can be the line before); `None` when none of them shows such a mistake.
+fn recognise(yaml: &str, lines: LineMap, at: Option<Position>) -> Option<YamlError> {
+    let last = at.map_or(usize::MAX, |p| p.line + 1);
+    yaml.lines().enumerate().find_map(|(i, line)| {
+        let number = i + lines.first_line;
+        if number > last {
+            return None;
+        }
+        let at = |byte: usize| Position {
+            line: number,
+            column: line[..byte].chars().count() + 1,
+        };
+        let indent = line.len() - line.trim_start_matches([' ', '\t']).len();
+        if let Some(tab) = line[..indent].find('\t') {
+            let fixed = format!("{}{}", line[..indent].replace('\t', "  "), &line[indent..]);
+            return Some(mistake(
+                at(tab),
+                t!("yaml-tab"),
+                t!("yaml-tab-hint", line = fixed),
+            ));
+        }
+        if let Some((byte, c)) = line.char_indices().find(|(_, c)| is_odd_space(*c)) {
+            let fixed: String = line
+                .chars()
+                .map(|c| if is_odd_space(c) { ' ' } else { c })
+                .collect();
+            let code = format!("U+{:04X}", u32::from(c));
+            return Some(mistake(
+                at(byte),
+                t!("yaml-rare-spatie", code = code),
+                t!("yaml-rare-spatie-hint", line = fixed.trim_end()),
+            ));
+        }
+        let (key, value) = line.split_once(": ")?;
+        let key_is_plain = !key.trim().is_empty()
+            && key
+                .trim_start()
+                .chars()
+                .all(|c| c.is_alphanumeric() || c == '_' || c == '-');
+        let text = value.trim();
+        if !key_is_plain || !text.contains(": ") {
+            return None;
+        }
+        let start = line.len() - value.trim_start().len();
+        let curly = ['\u{201c}', '\u{201d}', '\u{201e}', '\u{2018}', '\u{2019}'];
+        let inner = text.trim_matches(|c| curly.contains(&c));
+        let quoted = format!(
+            "{key}: \"{}\"",
+            inner.replace('\\', "\\\\").replace('"', "\\\"")
+        );
+        if text.starts_with(curly) {
+            Some(mistake(
+                at(start),
+                t!("yaml-krulquotes"),
+                t!("yaml-quotes-hint", line = quoted),
+            ))
+        } else if !text.starts_with(['"', '\'', '[', '{']) {
+            Some(mistake(
+                at(start),
+                t!("yaml-dubbele-punt", key = key.trim()),
+                t!("yaml-quotes-hint", line = quoted),
+            ))
+        } else {
+            None
+        }
+    })
+}
+
+/// An invisible space ([`is_odd_space`]) in the value that starts on the line of `at`: that
+/// line and the indented lines under it.
+fn odd_space_in_value(yaml: &str, lines: LineMap, at: Option<Position>) -> Option<YamlError> {
+    let first = at?.line.checked_sub(lines.first_line)?;
+    let mut value = yaml.lines().enumerate().skip(first);
+    let head = value.next()?;
+    let under = value.take_while(|(_, line)| line.starts_with([' ', '\t', '-']));
+    std::iter::once(head).chain(under).find_map(|(i, line)| {
+        let (byte, c) = line.char_indices().find(|(_, c)| is_odd_space(*c))?;
+        let fixed: String = line
+            .chars()
+            .map(|c| if is_odd_space(c) { ' ' } else { c })
+            .collect();
+        let code = format!("U+{:04X}", u32::from(c));
+        let position = Position {
+            line: i + lines.first_line,
+            column: line[..byte].chars().count() + 1,
+        };
+        Some(mistake(
+            position,
+            t!("yaml-rare-spatie", code = code),
+            t!("yaml-rare-spatie-hint", line = fixed.trim_end()),
+        ))
+    })
+}
+
+fn mistake(position: Position, message: String, hint: String) -> YamlError {
+    YamlError {
+        code: Code::YamlSyntax,
+        position: Some(position),
+        message,
+        hint: Some(hint),
+    }
 }
 
 /// Turns the parser's error into one a communicator can act on.
@@ -600,6 +727,72 @@ mod tests {
         ] {
             assert!(parse::<serde_json::Value>(yaml, lines).is_ok(), "{yaml}");
         }
+    }
+
+    #[test]
+    fn the_usual_yaml_mistakes_are_said_plainly_with_the_line_as_it_should_be() {
+        let lines = LineMap { first_line: 2 };
+        let err = |yaml: &str| parse::<serde_json::Value>(yaml, lines).unwrap_err();
+
+        let tab = err("titel: A\nthemas:\n\t- Taal\n");
+        assert_eq!(
+            tab.position,
+            Some(Position { line: 4, column: 1 }),
+            "{tab:?}"
+        );
+        assert!(tab.message.contains("tab"), "{tab:?}");
+        assert!(tab.hint.unwrap().contains("`  - Taal`"));
+
+        #[derive(Debug, serde::Deserialize)]
+        #[allow(dead_code)]
+        struct Agenda {
+            themas: Vec<String>,
+        }
+        let nbsp = parse::<Agenda>("themas:\n  -\u{a0}Taal\n  - Sport\n", lines).unwrap_err();
+        assert!(nbsp.message.contains("U+00A0"), "{nbsp:?}");
+        assert_eq!(
+            nbsp.position,
+            Some(Position { line: 3, column: 4 }),
+            "{nbsp:?}"
+        );
+        assert!(nbsp.hint.unwrap().contains("`  - Taal`"));
+        let nbsp = err("titel: A\u{a0}: B\nx: [\n");
+        assert!(nbsp.message.contains("U+00A0"), "{nbsp:?}");
+
+        let curly = err("titel: \u{201c}Almere: een stad\u{201d}\n");
+        assert_eq!(
+            curly.position,
+            Some(Position { line: 2, column: 8 }),
+            "{curly:?}"
+        );
+        assert!(curly.message.contains("krul"), "{curly:?}");
+        assert!(
+            curly
+                .hint
+                .unwrap()
+                .contains(r#"`titel: "Almere: een stad"`"#)
+        );
+
+        let colon = err("titel: Kansen: voor \"iedereen\"\n");
+        assert_eq!(
+            colon.position,
+            Some(Position { line: 2, column: 8 }),
+            "{colon:?}"
+        );
+        assert!(colon.message.contains("titel"), "{colon:?}");
+        assert!(
+            colon
+                .hint
+                .unwrap()
+                .contains(r#"`titel: "Kansen: voor \"iedereen\""`"#)
+        );
+
+        // Other syntax errors keep the parser's explanation.
+        let other = err("titel: \"open\n");
+        assert!(
+            !other.message.contains("krul") && !other.message.contains("tab"),
+            "{other:?}"
+        );
     }
 
     #[test]

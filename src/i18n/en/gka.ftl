@@ -118,3 +118,13 @@ waarde-taal = LANG
 waarde-n = N
 waarde-ip = IP
 waarde-cms = CMS
+
+## Mistakes in YAML (front matter and content/site.yaml)
+
+yaml-tab = this line starts with a tab; YAML indents with spaces only
+yaml-tab-hint = use spaces instead of the tab: `{ $line }`
+yaml-rare-spatie = this looks like a space but is not one ({ $code }, e.g. a non-breaking space from Word)
+yaml-rare-spatie-hint = type the space again: `{ $line }`
+yaml-krulquotes = the text is between curly quotes (“ ”) and has a colon in it; YAML only knows straight quotes (")
+yaml-dubbele-punt = the text of `{ $key }` has a colon followed by a space, so YAML takes it for a new key
+yaml-quotes-hint = put the text between straight quotes: `{ $line }`

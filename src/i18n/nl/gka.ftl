@@ -118,3 +118,13 @@ waarde-taal = TAAL
 waarde-n = N
 waarde-ip = IP
 waarde-cms = CMS
+
+## Fouten in YAML (de front matter en content/site.yaml)
+
+yaml-tab = aan het begin van deze regel staat een tab; YAML kan alleen met spaties inspringen
+yaml-tab-hint = gebruik spaties in plaats van de tab: `{ $line }`
+yaml-rare-spatie = hier staat een spatie die er gewoon uitziet, maar het niet is ({ $code }, bijvoorbeeld een harde spatie uit Word)
+yaml-rare-spatie-hint = typ de spatie opnieuw: `{ $line }`
+yaml-krulquotes = de tekst staat tussen gekrulde aanhalingstekens (“ ”) en bevat een dubbele punt; YAML kent alleen rechte aanhalingstekens (")
+yaml-dubbele-punt = de tekst bij `{ $key }` bevat een dubbele punt met een spatie erna, en dan denkt YAML dat er een nieuwe sleutel begint
+yaml-quotes-hint = zet de tekst tussen rechte aanhalingstekens: `{ $line }`
