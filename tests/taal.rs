@@ -148,3 +148,35 @@ fn the_end_of_a_run_is_dutch_by_default_and_english_on_request() {
         run.stderr
     );
 }
+
+#[test]
+fn yaml_mistakes_are_said_in_dutch_on_their_line_and_nothing_follows_from_them() {
+    let site = SiteRoot::fixture("nothing-lost");
+    site.write(
+        "content/contact.md",
+        "---\ntitel: “Contact: bel ons”\n---\n\nMail ons.\n",
+    );
+    site.write(
+        "content/agenda.md",
+        "---\ntitel: GKA-Agenda\nthemas:\n\t- Versterken van taal\n  - Ouderbetrokkenheid\n---\n\nTekst.\n",
+    );
+    let root = site.path().to_str().unwrap();
+    let run = gka_env(&["check", "--root", root], &[]);
+    run.assert_code(1);
+    for line in [
+        "content/agenda.md:4:1: error[GKA-E005]: aan het begin van deze regel staat een tab",
+        "= help: gebruik spaties in plaats van de tab: `  - Versterken van taal`",
+        "content/contact.md:2:8: error[GKA-E005]: de tekst staat tussen gekrulde aanhalingstekens",
+        "= help: zet de tekst tussen rechte aanhalingstekens: `titel: \"Contact: bel ons\"`",
+        // The interventie's theme is not reported as unknown: the agenda's own error says why.
+        "Niet gelukt: 2 fouten, 0 waarschuwingen.",
+    ] {
+        assert!(run.stderr.contains(line), "{line}\nin:\n{}", run.stderr);
+    }
+    let run = gka_env(&["check", "--root", root, "--lang", "en"], &[]);
+    assert!(
+        run.stderr.contains("this line starts with a tab"),
+        "{}",
+        run.stderr
+    );
+}

@@ -515,10 +515,18 @@ impl Site {
         // Documents that failed to load still count as existing, so that links and
         // references to them do not add misleading errors to the ones already reported.
         let failed_urls: Vec<String> = loaded.failed.iter().map(|path| default_url(path)).collect();
+        // An agenda that is there but could not be read has its own errors: its themes are
+        // unknown, not missing, so the interventies' themes are not checked against nothing.
+        let agenda_failed = loaded.failed.iter().any(|f| f == "agenda.md");
+        let mut unheard = Diagnostics::default();
         let (themas, interventie_themas) = thema_terms(
             agenda.as_ref().map(|(d, _)| &**d),
             &interventies.items,
-            diagnostics,
+            if agenda_failed {
+                &mut unheard
+            } else {
+                &mut *diagnostics
+            },
         );
         let leeftijden = age_terms(&interventies.items, &programma.items);
         let onderwijs = onderwijs_terms(&interventies.items);
