@@ -152,17 +152,7 @@ fn schema(args: cli::SchemaArgs) -> ExitCode {
                 );
                 ExitCode::SUCCESS
             }
-            Err(err) => {
-                eprintln!(
-                    "{}",
-                    t!(
-                        "kan-niet-schrijven",
-                        file = output.display(),
-                        reason = err.to_string()
-                    )
-                );
-                ExitCode::from(2)
-            }
+            Err(err) => cannot_write(&output, &err),
         };
     };
     let cms = match cms {
@@ -186,18 +176,19 @@ fn schema(args: cli::SchemaArgs) -> ExitCode {
             eprintln!("{}", t!("geschreven", file = output.display()));
             ExitCode::SUCCESS
         }
-        Err(err) => {
-            eprintln!(
-                "{}",
-                t!(
-                    "kan-niet-schrijven",
-                    file = output.display(),
-                    reason = err.to_string()
-                )
-            );
-            ExitCode::from(2)
-        }
+        Err(err) => cannot_write(&output, &err),
     }
+}
+
+/// Says that `path` could not be written, and why: a file error, exit code 2.
+fn cannot_write(path: &Path, err: &dyn std::fmt::Display) -> ExitCode {
+    let message = t!(
+        "kan-niet-schrijven",
+        file = path.display(),
+        reason = err.to_string()
+    );
+    eprintln!("{message}");
+    ExitCode::from(2)
 }
 
 /// The pipeline's options from the command line. The root is resolved here, once, so that

@@ -192,17 +192,8 @@ fn recognise(yaml: &str, lines: LineMap, at: Option<Position>) -> Option<YamlErr
                 t!("yaml-tab-hint", line = fixed),
             ));
         }
-        if let Some((byte, c)) = line.char_indices().find(|(_, c)| is_odd_space(*c)) {
-            let fixed: String = line
-                .chars()
-                .map(|c| if is_odd_space(c) { ' ' } else { c })
-                .collect();
-            let code = format!("U+{:04X}", u32::from(c));
-            return Some(mistake(
-                at(byte),
-                t!("yaml-rare-spatie", code = code),
-                t!("yaml-rare-spatie-hint", line = fixed.trim_end()),
-            ));
+        if let Some(found) = odd_space(line, number) {
+            return Some(found);
         }
         let (key, value) = line.split_once(": ")?;
         let key_is_plain = !key.trim().is_empty()
@@ -246,23 +237,29 @@ fn odd_space_in_value(yaml: &str, lines: LineMap, at: Option<Position>) -> Optio
     let mut value = yaml.lines().enumerate().skip(first);
     let head = value.next()?;
     let under = value.take_while(|(_, line)| line.starts_with([' ', '\t', '-']));
-    std::iter::once(head).chain(under).find_map(|(i, line)| {
-        let (byte, c) = line.char_indices().find(|(_, c)| is_odd_space(*c))?;
-        let fixed: String = line
-            .chars()
-            .map(|c| if is_odd_space(c) { ' ' } else { c })
-            .collect();
-        let code = format!("U+{:04X}", u32::from(c));
-        let position = Position {
-            line: i + lines.first_line,
-            column: line[..byte].chars().count() + 1,
-        };
-        Some(mistake(
-            position,
-            t!("yaml-rare-spatie", code = code),
-            t!("yaml-rare-spatie-hint", line = fixed.trim_end()),
-        ))
-    })
+    std::iter::once(head)
+        .chain(under)
+        .find_map(|(i, line)| odd_space(line, i + lines.first_line))
+}
+
+/// The first invisible space ([`is_odd_space`]) in `line` (line `number` of the file), with
+/// the line as it should be.
+fn odd_space(line: &str, number: usize) -> Option<YamlError> {
+    let (byte, c) = line.char_indices().find(|(_, c)| is_odd_space(*c))?;
+    let fixed: String = line
+        .chars()
+        .map(|c| if is_odd_space(c) { ' ' } else { c })
+        .collect();
+    let code = format!("U+{:04X}", u32::from(c));
+    let position = Position {
+        line: number,
+        column: line[..byte].chars().count() + 1,
+    };
+    Some(mistake(
+        position,
+        t!("yaml-rare-spatie", code = code),
+        t!("yaml-rare-spatie-hint", line = fixed.trim_end()),
+    ))
 }
 
 fn mistake(position: Position, message: String, hint: String) -> YamlError {
