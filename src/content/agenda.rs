@@ -43,9 +43,17 @@ pub struct Agenda {
 #[schemars(description = "Wie de agenda heeft ondertekend.")]
 pub struct Ondertekenaar {
     /// Name, e.g. `Roelie Bosch`.
-    #[schemars(description = "De naam, bijvoorbeeld A. de Vries.")]
+    #[serde(deserialize_with = "super::values::non_blank")]
+    #[schemars(
+        regex(pattern = r"\S"),
+        description = "De naam, bijvoorbeeld A. de Vries."
+    )]
     pub naam: String,
     /// Role, e.g. `Wethouder Onderwijs`.
-    #[schemars(description = "De functie, bijvoorbeeld Wethouder Onderwijs.")]
+    #[serde(deserialize_with = "super::values::non_blank")]
+    #[schemars(
+        regex(pattern = r"\S"),
+        description = "De functie, bijvoorbeeld Wethouder Onderwijs."
+    )]
     pub functie: String,
 }

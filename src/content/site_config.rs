@@ -96,7 +96,8 @@ fn default_thema() -> String {
 #[schemars(description = "Eén link in het menu.")]
 pub struct MenuItem {
     /// The link text.
-    #[schemars(description = "De tekst van de link.")]
+    #[serde(deserialize_with = "super::values::non_blank")]
+    #[schemars(regex(pattern = r"\S"), description = "De tekst van de link.")]
     pub titel: String,
     /// Where it goes: a site path such as `/agenda/` or a full URL.
     #[schemars(

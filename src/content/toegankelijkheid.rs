@@ -35,7 +35,9 @@ pub const STANDAARD: &str = "WCAG 2.1 niveau AA";
 #[schemars(description = "Eén onderzoek van de site.")]
 pub struct Onderzoek {
     /// Who or what tested, e.g. `Nu Html Checker (automatisch)`.
+    #[serde(deserialize_with = "super::values::non_blank")]
     #[schemars(
+        regex(pattern = r"\S"),
         description = "Wie of wat de site heeft onderzocht, bijvoorbeeld Nu Html Checker (automatisch)."
     )]
     pub door: String,
@@ -44,7 +46,9 @@ pub struct Onderzoek {
     #[schemars(description = "Wat is onderzocht, en hoe.")]
     pub methode: Option<String>,
     /// When, in words (`bij elke wijziging van de site`) or as a date.
+    #[serde(deserialize_with = "super::values::non_blank")]
     #[schemars(
+        regex(pattern = r"\S"),
         description = "Wanneer: een datum, of bijvoorbeeld bij elke wijziging van de site."
     )]
     pub wanneer: String,
