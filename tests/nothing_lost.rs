@@ -260,6 +260,16 @@ fn blank_required_texts_are_errors() {
             "gemeente: Voorbeeldstad",
             "gemeente: \"  \"",
         ),
+        (
+            "content/site.yaml",
+            "gemeente: Voorbeeldstad",
+            "gemeente: Voorbeeldstad\nmenu:\n  - titel: \" \"\n    url: /agenda/",
+        ),
+        (
+            "content/agenda.md",
+            "themas:",
+            "ondertekend_door:\n  naam: \"\"\n  functie: Wethouder\nthemas:",
+        ),
     ] {
         let root = SiteRoot::fixture("nothing-lost");
         root.edit(file, from, to);
