@@ -180,3 +180,44 @@ fn yaml_mistakes_are_said_in_dutch_on_their_line_and_nothing_follows_from_them()
         run.stderr
     );
 }
+
+#[test]
+fn a_near_miss_key_gets_the_dutch_key_once_and_a_missing_key_its_first_line() {
+    let site = SiteRoot::fixture("nothing-lost");
+    site.write(
+        "content/contact.md",
+        "---\ntitl: Contact\nsamenvatting: Bel ons.\n---\n\nMail ons.\n",
+    );
+    site.write(
+        "content/privacy.md",
+        "---\nsamenvatting: Wat we bewaren.\nslug: privacy\n---\n\nNiets.\n",
+    );
+    site.edit("content/site.yaml", "gemeente:", "gemeent:");
+    let (run, found) = check_json(site.path(), &[]);
+    run.assert_code(1);
+    let said: Vec<(String, u64, String, String)> = found
+        .iter()
+        .map(|d| {
+            (
+                d["file"].as_str().unwrap().to_string(),
+                d["line"].as_u64().unwrap(),
+                d["code"].as_str().unwrap().to_string(),
+                d["hint"].as_str().unwrap_or_default().to_string(),
+            )
+        })
+        .collect();
+    let expected = [
+        ("content/contact.md", 2, "GKA-E007", "did you mean 'titel'?"),
+        ("content/privacy.md", 2, "GKA-E009", "add a line `titel: …`"),
+        (
+            "content/site.yaml",
+            1,
+            "GKA-E007",
+            "did you mean 'gemeente'?",
+        ),
+    ];
+    assert_eq!(
+        said,
+        expected.map(|(f, l, c, h)| (f.to_string(), l, c.to_string(), h.to_string())),
+    );
+}

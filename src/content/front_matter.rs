@@ -452,18 +452,22 @@ fn type_hint(expected: &str) -> Option<String> {
 
 /// A did-you-mean hint for `word` among `candidates`, or the list of candidates.
 pub fn suggest<'a>(word: &str, candidates: impl Iterator<Item = &'a str> + Clone) -> String {
-    let closest = candidates
-        .clone()
-        .map(|candidate| (strsim::jaro_winkler(word, candidate), candidate))
-        .filter(|(score, _)| *score > 0.8)
-        .max_by(|a, b| a.0.total_cmp(&b.0));
-    match closest {
-        Some((_, candidate)) => format!("did you mean '{candidate}'?"),
+    match closest(word, candidates.clone()) {
+        Some(candidate) => format!("did you mean '{candidate}'?"),
         None => format!(
             "keys allowed here: {}",
             candidates.collect::<Vec<_>>().join(", ")
         ),
     }
+}
+
+/// The candidate closest to `word`, when one is close enough to be what was meant.
+pub fn closest<'a>(word: &str, candidates: impl Iterator<Item = &'a str>) -> Option<&'a str> {
+    candidates
+        .map(|candidate| (strsim::jaro_winkler(word, candidate), candidate))
+        .filter(|(score, _)| *score > 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, candidate)| candidate)
 }
 
 /// The parser appends " at line X, column Y"; we print positions ourselves, in file lines.
@@ -661,9 +665,12 @@ impl<'de> de::Deserializer<'de> for Blank {
 }
 
 /// Each key in `keys` that is not one of `known`, with a suggestion when one is close.
+/// Each key in `keys` that is not one of `known`, with a suggestion among `suggested` (the
+/// keys as the documentation names them: Dutch, not their English aliases) when one is close.
 pub fn unknown_keys(
     keys: &[Spanned<String>],
     known: &BTreeSet<&'static str>,
+    suggested: &BTreeSet<&'static str>,
     lines: LineMap,
 ) -> Vec<YamlError> {
     keys.iter()
@@ -672,7 +679,7 @@ pub fn unknown_keys(
             code: Code::UnknownKey,
             position: lines.of(k),
             message: format!("unknown key '{}'", k.value),
-            hint: Some(suggest(&k.value, known.iter().copied())),
+            hint: Some(suggest(&k.value, suggested.iter().copied())),
         })
         .collect()
 }
@@ -907,7 +914,7 @@ mod tests {
         let yaml = "titel: A\nnumer: 2\n";
         let keys = keys(yaml).unwrap();
         let known = fields_of::<Doc>().iter().copied().collect();
-        let errors = unknown_keys(&keys, &known, LineMap { first_line: 2 });
+        let errors = unknown_keys(&keys, &known, &known, LineMap { first_line: 2 });
         assert_eq!(errors.len(), 1);
         assert_eq!(errors[0].message, "unknown key 'numer'");
         assert_eq!(errors[0].hint.as_deref(), Some("did you mean 'nummer'?"));

@@ -689,6 +689,61 @@ fn read_config(
     }
 }
 
+/// The keys of `known` as the guide names them, for suggestions: Dutch, not the English
+/// aliases of `T` or of the common keys (`titel`, not `title`).
+fn suggested_keys<T: DeserializeOwned>(known: &BTreeSet<&'static str>) -> BTreeSet<&'static str> {
+    let is_alias = |name: &'static str| {
+        [
+            front_matter::key_of::<T>(name),
+            front_matter::key_of::<Meta>(name),
+        ]
+        .into_iter()
+        .flatten()
+        .any(|key| key != name)
+    };
+    known
+        .iter()
+        .copied()
+        .filter(|name| !is_alias(name))
+        .collect()
+}
+
+/// `errors` with each missing required key put right: not reported when an unknown key in
+/// `keys` is a near miss of it (that key's "did you mean" says it already), and else said at
+/// the block's first line, since the key is missing from the whole block rather than from
+/// the line the parser stopped at.
+fn settle_missing(
+    errors: Vec<YamlError>,
+    keys: &[serde_saphyr::Spanned<String>],
+    known: &BTreeSet<&'static str>,
+    suggested: &BTreeSet<&'static str>,
+    lines: LineMap,
+) -> Vec<YamlError> {
+    let meant: Vec<&str> = (keys.iter())
+        .filter(|k| !known.contains(k.value.as_str()))
+        .filter_map(|k| front_matter::closest(&k.value, suggested.iter().copied()))
+        .collect();
+    errors
+        .into_iter()
+        .filter_map(|mut e| {
+            let missing = (e.code == Code::MissingKey)
+                .then(|| known.iter().find(|f| e.message.contains(&format!("'{f}'"))))
+                .flatten();
+            match missing {
+                Some(key) if meant.contains(key) => None,
+                Some(_) => {
+                    e.position = Some(Position {
+                        line: lines.first_line,
+                        column: 1,
+                    });
+                    Some(e)
+                }
+                None => Some(e),
+            }
+        })
+        .collect()
+}
+
 /// Reads `yaml` as `T`, also reporting every key that neither `T` nor `extra` knows.
 pub(crate) fn parse_typed<T: DeserializeOwned>(
     yaml: &str,
@@ -718,10 +773,12 @@ pub(crate) fn parse_typed<T: DeserializeOwned>(
         .chain(extra)
         .copied()
         .collect();
-    let mut errors = front_matter::unknown_keys(&keys, &known, lines);
+    let suggested = suggested_keys::<T>(&known);
+    let mut errors = front_matter::unknown_keys(&keys, &known, &suggested, lines);
     let parsed = front_matter::parse::<T>(yaml, lines)
         .map_err(|e| errors.push(e))
         .ok();
+    let errors = settle_missing(errors, &keys, &known, &suggested, lines);
     match parsed {
         Some(value) if errors.is_empty() => Ok(value),
         _ => Err(errors),
@@ -837,7 +894,14 @@ fn typed<T: DeserializeOwned>(yaml: &str, source: Source) -> Result<Document<T>,
             let mut errors = meta.err().into_iter().collect::<Vec<_>>();
             errors.extend(data.err().unwrap_or_default());
             errors.dedup();
-            Err(errors)
+            // The common keys' errors, put right as `parse_typed` puts right its own.
+            let keys = front_matter::keys(yaml).unwrap_or_default();
+            let known: BTreeSet<&'static str> = (front_matter::fields_of::<T>().iter())
+                .chain(meta_fields)
+                .copied()
+                .collect();
+            let suggested = suggested_keys::<T>(&known);
+            Err(settle_missing(errors, &keys, &known, &suggested, lines))
         }
     }
 }
