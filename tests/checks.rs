@@ -350,7 +350,10 @@ fn e011_invalid_dates_and_age_ranges() {
             .unwrap()
             .to_string()
     };
-    assert!(message("content/nieuws/bijeenkomst.md").contains("'2021-02-30' is not a valid date"));
+    assert!(
+        message("content/nieuws/bijeenkomst.md")
+            .contains("'2021-02-30' bestaat niet: februari 2021 heeft 28 dagen")
+    );
     assert!(message("content/interventies/omgekeerd.md").contains("must start below its end"));
     assert!(message("content/interventies/half.md").contains("whole ages"));
 }

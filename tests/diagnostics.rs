@@ -42,7 +42,7 @@ const EXPECTED: [Expected; 5] = [
         4,
         8,
         "GKA-E011",
-        "'2021-13-45' is not a valid date",
+        "'2021-13-45' is geen datum: er is geen maand 13",
         None,
     ),
     (

@@ -70,11 +70,10 @@ impl FromStr for Datum {
     type Err = String;
     fn from_str(s: &str) -> Result<Self, String> {
         let format = time::macros::format_description!("[year]-[month]-[day]");
-        time::Date::parse(s.trim(), &format)
+        let text = s.trim();
+        time::Date::parse(text, &format)
             .map(Datum)
-            .map_err(|_| {
-                format!("'{s}' is not a valid date: write it as YYYY-MM-DD, e.g. 2021-03-24")
-            })
+            .map_err(|_| impossible_date(text).unwrap_or_else(|| t!("datum-vorm", text = text)))
     }
 }
 deserialize_from_str!(
@@ -83,6 +82,38 @@ deserialize_from_str!(
     "Een datum als JJJJ-MM-DD, bijvoorbeeld 2021-03-24.",
     "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
 );
+
+/// Why a date written in the right form (`2025-06-31`) does not exist: a month that is not
+/// 1 to 12, or a day past the month's last. `None` when the form itself is wrong.
+fn impossible_date(text: &str) -> Option<String> {
+    let mut parts = text.split('-');
+    let (year, month, day) = (parts.next()?, parts.next()?, parts.next()?);
+    if parts.next().is_some()
+        || year.len() != 4
+        || month.len() != 2
+        || day.len() != 2
+        || ![year, month, day]
+            .iter()
+            .all(|p| p.bytes().all(|b| b.is_ascii_digit()))
+    {
+        return None;
+    }
+    let (year, month, day): (i32, u8, u8) =
+        (year.parse().ok()?, month.parse().ok()?, day.parse().ok()?);
+    let Ok(maand) = time::Month::try_from(month) else {
+        return Some(t!("datum-maand", text = text, month = u32::from(month)));
+    };
+    let days = maand.length(year);
+    (day == 0 || day > days).then(|| {
+        t!(
+            "datum-dag",
+            text = text,
+            month = u32::from(month),
+            year = i64::from(year),
+            days = u32::from(days),
+        )
+    })
+}
 
 const MAANDEN: [&str; 12] = [
     "januari",
@@ -493,6 +524,22 @@ pub struct Erkenning {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn impossible_dates_say_why() {
+        let why = |text: &str| text.parse::<Datum>().unwrap_err();
+        assert_eq!(
+            why("2025-06-31"),
+            "'2025-06-31' bestaat niet: juni 2025 heeft 30 dagen"
+        );
+        assert_eq!(
+            why("2023-02-29"),
+            "'2023-02-29' bestaat niet: februari 2023 heeft 28 dagen"
+        );
+        assert!(why("2025-13-01").contains("er is geen maand 13"));
+        assert!(why("30 juni 2025").contains("schrijf hem als JJJJ-MM-DD"));
+        assert!("2024-02-29".parse::<Datum>().is_ok());
+    }
 
     #[test]
     fn dates_parse_and_print_in_dutch() {

@@ -128,3 +128,22 @@ yaml-rare-spatie-hint = type the space again: `{ $line }`
 yaml-krulquotes = the text is between curly quotes (“ ”) and has a colon in it; YAML only knows straight quotes (")
 yaml-dubbele-punt = the text of `{ $key }` has a colon followed by a space, so YAML takes it for a new key
 yaml-quotes-hint = put the text between straight quotes: `{ $line }`
+
+## Values
+
+datum-vorm = '{ $text }' is not a valid date: write it as YYYY-MM-DD, e.g. 2021-03-24
+datum-maand = '{ $text }' is not a valid date: there is no month { $month }; months are 01 to 12
+datum-dag = '{ $text }' does not exist: { $month ->
+        [1] January
+        [2] February
+        [3] March
+        [4] April
+        [5] May
+        [6] June
+        [7] July
+        [8] August
+        [9] September
+        [10] October
+        [11] November
+       *[12] December
+    } { $year } has { $days } days

@@ -128,3 +128,22 @@ yaml-rare-spatie-hint = typ de spatie opnieuw: `{ $line }`
 yaml-krulquotes = de tekst staat tussen gekrulde aanhalingstekens (“ ”) en bevat een dubbele punt; YAML kent alleen rechte aanhalingstekens (")
 yaml-dubbele-punt = de tekst bij `{ $key }` bevat een dubbele punt met een spatie erna, en dan denkt YAML dat er een nieuwe sleutel begint
 yaml-quotes-hint = zet de tekst tussen rechte aanhalingstekens: `{ $line }`
+
+## Waarden
+
+datum-vorm = '{ $text }' is geen datum: schrijf hem als JJJJ-MM-DD, bijvoorbeeld 2021-03-24
+datum-maand = '{ $text }' is geen datum: er is geen maand { $month }; de maand is 01 tot en met 12
+datum-dag = '{ $text }' bestaat niet: { $month ->
+        [1] januari
+        [2] februari
+        [3] maart
+        [4] april
+        [5] mei
+        [6] juni
+        [7] juli
+        [8] augustus
+        [9] september
+        [10] oktober
+        [11] november
+       *[12] december
+    } { $year } heeft { $days } dagen
