@@ -221,3 +221,28 @@ fn a_near_miss_key_gets_the_dutch_key_once_and_a_missing_key_its_first_line() {
         expected.map(|(f, l, c, h)| (f.to_string(), l, c.to_string(), h.to_string())),
     );
 }
+
+#[test]
+fn an_event_without_a_place_is_a_warning_in_dutch() {
+    let site = SiteRoot::fixture("nothing-lost");
+    site.edit(
+        "content/nieuws/open-dag.md",
+        "locatie: Bibliotheek Voorbeeldstad\n",
+        "",
+    );
+    let root = site.path().to_str().unwrap();
+    let run = gka_env(&["check", "--root", root], &[]);
+    run.assert_success();
+    assert!(
+        run.stderr.contains(
+            "content/nieuws/open-dag.md:2:1: warning[GKA-W010]: een evenement zonder `locatie`: waar is het?"
+        ),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("0 fouten, 1 waarschuwing"),
+        "{}",
+        run.stderr
+    );
+}

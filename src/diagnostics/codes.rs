@@ -123,6 +123,8 @@ codes! {
     /// A folder that gka left beside the output, the previous output or one of an interrupted
     /// build, cannot be removed.
     LeftoverFolder = "GKA-W009",
+    /// An event (`soort: evenement`) without a `locatie`.
+    EventWithoutPlace = "GKA-W010",
 }
 
 impl Code {

@@ -13,7 +13,7 @@ use crate::content::interventie::Interventie;
 use crate::content::nieuws::Nieuws;
 use crate::content::page::{Page, SectionIntro};
 use crate::content::programmalijn::Programmalijn;
-use crate::content::values::{AgeRange, Erkenningsniveau, Onderwijs};
+use crate::content::values::{AgeRange, Erkenningsniveau, Onderwijs, Soort};
 use crate::diagnostics::{Code, Diagnostic, Diagnostics, Position};
 use crate::markdown::slugify;
 use crate::routes;
@@ -334,6 +334,26 @@ pub(super) fn check_nieuws(nieuws: &[Placed<Nieuws>], diagnostics: &mut Diagnost
                 .with_hint(
                     "add `datum: YYYY-MM-DD`, the publication date or the date of the event",
                 ),
+            );
+        }
+        if doc.data.soort == Soort::Evenement
+            && doc
+                .data
+                .locatie
+                .as_deref()
+                .is_none_or(|l| l.trim().is_empty())
+        {
+            diagnostics.push(
+                Diagnostic::new(
+                    Code::EventWithoutPlace,
+                    &doc.source.path,
+                    Some(Position {
+                        line: doc.source.lines.first_line,
+                        column: 1,
+                    }),
+                    t!("evenement-zonder-locatie"),
+                )
+                .with_hint(t!("evenement-zonder-locatie-hint")),
             );
         }
     }

@@ -147,3 +147,5 @@ datum-dag = '{ $text }' does not exist: { $month ->
         [11] November
        *[12] December
     } { $year } has { $days } days
+evenement-zonder-locatie = an event without `locatie`: where is it?
+evenement-zonder-locatie-hint = add a line such as `locatie: Library, Stationsplein 1` or `locatie: Online`

@@ -147,3 +147,5 @@ datum-dag = '{ $text }' bestaat niet: { $month ->
         [11] november
        *[12] december
     } { $year } heeft { $days } dagen
+evenement-zonder-locatie = een evenement zonder `locatie`: waar is het?
+evenement-zonder-locatie-hint = voeg een regel toe, bijvoorbeeld `locatie: Bibliotheek, Stationsplein 1` of `locatie: Online`
