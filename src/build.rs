@@ -567,22 +567,19 @@ fn clashes(
     let open_data = routes::OPEN_DATA.map(routes::output_path);
     let index = format!("{}/", search::FOLDER);
     let fixed: Vec<(&str, Claimant)> = [
-        (sitemap.as_str(), Claimant::gka("the sitemap")),
-        (
-            output::MARKER,
-            Claimant::gka("gka's mark on its output folder"),
-        ),
+        (sitemap.as_str(), Claimant::gka(t!("claim-sitemap"))),
+        (output::MARKER, Claimant::gka(t!("claim-merkteken"))),
     ]
     .into_iter()
     .chain(
         open_data
             .iter()
-            .map(|p| (p.as_str(), Claimant::gka("the open data"))),
+            .map(|p| (p.as_str(), Claimant::gka(t!("claim-open-data")))),
     )
     .chain(
         options
             .search
-            .then(|| (index.as_str(), Claimant::gka("the search index"))),
+            .then(|| (index.as_str(), Claimant::gka(t!("claim-zoekindex")))),
     )
     .collect();
     paths.extend(fixed.iter().map(|(path, _)| *path));
@@ -597,7 +594,7 @@ fn clashes(
         }
         let copy = &copies[i - fixed.len()];
         let file = crate::diagnostics::relative(&options.root, &copy.source);
-        let what = format!("the file {}", file.display());
+        let what = t!("claim-bestand", file = file.display());
         Claimant::file(file, None, what)
     };
     routes::clashes(&paths)
@@ -617,11 +614,14 @@ fn clashes(
                     .clone()
                     .unwrap_or_else(|| content::CONTENT_DIR.into()),
                 at.position,
-                format!("{} and {} would both be written to /{file}", a.what, b.what),
+                t!(
+                    "uitvoer-botsing",
+                    first = &a.what,
+                    second = &b.what,
+                    file = file
+                ),
             )
-            .with_hint(
-                "give one of them another address: rename the file, or change its `slug` or alias",
-            )
+            .with_hint(t!("uitvoer-botsing-hint"))
         })
         .collect()
 }

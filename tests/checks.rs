@@ -441,7 +441,7 @@ fn e022_two_documents_with_the_same_url() {
         1,
         ("content/interventies/b.md", Some((3, 7)), "GKA-E022"),
     );
-    assert_message(&d, "/interventies/a/ is also used by", None);
+    assert_message(&d, "het adres /interventies/a/ wordt ook gebruikt door", None);
 }
 
 #[test]
@@ -461,7 +461,7 @@ fn e024_an_alias_with_dot_dot_and_e025_an_alias_that_hides_a_page() {
         ],
     );
     assert_message(&found[0], "'..'", None);
-    assert_message(&found[1], "would hide the page of content/agenda.md", None);
+    assert_message(&found[1], "zou de pagina van content/agenda.md verbergen", None);
 }
 
 // --- Links, images and headings in the text ----------------------------------------------

@@ -106,7 +106,7 @@ fn two_outputs_on_one_address_are_an_error() {
     );
     let found_here = found(&root, "GKA-E032");
     assert_eq!(found_here.len(), 1, "{found_here:#?}");
-    assert!(found_here[0].2.contains("search page"), "{found_here:#?}");
+    assert!(found_here[0].2.contains("de zoekpagina"), "{found_here:#?}");
     let built = build_into_temp(root.path(), &["--no-search"]);
     built.run.assert_success();
     let zoeken = fs::read_to_string(built.out.join("zoeken/index.html")).unwrap();
@@ -276,7 +276,7 @@ fn blank_required_texts_are_errors() {
         let found = found(&root, "GKA-E011");
         assert_eq!(found.len(), 1, "{to}: {found:#?}");
         assert_eq!(found[0].0, file);
-        assert!(found[0].2.contains("empty"), "{found:#?}");
+        assert!(found[0].2.contains("leeg"), "{found:#?}");
         build_fails(&root);
     }
 }

@@ -144,14 +144,11 @@ fn escaped_control_character(yaml: &str, lines: LineMap) -> Option<YamlError> {
                         line: span.start.line() + lines.first_line - 1,
                         column: span.start.col() + 1,
                     }),
-                    message: format!(
-                        "this text makes an invisible control character (U+{:04X})",
-                        u32::from(found)
+                    message: t!(
+                        "stuurteken-escape",
+                        code = format!("U+{:04X}", u32::from(found))
                     ),
-                    hint: Some(
-                        "remove the escape with a backslash (such as \\f or \\x0c) from the text"
-                            .into(),
-                    ),
+                    hint: Some(t!("stuurteken-escape-hint")),
                 })
             }
             _ => None,

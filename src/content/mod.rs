@@ -622,16 +622,9 @@ pub fn decode(rel: &Path, bytes: Vec<u8>) -> Result<String, Diagnostic> {
             Code::ControlCharacter,
             rel,
             Some(position),
-            match count {
-                1 => format!("the text contains an invisible control character ({found})"),
-                _ => format!(
-                    "the text contains {count} invisible control characters, the first here ({found})"
-                ),
-            },
+            t!("stuurteken", count = count, code = found),
         )
-        .with_hint(
-            "remove it: it often comes along with text copied from Word or a PDF; type the words around it again",
-        )),
+        .with_hint(t!("stuurteken-hint"))),
     }
 }
 

@@ -12,9 +12,7 @@ use serde::{Deserialize, Deserializer, Serialize, de};
 pub fn non_blank<'de, D: Deserializer<'de>>(deserializer: D) -> Result<String, D::Error> {
     let text = String::deserialize(deserializer)?;
     if text.trim().is_empty() {
-        Err(de::Error::custom(
-            "this text is empty: write what it should say, between the quotes",
-        ))
+        Err(de::Error::custom(t!("tekst-leeg")))
     } else {
         Ok(text)
     }

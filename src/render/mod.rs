@@ -113,41 +113,43 @@ impl Job {
 
     /// Who asks for the file: the document, alias or setting it comes from, or gka.
     fn claimant(self, site: &Site) -> Claimant {
-        fn page<T>(entry: &Entry<T>, what: &str) -> Claimant {
+        fn page<T>(entry: &Entry<T>, what: fn(String) -> String) -> Claimant {
             let (file, position) = entry.claimed_at();
-            let what = format!("{what} of {}", file.display());
-            Claimant::file(file, position, what)
+            Claimant::file(file, position, what(file.display().to_string()))
+        }
+        fn own<T>(entry: &Entry<T>) -> Claimant {
+            page(entry, |file| t!("claim-pagina", file = file))
         }
         fn list<T>(section: &crate::site::Section<T>) -> Claimant {
             match &section.intro {
-                Some(intro) => page(intro, "the list page"),
-                None => Claimant::gka(format!("the list page {}", section.url)),
+                Some(intro) => page(intro, |file| t!("claim-lijst", file = file)),
+                None => Claimant::gka(t!("claim-lijst-gka", url = &section.url)),
             }
         }
         match self {
-            Job::Home => page(&site.home, "the home page"),
+            Job::Home => page(&site.home, |file| t!("claim-startpagina", file = file)),
             Job::Agenda => site
                 .agenda
                 .as_ref()
-                .map_or_else(|| Claimant::gka("the agenda"), |e| page(e, "the page")),
-            Job::Toegankelijkheid => site.toegankelijkheid.as_ref().map_or_else(
-                || Claimant::gka("the accessibility statement"),
-                |e| page(e, "the page"),
-            ),
-            Job::Addendum(i) => page(&site.addenda.items[i], "the page"),
-            Job::Interventie(i) => page(&site.interventies.items[i], "the page"),
-            Job::Programmalijn(i) => page(&site.programma.items[i], "the page"),
-            Job::Nieuws(i) => page(&site.nieuws.items[i], "the page"),
-            Job::Page(i) => page(&site.pages[i], "the page"),
-            Job::Section(i) => page(&site.sections[i], "the page"),
+                .map_or_else(|| Claimant::gka(t!("claim-agenda")), own),
+            Job::Toegankelijkheid => site
+                .toegankelijkheid
+                .as_ref()
+                .map_or_else(|| Claimant::gka(t!("claim-verklaring")), own),
+            Job::Addendum(i) => own(&site.addenda.items[i]),
+            Job::Interventie(i) => own(&site.interventies.items[i]),
+            Job::Programmalijn(i) => own(&site.programma.items[i]),
+            Job::Nieuws(i) => own(&site.nieuws.items[i]),
+            Job::Page(i) => own(&site.pages[i]),
+            Job::Section(i) => own(&site.sections[i]),
             Job::Addenda => list(&site.addenda),
             Job::Interventies => list(&site.interventies),
             Job::Programma => list(&site.programma),
             Job::NieuwsLijst => list(&site.nieuws),
-            Job::TermIndex(facet) => Claimant::gka(format!("the overview page {}", facet.url())),
+            Job::TermIndex(facet) => Claimant::gka(t!("claim-overzicht", url = facet.url())),
             Job::Term(facet, i) => {
                 let term = &site.terms(facet)[i];
-                let what = format!("the page of '{}' ({})", term.naam, term.url);
+                let what = t!("claim-term", name = &term.naam, url = &term.url);
                 match (facet, &site.agenda) {
                     (Facet::Thema, Some(agenda)) => {
                         Claimant::file(agenda.claimed_at().0, None, what)
@@ -157,22 +159,23 @@ impl Job {
             }
             Job::Redirect(i) => {
                 let redirect = &site.redirects[i];
-                Claimant::file(
-                    &redirect.file,
-                    redirect.position,
-                    format!("the alias {} in {}", redirect.from, redirect.file.display()),
-                )
+                let what = t!(
+                    "claim-alias",
+                    alias = &redirect.from,
+                    file = redirect.file.display()
+                );
+                Claimant::file(&redirect.file, redirect.position, what)
             }
-            Job::Calendar(i) => page(&site.nieuws.items[i], "the calendar file"),
-            Job::SecurityTxt => Claimant::file(
-                content_file(CONFIG_FILE),
-                None,
-                format!("security.txt (`beveiliging` in content/{CONFIG_FILE})"),
-            ),
-            Job::NotFound => Claimant::gka("the page for addresses that do not exist"),
-            Job::Robots => Claimant::gka("robots.txt"),
-            Job::Feed => Claimant::gka("the news feed"),
-            Job::Zoeken => Claimant::gka("the search page"),
+            Job::Calendar(i) => page(&site.nieuws.items[i], |file| {
+                t!("claim-kalender", file = file)
+            }),
+            Job::SecurityTxt => {
+                Claimant::file(content_file(CONFIG_FILE), None, t!("claim-security"))
+            }
+            Job::NotFound => Claimant::gka(t!("claim-404")),
+            Job::Robots => Claimant::gka(t!("claim-robots")),
+            Job::Feed => Claimant::gka(t!("claim-feed")),
+            Job::Zoeken => Claimant::gka(t!("claim-zoeken")),
         }
     }
 

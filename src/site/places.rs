@@ -55,12 +55,9 @@ impl Places {
                     Code::BadSlug,
                     &doc.source.path,
                     doc.source.lines.of(slug),
-                    format!("slug '{}' cannot be used in a URL", slug.value),
+                    t!("slug-ongeldig", slug = &slug.value),
                 )
-                .with_hint(format!(
-                    "use lower-case letters, digits and dashes, e.g. '{}'",
-                    slugify(&slug.value)
-                )),
+                .with_hint(t!("slug-ongeldig-hint", example = slugify(&slug.value))),
             );
             return None;
         }
@@ -76,9 +73,9 @@ impl Places {
                     Code::UrlReserved,
                     &doc.source.path,
                     position,
-                    format!("the URL {url} is reserved for pages gka makes itself ({reserved})"),
+                    t!("adres-gereserveerd", url = &url, reserved = *reserved),
                 )
-                .with_hint("rename the file or set another `slug`"),
+                .with_hint(t!("adres-gereserveerd-hint")),
             );
             return None;
         }
@@ -88,9 +85,9 @@ impl Places {
                     Code::UrlTaken,
                     &doc.source.path,
                     position,
-                    format!("the URL {url} is also used by {}", other.display()),
+                    t!("adres-bezet", url = &url, other = other.display()),
                 )
-                .with_hint("give one of the two documents another file name or `slug`"),
+                .with_hint(t!("adres-bezet-hint")),
             );
             return None;
         }
@@ -105,9 +102,9 @@ impl Places {
                         Code::BadAlias,
                         &doc.source.path,
                         at,
-                        format!("alias '{}' {problem}", alias.value),
+                        problem.message(&alias.value),
                     )
-                    .with_hint("write an old address of this page on this site, e.g. /oud/adres/"),
+                    .with_hint(t!("alias-ongeldig-hint")),
                 ),
             }
         }
@@ -148,20 +145,17 @@ impl Places {
         let mut seen: HashMap<String, std::path::PathBuf> = HashMap::new();
         for (alias, file, position, _) in &self.aliases {
             let problem = if let Some(page) = self.urls.get(alias) {
-                Some(format!(
-                    "alias {alias} would hide the page of {}",
-                    page.display()
-                ))
+                Some(t!("alias-verbergt", alias = alias, page = page.display()))
             } else if RESERVED.iter().any(|r| alias.starts_with(r)) || alias == routes::HOME {
-                Some(format!("alias {alias} is a path gka uses itself"))
+                Some(t!("alias-van-gka", alias = alias))
             } else {
                 seen.insert(alias.clone(), file.clone())
-                    .map(|other| format!("alias {alias} is also claimed by {}", other.display()))
+                    .map(|other| t!("alias-dubbel", alias = alias, other = other.display()))
             };
             if let Some(message) = problem {
                 diagnostics.push(
                     Diagnostic::new(Code::AliasConflict, file, *position, message)
-                        .with_hint("remove the alias or pick another old address"),
+                        .with_hint(t!("alias-conflict-hint")),
                 );
             }
         }
@@ -170,21 +164,45 @@ impl Places {
     }
 }
 
+/// Why an alias is not an old address of a page on this site.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum AliasProblem {
+    /// `https://…`.
+    FullAddress,
+    /// `//host/…`, which a browser reads as an address on another site.
+    OtherSite,
+    /// `..`, `.`, a backslash or a control character.
+    BadPart,
+    /// Nothing but slashes or spaces.
+    Empty,
+}
+
+impl AliasProblem {
+    /// What is wrong with `alias`, in the current language.
+    fn message(self, alias: &str) -> String {
+        match self {
+            AliasProblem::FullAddress => t!("alias-volledig-adres", alias = alias),
+            AliasProblem::OtherSite => t!("alias-andere-site", alias = alias),
+            AliasProblem::BadPart => t!("alias-vreemd-deel", alias = alias),
+            AliasProblem::Empty => t!("alias-leeg", alias = alias),
+        }
+    }
+}
+
 /// An alias as a site path: leading `/`, and a trailing `/` unless it names a file.
-pub(super) fn normalize_alias(alias: &str) -> Result<String, &'static str> {
+pub(super) fn normalize_alias(alias: &str) -> Result<String, AliasProblem> {
     let alias = alias.trim();
     if alias.contains("://") {
-        return Err("must be a path on this site, not a full address");
+        return Err(AliasProblem::FullAddress);
     }
-    // A browser reads `//host/path` as an address on another site.
     if alias.starts_with("//") {
-        return Err("starts with //, which makes it an address on another site");
+        return Err(AliasProblem::OtherSite);
     }
     if alias.contains('\\')
         || alias.chars().any(char::is_control)
         || alias.split('/').any(|p| p == ".." || p == ".")
     {
-        return Err("contains '..', '.', a backslash or a control character");
+        return Err(AliasProblem::BadPart);
     }
     let mut path = format!("/{}", alias.trim_start_matches('/'));
     let last = path.rsplit('/').next().unwrap_or("");
@@ -192,7 +210,7 @@ pub(super) fn normalize_alias(alias: &str) -> Result<String, &'static str> {
         path.push('/');
     }
     if path == "/" {
-        return Err("is empty");
+        return Err(AliasProblem::Empty);
     }
     Ok(path)
 }

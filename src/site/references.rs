@@ -39,12 +39,9 @@ pub(super) fn thema_terms(
                         Code::InvalidValue,
                         &agenda.source.path,
                         agenda.source.lines.of(thema),
-                        format!(
-                            "theme '{}' has no letters or digits, so it has no name or address",
-                            thema.value
-                        ),
+                        t!("thema-leeg", thema = &thema.value),
                     )
-                    .with_hint("write the theme's name, e.g. Versterken van taal"),
+                    .with_hint(t!("thema-leeg-hint")),
                 );
                 continue;
             }

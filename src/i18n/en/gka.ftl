@@ -149,3 +149,56 @@ datum-dag = '{ $text }' does not exist: { $month ->
     } { $year } has { $days } days
 evenement-zonder-locatie = an event without `locatie`: where is it?
 evenement-zonder-locatie-hint = add a line such as `locatie: Library, Stationsplein 1` or `locatie: Online`
+
+## Addresses and aliases
+
+slug-ongeldig = slug '{ $slug }' cannot be used in a URL
+slug-ongeldig-hint = use lower-case letters, digits and dashes, e.g. '{ $example }'
+adres-gereserveerd = the URL { $url } is reserved for pages gka makes itself ({ $reserved })
+adres-gereserveerd-hint = rename the file or set another `slug`
+adres-bezet = the URL { $url } is also used by { $other }
+adres-bezet-hint = give one of the two documents another file name or `slug`
+alias-ongeldig-hint = write an old address of this page on this site, e.g. /oud/adres/
+alias-volledig-adres = alias '{ $alias }' must be a path on this site, not a full address
+alias-andere-site = alias '{ $alias }' starts with //, which makes it an address on another site
+alias-vreemd-deel = alias '{ $alias }' contains '..', '.', a backslash or a control character
+alias-leeg = alias '{ $alias }' is empty
+alias-verbergt = alias { $alias } would hide the page of { $page }
+alias-van-gka = alias { $alias } is a path gka uses itself
+alias-dubbel = alias { $alias } is also claimed by { $other }
+alias-conflict-hint = remove the alias or pick another old address
+uitvoer-botsing = { $first } and { $second } would both be written to /{ $file }
+uitvoer-botsing-hint = give one of them another address: rename the file, or change its `slug` or alias
+claim-pagina = the page of { $file }
+claim-startpagina = the home page of { $file }
+claim-lijst = the list page of { $file }
+claim-lijst-gka = the list page { $url }
+claim-agenda = the agenda
+claim-verklaring = the accessibility statement
+claim-overzicht = the overview page { $url }
+claim-term = the page of '{ $name }' ({ $url })
+claim-alias = the alias { $alias } in { $file }
+claim-kalender = the calendar file of { $file }
+claim-security = security.txt (`beveiliging` in content/site.yaml)
+claim-404 = the page for addresses that do not exist
+claim-robots = robots.txt
+claim-feed = the news feed
+claim-zoeken = the search page
+claim-sitemap = the sitemap
+claim-merkteken = gka's mark on its output folder
+claim-open-data = the open data
+claim-zoekindex = the search index
+claim-bestand = the file { $file }
+
+## Invisible characters and empty texts
+
+stuurteken = { $count ->
+        [one] the text contains an invisible control character ({ $code })
+       *[other] the text contains { $count } invisible control characters, the first here ({ $code })
+    }
+stuurteken-hint = remove it: it often comes along with text copied from Word or a PDF; type the words around it again
+stuurteken-escape = this text makes an invisible control character ({ $code })
+stuurteken-escape-hint = remove the escape with a backslash (such as \f or \x0c) from the text
+tekst-leeg = this text is empty: write what it should say, between the quotes
+thema-leeg = theme '{ $thema }' has no letters or digits, so it has no name or address
+thema-leeg-hint = write the theme's name, e.g. Versterken van taal

@@ -149,3 +149,56 @@ datum-dag = '{ $text }' bestaat niet: { $month ->
     } { $year } heeft { $days } dagen
 evenement-zonder-locatie = een evenement zonder `locatie`: waar is het?
 evenement-zonder-locatie-hint = voeg een regel toe, bijvoorbeeld `locatie: Bibliotheek, Stationsplein 1` of `locatie: Online`
+
+## Adressen en aliassen
+
+slug-ongeldig = de slug '{ $slug }' kan niet in een webadres
+slug-ongeldig-hint = gebruik kleine letters, cijfers en streepjes, bijvoorbeeld '{ $example }'
+adres-gereserveerd = het adres { $url } is voor pagina's die gka zelf maakt ({ $reserved })
+adres-gereserveerd-hint = geef het bestand een andere naam, of kies een andere `slug`
+adres-bezet = het adres { $url } wordt ook gebruikt door { $other }
+adres-bezet-hint = geef een van de twee documenten een andere bestandsnaam of `slug`
+alias-ongeldig-hint = schrijf een oud adres van deze pagina op deze site, bijvoorbeeld /oud/adres/
+alias-volledig-adres = de alias '{ $alias }' moet een adres op deze site zijn, geen volledig webadres
+alias-andere-site = de alias '{ $alias }' begint met //, en dan is het een adres op een andere site
+alias-vreemd-deel = de alias '{ $alias }' bevat '..', '.', een backslash (\) of een onzichtbaar teken
+alias-leeg = de alias '{ $alias }' is leeg
+alias-verbergt = de alias { $alias } zou de pagina van { $page } verbergen
+alias-van-gka = de alias { $alias } is een adres dat gka zelf gebruikt
+alias-dubbel = de alias { $alias } wordt ook gebruikt door { $other }
+alias-conflict-hint = haal de alias weg, of kies een ander oud adres
+uitvoer-botsing = { $first } en { $second } zouden allebei in /{ $file } komen
+uitvoer-botsing-hint = geef een van de twee een ander adres: een andere bestandsnaam, `slug` of alias
+claim-pagina = de pagina van { $file }
+claim-startpagina = de startpagina van { $file }
+claim-lijst = de lijstpagina van { $file }
+claim-lijst-gka = de lijstpagina { $url }
+claim-agenda = de agenda
+claim-verklaring = de toegankelijkheidsverklaring
+claim-overzicht = de overzichtspagina { $url }
+claim-term = de pagina van '{ $name }' ({ $url })
+claim-alias = de alias { $alias } in { $file }
+claim-kalender = het agendabestand van { $file }
+claim-security = security.txt (`beveiliging` in content/site.yaml)
+claim-404 = de pagina voor adressen die niet bestaan
+claim-robots = robots.txt
+claim-feed = de nieuwsfeed
+claim-zoeken = de zoekpagina
+claim-sitemap = de sitemap
+claim-merkteken = het merkteken van gka in de uitvoermap
+claim-open-data = de open data
+claim-zoekindex = de zoekindex
+claim-bestand = het bestand { $file }
+
+## Onzichtbare tekens en lege teksten
+
+stuurteken = { $count ->
+        [one] de tekst bevat een onzichtbaar stuurteken ({ $code })
+       *[other] de tekst bevat { $count } onzichtbare stuurtekens, het eerste hier ({ $code })
+    }
+stuurteken-hint = haal het weg: het komt vaak mee met tekst uit Word of een pdf; typ de woorden eromheen opnieuw
+stuurteken-escape = deze tekst maakt een onzichtbaar stuurteken ({ $code })
+stuurteken-escape-hint = haal de code met de backslash (zoals \f of \x0c) uit de tekst
+tekst-leeg = deze tekst is leeg: schrijf tussen de aanhalingstekens wat er moet staan
+thema-leeg = het thema '{ $thema }' heeft geen letters of cijfers, dus geen naam en geen adres
+thema-leeg-hint = schrijf de naam van het thema, bijvoorbeeld Versterken van taal
