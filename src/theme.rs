@@ -549,8 +549,8 @@ mod tests {
             ("themes/b/templates/x.html", "x"),
         ]);
         let err = ThemeChain::resolve(tmp.path(), "a").unwrap_err();
-        assert_eq!(err[0].message, "unknown key 'extend'");
-        assert_eq!(err[0].hint.as_deref(), Some("did you mean 'extends'?"));
+        assert_eq!(err[0].message, "onbekende sleutel 'extend'");
+        assert_eq!(err[0].hint.as_deref(), Some("bedoelt u 'extends'?"));
         let err = ThemeChain::resolve(tmp.path(), "b").unwrap_err();
         assert!(err[0].message.contains("css/b.css"), "{}", err[0].message);
     }

@@ -93,7 +93,7 @@ fn e003_a_file_without_front_matter() {
     let root = SiteRoot::minimal();
     root.write("content/contact.md", "# Contact\n\nBel ons.\n");
     let d = only(&root, 1, ("content/contact.md", Some((1, 1)), "GKA-E003"));
-    assert_message(&d, "does not start with front matter", Some("---"));
+    assert_message(&d, "begint niet met front matter", Some("---"));
 }
 
 #[test]
@@ -101,7 +101,7 @@ fn e004_a_front_matter_that_is_never_closed() {
     let root = SiteRoot::minimal();
     root.write("content/contact.md", "---\ntitel: Contact\n\nBel ons.\n");
     let d = only(&root, 1, ("content/contact.md", Some((1, 1)), "GKA-E004"));
-    assert_message(&d, "never closed", None);
+    assert_message(&d, "wordt nergens gesloten", None);
 }
 
 #[test]
@@ -113,7 +113,7 @@ fn e005_yaml_syntax_at_the_file_line_and_column() {
         "---\ntitel: Contact\nsamenvatting: \"Bel ons\n---\n\nTekst.\n",
     );
     let d = only(&root, 1, ("content/contact.md", Some((3, 15)), "GKA-E005"));
-    assert_message(&d, "unclosed quote", Some("double quotes"));
+    assert_message(&d, "unclosed quote", Some("aanhalingstekens"));
 }
 
 #[test]
@@ -124,7 +124,7 @@ fn e006_a_front_matter_that_is_not_a_mapping() {
         "---\n- titel\n- Contact\n---\n\nTekst.\n",
     );
     let d = only(&root, 1, ("content/contact.md", Some((2, 1)), "GKA-E006"));
-    assert_message(&d, "`key: value` lines", None);
+    assert_message(&d, "regels `sleutel: waarde`", None);
 }
 
 #[test]
@@ -172,7 +172,7 @@ fn e013_a_yaml_alias_bomb() {
         1,
         &[("content/contact.md", Some((8, 10)), "GKA-E013")],
     );
-    assert_message(&found[0], "aliases", Some("*name"));
+    assert_message(&found[0], "YAML-aliassen", Some("*naam"));
 }
 
 #[test]
@@ -225,8 +225,8 @@ fn e007_an_unknown_key_with_a_suggestion() {
     );
     assert_message(
         &d,
-        "unknown key 'samenvating'",
-        Some("did you mean 'samenvatting'?"),
+        "onbekende sleutel 'samenvating'",
+        Some("bedoelt u 'samenvatting'?"),
     );
 }
 
@@ -252,7 +252,7 @@ fn e008_a_value_of_the_wrong_type() {
         ],
     );
     for d in &found {
-        assert_message(d, "expected ", Some("write"));
+        assert_message(d, "hier hoort ", Some("schrijf"));
     }
 }
 
@@ -308,7 +308,7 @@ fn e010_a_status_that_is_not_allowed() {
     );
     assert_message(
         &d,
-        "'misschien' is not allowed",
+        "'misschien' mag hier niet",
         Some("gepland, lopend, afgerond"),
     );
 }
@@ -378,8 +378,8 @@ fn e026_a_theme_that_is_not_in_the_agenda() {
     );
     assert_message(
         &d,
-        "unknown theme 'Ouderbetrokenheid'",
-        Some("did you mean 'Ouderbetrokkenheid'?"),
+        "onbekend thema 'Ouderbetrokenheid'",
+        Some("bedoelt u 'Ouderbetrokkenheid'?"),
     );
 }
 
@@ -401,8 +401,8 @@ fn e028_an_addendum_that_names_a_missing_interventie() {
     );
     assert_message(
         &d,
-        "unknown interventie 'huiswerkklass'",
-        Some("did you mean 'huiswerkklas'?"),
+        "onbekende interventie 'huiswerkklass'",
+        Some("bedoelt u 'huiswerkklas'?"),
     );
 }
 
@@ -441,7 +441,11 @@ fn e022_two_documents_with_the_same_url() {
         1,
         ("content/interventies/b.md", Some((3, 7)), "GKA-E022"),
     );
-    assert_message(&d, "het adres /interventies/a/ wordt ook gebruikt door", None);
+    assert_message(
+        &d,
+        "het adres /interventies/a/ wordt ook gebruikt door",
+        None,
+    );
 }
 
 #[test]
@@ -461,7 +465,11 @@ fn e024_an_alias_with_dot_dot_and_e025_an_alias_that_hides_a_page() {
         ],
     );
     assert_message(&found[0], "'..'", None);
-    assert_message(&found[1], "zou de pagina van content/agenda.md verbergen", None);
+    assert_message(
+        &found[1],
+        "zou de pagina van content/agenda.md verbergen",
+        None,
+    );
 }
 
 // --- Links, images and headings in the text ----------------------------------------------

@@ -34,8 +34,8 @@ const EXPECTED: [Expected; 5] = [
         3,
         1,
         "GKA-E007",
-        "unknown key 'samenvating'",
-        Some("did you mean 'samenvatting'?"),
+        "onbekende sleutel 'samenvating'",
+        Some("bedoelt u 'samenvatting'?"),
     ),
     (
         "content/nieuws/bijeenkomst.md",
@@ -50,15 +50,15 @@ const EXPECTED: [Expected; 5] = [
         5,
         5,
         "GKA-E026",
-        "unknown theme 'Ouderbetrokenheid'",
-        Some("did you mean 'Ouderbetrokkenheid'?"),
+        "onbekend thema 'Ouderbetrokenheid'",
+        Some("bedoelt u 'Ouderbetrokkenheid'?"),
     ),
     (
         "content/addenda/2021-2024.md",
         6,
         5,
         "GKA-E028",
-        "unknown interventie 'bestaat-niet'",
+        "onbekende interventie 'bestaat-niet'",
         Some(""),
     ),
     (
@@ -145,7 +145,7 @@ fn human_report_shows_the_source_line_with_a_marker() {
         .iter()
         .position(|l| {
             l.starts_with(
-                "content/nieuws/bijeenkomst.md:3:1: error[GKA-E007]: unknown key 'samenvating'",
+                "content/nieuws/bijeenkomst.md:3:1: error[GKA-E007]: onbekende sleutel 'samenvating'",
             )
         })
         .unwrap_or_else(|| panic!("{}", run.stderr));
@@ -158,7 +158,7 @@ fn human_report_shows_the_source_line_with_a_marker() {
         "a marker under the key:\n{snippet}"
     );
     assert!(
-        snippet.contains("help: did you mean 'samenvatting'?"),
+        snippet.contains("help: bedoelt u 'samenvatting'?"),
         "{snippet}"
     );
     assert!(

@@ -207,14 +207,14 @@ fn a_near_miss_key_gets_the_dutch_key_once_and_a_missing_key_its_first_line() {
         })
         .collect();
     let expected = [
-        ("content/contact.md", 2, "GKA-E007", "did you mean 'titel'?"),
-        ("content/privacy.md", 2, "GKA-E009", "add a line `titel: …`"),
+        ("content/contact.md", 2, "GKA-E007", "bedoelt u 'titel'?"),
         (
-            "content/site.yaml",
-            1,
-            "GKA-E007",
-            "did you mean 'gemeente'?",
+            "content/privacy.md",
+            2,
+            "GKA-E009",
+            "voeg een regel `titel: …` toe",
         ),
+        ("content/site.yaml", 1, "GKA-E007", "bedoelt u 'gemeente'?"),
     ];
     assert_eq!(
         said,

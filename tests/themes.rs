@@ -120,7 +120,7 @@ fn an_unknown_theme_key_is_an_error_with_a_suggestion() {
     run.assert_code(1);
     assert!(
         run.stderr
-            .contains("themes/kind/theme.yaml:3:1: error[GKA-E007]: unknown key 'styles'"),
+            .contains("themes/kind/theme.yaml:3:1: error[GKA-E007]: onbekende sleutel 'styles'"),
         "{}",
         run.stderr
     );

@@ -23,15 +23,24 @@ pub struct Split<'a> {
 }
 
 /// Why a file has no usable front matter.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SplitError {
     /// The file does not start with a `---` line.
-    #[error("the file does not start with front matter (a line with only `---`)")]
     Missing,
     /// The opening `---` has no closing `---`.
-    #[error("the front matter that starts on line 1 is never closed")]
     Unclosed,
 }
+
+impl std::fmt::Display for SplitError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&match self {
+            SplitError::Missing => t!("fm-ontbreekt"),
+            SplitError::Unclosed => t!("fm-niet-gesloten"),
+        })
+    }
+}
+
+impl std::error::Error for SplitError {}
 
 /// Splits `text` (with `\n` line endings and no byte-order mark) at its `---` lines.
 pub fn split(text: &str) -> Result<Split<'_>, SplitError> {
@@ -282,21 +291,21 @@ fn explain(err: &serde_saphyr::Error, lines: LineMap) -> YamlError {
     let (code, message, hint) = match err {
         E::SerdeMissingField { field, .. } => (
             Code::MissingKey,
-            format!("the key '{field}' is required"),
-            Some(format!("add a line `{field}: …`")),
+            t!("sleutel-verplicht", key = *field),
+            Some(t!("sleutel-verplicht-hint", key = *field)),
         ),
         E::SerdeUnknownVariant {
             variant, expected, ..
         } => (
             Code::NotAllowed,
-            format!("'{variant}' is not allowed here"),
-            Some(format!("use one of: {}", expected.join(", "))),
+            t!("woord-mag-niet", word = variant.as_str()),
+            Some(t!("kies-uit", words = expected.join(", "))),
         ),
         E::SerdeUnknownField {
             field, expected, ..
         } => (
             Code::UnknownKey,
-            format!("unknown key '{field}'"),
+            t!("sleutel-onbekend", key = field.as_str()),
             Some(suggest(field, expected.iter().copied())),
         ),
         E::SerdeInvalidType {
@@ -305,7 +314,11 @@ fn explain(err: &serde_saphyr::Error, lines: LineMap) -> YamlError {
             ..
         } => (
             Code::WrongType,
-            format!("expected {expected}, found {unexpected}"),
+            t!(
+                "verwacht-gevonden",
+                expected = kind_of(expected),
+                found = kind_of(unexpected)
+            ),
             type_hint(expected),
         ),
         E::SerdeInvalidValue { .. } | E::SerdeInvalidLength { .. } => (
@@ -317,53 +330,47 @@ fn explain(err: &serde_saphyr::Error, lines: LineMap) -> YamlError {
         // text is expected, a word where a number is expected, and the like.
         E::Unexpected { expected, .. } => {
             let (message, hint) = match *expected {
-                "sequence start" => ("expected a list here".to_string(), type_hint("sequence")),
-                "mapping start" => (
-                    "expected keys with values here".to_string(),
-                    Some("write `key: value` lines, indented under this key".to_string()),
-                ),
-                "string scalar" | "scalar" => (
-                    "expected a single value here, not a list or keys".to_string(),
-                    Some("write one value after the colon, on the same line".to_string()),
-                ),
-                other => (format!("expected {other} here"), None),
+                "sequence start" => (t!("hier-lijst"), type_hint("sequence")),
+                "mapping start" => (t!("hier-sleutels"), Some(t!("hier-sleutels-hint"))),
+                "string scalar" | "scalar" => {
+                    (t!("hier-een-waarde"), Some(t!("hier-een-waarde-hint")))
+                }
+                other => (t!("hier-hoort", what = other), None),
             };
             (Code::WrongType, message, hint)
         }
         E::InvalidScalar { ty, .. } => {
             let wanted = match *ty {
-                "bool" => "true or false".to_string(),
-                "u8" => format!("a whole number from 0 to {}", u8::MAX),
-                "u16" => format!("a whole number from 0 to {}", u16::MAX),
-                "u32" => format!("a whole number from 0 to {}", u32::MAX),
-                t if t.starts_with('u') => "a whole number, 0 or more".to_string(),
-                t if t.starts_with('i') => "a whole number".to_string(),
-                t if t.starts_with('f') => "a number".to_string(),
+                "bool" => t!("soort-jn"),
+                "u8" => t!("soort-getal-tot", max = u64::from(u8::MAX)),
+                "u16" => t!("soort-getal-tot", max = u64::from(u16::MAX)),
+                "u32" => t!("soort-getal-tot", max = u64::from(u32::MAX)),
+                t if t.starts_with('u') => t!("soort-getal-positief"),
+                t if t.starts_with('i') => t!("soort-heel-getal"),
+                t if t.starts_with('f') => t!("soort-getal"),
                 other => other.to_string(),
             };
             (
                 Code::WrongType,
-                format!("expected {wanted} here"),
+                t!("hier-hoort", what = wanted),
                 type_hint(ty),
             )
         }
         E::NullIntoString { .. } => (
             Code::WrongType,
-            "expected text here, found nothing".to_string(),
-            Some("write the text after the colon, or remove the line".to_string()),
+            t!("hier-tekst-niets"),
+            Some(t!("hier-tekst-niets-hint")),
         ),
-        E::ExternallyTaggedEnumExpectedScalarOrMapping { .. } => (
-            Code::WrongType,
-            "expected a single word here".to_string(),
-            None,
-        ),
+        E::ExternallyTaggedEnumExpectedScalarOrMapping { .. } => {
+            (Code::WrongType, t!("hier-een-woord"), None)
+        }
         E::DuplicateMappingKey { key, .. } => (
             Code::YamlSyntax,
             match key {
-                Some(key) => format!("the key '{key}' appears twice"),
-                None => "a key appears twice".to_string(),
+                Some(key) => t!("sleutel-dubbel", key = key.as_str()),
+                None => t!("sleutel-dubbel-onbekend"),
             },
-            Some("keep one of the two lines".to_string()),
+            Some(t!("sleutel-dubbel-hint")),
         ),
         // Our own value types (dates, age ranges, periods) explain themselves.
         E::Message { msg, .. } => (Code::InvalidValue, msg.clone(), None),
@@ -372,8 +379,8 @@ fn explain(err: &serde_saphyr::Error, lines: LineMap) -> YamlError {
         | E::AliasReplayStackDepthExceeded { .. }
         | E::AliasReplayCounterOverflow { .. } => (
             Code::TooLarge,
-            "YAML aliases expand to more than gka accepts".to_string(),
-            Some("write the values out instead of repeating anchors (`*name`)".to_string()),
+            t!("yaml-aliassen-te-groot"),
+            Some(t!("yaml-aliassen-te-groot-hint")),
         ),
         other => {
             let text = other.to_string();
@@ -387,7 +394,7 @@ fn explain(err: &serde_saphyr::Error, lines: LineMap) -> YamlError {
                 (
                     Code::YamlSyntax,
                     strip_location_suffix(&text).to_string(),
-                    Some("check the YAML: each line is `key: value`; put text with a `:` or `#` between double quotes".to_string()),
+                    Some(t!("yaml-controleer")),
                 )
             }
         }
@@ -420,8 +427,8 @@ pub fn not_a_mapping(err: &serde_saphyr::Error, lines: LineMap) -> Option<YamlEr
                 line: lines.first_line,
                 column: 1,
             })),
-        message: "the front matter must be a list of `key: value` lines".into(),
-        hint: Some("write each key on its own line, e.g. `titel: Huiswerkklas`".into()),
+        message: t!("fm-geen-sleutels"),
+        hint: Some(t!("fm-geen-sleutels-hint")),
     })
 }
 
@@ -432,28 +439,48 @@ fn type_hint(expected: &str) -> Option<String> {
             && expected.starts_with(['u', 'i'])
             && expected[1..].bytes().all(|b| b.is_ascii_digit()));
     if expected.contains("sequence") {
-        Some("write a list: one `- item` per line under the key".to_string())
+        Some(t!("schrijf-lijst"))
     } else if expected.contains("string") {
-        Some(
-            "write text; put it between double quotes if it starts with a special character"
-                .to_string(),
-        )
+        Some(t!("schrijf-tekst"))
     } else if integer {
-        Some("write a whole number without quotes".to_string())
+        Some(t!("schrijf-getal"))
     } else if expected.contains("bool") {
-        Some("write true or false".to_string())
+        Some(t!("schrijf-jn"))
     } else {
         None
+    }
+}
+
+/// serde's words for a kind of value ("a sequence", "a string") in the current language;
+/// others as serde says them.
+fn kind_of(serde_words: &str) -> String {
+    let words = serde_words.trim();
+    if words.contains("sequence") {
+        t!("soort-lijst")
+    } else if words.contains("string") || words.contains("char") {
+        t!("soort-tekst")
+    } else if words.contains("map") || words.starts_with("struct") {
+        t!("soort-sleutels")
+    } else if words.contains("bool") {
+        t!("soort-jn")
+    } else if words.contains("integer") {
+        t!("soort-heel-getal")
+    } else if words.contains("float") {
+        t!("soort-getal")
+    } else if words.contains("unit") || words.contains("null") || words.contains("none") {
+        t!("soort-niets")
+    } else {
+        words.to_string()
     }
 }
 
 /// A did-you-mean hint for `word` among `candidates`, or the list of candidates.
 pub fn suggest<'a>(word: &str, candidates: impl Iterator<Item = &'a str> + Clone) -> String {
     match closest(word, candidates.clone()) {
-        Some(candidate) => format!("did you mean '{candidate}'?"),
-        None => format!(
-            "keys allowed here: {}",
-            candidates.collect::<Vec<_>>().join(", ")
+        Some(candidate) => t!("bedoelt-u", word = candidate),
+        None => t!(
+            "sleutels-hier",
+            keys = candidates.collect::<Vec<_>>().join(", ")
         ),
     }
 }
@@ -675,7 +702,7 @@ pub fn unknown_keys(
         .map(|k| YamlError {
             code: Code::UnknownKey,
             position: lines.of(k),
-            message: format!("unknown key '{}'", k.value),
+            message: t!("sleutel-onbekend", key = &k.value),
             hint: Some(suggest(&k.value, suggested.iter().copied())),
         })
         .collect()
@@ -826,7 +853,7 @@ mod tests {
                 Some(line),
                 "{yaml:?}: {err:?}"
             );
-            assert!(err.message.starts_with("expected "), "{err:?}");
+            assert!(err.message.starts_with("hier hoort "), "{err:?}");
         }
         // Through an alias: reported where the alias is used, with the same code.
         let err = parse::<Doc>("lijst: &l [A, B]\ntitel: *l\n", lines).unwrap_err();
@@ -835,7 +862,7 @@ mod tests {
         assert!(!err.message.contains("line"), "{err:?}");
         let err = parse::<Doc>("titel: A\ntitel: B\n", lines).unwrap_err();
         assert_eq!(err.code, Code::YamlSyntax);
-        assert_eq!(err.message, "the key 'titel' appears twice");
+        assert_eq!(err.message, "de sleutel 'titel' staat er twee keer");
     }
 
     #[test]
@@ -913,8 +940,8 @@ mod tests {
         let known = fields_of::<Doc>().iter().copied().collect();
         let errors = unknown_keys(&keys, &known, &known, LineMap { first_line: 2 });
         assert_eq!(errors.len(), 1);
-        assert_eq!(errors[0].message, "unknown key 'numer'");
-        assert_eq!(errors[0].hint.as_deref(), Some("did you mean 'nummer'?"));
+        assert_eq!(errors[0].message, "onbekende sleutel 'numer'");
+        assert_eq!(errors[0].hint.as_deref(), Some("bedoelt u 'nummer'?"));
         assert_eq!(errors[0].position, Some(Position { line: 3, column: 1 }));
     }
 }

@@ -816,9 +816,15 @@ fn parse_markdown_at(
             front_matter::SplitError::Missing => Code::FrontMatterMissing,
             front_matter::SplitError::Unclosed => Code::FrontMatterUnclosed,
         };
-        vec![Diagnostic::new(code, &rel, Some(Position { line: 1, column: 1 }), err.to_string()).with_hint(
-            "start the file with a line `---`, then `titel: …` and other keys, then a closing line `---`",
-        )]
+        vec![
+            Diagnostic::new(
+                code,
+                &rel,
+                Some(Position { line: 1, column: 1 }),
+                err.to_string(),
+            )
+            .with_hint(t!("fm-hint")),
+        ]
     })?;
     if split.yaml.len() > MAX_FRONT_MATTER_BYTES {
         return Err(vec![
@@ -988,7 +994,7 @@ mod tests {
         assert!(
             errors
                 .iter()
-                .any(|e| e.hint.as_deref() == Some("did you mean 'ambities'?"))
+                .any(|e| e.hint.as_deref() == Some("bedoelt u 'ambities'?"))
         );
     }
 }

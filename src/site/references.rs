@@ -82,12 +82,12 @@ pub(super) fn thema_terms(
                     Code::UnknownThema,
                     doc,
                     thema,
-                    "theme",
+                    t!("thema-onbekend", thema = &thema.value),
                     terms.iter().map(|t| t.naam.as_str()),
                     if agenda.is_some() {
-                        "themes must be one of the `themas` in content/agenda.md"
+                        t!("thema-onbekend-regel")
                     } else {
-                        "themes come from content/agenda.md, which is missing"
+                        t!("thema-geen-agenda")
                     },
                 )),
             }
@@ -102,9 +102,9 @@ pub(super) fn unknown_reference<'a, T>(
     code: Code,
     doc: &Document<T>,
     value: &Spanned<String>,
-    what: &str,
+    message: String,
     candidates: impl Iterator<Item = &'a str>,
-    rule: &str,
+    rule: String,
 ) -> Diagnostic {
     let candidates: Vec<&str> = candidates.collect();
     let closest = candidates
@@ -118,16 +118,10 @@ pub(super) fn unknown_reference<'a, T>(
         .filter(|(score, _)| *score > 0.6)
         .max_by(|a, b| a.0.total_cmp(&b.0));
     let hint = match closest {
-        Some((_, c)) => format!("did you mean '{c}'? {rule}"),
-        None => rule.to_string(),
+        Some((_, c)) => format!("{} {rule}", t!("bedoelt-u", word = c)),
+        None => rule,
     };
-    Diagnostic::new(
-        code,
-        &doc.source.path,
-        doc.source.lines.of(value),
-        format!("unknown {what} '{}'", value.value),
-    )
-    .with_hint(hint)
+    Diagnostic::new(code, &doc.source.path, doc.source.lines.of(value), message).with_hint(hint)
 }
 
 /// Every age range used by an interventie or a result, youngest first. A range's page lists
@@ -253,9 +247,9 @@ pub(super) fn check_addenda(
                 Code::UnknownInterventie,
                 doc,
                 reference,
-                "interventie",
+                t!("interventie-onbekend", slug = &reference.value),
                 slugs.iter().copied(),
-                "name an interventie by its slug: its file name in content/interventies/ without .md",
+                t!("interventie-onbekend-regel"),
             ));
         }
     }

@@ -202,3 +202,55 @@ stuurteken-escape-hint = remove the escape with a backslash (such as \f or \x0c)
 tekst-leeg = this text is empty: write what it should say, between the quotes
 thema-leeg = theme '{ $thema }' has no letters or digits, so it has no name or address
 thema-leeg-hint = write the theme's name, e.g. Versterken van taal
+
+## Front matter and keys
+
+fm-ontbreekt = the file does not start with front matter (a line with only `---`)
+fm-niet-gesloten = the front matter that starts on line 1 is never closed
+fm-hint = start the file with a line `---`, then `titel: …` and other keys, then a closing line `---`
+fm-geen-sleutels = the front matter must be a list of `key: value` lines
+fm-geen-sleutels-hint = write each key on its own line, e.g. `titel: Huiswerkklas`
+sleutel-verplicht = the key '{ $key }' is required
+sleutel-verplicht-hint = add a line `{ $key }: …`
+sleutel-onbekend = unknown key '{ $key }'
+bedoelt-u = did you mean '{ $word }'?
+sleutels-hier = keys allowed here: { $keys }
+woord-mag-niet = '{ $word }' is not allowed here
+kies-uit = use one of: { $words }
+verwacht-gevonden = expected { $expected }, found { $found }
+hier-hoort = expected { $what } here
+hier-lijst = expected a list here
+hier-sleutels = expected keys with values here
+hier-sleutels-hint = write `key: value` lines, indented under this key
+hier-een-waarde = expected a single value here, not a list or keys
+hier-een-waarde-hint = write one value after the colon, on the same line
+hier-tekst-niets = expected text here, found nothing
+hier-tekst-niets-hint = write the text after the colon, or remove the line
+hier-een-woord = expected a single word here
+sleutel-dubbel = the key '{ $key }' appears twice
+sleutel-dubbel-onbekend = a key appears twice
+sleutel-dubbel-hint = keep one of the two lines
+yaml-aliassen-te-groot = YAML aliases (`*name`) expand to more than gka accepts
+yaml-aliassen-te-groot-hint = write the values out instead of repeating anchors (`*name`)
+yaml-controleer = check the YAML: each line is `key: value`; put text with a `:` or `#` between straight double quotes (")
+schrijf-lijst = write a list: one `- item` per line under the key
+schrijf-tekst = write text; put it between straight double quotes (") if it starts with a special character
+schrijf-getal = write a whole number without quotes
+schrijf-jn = write true or false
+soort-lijst = a list
+soort-tekst = a text
+soort-sleutels = keys with values
+soort-jn = true or false
+soort-heel-getal = a whole number
+soort-getal = a number
+soort-getal-positief = a whole number, 0 or more
+soort-getal-tot = a whole number from 0 to { $max }
+soort-niets = nothing
+
+## References
+
+thema-onbekend = unknown theme '{ $thema }'
+thema-onbekend-regel = themes must be one of the `themas` in content/agenda.md
+thema-geen-agenda = themes come from content/agenda.md, which is missing
+interventie-onbekend = unknown interventie '{ $slug }'
+interventie-onbekend-regel = name an interventie by its slug: its file name in content/interventies/ without .md

@@ -202,3 +202,55 @@ stuurteken-escape-hint = haal de code met de backslash (zoals \f of \x0c) uit de
 tekst-leeg = deze tekst is leeg: schrijf tussen de aanhalingstekens wat er moet staan
 thema-leeg = het thema '{ $thema }' heeft geen letters of cijfers, dus geen naam en geen adres
 thema-leeg-hint = schrijf de naam van het thema, bijvoorbeeld Versterken van taal
+
+## Front matter en sleutels
+
+fm-ontbreekt = het bestand begint niet met front matter (een regel met alleen `---`)
+fm-niet-gesloten = de front matter die op regel 1 begint, wordt nergens gesloten
+fm-hint = begin het bestand met een regel `---`, dan `titel: …` en de andere sleutels, en dan weer een regel `---`
+fm-geen-sleutels = de front matter moet bestaan uit regels `sleutel: waarde`
+fm-geen-sleutels-hint = zet elke sleutel op een eigen regel, bijvoorbeeld `titel: Huiswerkklas`
+sleutel-verplicht = de sleutel '{ $key }' is verplicht
+sleutel-verplicht-hint = voeg een regel `{ $key }: …` toe
+sleutel-onbekend = onbekende sleutel '{ $key }'
+bedoelt-u = bedoelt u '{ $word }'?
+sleutels-hier = sleutels die hier mogen: { $keys }
+woord-mag-niet = '{ $word }' mag hier niet
+kies-uit = kies uit: { $words }
+verwacht-gevonden = hier hoort { $expected }, maar er staat { $found }
+hier-hoort = hier hoort { $what }
+hier-lijst = hier hoort een lijst
+hier-sleutels = hier horen sleutels met waarden
+hier-sleutels-hint = schrijf regels `sleutel: waarde`, ingesprongen onder deze sleutel
+hier-een-waarde = hier hoort één waarde, geen lijst en geen sleutels
+hier-een-waarde-hint = schrijf één waarde na de dubbele punt, op dezelfde regel
+hier-tekst-niets = hier hoort tekst, maar er staat niets
+hier-tekst-niets-hint = schrijf de tekst na de dubbele punt, of haal de regel weg
+hier-een-woord = hier hoort één woord
+sleutel-dubbel = de sleutel '{ $key }' staat er twee keer
+sleutel-dubbel-onbekend = een sleutel staat er twee keer
+sleutel-dubbel-hint = houd een van de twee regels
+yaml-aliassen-te-groot = de YAML-aliassen (`*naam`) worden groter dan gka toestaat
+yaml-aliassen-te-groot-hint = schrijf de waarden uit, in plaats van ankers (`*naam`) te herhalen
+yaml-controleer = controleer de YAML: elke regel is `sleutel: waarde`; zet tekst met een `:` of `#` tussen rechte aanhalingstekens (")
+schrijf-lijst = schrijf een lijst: elke waarde op een eigen regel met `- ` ervoor, onder de sleutel
+schrijf-tekst = schrijf tekst; zet hem tussen rechte aanhalingstekens (") als hij met een bijzonder teken begint
+schrijf-getal = schrijf een heel getal, zonder aanhalingstekens
+schrijf-jn = schrijf true (ja) of false (nee)
+soort-lijst = een lijst
+soort-tekst = een tekst
+soort-sleutels = sleutels met waarden
+soort-jn = true of false
+soort-heel-getal = een heel getal
+soort-getal = een getal
+soort-getal-positief = een heel getal, 0 of meer
+soort-getal-tot = een heel getal van 0 tot en met { $max }
+soort-niets = niets
+
+## Verwijzingen
+
+thema-onbekend = onbekend thema '{ $thema }'
+thema-onbekend-regel = een thema moet precies zo geschreven zijn als in `themas` in content/agenda.md
+thema-geen-agenda = thema's komen uit content/agenda.md, maar dat bestand is er niet
+interventie-onbekend = onbekende interventie '{ $slug }'
+interventie-onbekend-regel = noem een interventie bij haar slug: de bestandsnaam in content/interventies/ zonder .md
