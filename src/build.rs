@@ -54,12 +54,12 @@ pub enum Stage {
 
 impl Stage {
     /// What the stage does, for people.
-    pub fn label(self) -> &'static str {
+    pub fn label(self) -> String {
         match self {
-            Stage::Loading => "Reading content",
-            Stage::Rendering => "Rendering",
-            Stage::Writing => "Writing open data and static files",
-            Stage::Indexing => "Making the search index",
+            Stage::Loading => t!("stap-lezen"),
+            Stage::Rendering => t!("stap-maken"),
+            Stage::Writing => t!("stap-schrijven"),
+            Stage::Indexing => t!("stap-zoekindex"),
         }
     }
 }

@@ -85,7 +85,7 @@ fn e002_a_file_that_is_not_utf8() {
         b"---\ntitel: Caf\xe9\n---\n\nTekst.\n",
     );
     let d = only(&root, 1, ("content/contact.md", Some((2, 11)), "GKA-E002"));
-    assert_message(&d, "not valid UTF-8", Some("UTF-8"));
+    assert_message(&d, "geen geldige UTF-8-tekst", Some("UTF-8"));
 }
 
 #[test]
@@ -150,7 +150,7 @@ fn e013_a_front_matter_over_64_kib() {
         format!("---\ntitel: Contact\nsamenvatting: {long}\n---\n\nTekst.\n"),
     );
     let d = only(&root, 1, ("content/contact.md", Some((1, 1)), "GKA-E013"));
-    assert_message(&d, "front matter is", Some("body"));
+    assert_message(&d, "de front matter is", Some("tweede regel `---`"));
 }
 
 #[test]
@@ -193,7 +193,11 @@ fn e014_control_characters_and_backslashes_in_file_names() {
         .collect();
     let exit = if expected.is_empty() { 0 } else { 1 };
     for d in assert_check(&root, &[], exit, &expected) {
-        assert_message(&d, "control character or a backslash", Some("rename"));
+        assert_message(
+            &d,
+            "onzichtbaar teken of een backslash",
+            Some("geef het bestand een naam"),
+        );
     }
 }
 
@@ -206,7 +210,7 @@ fn e015_a_symbolic_link_that_points_outside_the_site() {
     fs::write(&target, "---\ntitel: Geheim\n---\n").unwrap();
     std::os::unix::fs::symlink(&target, root.file("content/geheim.md")).unwrap();
     let d = only(&root, 1, ("content/geheim.md", None, "GKA-E015"));
-    assert_message(&d, "points outside the site", Some("copy the file"));
+    assert_message(&d, "buiten de site", Some("kopieer het bestand"));
 }
 
 // --- Keys and values ---------------------------------------------------------------------

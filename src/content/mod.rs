@@ -290,7 +290,7 @@ impl Walk {
                         Code::Io,
                         path,
                         None,
-                        format!("cannot read: {err}"),
+                        t!("kan-niet-lezen", reason = err.to_string()),
                     ));
                     continue;
                 }
@@ -305,12 +305,9 @@ impl Walk {
                                 Code::LinkOutsideSite,
                                 rel,
                                 None,
-                                format!(
-                                    "this symbolic link points outside the site, to {}",
-                                    target.display()
-                                ),
+                                t!("link-buiten-site", target = target.display()),
                             )
-                            .with_hint("copy the file into the site instead of linking to it"),
+                            .with_hint(t!("link-buiten-site-hint")),
                         );
                         continue;
                     }
@@ -320,9 +317,9 @@ impl Walk {
                                 Code::FolderLinkIgnored,
                                 rel,
                                 None,
-                                "symbolic links to folders are not followed",
+                                t!("link-naar-map"),
                             )
-                            .with_hint("move or copy the folder's files here"),
+                            .with_hint(t!("link-naar-map-hint")),
                         );
                         continue;
                     }
@@ -332,7 +329,7 @@ impl Walk {
                             Code::Io,
                             rel,
                             None,
-                            format!("broken symbolic link: {err}"),
+                            t!("link-kapot", reason = err.to_string()),
                         ));
                         continue;
                     }
@@ -348,9 +345,9 @@ impl Walk {
                             Code::BadFileName,
                             rel,
                             None,
-                            format!("the file name {problem}"),
+                            t!("bestandsnaam", problem = problem),
                         )
-                        .with_hint("rename the file using letters, digits, dashes and dots"),
+                        .with_hint(t!("bestandsnaam-hint")),
                     );
                     continue;
                 }
@@ -367,7 +364,7 @@ impl Walk {
                         Code::Io,
                         crate::diagnostics::relative(root, entry.path()),
                         None,
-                        format!("cannot read: {err}"),
+                        t!("kan-niet-lezen", reason = err.to_string()),
                     )),
                 }
             } else if is_hidden(&content_path) {
@@ -380,13 +377,8 @@ impl Walk {
                 walk.markdown_paths.insert(entry.into_path());
             } else {
                 walk.diagnostics.push(
-                    Diagnostic::new(
-                        Code::NotPublished,
-                        rel,
-                        None,
-                        "this file is not Markdown and not in content/static/, so it is not published",
-                    )
-                    .with_hint("move images, PDFs and other files to content/static/"),
+                    Diagnostic::new(Code::NotPublished, rel, None, t!("niet-gepubliceerd"))
+                        .with_hint(t!("niet-gepubliceerd-hint")),
                 );
             }
         }
@@ -435,16 +427,8 @@ pub fn load_with(
     if !content.is_dir() {
         cache.walk = None;
         diagnostics.push(
-            Diagnostic::new(
-                Code::MissingFile,
-                CONTENT_DIR,
-                None,
-                "there is no content folder",
-            )
-            .with_hint(format!(
-                "run gka in the site's folder or pass --root; looked in {}",
-                root.display()
-            )),
+            Diagnostic::new(Code::MissingFile, CONTENT_DIR, None, t!("geen-content"))
+                .with_hint(t!("geen-content-hint", root = root.display())),
         );
         return loaded;
     }
@@ -463,9 +447,9 @@ pub fn load_with(
                 Code::MissingFile,
                 content_file(CONFIG_FILE),
                 None,
-                "content/site.yaml is missing",
+                t!("geen-site-yaml"),
             )
-            .with_hint("create it with at least `gemeente: <name>` and `base_url: https://…/`"),
+            .with_hint(t!("geen-site-yaml-hint")),
         );
     }
     let markdown = &walk.markdown;
@@ -552,15 +536,18 @@ type ItemResult = Result<Item, Vec<Diagnostic>>;
 
 /// `path` relative to `content`, with `/` separators on every platform, or why its name
 /// cannot be used: names end up in URLs and output paths.
-fn content_relative(content: &Path, path: &Path) -> Result<String, &'static str> {
+fn content_relative(content: &Path, path: &Path) -> Result<String, String> {
     let rel = path
         .strip_prefix(content)
-        .map_err(|_| "is outside content/")?;
+        .map_err(|_| t!("naam-buiten-content"))?;
     let mut parts = Vec::new();
     for component in rel.components() {
-        let part = component.as_os_str().to_str().ok_or("is not valid UTF-8")?;
+        let part = component
+            .as_os_str()
+            .to_str()
+            .ok_or_else(|| t!("naam-geen-utf8"))?;
         if part.chars().any(|c| c.is_control() || c == '\\') {
-            return Err("contains a control character or a backslash");
+            return Err(t!("naam-vreemd-teken"));
         }
         parts.push(part);
     }
@@ -574,7 +561,7 @@ pub(crate) fn read_text(rel: &Path, path: &Path) -> Result<String, Vec<Diagnosti
             Code::Io,
             rel,
             None,
-            format!("cannot read: {err}"),
+            t!("kan-niet-lezen", reason = err.to_string()),
         )]
     };
     let size = std::fs::metadata(path).map_err(io)?.len();
@@ -584,9 +571,9 @@ pub(crate) fn read_text(rel: &Path, path: &Path) -> Result<String, Vec<Diagnosti
                 Code::TooLarge,
                 rel,
                 None,
-                format!("the file is {size} bytes; gka reads files up to {MAX_FILE_BYTES} bytes"),
+                t!("bestand-te-groot", size = size, max = MAX_FILE_BYTES),
             )
-            .with_hint("large files such as videos belong on a video platform, not in the site"),
+            .with_hint(t!("bestand-te-groot-hint")),
         ]);
     }
     decode(rel, std::fs::read(path).map_err(io)?).map_err(|d| vec![d])
@@ -606,9 +593,9 @@ pub fn decode(rel: &Path, bytes: Vec<u8>) -> Result<String, Diagnostic> {
             Code::NotUtf8,
             rel,
             Some(Position { line, column }),
-            "the file is not valid UTF-8 text",
+            t!("geen-utf8"),
         )
-        .with_hint("save the file as UTF-8 in your editor")
+        .with_hint(t!("geen-utf8-hint"))
     })?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
     let text = if text.contains('\r') {
@@ -832,14 +819,13 @@ fn parse_markdown_at(
                 Code::TooLarge,
                 &rel,
                 Some(Position { line: 1, column: 1 }),
-                format!(
-                    "the front matter is {} bytes; gka reads up to {MAX_FRONT_MATTER_BYTES}",
-                    split.yaml.len()
+                t!(
+                    "fm-te-groot",
+                    size = split.yaml.len(),
+                    max = MAX_FRONT_MATTER_BYTES
                 ),
             )
-            .with_hint(
-                "move long texts from the front matter into the body below the closing `---`",
-            ),
+            .with_hint(t!("fm-te-groot-hint")),
         ]);
     }
     let lines = LineMap {

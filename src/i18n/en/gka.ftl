@@ -254,3 +254,36 @@ thema-onbekend-regel = themes must be one of the `themas` in content/agenda.md
 thema-geen-agenda = themes come from content/agenda.md, which is missing
 interventie-onbekend = unknown interventie '{ $slug }'
 interventie-onbekend-regel = name an interventie by its slug: its file name in content/interventies/ without .md
+
+## Files and folders
+
+kan-niet-lezen = cannot read: { $reason }
+link-buiten-site = this symbolic link points outside the site, to { $target }
+link-buiten-site-hint = copy the file into the site instead of linking to it
+link-naar-map = symbolic links to folders are not followed
+link-naar-map-hint = move or copy the folder's files here
+link-kapot = broken symbolic link: { $reason }
+bestandsnaam = the file name { $problem }
+bestandsnaam-hint = rename the file using letters, digits, dashes and dots
+naam-buiten-content = is outside content/
+naam-geen-utf8 = is not valid UTF-8
+naam-vreemd-teken = contains a control character or a backslash
+niet-gepubliceerd = this file is not Markdown and not in content/static/, so it is not published
+niet-gepubliceerd-hint = move images, PDFs and other files to content/static/
+geen-content = there is no content folder
+geen-content-hint = run gka in the site's folder or pass --root; looked in { $root }
+geen-site-yaml = content/site.yaml is missing
+geen-site-yaml-hint = create it with at least `gemeente: <name>` and `base_url: https://…/`
+bestand-te-groot = the file is { $size } bytes; gka reads files up to { $max } bytes
+bestand-te-groot-hint = large files such as videos belong on a video platform, not in the site
+geen-utf8 = the file is not valid UTF-8 text
+geen-utf8-hint = save the file as UTF-8 in your editor
+fm-te-groot = the front matter is { $size } bytes; gka reads up to { $max } bytes
+fm-te-groot-hint = move long texts from the front matter into the body below the closing `---`
+
+## Progress
+
+stap-lezen = Reading content
+stap-maken = Rendering
+stap-schrijven = Writing open data and static files
+stap-zoekindex = Making the search index

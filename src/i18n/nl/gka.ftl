@@ -254,3 +254,36 @@ thema-onbekend-regel = een thema moet precies zo geschreven zijn als in `themas`
 thema-geen-agenda = thema's komen uit content/agenda.md, maar dat bestand is er niet
 interventie-onbekend = onbekende interventie '{ $slug }'
 interventie-onbekend-regel = noem een interventie bij haar slug: de bestandsnaam in content/interventies/ zonder .md
+
+## Bestanden en mappen
+
+kan-niet-lezen = kan niet lezen: { $reason }
+link-buiten-site = deze snelkoppeling (symbolische link) wijst naar een plek buiten de site: { $target }
+link-buiten-site-hint = kopieer het bestand in de site, in plaats van ernaar te linken
+link-naar-map = snelkoppelingen (symbolische links) naar mappen worden niet gevolgd
+link-naar-map-hint = verplaats of kopieer de bestanden van die map naar hier
+link-kapot = kapotte snelkoppeling (symbolische link): { $reason }
+bestandsnaam = de bestandsnaam { $problem }
+bestandsnaam-hint = geef het bestand een naam met letters, cijfers, streepjes en punten
+naam-buiten-content = ligt buiten content/
+naam-geen-utf8 = is geen geldige UTF-8-tekst
+naam-vreemd-teken = bevat een onzichtbaar teken of een backslash (\)
+niet-gepubliceerd = dit bestand is geen Markdown en staat niet in content/static/, dus het komt niet op de site
+niet-gepubliceerd-hint = zet afbeeldingen, pdf's en andere bestanden in content/static/
+geen-content = er is geen map content
+geen-content-hint = start gka in de map van de site, of geef --root mee; gezocht in { $root }
+geen-site-yaml = content/site.yaml ontbreekt
+geen-site-yaml-hint = maak het bestand, met minstens `gemeente: <naam>` en `base_url: https://…/`
+bestand-te-groot = het bestand is { $size } bytes; gka leest bestanden tot { $max } bytes
+bestand-te-groot-hint = grote bestanden zoals video's horen op een videoplatform, niet in de site
+geen-utf8 = het bestand is geen geldige UTF-8-tekst
+geen-utf8-hint = sla het bestand in uw editor op als UTF-8
+fm-te-groot = de front matter is { $size } bytes; gka leest tot { $max } bytes
+fm-te-groot-hint = zet lange teksten niet in de front matter, maar in de tekst onder de tweede regel `---`
+
+## Voortgang
+
+stap-lezen = Inhoud lezen
+stap-maken = Pagina's maken
+stap-schrijven = Open data en vaste bestanden schrijven
+stap-zoekindex = Zoekindex maken
