@@ -558,7 +558,7 @@ fn e044_an_image_without_alt_text() {
         "---\ntitel: Contact\n---\n\nHet stadhuis:\n\n![](/static/foto.png)\n",
     );
     let d = only(&root, 1, ("content/contact.md", Some((7, 1)), "GKA-E044"));
-    assert_message(&d, "no alt text", Some("describe the image"));
+    assert_message(&d, "geen alt-tekst", Some("beschrijf tussen de haken"));
 }
 
 const WARNINGS: &str = "---\ntitel: Contact\n---\n\n## Bezoek\n\n[Lees verder](/agenda/), [klik hier](/agenda/) of <https://www.almere.nl/>.\n\n#### Te diep\n\n# Tweede titel\n";
@@ -587,9 +587,9 @@ fn w003_w004_w005_vague_link_texts_skipped_levels_and_an_h1_are_warnings() {
     for part in [
         "'Lees verder'",
         "'klik hier'",
-        "only the address https://www.almere.nl/",
-        "level-4 heading follows a level-2",
-        "level-1 heading",
+        "alleen het adres https://www.almere.nl/",
+        "kop van niveau 4 volgt op een kop van niveau 2",
+        "kop van niveau 1",
     ] {
         assert!(
             messages.iter().any(|m| m.contains(part)),

@@ -428,7 +428,7 @@ fn markdown_nested_too_deep_is_an_error_naming_file_and_line() {
     assert_eq!(deep[0]["file"], "content/index.md");
     assert_eq!(deep[0]["line"], 7);
     assert!(
-        deep[0]["message"].as_str().unwrap().contains("levels deep"),
+        deep[0]["message"].as_str().unwrap().contains("lagen diep"),
         "{deep:?}"
     );
     assert!(deep[0]["hint"].is_string(), "{deep:?}");

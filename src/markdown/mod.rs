@@ -156,12 +156,9 @@ fn render_text(
                 Code::TooLarge,
                 &source.path,
                 position(offset),
-                format!(
-                    "the text nests lists, quotes, emphasis and HTML elements more than {} levels deep",
-                    nesting::MAX_DEPTH
-                ),
+                t!("te-diep", max = nesting::MAX_DEPTH),
             )
-            .with_hint("nest less deeply, and close the HTML elements you open (</div>)"),
+            .with_hint(t!("te-diep-hint")),
         );
         return Rendered::default();
     }
@@ -205,11 +202,9 @@ fn render_text(
                             Code::HeadingLevelOne,
                             &source.path,
                             at,
-                            "a level-1 heading (#) in the text",
+                            t!("kop-niveau-1"),
                         )
-                        .with_hint(
-                            "the title is the page's only level-1 heading: start with ## instead",
-                        ),
+                        .with_hint(t!("kop-niveau-1-hint")),
                     );
                 } else if level_number > last_level + 1 {
                     found.push(
@@ -217,9 +212,12 @@ fn render_text(
                             Code::SkippedHeadingLevel,
                             &source.path,
                             at,
-                            format!("a level-{level_number} heading follows a level-{last_level} heading"),
+                            t!("kop-overgeslagen", level = level_number, last = last_level),
                         )
-                        .with_hint(format!("use {} here, or add the level in between", "#".repeat(last_level + 1))),
+                        .with_hint(t!(
+                            "kop-overgeslagen-hint",
+                            hashes = "#".repeat(last_level + 1)
+                        )),
                     );
                 }
                 last_level = level_number;
@@ -253,7 +251,7 @@ fn render_text(
                 if let Some(problem) = vague_link_text(&label, dest_url) {
                     found.push(
                         Diagnostic::new(Code::VagueLinkText, &source.path, at, problem)
-                            .with_hint("write link text that says where the link goes, e.g. [Lees meer over Kansrijk in Almere](…)"),
+                            .with_hint(t!("linktekst-vaag-hint")),
                     );
                 }
                 if let Event::Start(Tag::Link { dest_url, .. }) = &mut events[i].0 {
@@ -278,11 +276,9 @@ fn render_text(
                             Code::ImageWithoutAlt,
                             &source.path,
                             at,
-                            format!("image '{dest_url}' has no alt text"),
+                            t!("afbeelding-zonder-alt", image = dest_url.to_string()),
                         )
-                        .with_hint(
-                            "describe the image between the brackets: ![what the image shows](…)",
-                        ),
+                        .with_hint(t!("afbeelding-zonder-alt-hint")),
                     );
                 }
                 if let Event::Start(Tag::Image { dest_url, .. }) = &mut events[i].0 {
@@ -335,18 +331,12 @@ fn vague_link_text(label: &str, dest: &str) -> Option<String> {
         .trim()
         .to_lowercase();
     if VAGUE_LINK_TEXTS.contains(&text.as_str()) {
-        return Some(format!(
-            "the link text '{}' does not say where the link goes",
-            label.trim()
-        ));
+        return Some(t!("linktekst-vaag", text = label.trim()));
     }
     let bare =
         text.starts_with("http://") || text.starts_with("https://") || text.starts_with("www.");
     if bare && !text.contains(' ') || (!text.is_empty() && text == dest.to_lowercase()) {
-        return Some(format!(
-            "the link text is only the address {}",
-            label.trim()
-        ));
+        return Some(t!("linktekst-adres", text = label.trim()));
     }
     None
 }
@@ -612,7 +602,7 @@ mod tests {
             })
         );
         assert!(
-            found[0].message.contains("100 levels"),
+            found[0].message.contains("100 lagen"),
             "{}",
             found[0].message
         );
@@ -644,7 +634,7 @@ mod tests {
     fn images_need_alt_text() {
         let (_, found) = html("![](/static/agenda.pdf)\n");
         assert_eq!(found.len(), 1);
-        assert!(found[0].message.contains("alt text"));
+        assert!(found[0].message.contains("alt-tekst"));
     }
 
     #[test]

@@ -287,3 +287,17 @@ stap-lezen = Reading content
 stap-maken = Rendering
 stap-schrijven = Writing open data and static files
 stap-zoekindex = Making the search index
+
+## The text (Markdown)
+
+te-diep = the text nests lists, quotes, emphasis and HTML elements more than { $max } levels deep
+te-diep-hint = nest less deeply, and close the HTML elements you open (</div>)
+kop-niveau-1 = a level-1 heading (#) in the text
+kop-niveau-1-hint = the title is the page's only level-1 heading: start with ## instead
+kop-overgeslagen = a level-{ $level } heading follows a level-{ $last } heading
+kop-overgeslagen-hint = use { $hashes } here, or add the level in between
+linktekst-vaag = the link text '{ $text }' does not say where the link goes
+linktekst-adres = the link text is only the address { $text }
+linktekst-vaag-hint = write link text that says where the link goes, e.g. [Read more about the homework club](…)
+afbeelding-zonder-alt = image '{ $image }' has no alt text
+afbeelding-zonder-alt-hint = describe the image between the brackets: ![what the image shows](…)

@@ -287,3 +287,17 @@ stap-lezen = Inhoud lezen
 stap-maken = Pagina's maken
 stap-schrijven = Open data en vaste bestanden schrijven
 stap-zoekindex = Zoekindex maken
+
+## De tekst (Markdown)
+
+te-diep = de tekst zet lijsten, citaten, nadruk en HTML meer dan { $max } lagen diep in elkaar
+te-diep-hint = zet de delen minder diep in elkaar, en sluit de HTML-elementen die u opent (</div>)
+kop-niveau-1 = een kop van niveau 1 (#) in de tekst
+kop-niveau-1-hint = de titel is de enige kop van niveau 1 op de pagina: begin met ##
+kop-overgeslagen = een kop van niveau { $level } volgt op een kop van niveau { $last }
+kop-overgeslagen-hint = gebruik hier { $hashes }, of voeg het niveau ertussen toe
+linktekst-vaag = de linktekst '{ $text }' zegt niet waar de link heen gaat
+linktekst-adres = de linktekst is alleen het adres { $text }
+linktekst-vaag-hint = schrijf een linktekst die zegt waar de link heen gaat, bijvoorbeeld [Lees meer over de huiswerkklas](…)
+afbeelding-zonder-alt = de afbeelding '{ $image }' heeft geen alt-tekst
+afbeelding-zonder-alt-hint = beschrijf tussen de haken wat er op de afbeelding staat: ![wat de afbeelding laat zien](…)
