@@ -535,7 +535,7 @@ fn e042_a_fragment_that_is_not_a_heading() {
         "---\ntitel: Contact\n---\n\n## Adres\n\nZie [ons adres](#adres) en [de route](#route).\n",
     );
     let d = only(&root, 1, ("content/contact.md", Some((7, 28)), "GKA-E042"));
-    assert_message(&d, "'#route' is not a heading", Some("#adres"));
+    assert_message(&d, "'#route' is geen kop", Some("#adres"));
 }
 
 #[test]

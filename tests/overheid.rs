@@ -242,8 +242,8 @@ fn a_statement_without_tests_or_contact_is_an_error() {
     let run = build_into_temp(root.path(), &[]).run;
     run.assert_code(1);
     for message in [
-        "content/toegankelijkheid.md: error[GKA-E009]: the accessibility statement does not say how the site was tested",
-        "content/toegankelijkheid.md: error[GKA-E009]: the accessibility statement gives no way to report a problem",
+        "content/toegankelijkheid.md: error[GKA-E009]: de toegankelijkheidsverklaring zegt niet hoe de site is onderzocht",
+        "content/toegankelijkheid.md: error[GKA-E009]: de toegankelijkheidsverklaring zegt niet waar iemand een probleem kan melden",
     ] {
         assert!(run.stderr.contains(message), "{message}\n{}", run.stderr);
     }

@@ -427,9 +427,9 @@ impl Site {
                         Code::MissingFile,
                         content_file("index.md"),
                         None,
-                        "the home page content/index.md is missing",
+                        t!("geen-startpagina"),
                     )
-                    .with_hint("create it with a `titel` and an introduction"),
+                    .with_hint(t!("geen-startpagina-hint")),
                 );
                 None
             }
@@ -746,23 +746,21 @@ impl Site {
                 };
                 if !known.contains(&link.fragment) {
                     let hint = if known.is_empty() {
-                        "that page has no headings; link to the page without '#…'".to_string()
+                        t!("anker-geen-koppen")
                     } else {
-                        format!(
-                            "headings on that page: {}",
-                            known
-                                .iter()
-                                .map(|id| format!("#{id}"))
-                                .collect::<Vec<_>>()
-                                .join(", ")
-                        )
+                        let ids: Vec<String> = known.iter().map(|id| format!("#{id}")).collect();
+                        t!("anker-koppen", ids = ids.join(", "))
                     };
                     diagnostics.push(
                         Diagnostic::new(
                             Code::BrokenFragment,
                             &source.path,
                             link.position,
-                            format!("'#{}' is not a heading on {}", link.fragment, link.target),
+                            t!(
+                                "anker-onbekend",
+                                fragment = &link.fragment,
+                                page = &link.target
+                            ),
                         )
                         .with_hint(hint),
                     );
@@ -897,8 +895,13 @@ fn check_statement(
 ) {
     if doc.data.onderzoeken.is_empty() {
         diagnostics.push(
-            Diagnostic::new(Code::MissingKey, &doc.source.path, None, "the accessibility statement does not say how the site was tested")
-                .with_hint("add `onderzoeken:` with at least one item: `door` (who or what tested) and `wanneer`"),
+            Diagnostic::new(
+                Code::MissingKey,
+                &doc.source.path,
+                None,
+                t!("verklaring-geen-onderzoek"),
+            )
+            .with_hint(t!("verklaring-geen-onderzoek-hint")),
         );
     }
     let own = doc
@@ -911,8 +914,13 @@ fn check_statement(
         .is_some_and(|c| c.email.is_some() || c.telefoon.is_some());
     if !own && !site && config.is_some() {
         diagnostics.push(
-            Diagnostic::new(Code::MissingKey, &doc.source.path, None, "the accessibility statement gives no way to report a problem")
-                .with_hint("add `contact:` with `email`, `telefoon` or `pagina` (e.g. /contact/), or an email or phone number under `contact` in site.yaml"),
+            Diagnostic::new(
+                Code::MissingKey,
+                &doc.source.path,
+                None,
+                t!("verklaring-geen-contact"),
+            )
+            .with_hint(t!("verklaring-geen-contact-hint")),
         );
     }
 }

@@ -301,3 +301,15 @@ linktekst-adres = the link text is only the address { $text }
 linktekst-vaag-hint = write link text that says where the link goes, e.g. [Read more about the homework club](…)
 afbeelding-zonder-alt = image '{ $image }' has no alt text
 afbeelding-zonder-alt-hint = describe the image between the brackets: ![what the image shows](…)
+
+## The site as a whole
+
+geen-startpagina = the home page content/index.md is missing
+geen-startpagina-hint = create it with a `titel` and an introduction
+anker-onbekend = '#{ $fragment }' is not a heading on { $page }
+anker-geen-koppen = that page has no headings; link to the page without '#…'
+anker-koppen = headings on that page: { $ids }
+verklaring-geen-onderzoek = the accessibility statement does not say how the site was tested
+verklaring-geen-onderzoek-hint = add `onderzoeken:` with at least one item: `door` (who or what tested) and `wanneer`
+verklaring-geen-contact = the accessibility statement gives no way to report a problem
+verklaring-geen-contact-hint = add `contact:` with `email`, `telefoon` or `pagina` (e.g. /contact/), or an email or phone number under `contact` in site.yaml

@@ -301,3 +301,15 @@ linktekst-adres = de linktekst is alleen het adres { $text }
 linktekst-vaag-hint = schrijf een linktekst die zegt waar de link heen gaat, bijvoorbeeld [Lees meer over de huiswerkklas](…)
 afbeelding-zonder-alt = de afbeelding '{ $image }' heeft geen alt-tekst
 afbeelding-zonder-alt-hint = beschrijf tussen de haken wat er op de afbeelding staat: ![wat de afbeelding laat zien](…)
+
+## De site als geheel
+
+geen-startpagina = de startpagina content/index.md ontbreekt
+geen-startpagina-hint = maak het bestand, met een `titel` en een inleiding
+anker-onbekend = '#{ $fragment }' is geen kop op { $page }
+anker-geen-koppen = die pagina heeft geen koppen; link naar de pagina zonder '#…'
+anker-koppen = koppen op die pagina: { $ids }
+verklaring-geen-onderzoek = de toegankelijkheidsverklaring zegt niet hoe de site is onderzocht
+verklaring-geen-onderzoek-hint = voeg `onderzoeken:` toe, met minstens één onderzoek: `door` (wie of wat onderzocht) en `wanneer`
+verklaring-geen-contact = de toegankelijkheidsverklaring zegt niet waar iemand een probleem kan melden
+verklaring-geen-contact-hint = voeg `contact:` toe met `email`, `telefoon` of `pagina` (bijvoorbeeld /contact/), of zet een e-mailadres of telefoonnummer onder `contact` in site.yaml
