@@ -426,7 +426,7 @@ fn e029_two_programmalijnen_with_the_same_nummer() {
         1,
         ("content/programmalijnen/b.md", Some((4, 9)), "GKA-E029"),
     );
-    assert_message(&d, "also used by content/programmalijnen/a.md", None);
+    assert_message(&d, "ook het nummer van content/programmalijnen/a.md", None);
 }
 
 #[test]

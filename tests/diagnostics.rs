@@ -333,13 +333,13 @@ fn an_erkenning_level_must_belong_to_its_databank() {
     // Line 10 of the file: `  niveau: goed-beschreven`, the value at column 11.
     assert!(
         run.stderr.contains(
-            "content/interventies/huiswerkklas.md:10:11: error[GKA-E031]: databank 'nji' does not award the level 'goed-beschreven'"
+            "content/interventies/huiswerkklas.md:10:11: error[GKA-E031]: de databank 'nji' kent het niveau 'goed-beschreven' niet toe"
         ),
         "{}",
         run.stderr
     );
     assert!(
-        run.stderr.contains("levels of nji: goed-onderbouwd"),
+        run.stderr.contains("niveaus van nji: goed-onderbouwd"),
         "{}",
         run.stderr
     );

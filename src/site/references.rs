@@ -51,12 +51,14 @@ pub(super) fn thema_terms(
                         Code::DuplicateThema,
                         &agenda.source.path,
                         agenda.source.lines.of(thema),
-                        format!(
-                            "theme '{}' has the same URL as '{other}' (/themas/{slug}/)",
-                            thema.value
+                        t!(
+                            "thema-zelfde-adres",
+                            thema = &thema.value,
+                            other = other.to_string(),
+                            slug = &slug
                         ),
                     )
-                    .with_hint("each theme needs its own wording"),
+                    .with_hint(t!("thema-zelfde-adres-hint")),
                 );
                 continue;
             }
@@ -232,14 +234,9 @@ pub(super) fn check_addenda(
                         Code::ReferenceToDraft,
                         &doc.source.path,
                         doc.source.lines.of(reference),
-                        format!(
-                            "interventie '{}' is a draft and is left out of the list",
-                            reference.value
-                        ),
+                        t!("interventie-concept", slug = &reference.value),
                     )
-                    .with_hint(
-                        "build with --drafts to include it, or remove `concept: true` from it",
-                    ),
+                    .with_hint(t!("interventie-concept-hint")),
                 );
                 continue;
             }
@@ -320,11 +317,9 @@ pub(super) fn check_nieuws(nieuws: &[Placed<Nieuws>], diagnostics: &mut Diagnost
                         line: doc.source.lines.first_line,
                         column: 1,
                     }),
-                    "a news item needs a `datum`",
+                    t!("nieuws-zonder-datum"),
                 )
-                .with_hint(
-                    "add `datum: YYYY-MM-DD`, the publication date or the date of the event",
-                ),
+                .with_hint(t!("nieuws-zonder-datum-hint")),
             );
         }
         if doc.data.soort == Soort::Evenement
@@ -363,13 +358,13 @@ pub(super) fn check_programmalijnen(
                     Code::DuplicateNummer,
                     &doc.source.path,
                     doc.source.lines.of(nummer),
-                    format!(
-                        "programmalijn number {} is also used by {}",
-                        nummer.value,
-                        other.display()
+                    t!(
+                        "nummer-dubbel",
+                        nummer = nummer.value,
+                        other = other.display()
                     ),
                 )
-                .with_hint("give each programmalijn its own `nummer`"),
+                .with_hint(t!("nummer-dubbel-hint")),
             );
         }
     }
@@ -393,18 +388,16 @@ pub(super) fn check_erkenningen(
                 Code::ErkenningNiveau,
                 &doc.source.path,
                 doc.source.lines.of(&erkenning.niveau),
-                format!(
-                    "databank '{}' does not award the level '{}'",
-                    erkenning.databank.as_str(),
-                    erkenning.niveau.value.as_str()
+                t!(
+                    "erkenning-niveau",
+                    databank = erkenning.databank.as_str(),
+                    niveau = erkenning.niveau.value.as_str()
                 ),
             )
-            .with_hint(format!(
-                "levels of {}: {}",
-                erkenning.databank.as_str(),
-                niveaus
-                    .iter()
-                    .map(|n| n.as_str())
+            .with_hint(t!(
+                "erkenning-niveau-hint",
+                databank = erkenning.databank.as_str(),
+                niveaus = (niveaus.iter().map(|n| n.as_str()))
                     .collect::<Vec<_>>()
                     .join(", ")
             )),
