@@ -45,7 +45,7 @@ fn a_house_style_from_another_site_is_refused() {
     run.assert_code(1);
     assert!(
         run.stderr.contains(
-            "content/site.yaml:8:8: error[GKA-E030]: huisstijl css 'https://cdn.example/huisstijl.css' is not a file of this site"
+            "content/site.yaml:8:8: error[GKA-E030]: het stijlblad 'https://cdn.example/huisstijl.css' van de huisstijl is geen bestand van deze site"
         ),
         "{}",
         run.stderr

@@ -106,14 +106,27 @@ pub(super) fn resolve_config(
     let file = content_file(CONFIG_FILE);
     let base_url = match (&options.base_url, &raw.base_url) {
         (Some(flag), _) => parse_base_url(flag).map_err(|problem| {
-            Diagnostic::new(Code::BaseUrl, "--base-url", None, format!("'{flag}' {problem}")).with_hint("pass a full address such as https://gka.example.nl/")
+            Diagnostic::new(
+                Code::BaseUrl,
+                "--base-url",
+                None,
+                t!("adres-vlag", url = flag, problem = problem),
+            )
+            .with_hint(t!("adres-vlag-hint"))
         }),
         (None, Some(value)) => parse_base_url(&value.value).map_err(|problem| {
-            Diagnostic::new(Code::BaseUrl, &file, lines.of(value), format!("base_url '{}' {problem}", value.value))
-                .with_hint("write the full address the site is published at, e.g. https://gka.almere.nl/")
+            Diagnostic::new(
+                Code::BaseUrl,
+                &file,
+                lines.of(value),
+                t!("base-url-fout", url = &value.value, problem = problem),
+            )
+            .with_hint(t!("base-url-fout-hint"))
         }),
-        (None, None) => Err(Diagnostic::new(Code::BaseUrl, &file, None, "base_url is missing")
-            .with_hint("add `base_url: https://…/` with the address the site is published at, or pass --base-url")),
+        (None, None) => Err(
+            Diagnostic::new(Code::BaseUrl, &file, None, t!("base-url-ontbreekt"))
+                .with_hint(t!("base-url-ontbreekt-hint")),
+        ),
     };
     let base_url = base_url.map_err(|d| diagnostics.push(d)).ok();
     let huisstijl = raw
@@ -171,14 +184,24 @@ fn resolve_huisstijl(
         let path = css.value.trim();
         if !path.starts_with('/') || path.starts_with("//") {
             diagnostics.push(
-                Diagnostic::new(Code::BadSetting, &file, lines.of(&css), format!("huisstijl css '{path}' is not a file of this site"))
-                    .with_hint("put the stylesheet in content/static/ and write its path, e.g. /static/huisstijl.css: the site loads nothing from other sites"),
+                Diagnostic::new(
+                    Code::BadSetting,
+                    &file,
+                    lines.of(&css),
+                    t!("css-niet-van-site", path = path),
+                )
+                .with_hint(t!("css-niet-van-site-hint")),
             );
             None
         } else if !path.ends_with(".css") {
             diagnostics.push(
-                Diagnostic::new(Code::BadSetting, &file, lines.of(&css), format!("huisstijl css '{path}' is not a stylesheet"))
-                    .with_hint("name a .css file, e.g. /static/huisstijl.css"),
+                Diagnostic::new(
+                    Code::BadSetting,
+                    &file,
+                    lines.of(&css),
+                    t!("css-geen-stijlblad", path = path),
+                )
+                .with_hint(t!("css-geen-stijlblad-hint")),
             );
             None
         } else {
@@ -190,8 +213,13 @@ fn resolve_huisstijl(
         match names.iter().find(|n| !is_class_name(n)) {
             Some(bad) => {
                 diagnostics.push(
-                    Diagnostic::new(Code::BadSetting, &file, lines.of(&klasse), format!("huisstijl klasse '{bad}' is not a CSS class name"))
-                        .with_hint("use letters, digits, '-' and '_', not starting with a digit, e.g. voorbeeld-theme; separate several with spaces"),
+                    Diagnostic::new(
+                        Code::BadSetting,
+                        &file,
+                        lines.of(&klasse),
+                        t!("css-klasse", class = *bad),
+                    )
+                    .with_hint(t!("css-klasse-hint")),
                 );
                 None
             }
@@ -232,9 +260,9 @@ fn check_https(
                     Code::BadSetting,
                     content_file(CONFIG_FILE),
                     lines.of(value),
-                    format!("{key} '{text}' is not an https:// address"),
+                    t!("geen-https-adres", key = key, text = text),
                 )
-                .with_hint("write the full address, starting with https://"),
+                .with_hint(t!("geen-https-adres-hint")),
             );
             None
         }
@@ -279,22 +307,37 @@ fn resolve_beveiliging(
             contact.push(text.to_string());
         } else {
             diagnostics.push(
-                Diagnostic::new(Code::BadSetting, &file, lines.of(item), format!("security contact '{text}' is not a mailto:, https:// or tel: address"))
-                    .with_hint("write e.g. mailto:security@gemeente.example or https://gemeente.example/kwetsbaarheid-melden"),
+                Diagnostic::new(
+                    Code::BadSetting,
+                    &file,
+                    lines.of(item),
+                    t!("beveiliging-contact", text = text),
+                )
+                .with_hint(t!("beveiliging-contact-hint")),
             );
         }
     }
     if raw.contact.items().is_empty() {
         diagnostics.push(
-            Diagnostic::new(Code::MissingKey, &file, None, "beveiliging has no contact")
-                .with_hint("add `contact: mailto:…` with the address for security reports"),
+            Diagnostic::new(
+                Code::MissingKey,
+                &file,
+                None,
+                t!("beveiliging-geen-contact"),
+            )
+            .with_hint(t!("beveiliging-geen-contact-hint")),
         );
     }
     let verloopt = match raw.verloopt {
         Some(date) if date.value.0 < today => {
             diagnostics.push(
-                Diagnostic::new(Code::InvalidValue, &file, lines.of(&date), format!("security.txt expired on {}", date.value.iso()))
-                    .with_hint("set `verloopt` to a later date, less than a year ahead, or leave it out to use a date 364 days after each build"),
+                Diagnostic::new(
+                    Code::InvalidValue,
+                    &file,
+                    lines.of(&date),
+                    t!("beveiliging-verlopen", date = date.value.iso()),
+                )
+                .with_hint(t!("beveiliging-verlopen-hint")),
             );
             date.value
         }
@@ -305,14 +348,9 @@ fn resolve_beveiliging(
                         Code::LongExpiry,
                         &file,
                         lines.of(&date),
-                        format!(
-                            "security.txt is valid until {}, more than a year ahead",
-                            date.value.iso()
-                        ),
+                        t!("beveiliging-lang", date = date.value.iso()),
                     )
-                    .with_hint(
-                        "RFC 9116 asks for less than a year, so that stale contact details expire",
-                    ),
+                    .with_hint(t!("beveiliging-lang-hint")),
                 );
             }
             date.value
@@ -329,13 +367,13 @@ fn resolve_beveiliging(
     })
 }
 
-fn parse_base_url(text: &str) -> Result<url::Url, &'static str> {
-    let mut url = url::Url::parse(text.trim()).map_err(|_| "is not a valid address")?;
+fn parse_base_url(text: &str) -> Result<url::Url, String> {
+    let mut url = url::Url::parse(text.trim()).map_err(|_| t!("adres-ongeldig"))?;
     if !matches!(url.scheme(), "http" | "https") {
-        return Err("must start with https:// or http://");
+        return Err(t!("adres-geen-https"));
     }
     if url.query().is_some() || url.fragment().is_some() {
-        return Err("may not contain ? or #");
+        return Err(t!("adres-vraagteken"));
     }
     if !url.path().ends_with('/') {
         let path = format!("{}/", url.path());
@@ -407,11 +445,11 @@ mod tests {
         let messages: Vec<String> = diagnostics.into_iter().map(|d| d.message).collect();
         assert_eq!(messages.len(), 2, "{messages:?}");
         assert!(
-            messages[0].contains("'cert@x.example' is not a mailto:"),
+            messages[0].contains("'cert@x.example' is geen mailto:"),
             "{messages:?}"
         );
         assert!(
-            messages[1].contains("expired on 2029-12-31"),
+            messages[1].contains("verlopen op 2029-12-31"),
             "{messages:?}"
         );
     }

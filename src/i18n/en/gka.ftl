@@ -323,3 +323,31 @@ nummer-dubbel = programmalijn number { $nummer } is also used by { $other }
 nummer-dubbel-hint = give each programmalijn its own `nummer`
 erkenning-niveau = databank '{ $databank }' does not award the level '{ $niveau }'
 erkenning-niveau-hint = levels of { $databank }: { $niveaus }
+
+## Settings (content/site.yaml)
+
+adres-vlag = '{ $url }' { $problem }
+adres-vlag-hint = pass a full address such as https://gka.example.nl/
+base-url-fout = base_url '{ $url }' { $problem }
+base-url-fout-hint = write the full address the site is published at, e.g. https://gka.example.nl/
+base-url-ontbreekt = base_url is missing
+base-url-ontbreekt-hint = add `base_url: https://…/` with the address the site is published at, or pass --base-url
+adres-ongeldig = is not a valid address
+adres-geen-https = must start with https:// or http://
+adres-vraagteken = may not contain ? or #
+css-niet-van-site = huisstijl css '{ $path }' is not a file of this site
+css-niet-van-site-hint = put the stylesheet in content/static/ and write its path, e.g. /static/huisstijl.css: the site loads nothing from other sites
+css-geen-stijlblad = huisstijl css '{ $path }' is not a stylesheet
+css-geen-stijlblad-hint = name a .css file, e.g. /static/huisstijl.css
+css-klasse = huisstijl klasse '{ $class }' is not a CSS class name
+css-klasse-hint = use letters, digits, '-' and '_', not starting with a digit, e.g. voorbeeld-theme; separate several with spaces
+geen-https-adres = { $key } '{ $text }' is not an https:// address
+geen-https-adres-hint = write the full address, starting with https://
+beveiliging-contact = security contact '{ $text }' is not a mailto:, https:// or tel: address
+beveiliging-contact-hint = write e.g. mailto:security@gemeente.example or https://gemeente.example/kwetsbaarheid-melden
+beveiliging-geen-contact = beveiliging has no contact
+beveiliging-geen-contact-hint = add `contact: mailto:…` with the address for security reports
+beveiliging-verlopen = security.txt expired on { $date }
+beveiliging-verlopen-hint = set `verloopt` to a later date, less than a year ahead, or leave it out to use a date 364 days after each build
+beveiliging-lang = security.txt is valid until { $date }, more than a year ahead
+beveiliging-lang-hint = RFC 9116 asks for less than a year, so that stale contact details expire

@@ -323,3 +323,31 @@ nummer-dubbel = programmalijn { $nummer } is ook het nummer van { $other }
 nummer-dubbel-hint = geef elke programmalijn een eigen `nummer`
 erkenning-niveau = de databank '{ $databank }' kent het niveau '{ $niveau }' niet toe
 erkenning-niveau-hint = niveaus van { $databank }: { $niveaus }
+
+## Instellingen (content/site.yaml)
+
+adres-vlag = '{ $url }' { $problem }
+adres-vlag-hint = geef een volledig adres, zoals https://gka.gemeente.nl/
+base-url-fout = base_url '{ $url }' { $problem }
+base-url-fout-hint = schrijf het volledige adres waarop de site komt te staan, bijvoorbeeld https://gka.gemeente.nl/
+base-url-ontbreekt = base_url ontbreekt
+base-url-ontbreekt-hint = voeg `base_url: https://…/` toe met het adres waarop de site komt te staan, of geef --base-url mee
+adres-ongeldig = is geen geldig adres
+adres-geen-https = moet beginnen met https:// of http://
+adres-vraagteken = mag geen ? of # bevatten
+css-niet-van-site = het stijlblad '{ $path }' van de huisstijl is geen bestand van deze site
+css-niet-van-site-hint = zet het stijlblad in content/static/ en schrijf het pad, bijvoorbeeld /static/huisstijl.css: de site laadt niets van andere sites
+css-geen-stijlblad = '{ $path }' is geen stijlblad (.css)
+css-geen-stijlblad-hint = noem een .css-bestand, bijvoorbeeld /static/huisstijl.css
+css-klasse = '{ $class }' kan geen CSS-klasse zijn
+css-klasse-hint = gebruik letters, cijfers, '-' en '_', niet beginnend met een cijfer, bijvoorbeeld voorbeeld-theme; scheid er meer met spaties
+geen-https-adres = { $key } '{ $text }' is geen https://-adres
+geen-https-adres-hint = schrijf het volledige adres, beginnend met https://
+beveiliging-contact = het beveiligingscontact '{ $text }' is geen mailto:-, https://- of tel:-adres
+beveiliging-contact-hint = schrijf bijvoorbeeld mailto:security@gemeente.nl of https://gemeente.nl/kwetsbaarheid-melden
+beveiliging-geen-contact = bij beveiliging staat geen contact
+beveiliging-geen-contact-hint = voeg `contact: mailto:…` toe met het adres voor meldingen over beveiliging
+beveiliging-verlopen = security.txt is verlopen op { $date }
+beveiliging-verlopen-hint = zet `verloopt` op een latere datum, minder dan een jaar vooruit, of laat het weg: dan geldt steeds 364 dagen na het maken van de site
+beveiliging-lang = security.txt geldt tot { $date }, meer dan een jaar vooruit
+beveiliging-lang-hint = RFC 9116 vraagt om minder dan een jaar, zodat oude contactgegevens vanzelf vervallen
