@@ -66,7 +66,7 @@ const EXPECTED: [Expected; 5] = [
         11,
         9,
         "GKA-E040",
-        "link to '/bestaat-niet/'",
+        "de link naar '/bestaat-niet/'",
         Some(""),
     ),
 ];

@@ -74,7 +74,7 @@ impl Resolved {
 pub struct Problem {
     /// What kind of problem.
     pub code: Code,
-    /// What is wrong, to follow "link to '…'".
+    /// What is wrong, to follow "the link to '…'" (`link-naar` in the catalogue).
     pub message: String,
     /// How to fix it.
     pub hint: String,
@@ -100,8 +100,8 @@ pub fn resolve(
     if dest.is_empty() {
         return Err(problem(
             Code::UnsafeLink,
-            "is empty",
-            "put the address between the parentheses: [text](/page/)",
+            t!("link-leeg"),
+            t!("link-leeg-hint"),
         ));
     }
     if let Some(fragment) = dest.strip_prefix('#') {
@@ -118,8 +118,8 @@ pub fn resolve(
             "http" | "https" | "mailto" | "tel" => Ok(Resolved::external(dest)),
             _ => Err(problem(
                 Code::UnsafeLink,
-                format!("uses '{scheme}:', which is not allowed"),
-                "link to https://, mailto: or tel: addresses, or to a page of this site",
+                t!("link-schema", scheme = scheme),
+                t!("link-schema-hint"),
             )),
         };
     }
@@ -139,14 +139,14 @@ pub fn resolve(
         page_url.to_string()
     } else if path.starts_with('/') {
         normalize(path)
-            .ok_or_else(|| problem(Code::BrokenLink, "leaves the site", "remove the '..' parts"))?
+            .ok_or_else(|| problem(Code::BrokenLink, t!("link-buiten"), t!("link-puntjes-hint")))?
     } else if path.ends_with(".md") {
         let folder = content_path.rsplit_once('/').map_or("", |(f, _)| f);
         let file = normalize(&format!("/{folder}/{path}")).ok_or_else(|| {
             problem(
                 Code::BrokenLink,
-                "leaves the content folder",
-                "remove the '..' parts",
+                t!("link-buiten-content"),
+                t!("link-puntjes-hint"),
             )
         })?;
         let file = file.trim_start_matches('/');
@@ -157,8 +157,8 @@ pub fn resolve(
             .ok_or_else(|| {
                 problem(
                     Code::BrokenLink,
-                    format!("points to content/{file}, which does not exist or is a draft"),
-                    "check the file name; paths are relative to this file",
+                    t!("link-md-onbekend", file = file),
+                    t!("link-md-onbekend-hint"),
                 )
             });
     } else {
@@ -168,7 +168,7 @@ pub fn resolve(
             page_url.rsplit_once('/').map_or("/", |(f, _)| f)
         };
         normalize(&format!("{folder}/{path}"))
-            .ok_or_else(|| problem(Code::BrokenLink, "leaves the site", "remove the '..' parts"))?
+            .ok_or_else(|| problem(Code::BrokenLink, t!("link-buiten"), t!("link-puntjes-hint")))?
     };
     let with_slash = format!("{site_path}/");
     let found = if links.pages.contains(&site_path) {
@@ -183,14 +183,14 @@ pub fn resolve(
         None if links.drafts.contains(&site_path) || links.drafts.contains(&with_slash) => {
             Err(problem(
                 Code::LinkToDraft,
-                format!("points to a draft that is left out of this build ({site_path})"),
-                "publish that page first (remove `concept: true`), or build with --drafts to preview",
+                t!("link-concept", path = &site_path),
+                t!("link-concept-hint"),
             ))
         }
         None => Err(problem(
             Code::BrokenLink,
-            format!("does not match any page or file of the site ({site_path})"),
-            "check the address; pages end with a '/', files live in content/static/ and are linked as /static/<name>",
+            t!("link-onbekend", path = &site_path),
+            t!("link-onbekend-hint"),
         )),
     }
 }

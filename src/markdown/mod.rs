@@ -255,7 +255,7 @@ fn render_text(
                     );
                 }
                 if let Event::Start(Tag::Link { dest_url, .. }) = &mut events[i].0 {
-                    rewrite(dest_url, "link to", &page, at, found, &mut fragments);
+                    rewrite(dest_url, &t!("link-naar"), &page, at, found, &mut fragments);
                 }
                 if let Event::Start(Tag::Link { dest_url, .. }) = &events[i].0 {
                     let site_path = dest_url
@@ -282,7 +282,14 @@ fn render_text(
                     );
                 }
                 if let Event::Start(Tag::Image { dest_url, .. }) = &mut events[i].0 {
-                    rewrite(dest_url, "image", &page, at, found, &mut fragments);
+                    rewrite(
+                        dest_url,
+                        &t!("link-afbeelding"),
+                        &page,
+                        at,
+                        found,
+                        &mut fragments,
+                    );
                 }
             }
             _ => {}
@@ -570,7 +577,7 @@ mod tests {
             found.iter().all(|d| d.position.map(|p| p.line) == Some(7)),
             "{found:?}"
         );
-        assert!(found[1].message.contains("draft"), "{found:?}");
+        assert!(found[1].message.contains("concept"), "{found:?}");
     }
 
     #[test]

@@ -849,7 +849,7 @@ fn check_links_in_front_matter(
                     problem.code,
                     file,
                     lines.of(link),
-                    format!("link to '{}' {}", link.value, problem.message),
+                    format!("{} '{}' {}", t!("link-naar"), link.value, problem.message),
                 )
                 .with_hint(problem.hint),
             );

@@ -351,3 +351,21 @@ beveiliging-verlopen = security.txt expired on { $date }
 beveiliging-verlopen-hint = set `verloopt` to a later date, less than a year ahead, or leave it out to use a date 364 days after each build
 beveiliging-lang = security.txt is valid until { $date }, more than a year ahead
 beveiliging-lang-hint = RFC 9116 asks for less than a year, so that stale contact details expire
+
+## Links (as in "link to '/x/' does not match any page …")
+
+link-naar = link to
+link-afbeelding = image
+link-leeg = is empty
+link-leeg-hint = put the address between the parentheses: [text](/page/)
+link-schema = uses '{ $scheme }:', which is not allowed
+link-schema-hint = link to https://, mailto: or tel: addresses, or to a page of this site
+link-buiten = leaves the site
+link-buiten-content = leaves the content folder
+link-puntjes-hint = remove the '..' parts
+link-md-onbekend = points to content/{ $file }, which does not exist or is a draft
+link-md-onbekend-hint = check the file name; paths are relative to this file
+link-concept = points to a draft that is left out of this build ({ $path })
+link-concept-hint = publish that page first (remove `concept: true`), or build with --drafts to preview
+link-onbekend = does not match any page or file of the site ({ $path })
+link-onbekend-hint = check the address; pages end with a '/', files live in content/static/ and are linked as /static/<name>

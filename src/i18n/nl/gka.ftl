@@ -351,3 +351,21 @@ beveiliging-verlopen = security.txt is verlopen op { $date }
 beveiliging-verlopen-hint = zet `verloopt` op een latere datum, minder dan een jaar vooruit, of laat het weg: dan geldt steeds 364 dagen na het maken van de site
 beveiliging-lang = security.txt geldt tot { $date }, meer dan een jaar vooruit
 beveiliging-lang-hint = RFC 9116 vraagt om minder dan een jaar, zodat oude contactgegevens vanzelf vervallen
+
+## Links (zo: "de link naar '/x/' past bij geen pagina …")
+
+link-naar = de link naar
+link-afbeelding = de afbeelding
+link-leeg = is leeg
+link-leeg-hint = zet het adres tussen de haakjes: [tekst](/pagina/)
+link-schema = gebruikt '{ $scheme }:', en dat mag niet
+link-schema-hint = link naar https://-, mailto:- of tel:-adressen, of naar een pagina van deze site
+link-buiten = gaat buiten de site
+link-buiten-content = gaat buiten de map content
+link-puntjes-hint = haal de delen met '..' weg
+link-md-onbekend = wijst naar content/{ $file }, maar dat bestand bestaat niet of is een concept
+link-md-onbekend-hint = controleer de bestandsnaam; het pad gaat uit van de map van dit bestand
+link-concept = wijst naar een concept dat niet op de site komt ({ $path })
+link-concept-hint = publiceer die pagina eerst (haal `concept: true` weg), of maak de site met --drafts om te kijken
+link-onbekend = past bij geen pagina of bestand van de site ({ $path })
+link-onbekend-hint = controleer het adres: pagina's eindigen op '/', bestanden staan in content/static/ en u linkt ernaar als /static/<naam>
