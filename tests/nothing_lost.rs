@@ -200,6 +200,47 @@ fn line_injection_in_security_txt_is_an_error() {
     );
 }
 
+// 4, found by the `site` fuzz target: `taal` and `titel` of site.yaml reached security.txt
+// as written, and `taal` every page's `lang`.
+#[test]
+fn line_breaks_in_taal_and_titel_stay_out_of_security_txt() {
+    for taal in [
+        "\"nl\\nPolicy: https://evil.example/\"",
+        "\"nl nl\"",
+        "\"\"",
+    ] {
+        let root = SiteRoot::fixture("nothing-lost");
+        root.edit(
+            "content/site.yaml",
+            "gemeente: Voorbeeldstad",
+            &format!("gemeente: Voorbeeldstad\ntaal: {taal}"),
+        );
+        let found = found(&root, "GKA-E011");
+        assert_eq!(found.len(), 1, "{taal}: {found:#?}");
+        assert_eq!(found[0].0, "content/site.yaml");
+        assert_eq!(found[0].1, Some(2), "{taal}: the line of taal");
+        build_fails(&root);
+    }
+    let root = SiteRoot::fixture("nothing-lost");
+    root.edit(
+        "content/site.yaml",
+        "gemeente: Voorbeeldstad",
+        "gemeente: Voorbeeldstad\ntitel: \"GKA\\nPolicy: https://evil.example/\"",
+    );
+    let built = build_into_temp(root.path(), &["--no-search"]);
+    built.run.assert_success();
+    let txt = fs::read_to_string(built.out.join(".well-known/security.txt")).unwrap();
+    assert_eq!(
+        txt.lines().next(),
+        Some("# Security contact of GKA Policy: https://evil.example/. See RFC 9116.")
+    );
+    let policies: Vec<&str> = txt.lines().filter(|l| l.starts_with("Policy:")).collect();
+    assert_eq!(
+        policies,
+        ["Policy: https://voorbeeldstad.example/kwetsbaarheid-melden"]
+    );
+}
+
 // 5. Control characters.
 #[test]
 fn control_characters_are_errors_with_their_place() {
