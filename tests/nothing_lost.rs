@@ -339,6 +339,38 @@ fn duplicate_ids_never_appear_on_a_page() {
     assert_eq!(ids, ["inhoud-1", "inhoud-2", "inhoud-1-1", "1-1"]);
 }
 
+// 7, found by the `site` fuzz target: a footnote's id is its label, which may be a
+// template's id or no id at all.
+#[test]
+fn footnote_ids_are_unique_ids_too() {
+    let root = SiteRoot::fixture("nothing-lost");
+    root.write(
+        "content/contact.md",
+        "---\ntitel: Contact\n---\n\nMail ons[^inhoud] of bel[^a b].\n\n[^inhoud]: Op werkdagen.\n\n[^a b]: Van 9 tot 5.\n",
+    );
+    let built = build_into_temp(root.path(), &["--no-search"]);
+    built.run.assert_success();
+    let doc = page(&built.out, "/contact/");
+    let ids: Vec<&str> = doc
+        .select(&sel("[id]"))
+        .map(|e| e.value().id().unwrap())
+        .collect();
+    assert_eq!(
+        ids.iter().filter(|id| **id == "inhoud").count(),
+        1,
+        "{ids:?}"
+    );
+    assert!(ids.iter().all(|id| !id.contains(' ')), "{ids:?}");
+    let definitions = sel(".footnote-definition");
+    for note in doc.select(&sel(".footnote-reference a")) {
+        let target = note.value().attr("href").unwrap().trim_start_matches('#');
+        let found = doc
+            .select(&definitions)
+            .filter(|d| d.value().id() == Some(target));
+        assert_eq!(found.count(), 1, "#{target} names no footnote");
+    }
+}
+
 // 8. `slug` ignored on plain pages.
 #[test]
 fn slug_on_plain_pages_moves_the_page() {
