@@ -403,6 +403,21 @@ fn doc_links(doc: &scraper::Html) -> Vec<String> {
         .collect()
 }
 
+// 12, found by the `site` fuzz target: a name that slugifies to nothing left `//` in a URL,
+// and the breadcrumb's `href="//a/"` pointed at another site.
+#[test]
+fn names_without_letters_or_digits_are_an_error() {
+    for file in ["content/-/a.md", "content/nieuws/-.md", "content/….md"] {
+        let root = SiteRoot::fixture("nothing-lost");
+        root.write(file, "---\ntitel: A\ndatum: 2025-01-01\n---\n\nTekst.\n");
+        let found = found(&root, "GKA-E021");
+        assert_eq!(found.len(), 1, "{file}: {found:#?}");
+        assert_eq!(found[0].0, file);
+        assert!(found[0].2.contains("//"), "{file}: {found:#?}");
+        build_fails(&root);
+    }
+}
+
 // 12. Also accepted and wrong: a protocol-relative alias, addresses equal but for case.
 #[test]
 fn other_sites_and_case_only_addresses_are_errors() {

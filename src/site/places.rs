@@ -65,6 +65,22 @@ impl Places {
             return None;
         }
         let url = url_of(&doc);
+        // A file or folder name without letters or digits (`-`, `…`) slugifies to nothing and
+        // leaves `//` in the path, and `//a/` is an address on another site.
+        if url.contains("//") {
+            diagnostics.push(
+                Diagnostic::new(
+                    Code::BadSlug,
+                    &doc.source.path,
+                    None,
+                    format!(
+                        "the file's name or a folder's has no letters or digits, so its URL {url} has an empty part"
+                    ),
+                )
+                .with_hint("give the file and its folders names with letters or digits"),
+            );
+            return None;
+        }
         if doc.meta.concept && !self.drafts {
             self.draft_urls.insert(url);
             return None;
