@@ -200,6 +200,47 @@ fn line_injection_in_security_txt_is_an_error() {
     );
 }
 
+// 4, found by the `site` fuzz target: `taal` and `titel` of site.yaml reached security.txt
+// as written, and `taal` every page's `lang`.
+#[test]
+fn line_breaks_in_taal_and_titel_stay_out_of_security_txt() {
+    for taal in [
+        "\"nl\\nPolicy: https://evil.example/\"",
+        "\"nl nl\"",
+        "\"\"",
+    ] {
+        let root = SiteRoot::fixture("nothing-lost");
+        root.edit(
+            "content/site.yaml",
+            "gemeente: Voorbeeldstad",
+            &format!("gemeente: Voorbeeldstad\ntaal: {taal}"),
+        );
+        let found = found(&root, "GKA-E011");
+        assert_eq!(found.len(), 1, "{taal}: {found:#?}");
+        assert_eq!(found[0].0, "content/site.yaml");
+        assert_eq!(found[0].1, Some(2), "{taal}: the line of taal");
+        build_fails(&root);
+    }
+    let root = SiteRoot::fixture("nothing-lost");
+    root.edit(
+        "content/site.yaml",
+        "gemeente: Voorbeeldstad",
+        "gemeente: Voorbeeldstad\ntitel: \"GKA\\nPolicy: https://evil.example/\"",
+    );
+    let built = build_into_temp(root.path(), &["--no-search"]);
+    built.run.assert_success();
+    let txt = fs::read_to_string(built.out.join(".well-known/security.txt")).unwrap();
+    assert_eq!(
+        txt.lines().next(),
+        Some("# Security contact of GKA Policy: https://evil.example/. See RFC 9116.")
+    );
+    let policies: Vec<&str> = txt.lines().filter(|l| l.starts_with("Policy:")).collect();
+    assert_eq!(
+        policies,
+        ["Policy: https://voorbeeldstad.example/kwetsbaarheid-melden"]
+    );
+}
+
 // 5. Control characters.
 #[test]
 fn control_characters_are_errors_with_their_place() {
@@ -308,6 +349,38 @@ fn duplicate_ids_never_appear_on_a_page() {
     assert_eq!(ids, ["inhoud-1", "inhoud-2", "inhoud-1-1", "1-1"]);
 }
 
+// 7, found by the `site` fuzz target: a footnote's id is its label, which may be a
+// template's id or no id at all.
+#[test]
+fn footnote_ids_are_unique_ids_too() {
+    let root = SiteRoot::fixture("nothing-lost");
+    root.write(
+        "content/contact.md",
+        "---\ntitel: Contact\n---\n\nMail ons[^inhoud] of bel[^a b].\n\n[^inhoud]: Op werkdagen.\n\n[^a b]: Van 9 tot 5.\n",
+    );
+    let built = build_into_temp(root.path(), &["--no-search"]);
+    built.run.assert_success();
+    let doc = page(&built.out, "/contact/");
+    let ids: Vec<&str> = doc
+        .select(&sel("[id]"))
+        .map(|e| e.value().id().unwrap())
+        .collect();
+    assert_eq!(
+        ids.iter().filter(|id| **id == "inhoud").count(),
+        1,
+        "{ids:?}"
+    );
+    assert!(ids.iter().all(|id| !id.contains(' ')), "{ids:?}");
+    let definitions = sel(".footnote-definition");
+    for note in doc.select(&sel(".footnote-reference a")) {
+        let target = note.value().attr("href").unwrap().trim_start_matches('#');
+        let found = doc
+            .select(&definitions)
+            .filter(|d| d.value().id() == Some(target));
+        assert_eq!(found.count(), 1, "#{target} names no footnote");
+    }
+}
+
 // 8. `slug` ignored on plain pages.
 #[test]
 fn slug_on_plain_pages_moves_the_page() {
@@ -338,6 +411,21 @@ fn doc_links(doc: &scraper::Html) -> Vec<String> {
     doc.select(&sel("a[href]"))
         .map(|a| a.value().attr("href").unwrap().to_string())
         .collect()
+}
+
+// 12, found by the `site` fuzz target: a name that slugifies to nothing left `//` in a URL,
+// and the breadcrumb's `href="//a/"` pointed at another site.
+#[test]
+fn names_without_letters_or_digits_are_an_error() {
+    for file in ["content/-/a.md", "content/nieuws/-.md", "content/….md"] {
+        let root = SiteRoot::fixture("nothing-lost");
+        root.write(file, "---\ntitel: A\ndatum: 2025-01-01\n---\n\nTekst.\n");
+        let found = found(&root, "GKA-E021");
+        assert_eq!(found.len(), 1, "{file}: {found:#?}");
+        assert_eq!(found[0].0, file);
+        assert!(found[0].2.contains("//"), "{file}: {found:#?}");
+        build_fails(&root);
+    }
 }
 
 // 12. Also accepted and wrong: a protocol-relative alias, addresses equal but for case.

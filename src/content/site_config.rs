@@ -30,9 +30,15 @@ pub struct SiteConfig {
         description = "Het volledige adres waar de site komt te staan, bijvoorbeeld https://gka.almere.nl/."
     )]
     pub base_url: Option<Spanned<String>>,
-    /// The site's language.
-    #[serde(default = "default_taal")]
-    #[schemars(description = "De taalcode, meestal nl.")]
+    /// The site's language: a language code such as `nl`.
+    #[serde(
+        default = "default_taal",
+        deserialize_with = "super::values::language_tag"
+    )]
+    #[schemars(
+        description = "De taalcode, meestal nl.",
+        regex(pattern = r"^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$")
+    )]
     pub taal: String,
     /// The theme folder in `themes/`.
     #[serde(default = "default_thema")]

@@ -18,6 +18,31 @@ pub fn non_blank<'de, D: Deserializer<'de>>(deserializer: D) -> Result<String, D
     }
 }
 
+/// Reads a language code such as `nl`, `fy` or `nl-NL`, in the shape of a BCP 47 tag: 2 to 8
+/// letters, then parts of 1 to 8 letters or digits after a `-`. It lands unescaped in
+/// `security.txt`, where a line break would start a field of its own, and in every page's
+/// `lang`, which must be a tag.
+pub fn language_tag<'de, D: Deserializer<'de>>(deserializer: D) -> Result<String, D::Error> {
+    let text = String::deserialize(deserializer)?;
+    if is_language_tag(&text) {
+        Ok(text)
+    } else {
+        Err(de::Error::custom(t!(
+            "taalcode",
+            text = text.escape_debug().to_string()
+        )))
+    }
+}
+
+/// Whether `tag` has the shape of a BCP 47 language tag (see [`language_tag`]).
+fn is_language_tag(tag: &str) -> bool {
+    let mut parts = tag.split('-');
+    let language = parts.next().unwrap_or_default();
+    (2..=8).contains(&language.len())
+        && language.bytes().all(|b| b.is_ascii_alphabetic())
+        && parts.all(|p| (1..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric()))
+}
+
 /// Defines `Deserialize` for a type through its `FromStr`, keeping the parse error's text,
 /// and its JSON Schema: a string of the form `$pattern` (a regular expression), described for
 /// editors in Dutch by `$beschrijving`, which forms also show when a text does not match.
@@ -537,6 +562,27 @@ mod tests {
         assert!(why("2025-13-01").contains("er is geen maand 13"));
         assert!(why("30 juni 2025").contains("schrijf hem als JJJJ-MM-DD"));
         assert!("2024-02-29".parse::<Datum>().is_ok());
+    }
+
+    #[test]
+    fn language_codes_are_tags() {
+        for tag in ["nl", "fy", "en", "EN", "nl-NL", "zh-Hant-TW", "es-419"] {
+            assert!(is_language_tag(tag), "{tag}");
+        }
+        for text in [
+            "",
+            "n",
+            "nl ",
+            "nl nl",
+            "nl\nPolicy: x",
+            "nl-",
+            "-nl",
+            "nl_NL",
+            "néerl",
+            "\"x",
+        ] {
+            assert!(!is_language_tag(text), "{text:?}");
+        }
     }
 
     #[test]

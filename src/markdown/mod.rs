@@ -19,7 +19,7 @@ pub mod links;
 mod nesting;
 
 use std::cell::Cell;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use serde_saphyr::Spanned;
@@ -172,14 +172,9 @@ fn render_text(
     let mut summary = None;
     let mut ids = Vec::new();
     let mut fragments = Vec::new();
-    // Ids a heading may not take: the templates' (on every page) and the footnotes', whose
-    // ids pulldown-cmark writes as their labels.
-    let mut used_ids: HashSet<String> = (page.links.template_ids.iter().cloned())
-        .chain(events.iter().filter_map(|(event, _)| match event {
-            Event::Start(Tag::FootnoteDefinition(label)) => Some(label.to_string()),
-            _ => None,
-        }))
-        .collect();
+    // Ids a heading may not take: the templates' (on every page) and the footnotes'.
+    let mut used_ids: HashSet<String> = page.links.template_ids.iter().cloned().collect();
+    footnote_ids(&mut events, &mut used_ids);
     // (index of a link's end, " (PDF, 1,2 MB)"): added to the link text after the walk.
     let mut labels: Vec<(usize, String)> = Vec::new();
     // The title is the page's h1, so the body's first heading should be an h2.
@@ -230,13 +225,7 @@ fn render_text(
                 } else {
                     wanted
                 };
-                // The first free one of `wanted`, `wanted-1`, `wanted-2`…: a heading written
-                // as `Inhoud-1` may already hold the next number.
-                let unique = std::iter::once(wanted.clone())
-                    .chain((1..).map(|n| format!("{wanted}-{n}")))
-                    .find(|id| !used_ids.contains(id))
-                    .expect("some number is free");
-                used_ids.insert(unique.clone());
+                let unique = free_id(&wanted, &mut used_ids);
                 if let Event::Start(Tag::Heading { id, .. }) = &mut events[i].0 {
                     *id = Some(CowStr::from(unique.clone()));
                 }
@@ -310,6 +299,42 @@ fn render_text(
         summary: summary.unwrap_or_default(),
         ids,
         fragments,
+    }
+}
+
+/// The first of `wanted`, `wanted-1`, `wanted-2`… not in `used`, which then holds it: a
+/// heading written as `Inhoud-1` may already hold the next number.
+fn free_id(wanted: &str, used: &mut HashSet<String>) -> String {
+    let unique = std::iter::once(wanted.to_string())
+        .chain((1..).map(|n| format!("{wanted}-{n}")))
+        .find(|id| !used.contains(id))
+        .expect("some number is free");
+    used.insert(unique.clone());
+    unique
+}
+
+/// Gives every footnote an id not in `used`, which then holds them all. pulldown-cmark writes
+/// a footnote's label as its id and its references' `#fragment`, so a label could repeat a
+/// template's id (`[^inhoud]`, the skip link's target) or be no id at all (`[^a b]`). A label
+/// keeps its text where it can; the parser matches labels regardless of case, and so does this,
+/// so that a reference and its definition keep one id.
+fn footnote_ids(events: &mut [(Event, std::ops::Range<usize>)], used: &mut HashSet<String>) {
+    let mut assigned: HashMap<String, String> = HashMap::new();
+    for (event, _) in events.iter_mut() {
+        let (Event::FootnoteReference(label) | Event::Start(Tag::FootnoteDefinition(label))) =
+            event
+        else {
+            continue;
+        };
+        let id = assigned.entry(label.to_lowercase()).or_insert_with(|| {
+            let wanted = if label.contains(|c: char| c.is_ascii_whitespace()) {
+                slugify(label)
+            } else {
+                label.to_string()
+            };
+            free_id(if wanted.is_empty() { "noot" } else { &wanted }, used)
+        });
+        *label = CowStr::from(id.clone());
     }
 }
 
@@ -521,6 +546,20 @@ mod tests {
         // `inhoud` is the template's id of <main> (see `targets`).
         assert!(!ids.contains(&"inhoud"), "{out}");
         assert!(out.contains(r#"<h2 id="inhoud-1">"#), "{out}");
+    }
+
+    #[test]
+    fn footnote_ids_never_repeat_a_template_id_and_are_ids() {
+        let (out, found) = html(
+            "Tekst[^inhoud], meer[^a b] en nog[^Noot].\n\n[^inhoud]: Een.\n\n[^a b]: Twee.\n\n[^noot]: Drie.\n",
+        );
+        assert!(found.is_empty(), "{found:?}");
+        // `inhoud` is the template's id of <main> (see `targets`).
+        assert!(!out.contains(r#"id="inhoud""#), "{out}");
+        for id in ["inhoud-1", "a-b", "Noot"] {
+            assert!(out.contains(&format!(r##"href="#{id}""##)), "{id}: {out}");
+            assert!(out.contains(&format!(r#"id="{id}""#)), "{id}: {out}");
+        }
     }
 
     #[test]

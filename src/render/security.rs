@@ -38,9 +38,11 @@ pub const REFERRER_POLICY: &str = "same-origin";
 /// The text of `/.well-known/security.txt` (RFC 9116).
 pub fn security_txt(config: &Config, contact: &SecurityContact) -> String {
     let mut text = String::new();
+    // A title may run over lines; each line after the first would be read as a field.
+    let titel: Vec<&str> = config.titel.split_whitespace().collect();
     text.push_str(&format!(
         "# Security contact of {}. See RFC 9116.\n",
-        config.titel
+        titel.join(" ")
     ));
     for address in &contact.contact {
         text.push_str(&format!("Contact: {address}\n"));

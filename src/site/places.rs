@@ -62,6 +62,20 @@ impl Places {
             return None;
         }
         let url = url_of(&doc);
+        // A file or folder name without letters or digits (`-`, `…`) slugifies to nothing and
+        // leaves `//` in the path, and `//a/` is an address on another site.
+        if url.contains("//") {
+            diagnostics.push(
+                Diagnostic::new(
+                    Code::BadSlug,
+                    &doc.source.path,
+                    None,
+                    t!("naam-zonder-letters", url = &url),
+                )
+                .with_hint(t!("naam-zonder-letters-hint")),
+            );
+            return None;
+        }
         if doc.meta.concept && !self.drafts {
             self.draft_urls.insert(url);
             return None;

@@ -369,3 +369,6 @@ link-concept = points to a draft that is left out of this build ({ $path })
 link-concept-hint = publish that page first (remove `concept: true`), or build with --drafts to preview
 link-onbekend = does not match any page or file of the site ({ $path })
 link-onbekend-hint = check the address; pages end with a '/', files live in content/static/ and are linked as /static/<name>
+naam-zonder-letters = the file's name or a folder's has no letters or digits, so its URL { $url } has an empty part
+naam-zonder-letters-hint = give the file and its folders names with letters or digits
+taalcode = '{ $text }' is not a language code: write one such as nl, fy or en

@@ -369,3 +369,6 @@ link-concept = wijst naar een concept dat niet op de site komt ({ $path })
 link-concept-hint = publiceer die pagina eerst (haal `concept: true` weg), of maak de site met --drafts om te kijken
 link-onbekend = past bij geen pagina of bestand van de site ({ $path })
 link-onbekend-hint = controleer het adres: pagina's eindigen op '/', bestanden staan in content/static/ en u linkt ernaar als /static/<naam>
+naam-zonder-letters = de naam van het bestand of van een map heeft geen letters of cijfers, dus het adres { $url } heeft een leeg deel
+naam-zonder-letters-hint = geef het bestand en de mappen namen met letters of cijfers
+taalcode = '{ $text }' is geen taalcode: schrijf er een zoals nl, fy of en
