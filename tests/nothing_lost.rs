@@ -241,6 +241,32 @@ fn line_breaks_in_taal_and_titel_stay_out_of_security_txt() {
     );
 }
 
+// 4, found by the `site` fuzz target: the calendar's NAME holds the site's title unescaped.
+#[test]
+fn line_breaks_in_titel_stay_inside_the_calendar_name() {
+    let root = SiteRoot::fixture("nothing-lost");
+    root.edit(
+        "content/site.yaml",
+        "gemeente: Voorbeeldstad",
+        "gemeente: Voorbeeldstad\ntitel: \"GKA\\nURL:https://evil.example/\"",
+    );
+    let built = build_into_temp(root.path(), &["--no-search"]);
+    built.run.assert_success();
+    let ics = fs::read_to_string(built.out.join("nieuws/open-dag/evenement.ics")).unwrap();
+    // Every line ends in CRLF, so a bare line feed is a line break inside a value.
+    assert!(!ics.replace("\r\n", "").contains('\n'), "{ics}");
+    let urls: Vec<&str> = ics.lines().filter(|l| l.starts_with("URL")).collect();
+    assert_eq!(
+        urls,
+        ["URL:https://gka.voorbeeldstad.example/nieuws/open-dag/"],
+        "{ics}"
+    );
+    assert!(
+        ics.contains("NAME;VALUE=TEXT:GKA\\nURL:https://evil.example/\r\n"),
+        "{ics}"
+    );
+}
+
 // 5. Control characters.
 #[test]
 fn control_characters_are_errors_with_their_place() {
@@ -350,13 +376,13 @@ fn duplicate_ids_never_appear_on_a_page() {
 }
 
 // 7, found by the `site` fuzz target: a footnote's id is its label, which may be a
-// template's id or no id at all.
+// template's id, no id at all, or defined twice.
 #[test]
 fn footnote_ids_are_unique_ids_too() {
     let root = SiteRoot::fixture("nothing-lost");
     root.write(
         "content/contact.md",
-        "---\ntitel: Contact\n---\n\nMail ons[^inhoud] of bel[^a b].\n\n[^inhoud]: Op werkdagen.\n\n[^a b]: Van 9 tot 5.\n",
+        "---\ntitel: Contact\n---\n\nMail ons[^inhoud] of bel[^a b].\n\n[^inhoud]: Op werkdagen.\n\n[^a b]: Van 9 tot 5.\n\n[^inhoud]: Twee keer.\n",
     );
     let built = build_into_temp(root.path(), &["--no-search"]);
     built.run.assert_success();
@@ -365,11 +391,8 @@ fn footnote_ids_are_unique_ids_too() {
         .select(&sel("[id]"))
         .map(|e| e.value().id().unwrap())
         .collect();
-    assert_eq!(
-        ids.iter().filter(|id| **id == "inhoud").count(),
-        1,
-        "{ids:?}"
-    );
+    let unique: HashSet<&&str> = ids.iter().collect();
+    assert_eq!(unique.len(), ids.len(), "{ids:?}");
     assert!(ids.iter().all(|id| !id.contains(' ')), "{ids:?}");
     let definitions = sel(".footnote-definition");
     for note in doc.select(&sel(".footnote-reference a")) {

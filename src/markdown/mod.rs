@@ -317,24 +317,38 @@ fn free_id(wanted: &str, used: &mut HashSet<String>) -> String {
 /// a footnote's label as its id and its references' `#fragment`, so a label could repeat a
 /// template's id (`[^inhoud]`, the skip link's target) or be no id at all (`[^a b]`). A label
 /// keeps its text where it can; the parser matches labels regardless of case, and so does this,
-/// so that a reference and its definition keep one id.
+/// so that a reference and its definition keep one id. A label defined twice shows both
+/// definitions; the second gets an id of its own, as no reference can reach it.
 fn footnote_ids(events: &mut [(Event, std::ops::Range<usize>)], used: &mut HashSet<String>) {
     let mut assigned: HashMap<String, String> = HashMap::new();
+    let mut defined = HashSet::new();
     for (event, _) in events.iter_mut() {
+        let repeated = match event {
+            Event::Start(Tag::FootnoteDefinition(label)) => !defined.insert(label.to_lowercase()),
+            Event::FootnoteReference(_) => false,
+            _ => continue,
+        };
         let (Event::FootnoteReference(label) | Event::Start(Tag::FootnoteDefinition(label))) =
             event
         else {
             continue;
         };
-        let id = assigned.entry(label.to_lowercase()).or_insert_with(|| {
+        let new_id = |used: &mut HashSet<String>| {
             let wanted = if label.contains(|c: char| c.is_ascii_whitespace()) {
                 slugify(label)
             } else {
                 label.to_string()
             };
             free_id(if wanted.is_empty() { "noot" } else { &wanted }, used)
-        });
-        *label = CowStr::from(id.clone());
+        };
+        let id = if repeated {
+            new_id(used)
+        } else {
+            (assigned.entry(label.to_lowercase()))
+                .or_insert_with(|| new_id(used))
+                .clone()
+        };
+        *label = CowStr::from(id);
     }
 }
 
@@ -551,15 +565,21 @@ mod tests {
     #[test]
     fn footnote_ids_never_repeat_a_template_id_and_are_ids() {
         let (out, found) = html(
-            "Tekst[^inhoud], meer[^a b] en nog[^Noot].\n\n[^inhoud]: Een.\n\n[^a b]: Twee.\n\n[^noot]: Drie.\n",
+            "Tekst[^inhoud], meer[^a b] en nog[^Noot].\n\n[^inhoud]: Een.\n\n[^a b]: Twee.\n\n[^noot]: Drie.\n\n[^noot]: Vier.\n",
         );
         assert!(found.is_empty(), "{found:?}");
         // `inhoud` is the template's id of <main> (see `targets`).
         assert!(!out.contains(r#"id="inhoud""#), "{out}");
         for id in ["inhoud-1", "a-b", "Noot"] {
             assert!(out.contains(&format!(r##"href="#{id}""##)), "{id}: {out}");
-            assert!(out.contains(&format!(r#"id="{id}""#)), "{id}: {out}");
+            assert_eq!(
+                out.matches(&format!(r#"id="{id}""#)).count(),
+                1,
+                "{id}: {out}"
+            );
         }
+        // The second definition of a label, which no reference reaches.
+        assert!(out.contains(r#"id="noot""#), "{out}");
     }
 
     #[test]

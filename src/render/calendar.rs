@@ -1,7 +1,7 @@
 //! iCalendar (RFC 5545) files for events, so visitors can add an event to their agenda.
 
 use chrono::{NaiveDate, TimeZone, Utc};
-use icalendar::{Calendar, Component, Event, EventLike};
+use icalendar::{Calendar, Component, Event, EventLike, Property};
 
 use crate::content::nieuws::Nieuws;
 use crate::content::values::Datum;
@@ -29,8 +29,14 @@ pub fn event(config: &Config, entry: &Entry<Nieuws>) -> Option<String> {
     if let Some(locatie) = &entry.doc().data.locatie {
         event.location(locatie);
     }
+    // Not `Calendar::name`: icalendar knows no value type for NAME (RFC 7986) and writes it
+    // unescaped, so a line break in the title would start a property of its own.
+    let name = Property::new("NAME", &config.titel)
+        .add_parameter("VALUE", "TEXT")
+        .done();
     let calendar = Calendar::new()
-        .name(&config.titel)
+        .append_property(name)
+        .append_property(Property::new("X-WR-CALNAME", &config.titel))
         .push(event.done())
         .done();
     Some(calendar.to_string())
