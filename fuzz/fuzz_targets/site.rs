@@ -22,7 +22,8 @@
 
 #![no_main]
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::fmt;
 use std::fs;
 use std::path::{Component, Path, PathBuf};
 use std::sync::OnceLock;
@@ -519,14 +520,13 @@ const STATUSLETTERS: Values = Values {
 };
 
 /// A scalar: one of its field's values, an odd text or any text, quoted one of three ways.
-#[derive(Debug, Arbitrary)]
+#[derive(Arbitrary)]
 struct Scalar {
     text: Text,
     style: Style,
 }
 
 /// Mostly one of the field's values; odd and arbitrary texts count in wild sites only.
-#[derive(Debug)]
 enum Text {
     Known(u8),
     Odd(u8),
@@ -545,7 +545,6 @@ impl<'a> Arbitrary<'a> for Text {
 
 /// Mostly double-quoted; plain scalars count in wild sites only, as most of the texts here
 /// are not valid YAML unquoted.
-#[derive(Debug)]
 enum Style {
     Double,
     Plain,
@@ -608,7 +607,7 @@ fn yaml_list(items: &[Scalar], values: &Values, wild: bool) -> String {
 }
 
 /// One front-matter key of any content type.
-#[derive(Debug, Arbitrary)]
+#[derive(Arbitrary)]
 enum Field {
     Samenvatting(Scalar),
     Datum(Scalar),
@@ -759,7 +758,7 @@ impl Field {
 }
 
 /// A text inside a Markdown block.
-#[derive(Debug, Arbitrary)]
+#[derive(Arbitrary)]
 enum Inline {
     Text(Text),
     Link(Text, Text),
@@ -799,7 +798,7 @@ fn inlines(parts: &[Inline], wild: bool) -> String {
 }
 
 /// A Markdown block of a body.
-#[derive(Debug, Arbitrary)]
+#[derive(Arbitrary)]
 enum Block {
     Paragraph(Vec<Inline>),
     Heading(u8, Vec<Inline>, Option<u8>),
@@ -839,7 +838,7 @@ impl Block {
 }
 
 /// Where a document is, as `Kind::of` tells content types apart.
-#[derive(Debug, Arbitrary)]
+#[derive(Arbitrary)]
 enum Place {
     Index,
     Agenda,
@@ -870,7 +869,7 @@ impl Place {
     }
 }
 
-#[derive(Debug, Arbitrary)]
+#[derive(Arbitrary)]
 struct Document {
     place: Place,
     titel: Scalar,
@@ -936,7 +935,7 @@ impl Document {
 }
 
 /// `site.yaml`.
-#[derive(Debug, Arbitrary)]
+#[derive(Arbitrary)]
 struct Config {
     gemeente: Scalar,
     base_url: Option<Scalar>,
@@ -953,7 +952,7 @@ struct Config {
 }
 
 /// `beveiliging` in `site.yaml`: at least one contact, as it requires.
-#[derive(Debug, Arbitrary)]
+#[derive(Arbitrary)]
 struct Beveiliging {
     contact: Scalar,
     more: Vec<Scalar>,
@@ -1040,7 +1039,8 @@ impl Config {
     }
 }
 
-#[derive(Debug, Arbitrary)]
+/// Shown (by `cargo fuzz fmt`, and in a crash report) as its files.
+#[derive(Arbitrary)]
 struct Site {
     /// Wild from 192 on: one site in four.
     wildness: u8,
@@ -1052,6 +1052,37 @@ struct Site {
 impl Site {
     fn wild(&self) -> bool {
         self.wildness >= 192
+    }
+
+    /// The files of `content/`, by path relative to the site root: `site.yaml`, [`BASE`],
+    /// and the documents, a later one at the same path replacing an earlier one.
+    fn files(&self) -> BTreeMap<PathBuf, Vec<u8>> {
+        let mut files = BTreeMap::new();
+        let content = Path::new("content");
+        files.insert(
+            content.join("site.yaml"),
+            self.config.yaml(self.wild()).into_bytes(),
+        );
+        for (path, text) in BASE {
+            files.insert(content.join(path), text.as_bytes().to_vec());
+        }
+        for (number, document) in self.documents.iter().take(MAX_DOCUMENTS).enumerate() {
+            files.insert(
+                content.join(document.place.content_path()),
+                document.bytes(number + 1, self.wild()),
+            );
+        }
+        files
+    }
+}
+
+impl fmt::Debug for Site {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (path, bytes) in self.files() {
+            writeln!(f, "=== {}", path.display())?;
+            writeln!(f, "{}", String::from_utf8_lossy(&bytes))?;
+        }
+        Ok(())
     }
 }
 
@@ -1129,27 +1160,13 @@ fn line_count(bytes: &[u8]) -> usize {
     lines
 }
 
-/// Writes the site's files under `content/` of a fresh root; returns them by path relative
-/// to the root, with their bytes.
-fn write_site(site: &Site, root: &Path) -> HashMap<PathBuf, Vec<u8>> {
+/// Writes the site's files under `content/` of a fresh root, and returns them.
+fn write_site(site: &Site, root: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
     let content = root.join("content");
     if content.exists() {
         fs::remove_dir_all(&content).expect("the last run's content is removed");
     }
-    let mut files: HashMap<PathBuf, Vec<u8>> = HashMap::new();
-    files.insert(
-        "content/site.yaml".into(),
-        site.config.yaml(site.wild()).into_bytes(),
-    );
-    for (path, text) in BASE {
-        files.insert(Path::new("content").join(path), text.as_bytes().to_vec());
-    }
-    for (number, document) in site.documents.iter().take(MAX_DOCUMENTS).enumerate() {
-        files.insert(
-            Path::new("content").join(document.place.content_path()),
-            document.bytes(number + 1, site.wild()),
-        );
-    }
+    let files = site.files();
     for (path, bytes) in &files {
         let path = root.join(path);
         fs::create_dir_all(path.parent().expect("a file has a folder")).expect("a folder");
@@ -1160,7 +1177,7 @@ fn write_site(site: &Site, root: &Path) -> HashMap<PathBuf, Vec<u8>> {
 
 /// Every diagnostic names a file of the site, and a position only in a file that exists,
 /// within its lines; every report format renders them, and the machine formats are JSON.
-fn check_diagnostics(root: &Path, files: &HashMap<PathBuf, Vec<u8>>, found: &[Diagnostic]) {
+fn check_diagnostics(root: &Path, files: &BTreeMap<PathBuf, Vec<u8>>, found: &[Diagnostic]) {
     for d in found {
         assert!(
             !d.file.as_os_str().is_empty() && d.file.is_relative(),
