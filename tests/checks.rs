@@ -298,6 +298,16 @@ fn e009_a_missing_required_key() {
     assert!(message("content/contact.md").contains("titel"));
 }
 
+// Found by the `site` fuzz target: the build failed with "0 errors" and no word why.
+#[test]
+fn e012_a_home_page_that_is_a_draft() {
+    let root = SiteRoot::minimal();
+    root.edit("content/index.md", "---\n", "---\nconcept: true\n");
+    let d = only(&root, 1, ("content/index.md", None, "GKA-E012"));
+    assert_message(&d, "is a draft", Some("--drafts"));
+    assert_check(&root, &["--drafts"], 0, &[]);
+}
+
 #[test]
 fn e010_a_status_that_is_not_allowed() {
     let root = SiteRoot::minimal();

@@ -418,6 +418,19 @@ impl Site {
             ..Places::default()
         };
         let home = match loaded.home {
+            // A draft is left out without a word, but a site cannot do without its home page.
+            Some(doc) if doc.meta.concept && !options.drafts => {
+                diagnostics.push(
+                    Diagnostic::new(
+                        Code::MissingFile,
+                        &doc.source.path,
+                        None,
+                        "the home page content/index.md is a draft (`concept: true`), and a site needs one",
+                    )
+                    .with_hint("remove `concept: true`, or build with --drafts to see the site as it would be"),
+                );
+                None
+            }
             Some(doc) => places.place(doc, |_| routes::HOME.into(), diagnostics),
             // A home page that is there but could not be read has its own errors.
             None if loaded.failed.iter().any(|f| f == "index.md") => None,
