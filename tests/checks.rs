@@ -304,7 +304,7 @@ fn e012_a_home_page_that_is_a_draft() {
     let root = SiteRoot::minimal();
     root.edit("content/index.md", "---\n", "---\nconcept: true\n");
     let d = only(&root, 1, ("content/index.md", None, "GKA-E012"));
-    assert_message(&d, "is a draft", Some("--drafts"));
+    assert_message(&d, "is een concept", Some("--drafts"));
     assert_check(&root, &["--drafts"], 0, &[]);
 }
 

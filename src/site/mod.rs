@@ -425,9 +425,9 @@ impl Site {
                         Code::MissingFile,
                         &doc.source.path,
                         None,
-                        "the home page content/index.md is a draft (`concept: true`), and a site needs one",
+                        t!("startpagina-concept"),
                     )
-                    .with_hint("remove `concept: true`, or build with --drafts to see the site as it would be"),
+                    .with_hint(t!("startpagina-concept-hint")),
                 );
                 None
             }

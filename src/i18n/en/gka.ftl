@@ -372,3 +372,5 @@ link-onbekend-hint = check the address; pages end with a '/', files live in cont
 naam-zonder-letters = the file's name or a folder's has no letters or digits, so its URL { $url } has an empty part
 naam-zonder-letters-hint = give the file and its folders names with letters or digits
 taalcode = '{ $text }' is not a language code: write one such as nl, fy or en
+startpagina-concept = the home page content/index.md is a draft (`concept: true`), and a site needs one
+startpagina-concept-hint = remove `concept: true`, or build with --drafts to see the site as it would be

@@ -372,3 +372,5 @@ link-onbekend-hint = controleer het adres: pagina's eindigen op '/', bestanden s
 naam-zonder-letters = de naam van het bestand of van een map heeft geen letters of cijfers, dus het adres { $url } heeft een leeg deel
 naam-zonder-letters-hint = geef het bestand en de mappen namen met letters of cijfers
 taalcode = '{ $text }' is geen taalcode: schrijf er een zoals nl, fy of en
+startpagina-concept = de startpagina content/index.md is een concept (`concept: true`), maar een site heeft een startpagina nodig
+startpagina-concept-hint = haal `concept: true` weg, of maak de site met --drafts om te zien hoe hij wordt
