@@ -104,6 +104,23 @@ pub fn decimal(value: f64, digits: usize) -> String {
     format!("{value:.digits$}").replace('.', &text("decimaalteken", &[]))
 }
 
+/// Why a file operation failed, in the current language. The system's own text is English
+/// whatever language gka speaks, so the usual kinds get a catalogue text; a rare kind keeps
+/// the system's text, which is still better than nothing.
+pub fn io_error(err: &std::io::Error) -> String {
+    use std::io::ErrorKind;
+    match err.kind() {
+        ErrorKind::NotFound => crate::t!("io-bestaat-niet"),
+        ErrorKind::PermissionDenied => crate::t!("io-geen-toestemming"),
+        ErrorKind::StorageFull => crate::t!("io-schijf-vol"),
+        ErrorKind::ReadOnlyFilesystem => crate::t!("io-alleen-lezen"),
+        ErrorKind::IsADirectory => crate::t!("io-is-een-map"),
+        ErrorKind::NotADirectory => crate::t!("io-geen-map"),
+        ErrorKind::InvalidFilename => crate::t!("io-naam-ongeldig"),
+        _ => err.to_string(),
+    }
+}
+
 /// The text with id `$id` in the current language: `t!("klaar-gecontroleerd", pages = 3)`. Arguments
 /// are numbers or anything that displays as text.
 #[macro_export]
@@ -293,6 +310,18 @@ mod tests {
             ],
         );
         assert_eq!(many, "Built 2 pages (1 file) into public in 0.10 s");
+    }
+
+    #[test]
+    fn file_errors_are_said_in_the_language_and_rare_ones_keep_the_system_text() {
+        let missing = std::io::Error::from(std::io::ErrorKind::NotFound);
+        assert_eq!(
+            io_error(&missing),
+            text_in(current(), "io-bestaat-niet", &[])
+        );
+        assert_ne!(io_error(&missing), missing.to_string());
+        let rare = std::io::Error::other("disk on fire");
+        assert_eq!(io_error(&rare), "disk on fire");
     }
 
     #[test]

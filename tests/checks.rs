@@ -368,8 +368,12 @@ fn e011_invalid_dates_and_age_ranges() {
         message("content/nieuws/bijeenkomst.md")
             .contains("'2021-02-30' bestaat niet: februari 2021 heeft 28 dagen")
     );
-    assert!(message("content/interventies/omgekeerd.md").contains("must start below its end"));
-    assert!(message("content/interventies/half.md").contains("whole ages"));
+    assert!(
+        message("content/interventies/omgekeerd.md").contains("staat de oudste leeftijd eerst"),
+        "{}",
+        message("content/interventies/omgekeerd.md")
+    );
+    assert!(message("content/interventies/half.md").contains("hele leeftijden"));
 }
 
 // --- Cross references --------------------------------------------------------------------

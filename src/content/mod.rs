@@ -290,7 +290,7 @@ impl Walk {
                         Code::Io,
                         path,
                         None,
-                        t!("kan-niet-lezen", reason = err.to_string()),
+                        t!("kan-niet-lezen", reason = walk_error(&err)),
                     ));
                     continue;
                 }
@@ -329,7 +329,7 @@ impl Walk {
                             Code::Io,
                             rel,
                             None,
-                            t!("link-kapot", reason = err.to_string()),
+                            t!("link-kapot", reason = crate::i18n::io_error(&err)),
                         ));
                         continue;
                     }
@@ -364,7 +364,7 @@ impl Walk {
                         Code::Io,
                         crate::diagnostics::relative(root, entry.path()),
                         None,
-                        t!("kan-niet-lezen", reason = err.to_string()),
+                        t!("kan-niet-lezen", reason = crate::i18n::io_error(&err)),
                     )),
                 }
             } else if is_hidden(&content_path) {
@@ -554,6 +554,13 @@ fn content_relative(content: &Path, path: &Path) -> Result<String, String> {
     Ok(parts.join("/"))
 }
 
+/// Why walking the content folder failed: a file-system error, or a symbolic link that leads
+/// back into a folder it is in.
+fn walk_error(err: &walkdir::Error) -> String {
+    err.io_error()
+        .map_or_else(|| t!("link-kring"), crate::i18n::io_error)
+}
+
 /// Reads a file as text: UTF-8, without a byte-order mark, with `\n` line endings.
 pub(crate) fn read_text(rel: &Path, path: &Path) -> Result<String, Vec<Diagnostic>> {
     let io = |err: std::io::Error| {
@@ -561,7 +568,7 @@ pub(crate) fn read_text(rel: &Path, path: &Path) -> Result<String, Vec<Diagnosti
             Code::Io,
             rel,
             None,
-            t!("kan-niet-lezen", reason = err.to_string()),
+            t!("kan-niet-lezen", reason = crate::i18n::io_error(&err)),
         )]
     };
     let size = std::fs::metadata(path).map_err(io)?.len();

@@ -201,7 +201,7 @@ pub struct Periode {
 impl FromStr for Periode {
     type Err = String;
     fn from_str(s: &str) -> Result<Self, String> {
-        let err = || format!("'{s}' is not a period: write two years like 2021-2024");
+        let err = || t!("periode-vorm", text = s);
         let (van, tot): (u16, u16) = number_pair(s).ok_or_else(err)?;
         if !(1900..=2200).contains(&van) || tot < van || tot > 2200 {
             return Err(err());
@@ -234,11 +234,14 @@ pub struct AgeRange {
 impl FromStr for AgeRange {
     type Err = String;
     fn from_str(s: &str) -> Result<Self, String> {
-        let err = || format!("'{s}' is not an age range: write two whole ages like 0-6 or 12-18");
+        let err = || t!("leeftijden-vorm", text = s);
         let (lo, hi): (u8, u8) = number_pair(s).ok_or_else(err)?;
         if lo >= hi {
-            return Err(format!(
-                "age range '{s}' must start below its end, e.g. {hi}-{lo}"
+            return Err(t!(
+                "leeftijden-volgorde",
+                text = s,
+                lo = u32::from(hi),
+                hi = u32::from(lo)
             ));
         }
         if hi > 120 {

@@ -94,11 +94,17 @@ impl Places {
             return None;
         }
         if let Some(other) = self.urls.get(&url) {
+            // Without a `slug`, the file name chose the address: point at the front matter's
+            // first line, where a `slug` would go.
+            let at = position.or(Some(Position {
+                line: doc.source.lines.first_line,
+                column: 1,
+            }));
             diagnostics.push(
                 Diagnostic::new(
                     Code::UrlTaken,
                     &doc.source.path,
-                    position,
+                    at,
                     t!("adres-bezet", url = &url, other = other.display()),
                 )
                 .with_hint(t!("adres-bezet-hint")),
