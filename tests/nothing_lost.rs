@@ -138,7 +138,9 @@ fn spreadsheet_formulas_in_open_data_are_neutralised() {
     let built = build_into_temp(root.path(), &["--no-search"]);
     built.run.assert_success();
     let text = fs::read_to_string(built.out.join("data/interventies.csv")).unwrap();
-    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(b';')
+        .from_reader(text.trim_start_matches('\u{feff}').as_bytes());
     let headers = reader.headers().unwrap().clone();
     let row = reader.records().next().unwrap().unwrap();
     let cell = |name: &str| &row[headers.iter().position(|h| h == name).unwrap()];

@@ -55,10 +55,26 @@ fn the_schema_in_docs_is_the_published_one() {
     );
 }
 
+/// Reads the CSV as Dutch Excel does on a double-click: UTF-8 only after a byte-order mark,
+/// fields separated by `;`.
+fn spreadsheet(path: &std::path::Path) -> csv::Reader<std::io::Cursor<Vec<u8>>> {
+    let bytes = std::fs::read(path).unwrap();
+    let text = bytes
+        .strip_prefix("\u{feff}".as_bytes())
+        .expect("the CSV starts with a byte-order mark");
+    assert!(
+        text.split(|b| *b == b'\n').next().unwrap().contains(&b';'),
+        "the header is separated by ';'"
+    );
+    csv::ReaderBuilder::new()
+        .delimiter(b';')
+        .from_reader(std::io::Cursor::new(text.to_vec()))
+}
+
 #[test]
 fn the_csv_has_a_header_and_one_row_per_interventie() {
     let built = build_example(&[]);
-    let mut reader = csv::Reader::from_path(built.out.join("data/interventies.csv")).unwrap();
+    let mut reader = spreadsheet(&built.out.join("data/interventies.csv"));
     let header: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
     assert_eq!(header[..3], ["slug", "titel", "url"]);
     assert!(header.contains(&"themas".to_string()) && header.contains(&"leeftijden".to_string()));
@@ -102,7 +118,7 @@ fn onderwijs_and_erkenning_are_open_data_too() {
     );
     assert!(data["interventies"][2]["erkenning"].is_null());
 
-    let mut reader = csv::Reader::from_path(built.out.join("data/interventies.csv")).unwrap();
+    let mut reader = spreadsheet(&built.out.join("data/interventies.csv"));
     let header: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
     let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
     let field = |row: usize, name: &str| -> String {
