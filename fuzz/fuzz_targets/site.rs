@@ -1351,9 +1351,15 @@ fn check_xml(path: &str, text: &str, site: &Published) {
     }
 }
 
-/// CSV, with no cell a spreadsheet would run as a formula.
+/// CSV as Dutch Excel reads it (a byte-order mark, `;` between fields), with no cell a
+/// spreadsheet would run as a formula.
 fn check_csv(path: &str, bytes: &[u8]) {
-    let mut reader = csv::Reader::from_reader(bytes);
+    let bytes = bytes
+        .strip_prefix("\u{feff}".as_bytes())
+        .unwrap_or_else(|| panic!("/{path} has no byte-order mark"));
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(b';')
+        .from_reader(bytes);
     for record in reader.records() {
         let record = record.unwrap_or_else(|e| panic!("/{path} is not CSV: {e}"));
         for cell in &record {
