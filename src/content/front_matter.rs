@@ -1293,6 +1293,161 @@ mod tests {
     }
 
     #[test]
+    fn uneven_indentation_is_said_with_the_line_as_it_should_be() {
+        let lines = LineMap { first_line: 2 };
+        let err = |yaml: &str| parse::<serde_json::Value>(yaml, lines).unwrap_err();
+
+        let less = err("themas:\n  - Taal\n - Sport\n");
+        assert_eq!(less.position, Some(Position { line: 4, column: 2 }));
+        assert!(less.message.contains("minder ver in"), "{less:?}");
+        assert!(less.hint.unwrap().ends_with("`  - Sport`"));
+
+        // One space further in is no syntax error: YAML glues the item to the one above.
+        let glued = err("themas:\n  - Taal\n   - Sport\n");
+        assert_eq!(glued.position, Some(Position { line: 4, column: 4 }));
+        assert!(glued.message.contains("plakt"), "{glued:?}");
+        assert!(glued.hint.unwrap().ends_with("`  - Sport`"));
+
+        let key = err("titel: A\n status: lopend\n");
+        assert_eq!(key.position, Some(Position { line: 3, column: 2 }));
+        assert!(key.message.contains("verder in"), "{key:?}");
+        assert!(key.hint.unwrap().ends_with("`status: lopend`"));
+
+        // Blocks under their key, mappings in list items, list items as far in as their key
+        // and lines of a `|` text are all as they should be.
+        for yaml in [
+            "onderwijs:\n  - naam: X\n    soorten:\n      - a\n  - naam: Y\n",
+            "samenvatting: |\n  - een\n   - twee\ntitel: A\n",
+            "themas:\n- Taal\n- Sport\n",
+            "a:\n  b: 1\nc: 2\n",
+            "themas:\n  - Taal en\n    rekenen\n",
+        ] {
+            assert!(parse::<serde_json::Value>(yaml, lines).is_ok(), "{yaml:?}");
+        }
+    }
+
+    #[test]
+    fn a_value_on_the_line_under_its_key_goes_after_the_colon() {
+        let lines = LineMap { first_line: 2 };
+        let err = parse::<serde_json::Value>("titel:\nKansrijk in Almere\n", lines).unwrap_err();
+        assert_eq!(err.position, Some(Position { line: 3, column: 1 }));
+        assert_eq!(err.width, Some(18));
+        assert!(err.message.contains("`titel`"), "{err:?}");
+        assert!(
+            err.hint.unwrap().ends_with("`titel: Kansrijk in Almere`"),
+            "the line as it should be"
+        );
+        let err = parse::<serde_json::Value>("a: 1\nsamenvatting:\n- Taal\nEen tekst\n", lines)
+            .unwrap_err();
+        assert!(!err.message.contains("regel eronder"), "{err:?}");
+        // Indented under its key, the text is the key's value.
+        assert!(parse::<serde_json::Value>("titel:\n  Kansrijk in Almere\n", lines).is_ok());
+    }
+
+    #[test]
+    fn a_list_written_as_text_is_shown_between_brackets() {
+        #[derive(Debug, serde::Deserialize)]
+        #[allow(dead_code)]
+        struct Agenda {
+            themas: Vec<String>,
+        }
+        let lines = LineMap { first_line: 2 };
+        let err = parse::<Agenda>("themas: Taal, Sport en spel\n", lines).unwrap_err();
+        assert_eq!(err.code, Code::WrongType);
+        assert_eq!(err.position, Some(Position { line: 2, column: 9 }));
+        assert_eq!(err.width, Some(19));
+        assert!(
+            err.hint
+                .unwrap()
+                .contains("`themas: [Taal, Sport en spel]`"),
+        );
+        // A quoted text may hold commas of its own: no line is guessed.
+        let err = parse::<Agenda>("themas: \"Taal, Sport\"\n", lines).unwrap_err();
+        assert!(!err.hint.unwrap().contains('['), "no brackets");
+    }
+
+    #[test]
+    fn value_problems_are_marked_under_the_whole_value() {
+        let lines = LineMap { first_line: 2 };
+        let width = |yaml: &str| parse::<Doc>(yaml, lines).unwrap_err().width;
+        assert_eq!(width("titel: A\nnummer: twee keer\n"), Some(9));
+        assert_eq!(width("titel: A\nnummer: \"twee\" # x\n"), Some(6));
+        assert_eq!(width("titel: [A, [B]] # x\n"), Some(8));
+        // A list that is never closed: up to the line's end.
+        assert_eq!(width("titel: [A, B  \n"), Some(5));
+    }
+
+    #[test]
+    fn a_hash_after_a_text_is_a_warning_with_the_quoted_line() {
+        let lines = LineMap { first_line: 2 };
+        let yaml = "titel: Wij zijn #1 in Almere\nthemas:\n  - Taal # mooi\n# een opmerking\n\
+                    x: \"a # b\" # c\nurl: https://x.nl/#deel\nleeg: # niets\n";
+        let found = cut_by_comment(yaml, lines);
+        let at: Vec<_> = found.iter().map(|w| w.position.unwrap()).collect();
+        assert_eq!(
+            at,
+            [
+                Position {
+                    line: 2,
+                    column: 17
+                },
+                Position {
+                    line: 4,
+                    column: 10
+                }
+            ]
+        );
+        assert!(found.iter().all(|w| w.code == Code::CommentAfterValue));
+        assert!(found[0].message.contains("`Wij zijn`"), "{found:?}");
+        assert_eq!(found[0].width, Some(12));
+        assert!(
+            (found[0].hint.as_deref().unwrap()).contains(r#"`titel: "Wij zijn #1 in Almere"`"#)
+        );
+        assert!((found[1].hint.as_deref().unwrap()).contains(r#"`  - "Taal # mooi"`"#));
+    }
+
+    #[test]
+    fn front_matter_lines_that_are_missing_or_too_many_are_found() {
+        let missing = split_mistake("titel: A\n---\nTekst\n", &SplitError::Missing).unwrap();
+        assert_eq!(missing.0, Position { line: 1, column: 1 });
+        assert!(missing.1.contains("ontbreekt") && missing.2.contains("`titel: A`"));
+        let dashes = split_mistake("----\ntitel: A\n---\n", &SplitError::Missing).unwrap();
+        assert!(dashes.1.contains("`----`"), "{dashes:?}");
+        assert_eq!(
+            split_mistake("# Kop\n\nTekst\n", &SplitError::Missing),
+            None
+        );
+
+        let unclosed = "---\ntitel: A\nthemas:\n  - Taal\n\nTekst.\n";
+        let unclosed = split_mistake(unclosed, &SplitError::Unclosed).unwrap();
+        assert_eq!(unclosed.0, Position { line: 6, column: 1 });
+        assert!(unclosed.2.contains("regel 4 (`  - Taal`)"), "{unclosed:?}");
+        // After an empty line, `#` starts a Markdown heading.
+        let heading = split_mistake(
+            "---\ntitel: A\n# opmerking\n\n# Kop\n",
+            &SplitError::Unclosed,
+        );
+        assert_eq!(heading.unwrap().0, Position { line: 5, column: 1 });
+
+        let early = |text: &str| early_close(&split(text).unwrap()).map(|e| e.position);
+        assert_eq!(
+            early("---\n---\ntitel: A\n---\nTekst\n"),
+            Some(Some(Position { line: 2, column: 1 }))
+        );
+        assert_eq!(
+            early("---\ntitel: A\n---\n\nsamenvatting: B\nthemas:\n  - Taal\n---\n"),
+            Some(Some(Position { line: 3, column: 1 }))
+        );
+        // A body with a line under a paragraph, or that starts with a word and a colon.
+        assert_eq!(early("---\ntitel: A\n---\nEen alinea.\n\n---\n"), None);
+        assert_eq!(early("---\ntitel: A\n---\nLet op: dit\n---\n"), None);
+        assert_eq!(
+            early("---\ntitel: A\n---\nlet: op\nEen alinea.\n---\n"),
+            None
+        );
+    }
+
+    #[test]
     fn english_aliases_are_read() {
         let doc = parse::<Doc>("title: A\nnummer: 2\n", LineMap { first_line: 2 }).unwrap();
         assert_eq!((doc.titel.as_str(), doc.nummer), ("A", Some(2)));
@@ -1331,7 +1486,10 @@ mod tests {
         assert!(!err.message.contains("line"), "{err:?}");
         let err = parse::<Doc>("titel: A\ntitel: B\n", lines).unwrap_err();
         assert_eq!(err.code, Code::YamlSyntax);
-        assert_eq!(err.message, "de sleutel 'titel' staat er twee keer");
+        assert_eq!(
+            err.message,
+            "de sleutel 'titel' staat er twee keer: ook op regel 2"
+        );
     }
 
     #[test]
