@@ -44,10 +44,12 @@ impl std::error::Error for SplitError {}
 
 /// Splits `text` (with `\n` line endings and no byte-order mark) at its `---` lines.
 pub fn split(text: &str) -> Result<Split<'_>, SplitError> {
-    let rest = text
-        .strip_prefix("---\n")
-        .or_else(|| (text == "---").then_some(""))
-        .ok_or(SplitError::Missing)?;
+    // Spaces after a `---` are invisible, so they do not count, as for the closing line.
+    let first = text.split_inclusive('\n').next().unwrap_or_default();
+    if first.trim_end() != "---" {
+        return Err(SplitError::Missing);
+    }
+    let rest = &text[first.len()..];
     let mut offset = 0;
     for line in rest.split_inclusive('\n') {
         if line.trim_end() == "---" {
@@ -1187,6 +1189,12 @@ mod tests {
         assert_eq!(s.yaml, "titel: A\n");
         assert_eq!(s.body, "Body\n");
         assert_eq!(s.yaml_line, 2);
+    }
+
+    #[test]
+    fn spaces_after_the_dashes_do_not_count() {
+        let s = split("--- \ntitel: A\n---\t\nBody\n").unwrap();
+        assert_eq!((s.yaml, s.body), ("titel: A\n", "Body\n"));
     }
 
     #[test]
