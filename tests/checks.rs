@@ -100,8 +100,13 @@ fn e003_a_file_without_front_matter() {
 fn e004_a_front_matter_that_is_never_closed() {
     let root = SiteRoot::minimal();
     root.write("content/contact.md", "---\ntitel: Contact\n\nBel ons.\n");
-    let d = only(&root, 1, ("content/contact.md", Some((1, 1)), "GKA-E004"));
-    assert_message(&d, "wordt nergens gesloten", None);
+    // Said where the closing line is missing: above the text, under the last key.
+    let d = only(&root, 1, ("content/contact.md", Some((4, 1)), "GKA-E004"));
+    assert_message(
+        &d,
+        "niet gesloten",
+        Some("onder regel 2 (`titel: Contact`)"),
+    );
 }
 
 #[test]

@@ -7,6 +7,7 @@ use serde_saphyr::Spanned;
 
 use super::front_matter::LineMap;
 use super::values::Datum;
+use crate::diagnostics::Diagnostic;
 
 /// Where a document came from, for diagnostics and link resolution.
 #[derive(Debug, Clone)]
@@ -25,6 +26,9 @@ pub struct Source {
     pub modified: Option<Datum>,
     /// Hashes of the file's two parts, so that `gka serve` can tell what an edit changed.
     pub digest: Digest,
+    /// Warnings about how the front matter is written, such as a ` #` that cuts a text
+    /// short; reported with the document, which reads despite them.
+    pub warnings: Vec<Diagnostic>,
 }
 
 /// Hashes of a document's front matter and body. Equal hashes within one run of `gka` mean

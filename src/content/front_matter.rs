@@ -44,10 +44,12 @@ impl std::error::Error for SplitError {}
 
 /// Splits `text` (with `\n` line endings and no byte-order mark) at its `---` lines.
 pub fn split(text: &str) -> Result<Split<'_>, SplitError> {
-    let rest = text
-        .strip_prefix("---\n")
-        .or_else(|| (text == "---").then_some(""))
-        .ok_or(SplitError::Missing)?;
+    // Spaces after a `---` are invisible, so they do not count, as for the closing line.
+    let first = text.split_inclusive('\n').next().unwrap_or_default();
+    if first.trim_end() != "---" {
+        return Err(SplitError::Missing);
+    }
+    let rest = &text[first.len()..];
     let mut offset = 0;
     for line in rest.split_inclusive('\n') {
         if line.trim_end() == "---" {
@@ -73,6 +75,9 @@ pub struct YamlError {
     pub message: String,
     /// How to fix it, when we can tell.
     pub hint: Option<String>,
+    /// How many characters from `position` the marker covers: the whole value, when the
+    /// problem is a value. `None` marks one word.
+    pub width: Option<usize>,
 }
 
 /// Maps positions in a YAML block to positions in the file that contains it.
@@ -96,6 +101,14 @@ impl LineMap {
     pub fn of<T>(self, spanned: &Spanned<T>) -> Option<Position> {
         self.position(spanned.referenced)
     }
+
+    /// How many characters a spanned value takes in the file, quotes included, for a marker
+    /// under the whole value; see [`crate::diagnostics::Diagnostic::width`].
+    pub fn width<T>(self, spanned: &Spanned<T>) -> Option<usize> {
+        usize::try_from(spanned.referenced.span().len())
+            .ok()
+            .filter(|len| *len > 0)
+    }
 }
 
 /// How many YAML events aliases (`*name`) may replay in one block. Front matter is at most
@@ -115,11 +128,13 @@ pub fn parse<T: DeserializeOwned>(yaml: &str, lines: LineMap) -> Result<T, YamlE
     // An empty block means "no keys", which YAML itself reads as null.
     let yaml = if yaml.trim().is_empty() { "{}" } else { yaml };
     let value = serde_saphyr::from_str_with_options(yaml, options()).map_err(|err| {
-        let explained = explain(&err, lines);
+        let explained = explain(&err, yaml, lines);
         match explained.code {
             // The parser's words for a syntax error are its own; the usual mistakes behind
             // them are said in the communicator's.
-            Code::YamlSyntax => recognise(yaml, lines, explained.position).unwrap_or(explained),
+            Code::YamlSyntax => recognise(yaml, lines, explained.position)
+                .or_else(|| recognise_at(yaml, lines, explained.position?))
+                .unwrap_or(explained),
             // An invisible space after a list's `-` makes the list one text.
             Code::WrongType => {
                 odd_space_in_value(yaml, lines, explained.position).unwrap_or(explained)
@@ -127,7 +142,7 @@ pub fn parse<T: DeserializeOwned>(yaml: &str, lines: LineMap) -> Result<T, YamlE
             _ => explained,
         }
     })?;
-    match escaped_control_character(yaml, lines) {
+    match glued_list_item(yaml, lines).or_else(|| escaped_control_character(yaml, lines)) {
         Some(err) => Err(err),
         None => Ok(value),
     }
@@ -158,6 +173,7 @@ fn escaped_control_character(yaml: &str, lines: LineMap) -> Option<YamlError> {
                         code = format!("U+{:04X}", u32::from(found))
                     ),
                     hint: Some(t!("stuurteken-escape-hint")),
+                    width: None,
                 })
             }
             _ => None,
@@ -214,22 +230,26 @@ fn recognise(yaml: &str, lines: LineMap, at: Option<Position>) -> Option<YamlErr
         let start = line.len() - value.trim_start().len();
         let curly = ['\u{201c}', '\u{201d}', '\u{201e}', '\u{2018}', '\u{2019}'];
         let inner = text.trim_matches(|c| curly.contains(&c));
-        let quoted = format!(
-            "{key}: \"{}\"",
-            inner.replace('\\', "\\\\").replace('"', "\\\"")
-        );
+        let quoted = format!("{key}: {}", quoted(inner));
+        let whole = Some(text.chars().count());
         if text.starts_with(curly) {
-            Some(mistake(
-                at(start),
-                t!("yaml-krulquotes"),
-                t!("yaml-quotes-hint", line = quoted),
-            ))
+            Some(YamlError {
+                width: whole,
+                ..mistake(
+                    at(start),
+                    t!("yaml-krulquotes"),
+                    t!("yaml-quotes-hint", line = quoted),
+                )
+            })
         } else if !text.starts_with(['"', '\'', '[', '{']) {
-            Some(mistake(
-                at(start),
-                t!("yaml-dubbele-punt", key = key.trim()),
-                t!("yaml-quotes-hint", line = quoted),
-            ))
+            Some(YamlError {
+                width: whole,
+                ..mistake(
+                    at(start),
+                    t!("yaml-dubbele-punt", key = key.trim()),
+                    t!("yaml-quotes-hint", line = quoted),
+                )
+            })
         } else {
             None
         }
@@ -268,20 +288,366 @@ fn odd_space(line: &str, number: usize) -> Option<YamlError> {
     ))
 }
 
+/// A syntax mistake at `position`, marked by one word.
 fn mistake(position: Position, message: String, hint: String) -> YamlError {
     YamlError {
         code: Code::YamlSyntax,
         position: Some(position),
         message,
         hint: Some(hint),
+        width: None,
     }
 }
 
-/// Turns the parser's error into one a communicator can act on.
-fn explain(err: &serde_saphyr::Error, lines: LineMap) -> YamlError {
+/// `text` between double quotes, as YAML reads it back.
+fn quoted(text: &str) -> String {
+    format!("\"{}\"", text.replace('\\', "\\\\").replace('"', "\\\""))
+}
+
+/// `text` as a value YAML reads as that text: as it is, or between double quotes when it
+/// holds or starts with a character YAML reads otherwise.
+fn as_value(text: &str) -> String {
+    let special_start = text.starts_with([
+        '"', '\'', '[', ']', '{', '}', '&', '*', '!', '|', '>', '%', '@', '`', '#', ',', '?', '-',
+        ':',
+    ]);
+    if special_start || text.contains(": ") || text.contains(" #") || text.ends_with(':') {
+        quoted(text)
+    } else {
+        text.to_string()
+    }
+}
+
+/// The number of spaces `line` starts with.
+fn indent(line: &str) -> usize {
+    line.len() - line.trim_start_matches(' ').len()
+}
+
+/// Whether `line` says nothing to YAML: it is empty or a comment.
+fn is_blank(line: &str) -> bool {
+    let text = line.trim();
+    text.is_empty() || text.starts_with('#')
+}
+
+/// Whether `line` is a list item: `- value`, or a lone `-`.
+fn is_item(line: &str) -> bool {
+    let text = line.trim();
+    text == "-" || text.starts_with("- ")
+}
+
+/// The key of a `key: value` or `key:` line (after its indentation), when it is a plain word.
+fn plain_key(line: &str) -> Option<&str> {
+    let (key, rest) = line.trim_start().split_once(':')?;
+    let plain = !key.is_empty()
+        && key
+            .chars()
+            .all(|c| c.is_alphanumeric() || c == '_' || c == '-');
+    (plain && (rest.is_empty() || rest.starts_with(' '))).then_some(key)
+}
+
+/// Where the content of a list item such as `  - naam: X` starts (`4`): a mapping in the
+/// item lines up there.
+fn item_content(line: &str) -> Option<usize> {
+    let rest = line.trim_start().strip_prefix('-')?;
+    Some(line.len() - rest.trim_start().len())
+}
+
+/// Whether `line` ends in a key that opens a block (`themas:`), whose lines follow, further in.
+fn opens_block(line: &str) -> bool {
+    let line = line.split(" #").next().unwrap_or(line).trim_end();
+    line.ends_with(':') || line.ends_with(": |") || line.ends_with(": >")
+}
+
+/// The mistake on the line of a syntax error at `at` that the parser cannot name: a value
+/// written on the line under its key, or a line indented unlike the lines it belongs with.
+fn recognise_at(yaml: &str, lines: LineMap, at: Position) -> Option<YamlError> {
+    let rows: Vec<&str> = yaml.lines().collect();
+    let index = at.line.checked_sub(lines.first_line)?;
+    let line = *rows.get(index)?;
+    let number = |i: usize| i + lines.first_line;
+    let previous = (0..index).rev().find(|i| !is_blank(rows[*i]))?;
+    let above = rows[previous];
+    let text = line.trim();
+    let key_alone = plain_key(above).filter(|_| above.trim_end().ends_with(':'));
+    if let Some(key) = key_alone
+        && indent(line) <= indent(above)
+        && plain_key(line).is_none()
+        && !is_item(line)
+        && !is_blank(line)
+    {
+        let fixed = format!("{} {}", above.trim_end(), as_value(text));
+        return Some(YamlError {
+            width: Some(text.chars().count()),
+            ..mistake(
+                Position {
+                    line: number(index),
+                    column: indent(line) + 1,
+                },
+                t!("yaml-waarde-volgende-regel", key = key),
+                t!("yaml-waarde-volgende-regel-hint", key = key, line = fixed),
+            )
+        });
+    }
+    let (spaces, further) = uneven_indent(&rows, index)?;
+    let fixed = format!("{}{}", " ".repeat(spaces), line.trim_start());
+    Some(mistake(
+        Position {
+            line: number(index),
+            column: indent(line) + 1,
+        },
+        if further {
+            t!("yaml-inspringen-te-ver")
+        } else {
+            t!("yaml-inspringen-te-weinig")
+        },
+        t!("yaml-inspringen-hint", line = fixed.trim_end()),
+    ))
+}
+
+/// The indentation that line `index` of `rows`, a key or a list item, should have when it
+/// lines up with none of the lines it can belong with, and whether it is too far in.
+fn uneven_indent(rows: &[&str], index: usize) -> Option<(usize, bool)> {
+    let line = rows[index];
+    if !is_item(line) && plain_key(line).is_none() {
+        return None;
+    }
+    let here = indent(line);
+    let mut above = rows[..index].iter().copied().rev().filter(|l| !is_blank(l));
+    let previous = above.next()?;
+    let content = item_content(previous).filter(|_| is_item(previous));
+    if here > indent(previous) {
+        // Further in than the line above: only right as the first line of the block that
+        // line opens, or as the next key of the mapping in a list item.
+        let fits = opens_block(previous) || content == Some(here);
+        let should = match content {
+            Some(column) if !is_item(line) => column,
+            _ => indent(previous),
+        };
+        return (!fits).then_some((should, true));
+    }
+    // Less far in, or as far: it must line up with a line it belongs with, above.
+    for row in std::iter::once(previous).chain(above) {
+        let columns = [
+            Some(indent(row)),
+            item_content(row).filter(|_| is_item(row)),
+        ];
+        if columns.contains(&Some(here)) {
+            return None;
+        }
+        if indent(row) < here {
+            let should = if is_item(previous) == is_item(line) {
+                indent(previous)
+            } else {
+                indent(row)
+            };
+            return Some((should, false));
+        }
+    }
+    None
+}
+
+/// A list item further in than the plain text item above it, which YAML glues to that
+/// item's text without a word ("Ouderbetrokkenheid - Versterken van taal").
+fn glued_list_item(yaml: &str, lines: LineMap) -> Option<YamlError> {
+    let mut previous: Option<&str> = None;
+    // The indentation of the key of a `|` or `>` text, while inside that text.
+    let mut in_text: Option<usize> = None;
+    for (index, line) in yaml.lines().enumerate() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        if let Some(level) = in_text {
+            if indent(line) > level {
+                continue;
+            }
+            in_text = None;
+        }
+        if is_blank(line) {
+            continue;
+        }
+        if let Some(above) = previous
+            && is_item(line)
+            && is_item(above)
+            && indent(line) > indent(above)
+            && is_plain_item(above)
+        {
+            let fixed = format!("{}{}", " ".repeat(indent(above)), line.trim());
+            return Some(mistake(
+                Position {
+                    line: index + lines.first_line,
+                    column: indent(line) + 1,
+                },
+                t!("yaml-inspringen-geplakt"),
+                t!("yaml-inspringen-hint", line = fixed),
+            ));
+        }
+        let value = line.trim_start().trim_start_matches("- ");
+        let value = value.split_once(": ").map_or(value, |(_, v)| v).trim();
+        if value.starts_with(['|', '>']) {
+            in_text = Some(indent(line));
+        }
+        previous = Some(line);
+    }
+    None
+}
+
+/// Whether `line` is a list item with plain text: no key, quotes, list or block of text.
+fn is_plain_item(line: &str) -> bool {
+    let value = line.trim_start().trim_start_matches('-').trim();
+    !value.is_empty()
+        && plain_key(value).is_none()
+        && !value.starts_with(['"', '\'', '[', '{', '|', '>', '&', '*', '!'])
+}
+
+/// The `---` line that closes a front matter too early: the lines after it, up to another
+/// `---` line, are keys that were meant to belong to it. Without this, they would be text on
+/// the page, or leave the front matter without its `titel`.
+pub fn early_close(split: &Split) -> Option<YamlError> {
+    let mut rows = split.body.lines().skip_while(|l| l.trim().is_empty());
+    let first = rows.next()?;
+    let key = plain_key(first).filter(|k| k.chars().all(|c| c.is_lowercase() || c == '_'))?;
+    for row in rows {
+        if row.trim_end() == "---" {
+            let line = split.yaml_line + split.yaml.lines().count();
+            return Some(YamlError {
+                width: Some(3),
+                ..mistake(
+                    Position { line, column: 1 },
+                    t!("fm-streep-te-veel", key = key),
+                    t!("fm-streep-te-veel-hint"),
+                )
+            });
+        }
+        let yaml = row.trim().is_empty() || row.starts_with(' ') || plain_key(row).is_some();
+        if !yaml && !is_item(row) {
+            return None;
+        }
+    }
+    None
+}
+
+/// Why `text` has no front matter, when a line of it shows: the keys without the opening
+/// `---` line above them, or an opening `---` that is never closed (with where the body
+/// starts). `None` for a file without any sign of front matter.
+pub fn split_mistake(text: &str, err: &SplitError) -> Option<(Position, String, String)> {
+    let mut rows = text.lines().enumerate().map(|(i, l)| (i + 1, l));
+    let start = Position { line: 1, column: 1 };
+    match err {
+        SplitError::Missing => {
+            let (_, first) = rows.next()?;
+            if !first.trim().is_empty()
+                && first
+                    .trim()
+                    .chars()
+                    .all(|c| matches!(c, '-' | '–' | '—' | ' '))
+            {
+                return Some((
+                    start,
+                    t!("fm-streep-anders", line = first.trim_end()),
+                    t!("fm-streep-anders-hint"),
+                ));
+            }
+            plain_key(first)?;
+            rows.any(|(_, l)| l.trim_end() == "---").then(|| {
+                (
+                    start,
+                    t!("fm-begin-ontbreekt"),
+                    t!("fm-begin-ontbreekt-hint", line = first.trim_end()),
+                )
+            })
+        }
+        SplitError::Unclosed => {
+            let mut last = None;
+            let mut after_gap = false;
+            for (number, row) in rows.skip(1) {
+                if row.trim().is_empty() {
+                    after_gap = true;
+                    continue;
+                }
+                // After an empty line, `# Kop` is a Markdown heading, not a YAML comment.
+                let comment = row.trim_start().starts_with('#') && !after_gap;
+                if plain_key(row).is_some() || is_item(row) || row.starts_with(' ') || comment {
+                    last = Some((number, row));
+                    after_gap = false;
+                    continue;
+                }
+                let (after, key_line) = last?;
+                return Some((
+                    Position {
+                        line: number,
+                        column: 1,
+                    },
+                    t!("fm-sluiten-ontbreekt"),
+                    t!(
+                        "fm-sluiten-ontbreekt-hint",
+                        number = after,
+                        line = key_line.trim_end()
+                    ),
+                ));
+            }
+            None
+        }
+    }
+}
+
+/// Warnings for text that a ` #` cuts short: YAML reads the rest of the line as a comment,
+/// so `samenvatting: Meer dan 50 scholen #gelijkekansen` loses its hashtag without a word.
+/// Lines that hold only a comment are fine: those are meant.
+pub fn cut_by_comment(yaml: &str, lines: LineMap) -> Vec<YamlError> {
+    if !yaml.contains(" #") {
+        return Vec::new();
+    }
+    let rows: Vec<&str> = yaml.lines().collect();
+    granit_parser::Parser::new_from_str(yaml)
+        .map_while(Result::ok)
+        .filter_map(|(event, span)| {
+            let granit_parser::Event::Scalar(value, granit_parser::ScalarStyle::Plain, ..) = event
+            else {
+                return None;
+            };
+            let (start, end) = (span.start, span.end);
+            if value.is_empty() || start.line() != end.line() {
+                return None;
+            }
+            let row = rows.get(end.line().checked_sub(1)?)?;
+            let byte = |column: usize| row.char_indices().nth(column).map_or(row.len(), |(i, _)| i);
+            let after = &row[byte(end.col())..];
+            let comment = after.trim_start();
+            if !comment.starts_with('#') {
+                return None;
+            }
+            let column = end.col() + after.chars().count() - comment.chars().count() + 1;
+            let head = &row[..byte(start.col())];
+            let whole = row[byte(start.col())..].trim_end();
+            Some(YamlError {
+                code: Code::CommentAfterValue,
+                position: Some(Position {
+                    line: end.line() + lines.first_line - 1,
+                    column,
+                }),
+                message: t!("yaml-hekje", kept = value.as_ref()),
+                hint: Some(t!(
+                    "yaml-hekje-hint",
+                    line = format!("{head}{}", quoted(whole))
+                )),
+                width: Some(comment.trim_end().chars().count()),
+            })
+        })
+        .collect()
+}
+
+/// Turns the parser's error on `yaml` into one a communicator can act on.
+fn explain(err: &serde_saphyr::Error, yaml: &str, lines: LineMap) -> YamlError {
     use serde_saphyr::Error as E;
     // Where the problem is written: for a value reached through an alias, the alias.
-    let position = err.location().and_then(|l| lines.position(l));
+    let location = err.location();
+    let position = location.and_then(|l| lines.position(l));
+    let list_hint = || {
+        location
+            .and_then(|l| list_line(yaml, l))
+            .map(|line| t!("schrijf-lijst-regel", line = line))
+            .or_else(|| type_hint("sequence"))
+    };
     // What the problem is: the original error, not its alias or snippet wrapping, whose
     // message would repeat positions inside the YAML block rather than in the file.
     let mut err = err;
@@ -319,7 +685,11 @@ fn explain(err: &serde_saphyr::Error, lines: LineMap) -> YamlError {
                 expected = kind_of(expected),
                 found = kind_of(unexpected)
             ),
-            type_hint(expected),
+            if expected.contains("sequence") {
+                list_hint()
+            } else {
+                type_hint(expected)
+            },
         ),
         E::SerdeInvalidValue { .. } | E::SerdeInvalidLength { .. } => (
             Code::WrongType,
@@ -330,7 +700,7 @@ fn explain(err: &serde_saphyr::Error, lines: LineMap) -> YamlError {
         // text is expected, a word where a number is expected, and the like.
         E::Unexpected { expected, .. } => {
             let (message, hint) = match *expected {
-                "sequence start" => (t!("hier-lijst"), type_hint("sequence")),
+                "sequence start" => (t!("hier-lijst"), list_hint()),
                 "mapping start" => (t!("hier-sleutels"), Some(t!("hier-sleutels-hint"))),
                 "string scalar" | "scalar" => {
                     (t!("hier-een-waarde"), Some(t!("hier-een-waarde-hint")))
@@ -366,9 +736,14 @@ fn explain(err: &serde_saphyr::Error, lines: LineMap) -> YamlError {
         }
         E::DuplicateMappingKey { key, .. } => (
             Code::YamlSyntax,
-            match key {
-                Some(key) => t!("sleutel-dubbel", key = key.as_str()),
-                None => t!("sleutel-dubbel-onbekend"),
+            match (key, location.and_then(|l| first_of_key(yaml, l))) {
+                (Some(key), Some(first)) => t!(
+                    "sleutel-dubbel-regel",
+                    key = key.as_str(),
+                    line = first + lines.first_line - 1
+                ),
+                (Some(key), None) => t!("sleutel-dubbel", key = key.as_str()),
+                (None, _) => t!("sleutel-dubbel-onbekend"),
             },
             Some(t!("sleutel-dubbel-hint")),
         ),
@@ -399,12 +774,106 @@ fn explain(err: &serde_saphyr::Error, lines: LineMap) -> YamlError {
             }
         }
     };
+    // A value's problem is marked under the whole value.
+    let value = matches!(
+        code,
+        Code::WrongType | Code::NotAllowed | Code::InvalidValue
+    );
     YamlError {
         code,
         position,
         message,
         hint,
+        width: location
+            .filter(|_| value)
+            .and_then(|l| value_width(yaml, l)),
     }
+}
+
+/// The characters of the YAML block line `location` is on, from `location` on.
+fn rest_of_line(yaml: &str, location: Location) -> Option<&str> {
+    let line = yaml
+        .lines()
+        .nth(usize::try_from(location.line()).ok()?.checked_sub(1)?)?;
+    let column = usize::try_from(location.column()).ok()?.saturating_sub(1);
+    let byte = line
+        .char_indices()
+        .nth(column)
+        .map_or(line.len(), |(i, _)| i);
+    Some(&line[byte..])
+}
+
+/// How many characters the value at `location` takes: a list or mapping written between
+/// brackets up to its closing bracket (or the line's end), anything else as the parser
+/// measured it.
+fn value_width(yaml: &str, location: Location) -> Option<usize> {
+    let rest = rest_of_line(yaml, location)?;
+    if !rest.starts_with(['[', '{']) {
+        return usize::try_from(location.span().len())
+            .ok()
+            .filter(|len| *len > 0);
+    }
+    let mut depth = 0usize;
+    let mut quote = None;
+    for (count, c) in rest.chars().enumerate() {
+        match (quote, c) {
+            (Some(open), c) if c == open => quote = None,
+            (Some(_), _) => {}
+            (None, '"' | '\'') => quote = Some(c),
+            (None, '[' | '{') => depth += 1,
+            (None, ']' | '}') => {
+                depth -= 1;
+                if depth == 0 {
+                    return Some(count + 1);
+                }
+            }
+            _ => {}
+        }
+    }
+    Some(rest.trim_end().chars().count())
+}
+
+/// The line of a list that was written as one text at `location` (`themas: Taal, Sport`), as
+/// a list between brackets: `themas: [Taal, Sport]`. `None` when the text is not plain text
+/// on one line.
+fn list_line(yaml: &str, location: Location) -> Option<String> {
+    let rest = rest_of_line(yaml, location)?;
+    let width = usize::try_from(location.span().len()).ok()?;
+    let text: String = rest.chars().take(width).collect();
+    let on_one_line = width <= rest.chars().count();
+    if !on_one_line || text.is_empty() || text.starts_with(['"', '\'', '[', '{', '|', '>']) {
+        return None;
+    }
+    let line = yaml
+        .lines()
+        .nth(usize::try_from(location.line()).ok()? - 1)?;
+    let head = &line[..line.len() - rest.len()];
+    let items: Vec<String> = text
+        .split(',')
+        .map(str::trim)
+        .filter(|item| !item.is_empty())
+        .map(|item| {
+            if item.contains([':', '#', '[', ']', '{', '}', '"', '\'']) {
+                quoted(item)
+            } else {
+                item.to_string()
+            }
+        })
+        .collect();
+    Some(format!("{head}[{}]", items.join(", ")))
+}
+
+/// The YAML block line on which the key given again at `location` is first written: the
+/// nearest line above with the same key, as far in.
+fn first_of_key(yaml: &str, location: Location) -> Option<usize> {
+    let rows: Vec<&str> = yaml.lines().collect();
+    let index = usize::try_from(location.line()).ok()?.checked_sub(1)?;
+    let line = rows.get(index)?;
+    let key = plain_key(line)?;
+    rows[..index]
+        .iter()
+        .rposition(|row| indent(row) == indent(line) && plain_key(row) == Some(key))
+        .map(|i| i + 1)
 }
 
 /// The error for YAML that is not a mapping of keys at the top, when `err` (from [`keys`]) says
@@ -429,6 +898,7 @@ pub fn not_a_mapping(err: &serde_saphyr::Error, lines: LineMap) -> Option<YamlEr
             })),
         message: t!("fm-geen-sleutels"),
         hint: Some(t!("fm-geen-sleutels-hint")),
+        width: None,
     })
 }
 
@@ -704,6 +1174,7 @@ pub fn unknown_keys(
             position: lines.of(k),
             message: t!("sleutel-onbekend", key = &k.value),
             hint: Some(suggest(&k.value, suggested.iter().copied())),
+            width: None,
         })
         .collect()
 }
@@ -718,6 +1189,12 @@ mod tests {
         assert_eq!(s.yaml, "titel: A\n");
         assert_eq!(s.body, "Body\n");
         assert_eq!(s.yaml_line, 2);
+    }
+
+    #[test]
+    fn spaces_after_the_dashes_do_not_count() {
+        let s = split("--- \ntitel: A\n---\t\nBody\n").unwrap();
+        assert_eq!((s.yaml, s.body), ("titel: A\n", "Body\n"));
     }
 
     #[test]
@@ -824,6 +1301,161 @@ mod tests {
     }
 
     #[test]
+    fn uneven_indentation_is_said_with_the_line_as_it_should_be() {
+        let lines = LineMap { first_line: 2 };
+        let err = |yaml: &str| parse::<serde_json::Value>(yaml, lines).unwrap_err();
+
+        let less = err("themas:\n  - Taal\n - Sport\n");
+        assert_eq!(less.position, Some(Position { line: 4, column: 2 }));
+        assert!(less.message.contains("minder ver in"), "{less:?}");
+        assert!(less.hint.unwrap().ends_with("`  - Sport`"));
+
+        // One space further in is no syntax error: YAML glues the item to the one above.
+        let glued = err("themas:\n  - Taal\n   - Sport\n");
+        assert_eq!(glued.position, Some(Position { line: 4, column: 4 }));
+        assert!(glued.message.contains("plakt"), "{glued:?}");
+        assert!(glued.hint.unwrap().ends_with("`  - Sport`"));
+
+        let key = err("titel: A\n status: lopend\n");
+        assert_eq!(key.position, Some(Position { line: 3, column: 2 }));
+        assert!(key.message.contains("verder in"), "{key:?}");
+        assert!(key.hint.unwrap().ends_with("`status: lopend`"));
+
+        // Blocks under their key, mappings in list items, list items as far in as their key
+        // and lines of a `|` text are all as they should be.
+        for yaml in [
+            "onderwijs:\n  - naam: X\n    soorten:\n      - a\n  - naam: Y\n",
+            "samenvatting: |\n  - een\n   - twee\ntitel: A\n",
+            "themas:\n- Taal\n- Sport\n",
+            "a:\n  b: 1\nc: 2\n",
+            "themas:\n  - Taal en\n    rekenen\n",
+        ] {
+            assert!(parse::<serde_json::Value>(yaml, lines).is_ok(), "{yaml:?}");
+        }
+    }
+
+    #[test]
+    fn a_value_on_the_line_under_its_key_goes_after_the_colon() {
+        let lines = LineMap { first_line: 2 };
+        let err = parse::<serde_json::Value>("titel:\nKansrijk in Almere\n", lines).unwrap_err();
+        assert_eq!(err.position, Some(Position { line: 3, column: 1 }));
+        assert_eq!(err.width, Some(18));
+        assert!(err.message.contains("`titel`"), "{err:?}");
+        assert!(
+            err.hint.unwrap().ends_with("`titel: Kansrijk in Almere`"),
+            "the line as it should be"
+        );
+        let err = parse::<serde_json::Value>("a: 1\nsamenvatting:\n- Taal\nEen tekst\n", lines)
+            .unwrap_err();
+        assert!(!err.message.contains("regel eronder"), "{err:?}");
+        // Indented under its key, the text is the key's value.
+        assert!(parse::<serde_json::Value>("titel:\n  Kansrijk in Almere\n", lines).is_ok());
+    }
+
+    #[test]
+    fn a_list_written_as_text_is_shown_between_brackets() {
+        #[derive(Debug, serde::Deserialize)]
+        #[allow(dead_code)]
+        struct Agenda {
+            themas: Vec<String>,
+        }
+        let lines = LineMap { first_line: 2 };
+        let err = parse::<Agenda>("themas: Taal, Sport en spel\n", lines).unwrap_err();
+        assert_eq!(err.code, Code::WrongType);
+        assert_eq!(err.position, Some(Position { line: 2, column: 9 }));
+        assert_eq!(err.width, Some(19));
+        assert!(
+            err.hint
+                .unwrap()
+                .contains("`themas: [Taal, Sport en spel]`"),
+        );
+        // A quoted text may hold commas of its own: no line is guessed.
+        let err = parse::<Agenda>("themas: \"Taal, Sport\"\n", lines).unwrap_err();
+        assert!(!err.hint.unwrap().contains('['), "no brackets");
+    }
+
+    #[test]
+    fn value_problems_are_marked_under_the_whole_value() {
+        let lines = LineMap { first_line: 2 };
+        let width = |yaml: &str| parse::<Doc>(yaml, lines).unwrap_err().width;
+        assert_eq!(width("titel: A\nnummer: twee keer\n"), Some(9));
+        assert_eq!(width("titel: A\nnummer: \"twee\" # x\n"), Some(6));
+        assert_eq!(width("titel: [A, [B]] # x\n"), Some(8));
+        // A list that is never closed: up to the line's end.
+        assert_eq!(width("titel: [A, B  \n"), Some(5));
+    }
+
+    #[test]
+    fn a_hash_after_a_text_is_a_warning_with_the_quoted_line() {
+        let lines = LineMap { first_line: 2 };
+        let yaml = "titel: Wij zijn #1 in Almere\nthemas:\n  - Taal # mooi\n# een opmerking\n\
+                    x: \"a # b\" # c\nurl: https://x.nl/#deel\nleeg: # niets\n";
+        let found = cut_by_comment(yaml, lines);
+        let at: Vec<_> = found.iter().map(|w| w.position.unwrap()).collect();
+        assert_eq!(
+            at,
+            [
+                Position {
+                    line: 2,
+                    column: 17
+                },
+                Position {
+                    line: 4,
+                    column: 10
+                }
+            ]
+        );
+        assert!(found.iter().all(|w| w.code == Code::CommentAfterValue));
+        assert!(found[0].message.contains("`Wij zijn`"), "{found:?}");
+        assert_eq!(found[0].width, Some(12));
+        assert!(
+            (found[0].hint.as_deref().unwrap()).contains(r#"`titel: "Wij zijn #1 in Almere"`"#)
+        );
+        assert!((found[1].hint.as_deref().unwrap()).contains(r#"`  - "Taal # mooi"`"#));
+    }
+
+    #[test]
+    fn front_matter_lines_that_are_missing_or_too_many_are_found() {
+        let missing = split_mistake("titel: A\n---\nTekst\n", &SplitError::Missing).unwrap();
+        assert_eq!(missing.0, Position { line: 1, column: 1 });
+        assert!(missing.1.contains("ontbreekt") && missing.2.contains("`titel: A`"));
+        let dashes = split_mistake("----\ntitel: A\n---\n", &SplitError::Missing).unwrap();
+        assert!(dashes.1.contains("`----`"), "{dashes:?}");
+        assert_eq!(
+            split_mistake("# Kop\n\nTekst\n", &SplitError::Missing),
+            None
+        );
+
+        let unclosed = "---\ntitel: A\nthemas:\n  - Taal\n\nTekst.\n";
+        let unclosed = split_mistake(unclosed, &SplitError::Unclosed).unwrap();
+        assert_eq!(unclosed.0, Position { line: 6, column: 1 });
+        assert!(unclosed.2.contains("regel 4 (`  - Taal`)"), "{unclosed:?}");
+        // After an empty line, `#` starts a Markdown heading.
+        let heading = split_mistake(
+            "---\ntitel: A\n# opmerking\n\n# Kop\n",
+            &SplitError::Unclosed,
+        );
+        assert_eq!(heading.unwrap().0, Position { line: 5, column: 1 });
+
+        let early = |text: &str| early_close(&split(text).unwrap()).map(|e| e.position);
+        assert_eq!(
+            early("---\n---\ntitel: A\n---\nTekst\n"),
+            Some(Some(Position { line: 2, column: 1 }))
+        );
+        assert_eq!(
+            early("---\ntitel: A\n---\n\nsamenvatting: B\nthemas:\n  - Taal\n---\n"),
+            Some(Some(Position { line: 3, column: 1 }))
+        );
+        // A body with a line under a paragraph, or that starts with a word and a colon.
+        assert_eq!(early("---\ntitel: A\n---\nEen alinea.\n\n---\n"), None);
+        assert_eq!(early("---\ntitel: A\n---\nLet op: dit\n---\n"), None);
+        assert_eq!(
+            early("---\ntitel: A\n---\nlet: op\nEen alinea.\n---\n"),
+            None
+        );
+    }
+
+    #[test]
     fn english_aliases_are_read() {
         let doc = parse::<Doc>("title: A\nnummer: 2\n", LineMap { first_line: 2 }).unwrap();
         assert_eq!((doc.titel.as_str(), doc.nummer), ("A", Some(2)));
@@ -862,7 +1494,10 @@ mod tests {
         assert!(!err.message.contains("line"), "{err:?}");
         let err = parse::<Doc>("titel: A\ntitel: B\n", lines).unwrap_err();
         assert_eq!(err.code, Code::YamlSyntax);
-        assert_eq!(err.message, "de sleutel 'titel' staat er twee keer");
+        assert_eq!(
+            err.message,
+            "de sleutel 'titel' staat er twee keer: ook op regel 2"
+        );
     }
 
     #[test]

@@ -493,6 +493,9 @@ pub fn load_with(
     for (_, content_path) in markdown {
         let (result, todos) = &cache.files[content_path];
         diagnostics.extend(todos.iter().cloned());
+        if let Ok(item) = result {
+            diagnostics.extend(item.source().warnings.iter().cloned());
+        }
         match result.clone() {
             Ok(Item::Home(d)) => loaded.home = Some(d),
             Ok(Item::Agenda(d)) => loaded.agenda = Some(d),
@@ -645,7 +648,8 @@ pub(crate) fn to_diagnostics(path: &Path, errors: Vec<YamlError>) -> Vec<Diagnos
 }
 
 fn to_diagnostic(path: &Path, err: YamlError) -> Diagnostic {
-    let diagnostic = Diagnostic::new(err.code, path, err.position, err.message);
+    let diagnostic =
+        Diagnostic::new(err.code, path, err.position, err.message).with_width(err.width);
     match err.hint {
         Some(hint) => diagnostic.with_hint(hint),
         None => diagnostic,
@@ -667,6 +671,10 @@ fn read_config(
     };
     diagnostics.extend(todo::find(&rel, &text));
     let lines = LineMap { first_line: 1 };
+    diagnostics.extend(to_diagnostics(
+        &rel,
+        front_matter::cut_by_comment(&text, lines),
+    ));
     match parse_typed::<SiteConfig>(&text, lines, &[]) {
         Ok(config) => Some((config, lines)),
         Err(errors) => {
@@ -750,8 +758,9 @@ pub(crate) fn parse_typed<T: DeserializeOwned>(
                     line: lines.first_line,
                     column: 1,
                 }),
-                message: "the front matter must be a list of `key: value` lines".into(),
-                hint: None,
+                message: t!("fm-geen-sleutels"),
+                hint: Some(t!("fm-geen-sleutels-hint")),
+                width: None,
             }],
         }
     })?;
@@ -810,16 +819,16 @@ fn parse_markdown_at(
             front_matter::SplitError::Missing => Code::FrontMatterMissing,
             front_matter::SplitError::Unclosed => Code::FrontMatterUnclosed,
         };
-        vec![
-            Diagnostic::new(
-                code,
-                &rel,
-                Some(Position { line: 1, column: 1 }),
-                err.to_string(),
-            )
-            .with_hint(t!("fm-hint")),
-        ]
+        let (position, message, hint) = front_matter::split_mistake(text, &err).unwrap_or((
+            Position { line: 1, column: 1 },
+            err.to_string(),
+            t!("fm-hint"),
+        ));
+        vec![Diagnostic::new(code, &rel, Some(position), message).with_hint(hint)]
     })?;
+    if let Some(err) = front_matter::early_close(&split) {
+        return Err(vec![to_diagnostic(&rel, err)]);
+    }
     if split.yaml.len() > MAX_FRONT_MATTER_BYTES {
         return Err(vec![
             Diagnostic::new(
@@ -846,6 +855,7 @@ fn parse_markdown_at(
         lines,
         modified,
         digest: Digest::of(split.yaml, split.body),
+        warnings: to_diagnostics(&rel, front_matter::cut_by_comment(split.yaml, lines)),
     };
     let kind = Kind::of(content_path);
     let result = match kind {
@@ -975,6 +985,7 @@ mod tests {
             lines: LineMap { first_line: 2 },
             modified: None,
             digest: Digest::default(),
+            warnings: Vec::new(),
         };
         let errors = typed::<Programmalijn>(yaml, source).unwrap_err();
         let lines: Vec<usize> = errors

@@ -126,6 +126,8 @@ codes! {
     LeftoverFolder = "GKA-W009",
     /// An event (`soort: evenement`) without a `locatie`.
     EventWithoutPlace = "GKA-W010",
+    /// A ` #` after a text in YAML starts a comment, which cuts the text short.
+    CommentAfterValue = "GKA-W011",
 }
 
 impl Code {

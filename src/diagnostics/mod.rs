@@ -53,6 +53,9 @@ pub struct Diagnostic {
     pub message: String,
     /// How to fix it, when we can tell.
     pub hint: Option<String>,
+    /// How many characters from `position` the marker under the source line covers (at most
+    /// to the line's end): a whole value, such as `30 juni 2025`. `None` marks one word.
+    pub width: Option<usize>,
 }
 
 impl Diagnostic {
@@ -69,7 +72,15 @@ impl Diagnostic {
             position,
             message: message.into(),
             hint: None,
+            width: None,
         }
+    }
+
+    /// The same diagnostic with a marker `width` characters wide, when that is known; see
+    /// [`Diagnostic::width`].
+    pub fn with_width(mut self, width: Option<usize>) -> Self {
+        self.width = width;
+        self
     }
 
     /// Error or warning, from the code.

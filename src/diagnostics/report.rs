@@ -97,7 +97,11 @@ impl Reporter {
             group = group.element(
                 Snippet::source(text.as_str())
                     .line_start(position.line)
-                    .annotation(AnnotationKind::Primary.span(marker(text, position.column))),
+                    .annotation(AnnotationKind::Primary.span(marker(
+                        text,
+                        position.column,
+                        d.width,
+                    ))),
             );
         }
         if let Some(hint) = &d.hint {
@@ -130,12 +134,24 @@ impl Reporter {
     }
 }
 
-/// The byte range to underline: the word starting at `column` (1-based, in characters).
-fn marker(line: &str, column: usize) -> std::ops::Range<usize> {
+/// The byte range to underline: `width` characters from `column` (1-based, in characters),
+/// without the spaces at the line's end, or else the word starting at `column`.
+fn marker(line: &str, column: usize, width: Option<usize>) -> std::ops::Range<usize> {
     let start = line
         .char_indices()
         .nth(column.saturating_sub(1))
         .map_or(line.len(), |(i, _)| i);
+    if let Some(width) = width.filter(|w| *w > 0) {
+        let rest = &line[start..];
+        let end = rest
+            .char_indices()
+            .nth(width)
+            .map_or(rest.len(), |(i, _)| i);
+        let end = start + rest[..end].trim_end().len();
+        if end > start {
+            return start..end;
+        }
+    }
     let word = line[start..]
         .find(|c: char| c.is_whitespace() || matches!(c, ':' | ',' | ']' | ')'))
         .unwrap_or(line.len() - start);
@@ -367,9 +383,19 @@ mod tests {
 
     #[test]
     fn markers_cover_one_word() {
-        assert_eq!(marker("titel: A", 1), 0..5);
-        assert_eq!(marker("datum: 2021-13-45", 8), 7..17);
-        assert_eq!(marker("x", 5), 1..1);
+        assert_eq!(marker("titel: A", 1, None), 0..5);
+        assert_eq!(marker("datum: 2021-13-45", 8, None), 7..17);
+        assert_eq!(marker("x", 5, None), 1..1);
+    }
+
+    #[test]
+    fn markers_cover_a_whole_value_up_to_the_line_end() {
+        assert_eq!(marker("datum: 30 juni 2025", 8, Some(12)), 7..19);
+        // A value that goes on on the next line: up to this line's end, not its spaces.
+        assert_eq!(marker("samenvatting: Een lange  ", 15, Some(40)), 14..23);
+        // Characters, not bytes.
+        assert_eq!(marker("titel: “één”", 8, Some(5)), 7..18);
+        assert_eq!(marker("titel: A", 8, Some(0)), 7..8);
     }
 
     #[test]

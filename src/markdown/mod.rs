@@ -500,6 +500,7 @@ mod tests {
             lines: LineMap { first_line: 2 },
             modified: None,
             digest: Default::default(),
+            warnings: Vec::new(),
         }
     }
 

@@ -121,6 +121,7 @@ pub(super) fn resolve_config(
                 lines.of(value),
                 t!("base-url-fout", url = &value.value, problem = problem),
             )
+            .with_width(lines.width(value))
             .with_hint(t!("base-url-fout-hint"))
         }),
         (None, None) => Err(
@@ -190,6 +191,7 @@ fn resolve_huisstijl(
                     lines.of(&css),
                     t!("css-niet-van-site", path = path),
                 )
+                .with_width(lines.width(&css))
                 .with_hint(t!("css-niet-van-site-hint")),
             );
             None
@@ -201,6 +203,7 @@ fn resolve_huisstijl(
                     lines.of(&css),
                     t!("css-geen-stijlblad", path = path),
                 )
+                .with_width(lines.width(&css))
                 .with_hint(t!("css-geen-stijlblad-hint")),
             );
             None
@@ -219,6 +222,7 @@ fn resolve_huisstijl(
                         lines.of(&klasse),
                         t!("css-klasse", class = *bad),
                     )
+                    .with_width(lines.width(&klasse))
                     .with_hint(t!("css-klasse-hint")),
                 );
                 None
@@ -262,6 +266,7 @@ fn check_https(
                     lines.of(value),
                     t!("geen-https-adres", key = key, text = text),
                 )
+                .with_width(lines.width(value))
                 .with_hint(t!("geen-https-adres-hint")),
             );
             None
@@ -313,6 +318,7 @@ fn resolve_beveiliging(
                     lines.of(item),
                     t!("beveiliging-contact", text = text),
                 )
+                .with_width(lines.width(item))
                 .with_hint(t!("beveiliging-contact-hint")),
             );
         }
@@ -337,6 +343,7 @@ fn resolve_beveiliging(
                     lines.of(&date),
                     t!("beveiliging-verlopen", date = date.value.iso()),
                 )
+                .with_width(lines.width(&date))
                 .with_hint(t!("beveiliging-verlopen-hint")),
             );
             date.value
@@ -350,6 +357,7 @@ fn resolve_beveiliging(
                         lines.of(&date),
                         t!("beveiliging-lang", date = date.value.iso()),
                     )
+                    .with_width(lines.width(&date))
                     .with_hint(t!("beveiliging-lang-hint")),
                 );
             }

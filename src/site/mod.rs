@@ -864,6 +864,7 @@ fn check_links_in_front_matter(
                     lines.of(link),
                     format!("{} '{}' {}", t!("link-naar"), link.value, problem.message),
                 )
+                .with_width(lines.width(link))
                 .with_hint(problem.hint),
             );
         }

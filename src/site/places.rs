@@ -57,6 +57,7 @@ impl Places {
                     doc.source.lines.of(slug),
                     t!("slug-ongeldig", slug = &slug.value),
                 )
+                .with_width(doc.source.lines.width(slug))
                 .with_hint(t!("slug-ongeldig-hint", example = slugify(&slug.value))),
             );
             return None;

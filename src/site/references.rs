@@ -41,6 +41,7 @@ pub(super) fn thema_terms(
                         agenda.source.lines.of(thema),
                         t!("thema-leeg", thema = &thema.value),
                     )
+                    .with_width(agenda.source.lines.width(thema))
                     .with_hint(t!("thema-leeg-hint")),
                 );
                 continue;
@@ -58,6 +59,7 @@ pub(super) fn thema_terms(
                             slug = &slug
                         ),
                     )
+                    .with_width(agenda.source.lines.width(thema))
                     .with_hint(t!("thema-zelfde-adres-hint")),
                 );
                 continue;
@@ -123,7 +125,9 @@ pub(super) fn unknown_reference<'a, T>(
         Some((_, c)) => format!("{} {rule}", t!("bedoelt-u", word = c)),
         None => rule,
     };
-    Diagnostic::new(code, &doc.source.path, doc.source.lines.of(value), message).with_hint(hint)
+    Diagnostic::new(code, &doc.source.path, doc.source.lines.of(value), message)
+        .with_width(doc.source.lines.width(value))
+        .with_hint(hint)
 }
 
 /// Every age range used by an interventie or a result, youngest first. A range's page lists
@@ -236,6 +240,7 @@ pub(super) fn check_addenda(
                         doc.source.lines.of(reference),
                         t!("interventie-concept", slug = &reference.value),
                     )
+                    .with_width(doc.source.lines.width(reference))
                     .with_hint(t!("interventie-concept-hint")),
                 );
                 continue;
@@ -364,6 +369,7 @@ pub(super) fn check_programmalijnen(
                         other = other.display()
                     ),
                 )
+                .with_width(doc.source.lines.width(nummer))
                 .with_hint(t!("nummer-dubbel-hint")),
             );
         }
@@ -394,6 +400,7 @@ pub(super) fn check_erkenningen(
                     niveau = erkenning.niveau.value.as_str()
                 ),
             )
+            .with_width(doc.source.lines.width(&erkenning.niveau))
             .with_hint(t!(
                 "erkenning-niveau-hint",
                 databank = erkenning.databank.as_str(),
