@@ -42,7 +42,7 @@ fn near_misses_get_the_address_they_most_likely_meant() {
 
     let near_miss = problem("GKA-E040", 5);
     assert_eq!(near_miss["file"], "content/contact.md");
-    assert_eq!(near_miss["column"], 11);
+    assert_eq!(near_miss["column"], 12);
     assert_eq!(
         near_miss["message"],
         "de link naar '/interventies/huiswerk-klas/' past bij geen pagina of bestand van de \
@@ -56,7 +56,7 @@ fn near_misses_get_the_address_they_most_likely_meant() {
     // `.md` links are relative to the file: content/zomerschool-2025.md does not exist.
     let markdown = problem("GKA-E040", 6);
     assert_eq!(markdown["file"], "content/contact.md");
-    assert_eq!(markdown["column"], 10);
+    assert_eq!(markdown["column"], 11);
     assert_eq!(
         markdown["message"],
         "de link naar 'zomerschool-2025.md' wijst naar content/zomerschool-2025.md, maar dat \
@@ -121,7 +121,7 @@ fn the_human_report_shows_the_hint_under_the_line() {
     ]);
     run.assert_code(1);
     assert!(
-        run.stderr.contains("content/contact.md:5:11: "),
+        run.stderr.contains("content/contact.md:5:12: "),
         "{}",
         run.stderr
     );
