@@ -277,7 +277,10 @@ fn finish(
         && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
     let mut reporter = Reporter::new(&options.root, color);
     if format == Format::Human {
-        eprint!("{}", overview::human_report(&mut reporter, &diagnostics, todos));
+        eprint!(
+            "{}",
+            overview::human_report(&mut reporter, &diagnostics, todos)
+        );
     } else {
         print!("{}", reporter.render(format, &diagnostics));
         let _ = std::io::stdout().flush();

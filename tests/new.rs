@@ -123,7 +123,10 @@ fn to_dos(site: &Path) -> std::collections::BTreeMap<String, Vec<u64>> {
     let mut files = std::collections::BTreeMap::<String, Vec<u64>>::new();
     for todo in found.iter().filter(|d| d["code"] == "GKA-W008") {
         let file = todo["file"].as_str().unwrap().to_string();
-        files.entry(file).or_default().push(todo["line"].as_u64().unwrap());
+        files
+            .entry(file)
+            .or_default()
+            .push(todo["line"].as_u64().unwrap());
     }
     files
 }
@@ -145,7 +148,10 @@ fn the_to_dos_are_summed_up_in_one_line_per_file() {
         for (file, at) in &files {
             let rows: Vec<String> = at.iter().map(u64::to_string).collect();
             let expected = match at.len() {
-                1 => format!("{file}: 1 tekst met TODO: nog in te vullen (regel {})", rows[0]),
+                1 => format!(
+                    "{file}: 1 tekst met TODO: nog in te vullen (regel {})",
+                    rows[0]
+                ),
                 n => format!(
                     "{file}: {n} teksten met TODO: nog in te vullen (regels {})",
                     rows.join(", ")
@@ -190,7 +196,11 @@ fn a_real_error_comes_before_the_to_dos_and_in_the_summary() {
     );
     let todos = run.stderr.find(" met TODO: nog in te vullen (").unwrap();
     let recap = run.stderr.rfind(&error).unwrap();
-    assert!(recap > todos, "the error is repeated after the to-dos: {}", run.stderr);
+    assert!(
+        recap > todos,
+        "the error is repeated after the to-dos: {}",
+        run.stderr
+    );
     assert!(
         run.stderr[recap..].contains("'/nieuw/'"),
         "{}",
@@ -222,9 +232,14 @@ fn every_to_do_is_shown_with_todos_or_strict() {
             "{flag}: {}",
             run.stderr
         );
-        assert!(!run.stderr.contains(" met TODO: nog in te vullen ("), "{}", run.stderr);
         assert!(
-            run.stderr.contains(&format!("0 fouten, {total} waarschuwingen")),
+            !run.stderr.contains(" met TODO: nog in te vullen ("),
+            "{}",
+            run.stderr
+        );
+        assert!(
+            run.stderr
+                .contains(&format!("0 fouten, {total} waarschuwingen")),
             "{flag}: {}",
             run.stderr
         );

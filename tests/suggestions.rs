@@ -106,7 +106,11 @@ fn the_suggested_addresses_are_right() {
         root.path().as_os_str(),
     ]);
     run.assert_success();
-    assert!(run.stderr.contains("0 fouten, 0 waarschuwingen"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("0 fouten, 0 waarschuwingen"),
+        "{}",
+        run.stderr
+    );
 }
 
 #[test]
@@ -132,5 +136,9 @@ fn the_human_report_shows_the_hint_under_the_line() {
         run.stderr
     );
     // No example gemeente in any hint.
-    assert!(!run.stderr.to_lowercase().contains("almere"), "{}", run.stderr);
+    assert!(
+        !run.stderr.to_lowercase().contains("almere"),
+        "{}",
+        run.stderr
+    );
 }

@@ -144,7 +144,10 @@ mod tests {
         let todos_c = out
             .find("content/c.md: 1 tekst met TODO: nog in te vullen (regel 1)")
             .unwrap_or_else(|| panic!("{out}"));
-        assert!(error < warning && warning < todos_a && todos_a < todos_c, "{out}");
+        assert!(
+            error < warning && warning < todos_a && todos_a < todos_c,
+            "{out}"
+        );
         assert!(!out.contains("todo a3"), "{out}");
         // The error once more, at the end.
         let recap = out.rfind("broken c5").unwrap();

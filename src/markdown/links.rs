@@ -165,11 +165,7 @@ pub fn resolve(
                     ),
                     None => t!("link-md-onbekend-hint"),
                 };
-                problem(
-                    Code::BrokenLink,
-                    t!("link-md-onbekend", file = file),
-                    hint,
-                )
+                problem(Code::BrokenLink, t!("link-md-onbekend", file = file), hint)
             });
     } else {
         let folder = if page_url.ends_with('/') {
@@ -352,7 +348,10 @@ mod tests {
         // Case, a trailing slash or a `.md` ending.
         assert_eq!(meant("/Interventies/Huiswerkklas/"), huiswerkklas);
         assert_eq!(meant("/static/agenda.pdf/"), Some("/static/agenda.pdf"));
-        assert_eq!(meant("/nieuws/zomerschool-2025.md"), Some("/nieuws/zomerschool-2025/"));
+        assert_eq!(
+            meant("/nieuws/zomerschool-2025.md"),
+            Some("/nieuws/zomerschool-2025/")
+        );
         // A missing or wrong section.
         assert_eq!(meant("/huiswerkklas/"), huiswerkklas);
         assert_eq!(meant("/nieuws/huiswerk-klas/"), huiswerkklas);
@@ -367,7 +366,10 @@ mod tests {
             base_path: "/".into(),
             pages: PAGES.iter().map(|p| p.to_string()).collect(),
             by_source: [
-                ("interventies/huiswerkklas.md", "/interventies/huiswerkklas/"),
+                (
+                    "interventies/huiswerkklas.md",
+                    "/interventies/huiswerkklas/",
+                ),
                 ("nieuws/zomerschool-2025.md", "/nieuws/zomerschool-2025/"),
             ]
             .map(|(file, url)| (file.to_string(), url.to_string()))
@@ -395,7 +397,12 @@ mod tests {
         assert_eq!(hint("/nergens/"), t!("link-onbekend-hint"));
         assert_eq!(hint("nergens.md"), t!("link-md-onbekend-hint"));
         // A relative `.md` link to a file that exists resolves to its page.
-        let found = resolve("../nieuws/zomerschool-2025.md", "agenda/x.md", "/agenda/x/", &site());
+        let found = resolve(
+            "../nieuws/zomerschool-2025.md",
+            "agenda/x.md",
+            "/agenda/x/",
+            &site(),
+        );
         assert_eq!(found.unwrap().href, "/nieuws/zomerschool-2025/");
     }
 
