@@ -241,6 +241,9 @@ fn nearest<'a>(wanted: &str, candidates: impl Iterator<Item = &'a str>) -> Optio
             .filter(|(key, _)| within(split(key).0))
             .map(|(key, _)| split(key).1);
         let meant = closest(name, names)?;
+        if !alike(name, meant) {
+            return None;
+        }
         let mut paths = candidates
             .iter()
             .filter(|(key, _)| within(split(key).0) && split(key).1 == meant);
@@ -250,6 +253,24 @@ fn nearest<'a>(wanted: &str, candidates: impl Iterator<Item = &'a str>) -> Optio
         }
     };
     named(&|other| other == folder).or_else(|| named(&|_| true))
+}
+
+/// How alike, letter by letter (0 to 1), a name must be to the name of a page or file to
+/// be suggested as what was meant.
+const SAME_NAME: f64 = 0.6;
+
+/// Whether `meant`, which [`closest`] found for `name`, is alike enough to suggest. Jaro-Winkler
+/// favours a shared beginning, so `ouderavond` is close to `ouderbetrokkenheid` by it; a link
+/// names one page, so the names must also be close letter by letter, or one must be the other
+/// shortened at a word (`kansrijk` for `kansrijk-in-de-wijk`).
+fn alike(name: &str, meant: &str) -> bool {
+    let shortened = |long: &str, short: &str| {
+        long.strip_prefix(short)
+            .is_some_and(|rest| rest.starts_with('-'))
+    };
+    strsim::normalized_damerau_levenshtein(name, meant) >= SAME_NAME
+        || shortened(meant, name)
+        || shortened(name, meant)
 }
 
 /// Resolves `.` and `..` in an absolute site path; `None` when it climbs above the root.
@@ -358,6 +379,21 @@ mod tests {
         // A name in two sections, or nothing alike: no guess.
         assert_eq!(meant("/open-dag/"), None);
         assert_eq!(meant("/interventies/voorleesexpress/"), None);
+        // Alike in their beginning only, which is close enough for `closest` alone; but a
+        // name shortened at a word is what was meant.
+        let pages = [
+            "/nieuws/ouderbetrokkenheid/",
+            "/interventies/kansrijk-in-de-wijk/",
+        ];
+        assert_eq!(
+            closest("ouderavond", ["ouderbetrokkenheid"].into_iter()),
+            Some("ouderbetrokkenheid")
+        );
+        assert_eq!(nearest("/nieuws/ouderavond/", pages.into_iter()), None);
+        assert_eq!(
+            nearest("/interventies/kansrijk/", pages.into_iter()),
+            Some("/interventies/kansrijk-in-de-wijk/")
+        );
         assert_eq!(meant("/"), None);
     }
 
