@@ -24,9 +24,10 @@ pub enum Todos {
 /// How many errors a report repeats at its end; the rest are above.
 const RECAP: usize = 10;
 
-/// The human report of `diagnostics` (sorted by file, as [`super::Diagnostics::sorted`]
-/// returns them): errors, warnings, to-dos per file (with [`Todos::PerFile`]) and, when
-/// anything followed the errors, their first lines once more.
+/// The human report of `diagnostics`: errors, warnings, to-dos per file (with
+/// [`Todos::PerFile`]) and, when anything followed the errors, their first lines once more.
+/// Within each part the diagnostics keep their order, by file and position as
+/// [`super::Diagnostics::sorted`] returns them.
 pub fn human_report(reporter: &mut Reporter, diagnostics: &[Diagnostic], todos: Todos) -> String {
     let collapsed = |d: &Diagnostic| todos == Todos::PerFile && d.code == Code::Todo;
     let errors: Vec<&Diagnostic> = diagnostics
@@ -34,16 +35,18 @@ pub fn human_report(reporter: &mut Reporter, diagnostics: &[Diagnostic], todos: 
         .filter(|d| d.severity() == Severity::Error)
         .collect();
     let mut out: String = errors.iter().map(|d| reporter.human(d)).collect();
-    let mut after_errors = false;
+    // Whether anything follows the errors, which are then repeated at the end.
+    let mut followed = false;
     for warning in diagnostics
         .iter()
         .filter(|d| d.severity() == Severity::Warning && !collapsed(d))
     {
         out.push_str(&reporter.human(warning));
-        after_errors = true;
+        followed = true;
     }
     let mut per_file: BTreeMap<&Path, Vec<usize>> = BTreeMap::new();
     for todo in diagnostics.iter().filter(|d| collapsed(d)) {
+        // Every to-do has its position (see `content::todo`); line 1 only to be total.
         let line = todo.position.map_or(1, |p| p.line);
         per_file.entry(&todo.file).or_default().push(line);
     }
@@ -57,9 +60,9 @@ pub fn human_report(reporter: &mut Reporter, diagnostics: &[Diagnostic], todos: 
         }
         out.push_str(&t!("todo-alle"));
         out.push('\n');
-        after_errors = true;
+        followed = true;
     }
-    if after_errors && !errors.is_empty() {
+    if followed && !errors.is_empty() {
         out.push('\n');
         out.push_str(&t!("fouten-nog-eens", count = errors.len()));
         out.push('\n');
@@ -81,6 +84,7 @@ pub fn human_report(reporter: &mut Reporter, diagnostics: &[Diagnostic], todos: 
 /// `content/contact.md: 4 teksten met TODO: nog in te vullen (regels 3, 7, 12, 20)`.
 fn todo_line(file: &Path, lines: &[usize]) -> String {
     let mut rows = lines.to_vec();
+    rows.sort_unstable();
     rows.dedup();
     let shown: Vec<String> = rows.iter().map(usize::to_string).collect();
     t!(
@@ -167,6 +171,25 @@ mod tests {
         }
         assert!(!out.contains("regels"), "{out}");
         assert_eq!(summary(&found(), Todos::Each), "1 fout, 4 waarschuwingen");
+    }
+
+    #[test]
+    fn at_most_ten_errors_are_repeated() {
+        let mut found: Vec<Diagnostic> = (1..=12)
+            .map(|line| at(Code::BrokenLink, "content/a.md", line, "broken"))
+            .collect();
+        found.push(at(Code::Todo, "content/b.md", 1, "todo b1"));
+        let out = human_report(
+            &mut Reporter::new(Path::new("."), false),
+            &found,
+            Todos::PerFile,
+        );
+        let recap = &out[out
+            .find("Eerst oplossen, de 12 fouten hierboven:\n")
+            .unwrap()..];
+        assert_eq!(recap.matches("content/a.md:").count(), 10, "{out}");
+        assert!(recap.contains("content/a.md:10:1: "), "{out}");
+        assert!(recap.ends_with("  … en nog 2 (zie hierboven)\n"), "{out}");
     }
 
     #[test]
