@@ -163,6 +163,10 @@ pub struct SiteArgs {
     #[arg(long)]
     pub strict: bool,
 
+    /// Show each placeholder text marked `TODO:` in full, instead of one line per file.
+    #[arg(long)]
+    pub todos: bool,
+
     /// How to print problems [default: github when GITHUB_ACTIONS=true, else human].
     #[arg(long, value_enum, value_name = "FORMAT")]
     pub format: Option<Format>,
@@ -221,6 +225,10 @@ pub struct ServeArgs {
     /// takes about 2 s per 1 000 pages).
     #[arg(long)]
     pub no_search: bool,
+
+    /// Show each placeholder text marked `TODO:` in full, instead of one line per file.
+    #[arg(long)]
+    pub todos: bool,
 }
 
 /// Flags of `gka new`.

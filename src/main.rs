@@ -14,7 +14,8 @@ use gka::t;
 use cli::{Cli, Command, SiteArgs};
 use gka::build::{BuildError, BuildOptions};
 use gka::diagnostics::Diagnostic;
-use gka::diagnostics::report::{self, Format, Reporter};
+use gka::diagnostics::overview::{self, Todos};
+use gka::diagnostics::report::{Format, Reporter};
 
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
@@ -39,6 +40,7 @@ fn main() -> ExitCode {
             finish(
                 &options,
                 output_format,
+                todos(&args.site),
                 false,
                 result.map(|built| {
                     let line = t!(
@@ -61,6 +63,11 @@ fn main() -> ExitCode {
                 drafts: args.drafts,
                 output: args.output.map(absolute),
                 search: !args.no_search,
+                todos: if args.todos {
+                    Todos::Each
+                } else {
+                    Todos::PerFile
+                },
             };
             match gka::serve::serve(&options) {
                 Ok(()) => ExitCode::SUCCESS,
@@ -105,6 +112,7 @@ fn main() -> ExitCode {
             finish(
                 &options,
                 output_format,
+                todos(&args.site),
                 true,
                 result.map(|checked| {
                     let line = t!("klaar-gecontroleerd", pages = checked.pages);
@@ -241,11 +249,22 @@ fn progress(indicator: &Option<progress::Indicator>) -> &dyn gka::build::Progres
     }
 }
 
+/// How the report shows the to-dos: each of them with `--todos`, and with `--strict`, which
+/// fails on them; else one line per file.
+fn todos(site: &SiteArgs) -> Todos {
+    if site.todos || site.strict {
+        Todos::Each
+    } else {
+        Todos::PerFile
+    }
+}
+
 /// Prints the diagnostics and the outcome, and picks the exit code. `always_count` adds the
 /// count of errors and warnings to a success line even when both are zero.
 fn finish(
     options: &BuildOptions,
     format: Format,
+    todos: Todos,
     always_count: bool,
     result: Result<(Vec<Diagnostic>, String), BuildError>,
 ) -> ExitCode {
@@ -257,17 +276,20 @@ fn finish(
     let color = std::io::stderr().is_terminal()
         && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
     let mut reporter = Reporter::new(&options.root, color);
-    let text = reporter.render(format, &diagnostics);
     if format == Format::Human {
-        eprint!("{text}");
+        eprint!(
+            "{}",
+            overview::human_report(&mut reporter, &diagnostics, todos)
+        );
     } else {
-        print!("{text}");
+        print!("{}", reporter.render(format, &diagnostics));
         let _ = std::io::stdout().flush();
     }
+    let summary = || overview::summary(&diagnostics, todos);
     match outcome {
         Ok(line) if diagnostics.is_empty() && !always_count => eprintln!("{line}"),
-        Ok(line) => eprintln!("{line}: {}", report::summary(&diagnostics)),
-        Err(None) => eprintln!("{}", t!("mislukt", summary = report::summary(&diagnostics))),
+        Ok(line) => eprintln!("{line}: {}", summary()),
+        Err(None) => eprintln!("{}", t!("mislukt", summary = summary())),
         Err(Some(message)) => eprintln!("{}", t!("fout", message = message)),
     }
     code

@@ -100,6 +100,155 @@ fn check_lists_the_to_dos_as_warnings() {
     }
 }
 
+/// Runs `gka <command> --root <site> <extra…>` with the report for people.
+fn human(command: &str, site: &Path, extra: &[&str]) -> common::Run {
+    let mut args = vec![
+        command.to_string(),
+        "--format".into(),
+        "human".into(),
+        "--root".into(),
+        site.display().to_string(),
+    ];
+    if command == "build" {
+        args.extend(["--output".into(), site.join("uit").display().to_string()]);
+    }
+    args.extend(extra.iter().map(|s| s.to_string()));
+    gka(args)
+}
+
+/// The to-dos of a new site as `gka check --format json` reports them: each file with the
+/// lines of its to-dos.
+fn to_dos(site: &Path) -> std::collections::BTreeMap<String, Vec<u64>> {
+    let (_, found) = check_json(site, &["--todos"]);
+    let mut files = std::collections::BTreeMap::<String, Vec<u64>>::new();
+    for todo in found.iter().filter(|d| d["code"] == "GKA-W008") {
+        let file = todo["file"].as_str().unwrap().to_string();
+        files
+            .entry(file)
+            .or_default()
+            .push(todo["line"].as_u64().unwrap());
+    }
+    files
+}
+
+#[test]
+fn the_to_dos_are_summed_up_in_one_line_per_file() {
+    let tmp = temp();
+    let site = tmp.path().join("site");
+    new_site(&site, "Zwolle", &[]).assert_success();
+    let files = to_dos(&site);
+    let total: usize = files.values().map(Vec::len).sum();
+    assert!(files.len() > 5 && total > files.len(), "{files:#?}");
+
+    for command in ["build", "check"] {
+        let run = human(command, &site, &[]);
+        run.assert_success();
+        assert!(!run.stderr.contains("GKA-W008"), "{}", run.stderr);
+        let lines: Vec<&str> = run.stderr.lines().collect();
+        for (file, at) in &files {
+            let rows: Vec<String> = at.iter().map(u64::to_string).collect();
+            let expected = match at.len() {
+                1 => format!(
+                    "{file}: 1 tekst met TODO: nog in te vullen (regel {})",
+                    rows[0]
+                ),
+                n => format!(
+                    "{file}: {n} teksten met TODO: nog in te vullen (regels {})",
+                    rows.join(", ")
+                ),
+            };
+            assert_eq!(
+                lines.iter().filter(|l| **l == expected).count(),
+                1,
+                "{expected}\n{}",
+                run.stderr
+            );
+        }
+        assert!(
+            run.stderr.ends_with(&format!(
+                ": 0 fouten, 0 waarschuwingen en {total} teksten nog in te vullen (TODO:)\n"
+            )),
+            "{}",
+            run.stderr
+        );
+    }
+}
+
+#[test]
+fn a_real_error_comes_before_the_to_dos_and_in_the_summary() {
+    let tmp = temp();
+    let site = tmp.path().join("site");
+    new_site(&site, "Zwolle", &[]).assert_success();
+    let total: usize = to_dos(&site).values().map(Vec::len).sum();
+    let contact = site.join("content/contact.md");
+    let text = fs::read_to_string(&contact).unwrap();
+    let line = text.lines().count() + 2;
+    fs::write(&contact, format!("{text}\nZie [ons nieuws](/nieuw/).\n")).unwrap();
+
+    let run = human("build", &site, &[]);
+    run.assert_code(1);
+    let error = format!("content/contact.md:{line}:5: ");
+    let first = run.stderr.lines().next().unwrap();
+    assert!(
+        first.starts_with(&error) && first.contains("[GKA-E040]"),
+        "{}",
+        run.stderr
+    );
+    let todos = run.stderr.find(" met TODO: nog in te vullen (").unwrap();
+    let recap = run.stderr.rfind(&error).unwrap();
+    assert!(
+        recap > todos,
+        "the error is repeated after the to-dos: {}",
+        run.stderr
+    );
+    assert!(
+        run.stderr[recap..].contains("'/nieuw/'"),
+        "{}",
+        &run.stderr[recap..]
+    );
+    assert!(
+        run.stderr.ends_with(&format!(
+            "Niet gelukt: 1 fout, 0 waarschuwingen en {total} teksten nog in te vullen (TODO:). \
+             Er is niets geschreven.\n"
+        )),
+        "{}",
+        run.stderr
+    );
+    assert!(!site.join("uit").exists());
+}
+
+#[test]
+fn every_to_do_is_shown_with_todos_or_strict() {
+    let tmp = temp();
+    let site = tmp.path().join("site");
+    new_site(&site, "Zwolle", &[]).assert_success();
+    let total: usize = to_dos(&site).values().map(Vec::len).sum();
+    for (flag, code) in [("--todos", 0), ("--strict", 1)] {
+        let run = human("check", &site, &[flag]);
+        run.assert_code(code);
+        assert_eq!(
+            run.stderr.matches("[GKA-W008]: nog in te vullen: ").count(),
+            total,
+            "{flag}: {}",
+            run.stderr
+        );
+        assert!(
+            !run.stderr.contains(" met TODO: nog in te vullen ("),
+            "{}",
+            run.stderr
+        );
+        assert!(
+            run.stderr
+                .contains(&format!("0 fouten, {total} waarschuwingen")),
+            "{flag}: {}",
+            run.stderr
+        );
+    }
+    // Tools get every to-do as a record of its own, with or without the flag.
+    let (_, found) = check_json(&site, &[]);
+    assert_eq!(found.len(), total);
+}
+
 #[test]
 fn a_folder_that_is_not_empty_is_refused() {
     let tmp = temp();

@@ -1138,3 +1138,40 @@ fn serve_follows_edits_in_a_site_reached_through_a_symbolic_link() {
         add_sentence(&server, &format!("Bewerkt via {}.", root.display()));
     }
 }
+
+/// The terminal of `gka serve` sums the to-dos up per file, as `gka build` does; with
+/// `--todos` it shows each.
+#[test]
+fn serve_sums_up_the_to_dos_per_file_unless_asked() {
+    let site = || {
+        let site = SiteRoot::minimal();
+        site.write(
+            "content/contact.md",
+            "---\ntitel: \"TODO: de titel\"\n---\n\nTODO: de tekst.\n",
+        );
+        site
+    };
+    let server = Server::start_with(site(), &["--no-search".as_ref()]);
+    server.wait_for_stderr(
+        "content/contact.md: 2 teksten met TODO: nog in te vullen (regels 2, 5)\n",
+    );
+    server.wait_for_stderr("Met --todos ziet u elke tekst met TODO: apart.\n");
+    assert!(
+        !server.stderr.lock().unwrap().contains("GKA-W008"),
+        "{}",
+        server.stderr.lock().unwrap()
+    );
+
+    let server = Server::start_with(site(), &["--no-search".as_ref(), "--todos".as_ref()]);
+    server.wait_for_stderr("content/contact.md:2:9: ");
+    server.wait_for_stderr("content/contact.md:5:1: ");
+    assert!(
+        !server
+            .stderr
+            .lock()
+            .unwrap()
+            .contains(" met TODO: nog in te vullen ("),
+        "{}",
+        server.stderr.lock().unwrap()
+    );
+}

@@ -9,10 +9,10 @@ use super::values::Datum;
 #[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[schemars(description = "De instellingen van de hele site.")]
 pub struct SiteConfig {
-    /// The gemeente's name, e.g. `Almere`. Required.
+    /// The gemeente's name as it is written, e.g. `'s-Hertogenbosch`. Required.
     #[serde(deserialize_with = "super::values::non_blank")]
     #[schemars(
-        description = "De naam van de gemeente, bijvoorbeeld Almere.",
+        description = "De naam van de gemeente zoals die geschreven wordt, bijvoorbeeld 's-Hertogenbosch.",
         regex(pattern = r"\S")
     )]
     pub gemeente: String,
@@ -22,12 +22,12 @@ pub struct SiteConfig {
         description = "De naam van de site. Standaard is dat Gelijke Kansen Alliantie met de naam van de gemeente."
     )]
     pub titel: Option<String>,
-    /// The address the site is published at, e.g. `https://gka.almere.nl/`.
+    /// The address the site is published at, e.g. `https://gka.gemeente.nl/`.
     #[serde(default)]
     #[schemars(
         with = "Option<String>",
         title = "Adres van de site",
-        description = "Het volledige adres waar de site komt te staan, bijvoorbeeld https://gka.almere.nl/."
+        description = "Het volledige adres waar de site komt te staan, bijvoorbeeld https://gka.gemeente.nl/."
     )]
     pub base_url: Option<Spanned<String>>,
     /// The site's language: a language code such as `nl`.

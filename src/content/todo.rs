@@ -39,9 +39,9 @@ pub fn find(rel: &Path, text: &str) -> Vec<Diagnostic> {
                         line: index + 1,
                         column,
                     }),
-                    format!("to-do: {excerpt}"),
+                    t!("todo-tekst", excerpt = excerpt),
                 )
-                .with_hint("replace the placeholder with your own text and remove `TODO:`"),
+                .with_hint(t!("todo-hint")),
             );
             from = start + MARKER.len();
         }
@@ -69,7 +69,10 @@ mod tests {
             .collect();
         assert_eq!(
             places,
-            [(2, 9, "to-do: de titel"), (5, 8, "to-do: meer tekst")]
+            [
+                (2, 9, "nog in te vullen: de titel"),
+                (5, 8, "nog in te vullen: meer tekst")
+            ]
         );
         assert!(found.iter().all(|d| d.code == Code::Todo));
     }

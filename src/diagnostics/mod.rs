@@ -5,6 +5,7 @@
 //! anything is written, when the collection holds an error.
 
 mod codes;
+pub mod overview;
 pub mod report;
 
 use std::fmt;

@@ -11,6 +11,7 @@
 
 use std::collections::{HashMap, HashSet};
 
+use crate::content::front_matter::closest;
 use crate::diagnostics::Code;
 
 /// What internal links may point at.
@@ -155,11 +156,16 @@ pub fn resolve(
             .get(file)
             .map(|url| resolved(url))
             .ok_or_else(|| {
-                problem(
-                    Code::BrokenLink,
-                    t!("link-md-onbekend", file = file),
-                    t!("link-md-onbekend-hint"),
-                )
+                let meant = nearest(file, links.by_source.keys().map(String::as_str));
+                let hint = match meant {
+                    Some(meant) => t!(
+                        "link-md-bedoelt",
+                        file = meant,
+                        address = &links.by_source[meant]
+                    ),
+                    None => t!("link-md-onbekend-hint"),
+                };
+                problem(Code::BrokenLink, t!("link-md-onbekend", file = file), hint)
             });
     } else {
         let folder = if page_url.ends_with('/') {
@@ -190,9 +196,81 @@ pub fn resolve(
         None => Err(problem(
             Code::BrokenLink,
             t!("link-onbekend", path = &site_path),
-            t!("link-onbekend-hint"),
+            match nearest(&site_path, links.pages.iter().map(String::as_str)) {
+                Some(meant) => t!("link-bedoelt", address = meant),
+                None => t!("link-onbekend-hint"),
+            },
         )),
     }
+}
+
+/// The path among `candidates` (site paths, or content paths such as `nieuws/x.md`) that
+/// `wanted`, which names none of them, most likely meant; `None` when none is close enough.
+///
+/// Paths are compared ignoring case, a trailing `/` and a `.md` ending (`/Nieuws/x.md` means
+/// `/nieuws/x/`). Failing that, the last segment is compared, as [`closest`] compares words:
+/// first with the paths in the same folder (a typo in the name), then with every path (a
+/// missing or wrong section, as `/huiswerkklas/` for `/interventies/huiswerkklas/`), where
+/// the name must then belong to one path only: a name found in several sections says nothing
+/// about which was meant.
+fn nearest<'a>(wanted: &str, candidates: impl Iterator<Item = &'a str>) -> Option<&'a str> {
+    fn key(path: &str) -> String {
+        let path = path.trim_end_matches('/');
+        path.strip_suffix(".md").unwrap_or(path).to_lowercase()
+    }
+    fn split(key: &str) -> (&str, &str) {
+        key.rsplit_once('/').unwrap_or(("", key))
+    }
+    let wanted = key(wanted);
+    // Sorted, so that a tie always goes the same way; the home page has no name to compare.
+    let mut candidates: Vec<(String, &str)> = candidates
+        .map(|path| (key(path), path))
+        .filter(|(key, _)| !split(key).1.is_empty())
+        .collect();
+    candidates.sort_unstable();
+    if let Some((_, path)) = candidates.iter().find(|(key, _)| *key == wanted) {
+        return Some(path);
+    }
+    let (folder, name) = split(&wanted);
+    if name.is_empty() {
+        return None;
+    }
+    let named = |within: &dyn Fn(&str) -> bool| -> Option<&'a str> {
+        let names = candidates
+            .iter()
+            .filter(|(key, _)| within(split(key).0))
+            .map(|(key, _)| split(key).1);
+        let meant = closest(name, names)?;
+        if !alike(name, meant) {
+            return None;
+        }
+        let mut paths = candidates
+            .iter()
+            .filter(|(key, _)| within(split(key).0) && split(key).1 == meant);
+        match (paths.next(), paths.next()) {
+            (Some((_, path)), None) => Some(*path),
+            _ => None,
+        }
+    };
+    named(&|other| other == folder).or_else(|| named(&|_| true))
+}
+
+/// How alike, letter by letter (0 to 1), a name must be to the name of a page or file to
+/// be suggested as what was meant.
+const SAME_NAME: f64 = 0.6;
+
+/// Whether `meant`, which [`closest`] found for `name`, is alike enough to suggest. Jaro-Winkler
+/// favours a shared beginning, so `ouderavond` is close to `ouderbetrokkenheid` by it; a link
+/// names one page, so the names must also be close letter by letter, or one must be the other
+/// shortened at a word (`kansrijk` for `kansrijk-in-de-wijk`).
+fn alike(name: &str, meant: &str) -> bool {
+    let shortened = |long: &str, short: &str| {
+        long.strip_prefix(short)
+            .is_some_and(|rest| rest.starts_with('-'))
+    };
+    strsim::normalized_damerau_levenshtein(name, meant) >= SAME_NAME
+        || shortened(meant, name)
+        || shortened(name, meant)
 }
 
 /// Resolves `.` and `..` in an absolute site path; `None` when it climbs above the root.
@@ -266,6 +344,103 @@ pub fn dutch_size(bytes: u64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    const PAGES: &[&str] = &[
+        "/",
+        "/interventies/",
+        "/interventies/huiswerkklas/",
+        "/interventies/taalmaatje/",
+        "/nieuws/zomerschool-2025/",
+        "/nieuws/open-dag/",
+        "/programmalijnen/open-dag/",
+        "/static/agenda.pdf",
+    ];
+
+    fn meant(wanted: &str) -> Option<&'static str> {
+        nearest(wanted, PAGES.iter().copied())
+    }
+
+    #[test]
+    fn near_misses_get_the_address_they_most_likely_meant() {
+        let huiswerkklas = Some("/interventies/huiswerkklas/");
+        // A typo in the name, in the same folder.
+        assert_eq!(meant("/interventies/huiswerk-klas/"), huiswerkklas);
+        assert_eq!(meant("/interventies/huiswerkklass"), huiswerkklas);
+        // Case, a trailing slash or a `.md` ending.
+        assert_eq!(meant("/Interventies/Huiswerkklas/"), huiswerkklas);
+        assert_eq!(meant("/static/agenda.pdf/"), Some("/static/agenda.pdf"));
+        assert_eq!(
+            meant("/nieuws/zomerschool-2025.md"),
+            Some("/nieuws/zomerschool-2025/")
+        );
+        // A missing or wrong section.
+        assert_eq!(meant("/huiswerkklas/"), huiswerkklas);
+        assert_eq!(meant("/nieuws/huiswerk-klas/"), huiswerkklas);
+        // A name in two sections, or nothing alike: no guess.
+        assert_eq!(meant("/open-dag/"), None);
+        assert_eq!(meant("/interventies/voorleesexpress/"), None);
+        // Alike in their beginning only, which is close enough for `closest` alone; but a
+        // name shortened at a word is what was meant.
+        let pages = [
+            "/nieuws/ouderbetrokkenheid/",
+            "/interventies/kansrijk-in-de-wijk/",
+        ];
+        assert_eq!(
+            closest("ouderavond", ["ouderbetrokkenheid"].into_iter()),
+            Some("ouderbetrokkenheid")
+        );
+        assert_eq!(nearest("/nieuws/ouderavond/", pages.into_iter()), None);
+        assert_eq!(
+            nearest("/interventies/kansrijk/", pages.into_iter()),
+            Some("/interventies/kansrijk-in-de-wijk/")
+        );
+        assert_eq!(meant("/"), None);
+    }
+
+    fn site() -> LinkTargets {
+        LinkTargets {
+            base_path: "/".into(),
+            pages: PAGES.iter().map(|p| p.to_string()).collect(),
+            by_source: [
+                (
+                    "interventies/huiswerkklas.md",
+                    "/interventies/huiswerkklas/",
+                ),
+                ("nieuws/zomerschool-2025.md", "/nieuws/zomerschool-2025/"),
+            ]
+            .map(|(file, url)| (file.to_string(), url.to_string()))
+            .into(),
+            ..LinkTargets::default()
+        }
+    }
+
+    #[test]
+    fn hints_of_broken_links_name_the_address_to_write() {
+        let hint = |dest: &str| {
+            resolve(dest, "agenda.md", "/agenda/", &site())
+                .unwrap_err()
+                .hint
+        };
+        assert_eq!(
+            hint("/interventies/huiswerk-klas/"),
+            "bedoelt u /interventies/huiswerkklas/? Dat adres bestaat wel"
+        );
+        assert_eq!(
+            hint("zomerschool-2025.md"),
+            "bedoelt u content/nieuws/zomerschool-2025.md? \
+             Link dan naar het adres van die pagina: /nieuws/zomerschool-2025/"
+        );
+        assert_eq!(hint("/nergens/"), t!("link-onbekend-hint"));
+        assert_eq!(hint("nergens.md"), t!("link-md-onbekend-hint"));
+        // A relative `.md` link to a file that exists resolves to its page.
+        let found = resolve(
+            "../nieuws/zomerschool-2025.md",
+            "agenda/x.md",
+            "/agenda/x/",
+            &site(),
+        );
+        assert_eq!(found.unwrap().href, "/nieuws/zomerschool-2025/");
+    }
 
     #[test]
     fn sizes_are_written_the_dutch_way() {

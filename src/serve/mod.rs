@@ -27,7 +27,8 @@ use notify::{EventKind, RecursiveMode};
 use notify_debouncer_full::{DebounceEventResult, new_debouncer};
 
 use crate::build::{BuildError, BuildOptions};
-use crate::diagnostics::report::{self, Format, Reporter};
+use crate::diagnostics::overview::{self, Todos};
+use crate::diagnostics::report::Reporter;
 use crate::rebuild::{Finished, Session};
 use events::Events;
 use http::Problems;
@@ -70,6 +71,8 @@ pub struct ServeOptions {
     pub output: Option<PathBuf>,
     /// Build the search page and its index, as `gka build` does.
     pub search: bool,
+    /// How the terminal and the overlay show the to-dos.
+    pub todos: Todos,
 }
 
 /// Why the server could not start or run.
@@ -224,6 +227,7 @@ pub fn serve(options: &ServeOptions) -> Result<(), ServeError> {
         pool,
         state: Arc::clone(&state),
         first: true,
+        todos: options.todos,
     };
     builder.rebuild(&[]);
 
@@ -366,6 +370,8 @@ struct Builder {
     state: Arc<State>,
     /// Whether no build has succeeded yet.
     first: bool,
+    /// How the reports show the to-dos.
+    todos: Todos,
 }
 
 impl Builder {
@@ -381,7 +387,11 @@ impl Builder {
                 if !built.warnings.is_empty() {
                     eprint!(
                         "{}",
-                        Reporter::new(&self.root, color).render(Format::Human, &built.warnings)
+                        overview::human_report(
+                            &mut Reporter::new(&self.root, color),
+                            &built.warnings,
+                            self.todos
+                        )
                     );
                 }
                 if self.first {
@@ -413,13 +423,21 @@ impl Builder {
             Err(BuildError::Content(diagnostics)) => {
                 eprint!(
                     "{}",
-                    Reporter::new(&self.root, color).render(Format::Human, &diagnostics)
+                    overview::human_report(
+                        &mut Reporter::new(&self.root, color),
+                        &diagnostics,
+                        self.todos
+                    )
                 );
-                let summary = report::summary(&diagnostics);
+                let summary = overview::summary(&diagnostics, self.todos);
                 eprintln!("Failed: {summary}. Still serving the last good build.");
                 Some(Problems {
                     summary,
-                    report: Reporter::new(&self.root, false).render(Format::Human, &diagnostics),
+                    report: overview::human_report(
+                        &mut Reporter::new(&self.root, false),
+                        &diagnostics,
+                        self.todos,
+                    ),
                 })
             }
             Err(other) => {
