@@ -28,8 +28,15 @@ fn main() -> ExitCode {
         }
     }
     // The help texts are in the language just set, so the command line is read only now.
-    let matches = cli::command().get_matches();
-    let cli = Cli::from_arg_matches(&matches).unwrap_or_else(|err| err.exit());
+    let command = cli::command();
+    let matches = match command.clone().try_get_matches() {
+        Ok(matches) => matches,
+        Err(err) => return parse_error(&command, &err),
+    };
+    let cli = match Cli::from_arg_matches(&matches) {
+        Ok(cli) => cli,
+        Err(err) => return parse_error(&command, &err),
+    };
     match cli.command {
         Command::Build(args) => {
             let (options, output_format) = options(&args.site, args.output);
@@ -111,6 +118,23 @@ fn main() -> ExitCode {
                     (checked.warnings, line)
                 }),
             )
+        }
+    }
+}
+
+/// Ends a run whose command line clap could not read: the help and the version as clap prints
+/// them (their texts are the catalogue's already), anything else said in the current language
+/// with exit code 2.
+fn parse_error(command: &clap::Command, err: &clap::Error) -> ExitCode {
+    use clap::error::ErrorKind;
+    match err.kind() {
+        ErrorKind::DisplayHelp
+        | ErrorKind::DisplayVersion
+        | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => err.exit(),
+        _ => {
+            let args: Vec<String> = std::env::args().skip(1).collect();
+            eprint!("{}", cli::parse_error(command, &args, err));
+            ExitCode::from(2)
         }
     }
 }

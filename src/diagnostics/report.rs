@@ -79,8 +79,9 @@ impl Reporter {
         }
     }
 
-    /// One diagnostic for people: a `file:line:col: error[CODE]: message` line editors and
-    /// terminals can jump to, the source line with a marker, and the hint.
+    /// One diagnostic for people: a `file:line:col: fout[CODE]: message` line editors and
+    /// terminals can jump to, the source line with a marker, and the hint (`= tip: …`); the
+    /// words `fout`, `waarschuwing` and `tip` in the current language.
     pub fn human(&mut self, d: &Diagnostic) -> String {
         let title = d.to_string();
         let title = title.lines().next().unwrap_or_default();
@@ -101,7 +102,11 @@ impl Reporter {
             );
         }
         if let Some(hint) = &d.hint {
-            group = group.element(Level::HELP.message(hint.as_str()));
+            group = group.element(
+                Level::HELP
+                    .with_name(t!("label-tip"))
+                    .message(hint.as_str()),
+            );
         }
         let renderer = if self.color {
             Renderer::styled()
