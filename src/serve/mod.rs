@@ -187,7 +187,7 @@ pub fn serve(options: &ServeOptions) -> Result<(), ServeError> {
             // gka's own output of an earlier run: every file is written again anyway.
             if dir.is_dir() {
                 std::fs::remove_dir_all(dir).map_err(|source| crate::output::OutputError::Io {
-                    action: "empty",
+                    action: crate::output::Action::Empty,
                     path: dir.clone(),
                     source,
                 })?;
