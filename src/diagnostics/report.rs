@@ -306,13 +306,14 @@ mod tests {
         let out = Reporter::new(dir.path(), false).human(&diagnostic());
         assert!(
             out.starts_with(
-                "content/interventies/kansrijk.md:2:1: error[GKA-E007]: unknown key 'samenvating'\n"
+                "content/interventies/kansrijk.md:2:1: fout[GKA-E007]: unknown key 'samenvating'\n"
             ),
             "{out}"
         );
         assert!(out.contains("2 | samenvating: x"), "{out}");
         assert!(out.contains("^^^^^^^^^^^"), "{out}");
-        assert!(out.contains("help: did you mean 'samenvatting'?"), "{out}");
+        // The words around the texts are the current language's: Dutch unless asked otherwise.
+        assert!(out.contains("= tip: did you mean 'samenvatting'?"), "{out}");
     }
 
     #[test]
