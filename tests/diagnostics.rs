@@ -1,5 +1,5 @@
 //! Diagnostics: one run reports every problem of every file, each as
-//! `path:line:col: error[CODE]: message` with the source line and a hint, and writes nothing.
+//! `path:line:col: fout[CODE]: message` with the source line and a hint, and writes nothing.
 
 mod common;
 
@@ -108,7 +108,7 @@ fn build_reports_the_same_problems_and_writes_nothing() {
     let built = build_into_temp(root.path(), &[]);
     built.run.assert_code(1);
     for (file, line, column, code, message, _) in EXPECTED {
-        let header = format!("{file}:{line}:{column}: error[{code}]: ");
+        let header = format!("{file}:{line}:{column}: fout[{code}]: ");
         assert!(
             built
                 .run
@@ -130,7 +130,7 @@ fn build_reports_the_same_problems_and_writes_nothing() {
     assert!(!built.out.exists(), "nothing is written on errors");
 }
 
-/// The human report shows, under each `path:line:col: error[CODE]: message` line, the source
+/// The human report shows, under each `path:line:col: fout[CODE]: message` line, the source
 /// line with its number and a marker under the problem, then the hint.
 #[test]
 fn human_report_shows_the_source_line_with_a_marker() {
