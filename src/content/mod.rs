@@ -743,8 +743,8 @@ pub(crate) fn parse_typed<T: DeserializeOwned>(
                     line: lines.first_line,
                     column: 1,
                 }),
-                message: "the front matter must be a list of `key: value` lines".into(),
-                hint: None,
+                message: t!("fm-geen-sleutels"),
+                hint: Some(t!("fm-geen-sleutels-hint")),
             }],
         }
     })?;
