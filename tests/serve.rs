@@ -96,10 +96,10 @@ impl Server {
                 stderr.lock().unwrap()
             )
         });
-        // `Bekijk de site op http://…/` (or in English, `Serving http://…/`): the address
-        // ends the line.
-        let url = (line.rsplit(' ').next())
-            .filter(|url| line.starts_with("Bekijk de site op ") || line.starts_with("Serving "))
+        // `Bekijk de site op http://…/`, or in English `Serving http://…/`.
+        let url = ["Bekijk de site op ", "Serving "]
+            .into_iter()
+            .find_map(|start| line.strip_prefix(start))
             .unwrap_or_else(|| panic!("unexpected first line {line:?}"));
         assert!(
             url.starts_with("http://127.0.0.1:"),

@@ -403,7 +403,7 @@ fn a_template_error_is_framed_in_dutch_with_the_file_line_and_column() {
     let template = "themes/gka/templates/pagina.html";
     let text = std::fs::read_to_string(site.file(template)).unwrap();
     let line = text.lines().count() + 1;
-    site.write(template, &format!("{text}{{% if %}}\n"));
+    site.write(template, format!("{text}{{% if %}}\n"));
     let root = site.path().to_str().unwrap();
     let run = gka_env(&["check", "--root", root], &[]);
     run.assert_code(1);
