@@ -453,3 +453,33 @@ fn an_output_folder_that_is_refused_is_said_in_dutch_or_english() {
         run.stderr
     );
 }
+
+#[test]
+fn a_port_in_use_is_said_in_dutch_with_what_to_do() {
+    let site = SiteRoot::minimal();
+    let root = site.path().to_str().unwrap();
+    let taken = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = taken.local_addr().unwrap().port().to_string();
+    let run = gka_env(&["serve", "--root", root, "--port", &port], &[]);
+    run.assert_code(2);
+    assert_eq!(
+        run.stderr,
+        format!(
+            "fout: kan de server niet starten op 127.0.0.1:{port}: die poort is al in gebruik, \
+             misschien door een andere gka serve. Kies een andere poort met --port, of laat de \
+             computer een vrije poort kiezen met --port 0\n"
+        )
+    );
+    let run = gka_env(
+        &["serve", "--root", root, "--port", &port, "--lang", "en"],
+        &[],
+    );
+    run.assert_code(2);
+    assert!(
+        run.stderr.starts_with(&format!(
+            "error: cannot listen on 127.0.0.1:{port}: the port is in use"
+        )),
+        "{}",
+        run.stderr
+    );
+}
