@@ -39,7 +39,7 @@ pub fn command() -> clap::Command {
     let usage = |command: &mut clap::Command| {
         let rendered = command.render_usage().to_string();
         let line = rendered.trim_start_matches("Usage:").trim();
-        line.replace("[OPTIONS]", &text("help-opties-plaats"))
+        line.replace("[OPTIONS]", &gka::t!("help-opties-plaats"))
     };
     let top = usage(&mut gka);
     gka.override_usage(top).mut_subcommands(|mut sub| {
@@ -113,9 +113,9 @@ pub fn parse_error(command: &clap::Command, args: &[String], err: &clap::Error) 
     .map(|word| format!("'{word}'"))
     .collect();
     if !suggested.is_empty() {
-        let words = suggested.join(&format!(" {} ", text("cli-of")));
+        let words = suggested.join(&format!(" {} ", gka::t!("cli-of")));
         let tip = gka::t!("cli-bedoelt-u", words = words);
-        out.push_str(&format!("\n\n  {}: {tip}", text("label-tip")));
+        out.push_str(&format!("\n\n  {}: {tip}", gka::t!("label-tip")));
     }
     if let Some(ContextValue::StyledStr(usage)) = err.get(ContextKind::Usage) {
         // Clap's own heading is English; the line after it is ours ([`command`]).

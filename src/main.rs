@@ -132,17 +132,26 @@ fn parse_error(command: &clap::Command, err: &clap::Error) -> ExitCode {
         | ErrorKind::DisplayVersion
         | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => err.exit(),
         _ => {
-            let args: Vec<String> = std::env::args().skip(1).collect();
+            let args: Vec<String> = arguments();
             eprint!("{}", cli::parse_error(command, &args, err));
             ExitCode::from(2)
         }
     }
 }
 
+/// The arguments after the program's name; one that is not UTF-8 is read with its bad bytes
+/// replaced, so that it is reported as a mistake rather than ending gka with a panic.
+fn arguments() -> Vec<String> {
+    std::env::args_os()
+        .skip(1)
+        .map(|arg| arg.to_string_lossy().into_owned())
+        .collect()
+}
+
 /// The language asked for: `--lang` (also as `--lang=en`), else `GKA_LANG`, else Dutch. Read
 /// before the command line is parsed, since the help texts depend on it.
 fn language() -> Result<gka::i18n::Lang, String> {
-    let args: Vec<String> = std::env::args().skip(1).collect();
+    let args: Vec<String> = arguments();
     let flag = args
         .iter()
         .enumerate()

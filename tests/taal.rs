@@ -483,3 +483,21 @@ fn a_port_in_use_is_said_in_dutch_with_what_to_do() {
         run.stderr
     );
 }
+
+/// An argument that is not UTF-8 (a file name in another encoding) is a mistake on the
+/// command line like any other, not a crash.
+#[cfg(unix)]
+#[test]
+fn an_argument_that_is_not_utf8_is_a_mistake_said_in_dutch() {
+    use std::os::unix::ffi::OsStrExt;
+    let output = Command::new(BIN)
+        .arg("build")
+        .arg(std::ffi::OsStr::from_bytes(b"caf\xe9"))
+        .env_remove("GKA_LANG")
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.starts_with("fout: "), "{stderr}");
+    assert!(stderr.contains("gka build --help"), "{stderr}");
+}
