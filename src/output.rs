@@ -890,7 +890,7 @@ mod tests {
         let [leftover] = &published.leftovers[..] else {
             panic!("{published:?}");
         };
-        assert_eq!(leftover.what, "de vorige site");
+        assert_eq!(leftover.what, "de vorige versie van de site");
         assert_eq!(leftover.error.to_string(), "injected");
         assert_eq!(
             fs::read_to_string(leftover.path.join("index.html")).unwrap(),

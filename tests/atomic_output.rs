@@ -331,7 +331,7 @@ fn an_old_output_that_cannot_be_removed_is_a_warning_and_exit_0() {
     run.assert_success();
     assert!(
         run.stderr
-            .contains("waarschuwing[GKA-W009]: kan de vorige site niet weghalen"),
+            .contains("waarschuwing[GKA-W009]: kan de vorige versie van de site niet weghalen"),
         "{}",
         run.stderr
     );
@@ -341,9 +341,9 @@ fn an_old_output_that_cannot_be_removed_is_a_warning_and_exit_0() {
     let still = build(&repo_root(), &built.out, &[]);
     still.assert_success();
     assert!(
-        still
-            .stderr
-            .contains("waarschuwing[GKA-W009]: kan een map die een eerdere keer maken achterliet niet weghalen"),
+        still.stderr.contains(
+            "waarschuwing[GKA-W009]: kan een map die over was van een eerdere keer niet weghalen"
+        ),
         "{}",
         still.stderr
     );
