@@ -94,10 +94,10 @@ pub struct BuildReport {
 #[derive(Debug, thiserror::Error)]
 pub enum BuildError {
     /// The content or templates have errors; every diagnostic of the run, sorted.
-    #[error("the site has errors")]
+    #[error("{}", t!("site-heeft-fouten"))]
     Content(Vec<Diagnostic>),
     /// The site folder does not exist.
-    #[error("the site folder {0} does not exist; pass the folder that holds content/ with --root")]
+    #[error("{}", t!("site-map-ontbreekt", folder = .0.display()))]
     NoRoot(PathBuf),
     /// The output could not be written.
     #[error(transparent)]
@@ -633,11 +633,13 @@ fn leftover_warning(root: &Path, leftover: &output::Leftover) -> Diagnostic {
         Code::LeftoverFolder,
         crate::diagnostics::relative(root, &leftover.path),
         None,
-        format!("cannot remove {}: {}", leftover.what, leftover.error),
+        t!(
+            "uitvoer-rest",
+            what = &leftover.what,
+            reason = crate::i18n::io_error(&leftover.error)
+        ),
     )
-    .with_hint(
-        "the new site is in place; remove this folder by hand, or the next build tries again",
-    )
+    .with_hint(t!("uitvoer-rest-hint"))
 }
 
 /// Checks one Markdown document on its own, as the loader and renderer would: front-matter

@@ -32,7 +32,107 @@ pub fn command() -> clap::Command {
         });
     // The help and version flags are clap's own; their texts and the headings come from the
     // catalogue too.
-    gka.disable_help_subcommand(true)
+    let mut gka = gka.disable_help_subcommand(true);
+    // Clap writes `[OPTIONS]` in every usage line; the usage is rendered once, with that
+    // placeholder in the current language, and given back to clap for help and errors.
+    gka.build();
+    let usage = |command: &mut clap::Command| {
+        let rendered = command.render_usage().to_string();
+        let line = rendered.trim_start_matches("Usage:").trim();
+        line.replace("[OPTIONS]", &gka::t!("help-opties-plaats"))
+    };
+    let top = usage(&mut gka);
+    gka.override_usage(top).mut_subcommands(|mut sub| {
+        let line = usage(&mut sub);
+        sub.override_usage(line)
+    })
+}
+
+/// A mistake on the command line (an unknown flag, a missing or wrong value, an unknown
+/// command) in the current language, as clap would say it: the problem with a tip when clap
+/// has a suggestion, the usage of the command, and where to find more help. `command` is the
+/// command line as [`command`] made it, `args` the arguments after the program's name.
+pub fn parse_error(command: &clap::Command, args: &[String], err: &clap::Error) -> String {
+    use clap::error::{ContextKind, ContextValue, ErrorKind};
+    let get = |kind| match err.get(kind) {
+        Some(ContextValue::String(value)) => value.clone(),
+        Some(ContextValue::Strings(values)) => values.join(", "),
+        _ => String::new(),
+    };
+    let arg = get(ContextKind::InvalidArg);
+    let value = get(ContextKind::InvalidValue);
+    let message = match err.kind() {
+        ErrorKind::UnknownArgument => gka::t!("cli-onbekend", arg = arg),
+        ErrorKind::InvalidSubcommand => {
+            gka::t!(
+                "cli-onbekende-opdracht",
+                command = get(ContextKind::InvalidSubcommand)
+            )
+        }
+        ErrorKind::InvalidValue if value.is_empty() => gka::t!("cli-waarde-ontbreekt", arg = arg),
+        ErrorKind::InvalidValue => gka::t!("cli-waarde-fout", arg = arg, value = value),
+        ErrorKind::ValueValidation => {
+            // The reason is the value's parser's own (such as `invalid IP address syntax`).
+            let reason = std::error::Error::source(err).map_or(String::new(), |e| e.to_string());
+            gka::t!(
+                "cli-waarde-ongeldig",
+                arg = arg,
+                value = value,
+                reason = reason
+            )
+        }
+        ErrorKind::MissingRequiredArgument => gka::t!("cli-ontbreekt", args = arg),
+        ErrorKind::ArgumentConflict if get(ContextKind::PriorArg) == arg => {
+            gka::t!("cli-twee-keer", arg = arg)
+        }
+        ErrorKind::ArgumentConflict => gka::t!(
+            "cli-niet-samen",
+            arg = arg,
+            other = get(ContextKind::PriorArg)
+        ),
+        ErrorKind::TooManyValues => gka::t!("cli-te-veel", arg = arg, value = value),
+        _ => gka::t!("cli-onbegrepen"),
+    };
+    let mut out = gka::t!("fout", message = message);
+    let valid = get(ContextKind::ValidValue);
+    if !valid.is_empty() {
+        out.push_str(&format!("\n  {}", gka::t!("kies-uit", words = valid)));
+    }
+    let suggested: Vec<String> = [
+        ContextKind::SuggestedSubcommand,
+        ContextKind::SuggestedArg,
+        ContextKind::SuggestedValue,
+    ]
+    .into_iter()
+    .filter_map(|kind| match err.get(kind) {
+        Some(ContextValue::String(one)) => Some(vec![one.clone()]),
+        Some(ContextValue::Strings(many)) => Some(many.clone()),
+        _ => None,
+    })
+    .flatten()
+    .map(|word| format!("'{word}'"))
+    .collect();
+    if !suggested.is_empty() {
+        let words = suggested.join(&format!(" {} ", gka::t!("cli-of")));
+        let tip = gka::t!("cli-bedoelt-u", words = words);
+        out.push_str(&format!("\n\n  {}: {tip}", gka::t!("label-tip")));
+    }
+    if let Some(ContextValue::StyledStr(usage)) = err.get(ContextKind::Usage) {
+        // Clap's own heading is English; the line after it is ours ([`command`]).
+        let usage = usage.to_string();
+        let line = usage.trim_start_matches("Usage:").trim();
+        out.push_str(&format!("\n\n{} {line}", text("help-gebruik")));
+    }
+    // The command the mistake is in: the first argument that names one.
+    let name = match args.iter().find_map(|arg| command.find_subcommand(arg)) {
+        Some(sub) => format!("{} {}", command.get_name(), sub.get_name()),
+        None => command.get_name().to_string(),
+    };
+    out.push_str(&format!(
+        "\n\n{}\n",
+        gka::t!("cli-meer-hulp", command = name)
+    ));
+    out
 }
 
 fn localise(command: clap::Command, name: &str) -> clap::Command {

@@ -62,7 +62,7 @@ impl Default for DecapOptions {
 
 /// A schema shape the forms cannot show; a bug in a front-matter type's schema.
 #[derive(Debug, thiserror::Error)]
-#[error("{kind}.{key}: a form cannot show this schema: {schema}")]
+#[error("{}", t!("cms-schema-onbekend", kind = kind, key = key, schema = schema))]
 pub struct Unsupported {
     kind: String,
     key: String,

@@ -29,8 +29,15 @@ fn main() -> ExitCode {
         }
     }
     // The help texts are in the language just set, so the command line is read only now.
-    let matches = cli::command().get_matches();
-    let cli = Cli::from_arg_matches(&matches).unwrap_or_else(|err| err.exit());
+    let command = cli::command();
+    let matches = match command.clone().try_get_matches() {
+        Ok(matches) => matches,
+        Err(err) => return parse_error(&command, &err),
+    };
+    let cli = match Cli::from_arg_matches(&matches) {
+        Ok(cli) => cli,
+        Err(err) => return parse_error(&command, &err),
+    };
     match cli.command {
         Command::Build(args) => {
             let (options, output_format) = options(&args.site, args.output);
@@ -123,10 +130,36 @@ fn main() -> ExitCode {
     }
 }
 
+/// Ends a run whose command line clap could not read: the help and the version as clap prints
+/// them (their texts are the catalogue's already), anything else said in the current language
+/// with exit code 2.
+fn parse_error(command: &clap::Command, err: &clap::Error) -> ExitCode {
+    use clap::error::ErrorKind;
+    match err.kind() {
+        ErrorKind::DisplayHelp
+        | ErrorKind::DisplayVersion
+        | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => err.exit(),
+        _ => {
+            let args: Vec<String> = arguments();
+            eprint!("{}", cli::parse_error(command, &args, err));
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// The arguments after the program's name; one that is not UTF-8 is read with its bad bytes
+/// replaced, so that it is reported as a mistake rather than ending gka with a panic.
+fn arguments() -> Vec<String> {
+    std::env::args_os()
+        .skip(1)
+        .map(|arg| arg.to_string_lossy().into_owned())
+        .collect()
+}
+
 /// The language asked for: `--lang` (also as `--lang=en`), else `GKA_LANG`, else Dutch. Read
 /// before the command line is parsed, since the help texts depend on it.
 fn language() -> Result<gka::i18n::Lang, String> {
-    let args: Vec<String> = std::env::args().skip(1).collect();
+    let args: Vec<String> = arguments();
     let flag = args
         .iter()
         .enumerate()

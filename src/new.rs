@@ -42,16 +42,16 @@ pub struct NewOptions {
 #[derive(Debug, thiserror::Error)]
 pub enum NewError {
     /// The folder exists and has files in it.
-    #[error("{0} is not empty; pass a new or empty folder")]
+    #[error("{}", t!("nieuw-niet-leeg", folder = .0.display()))]
     NotEmpty(PathBuf),
     /// The folder exists but is a file.
-    #[error("{0} is a file, not a folder")]
+    #[error("{}", t!("nieuw-geen-map", folder = .0.display()))]
     NotAFolder(PathBuf),
     /// The gemeente's name gives no usable theme name.
-    #[error("the name {0:?} has no letters or digits to name the theme after")]
+    #[error("{}", t!("nieuw-naam-zonder-letters", name = .0))]
     BadName(String),
     /// The parent theme is not one gka ships.
-    #[error("there is no theme {name:?} to extend; available: {available}")]
+    #[error("{}", t!("nieuw-thema-onbekend", name = name, available = available))]
     UnknownParent {
         /// The name asked for.
         name: String,
@@ -59,15 +59,13 @@ pub enum NewError {
         available: String,
     },
     /// The gemeente's theme would have the name of the parent or one of its parents.
-    #[error(
-        "the theme of {0} would be called {1:?}, which is already a theme of gka; pick another --thema"
-    )]
+    #[error("{}", t!("nieuw-thema-bestaat", gemeente = .0, theme = .1))]
     ThemeClash(String, String),
     /// An editor's configuration cannot be written (a bug in a front-matter type's schema).
     #[error(transparent)]
     Cms(#[from] crate::cms::Unsupported),
     /// Writing failed.
-    #[error("cannot write {path}: {source}")]
+    #[error("{}", t!("nieuw-schrijven", path = path.display(), reason = crate::i18n::io_error(source)))]
     Io {
         /// The file or folder.
         path: PathBuf,

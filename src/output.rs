@@ -23,18 +23,18 @@ pub const MARKER: &str = ".gka-output";
 #[derive(Debug, thiserror::Error)]
 pub enum OutputError {
     /// The output folder is a place gka must never replace.
-    #[error("refusing to write the site into {path}: {reason}")]
+    #[error("{}", t!("uitvoer-geweigerd", folder = path.display(), reason = reason))]
     Unsafe {
         /// The output folder asked for.
         path: PathBuf,
-        /// Why that is refused.
-        reason: &'static str,
+        /// Why that is refused, in the current language.
+        reason: String,
     },
     /// A file system operation failed.
-    #[error("cannot {action} {path}: {source}")]
+    #[error("{}", action.say(path, source))]
     Io {
         /// What was being done.
-        action: &'static str,
+        action: Action,
         /// On which path.
         path: PathBuf,
         /// The system's error.
@@ -42,7 +42,59 @@ pub enum OutputError {
     },
 }
 
-fn io_error(action: &'static str, path: &Path) -> impl FnOnce(io::Error) -> OutputError + use<> {
+/// What gka was doing to a file or folder of the output when the system refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    /// Reading a file or folder.
+    Read,
+    /// Making a file or folder.
+    Create,
+    /// Making a temporary folder in a folder.
+    CreateTempFolder,
+    /// Making a temporary file in a folder.
+    CreateTempFile,
+    /// Writing a file.
+    Write,
+    /// Copying a file.
+    Copy,
+    /// Locking gka's marker file.
+    Lock,
+    /// Removing a file.
+    Remove,
+    /// Emptying the output folder of `gka serve`.
+    Empty,
+    /// Moving the new output into place.
+    MoveIn,
+    /// Moving the previous output aside.
+    MoveAside,
+    /// Swapping the new output with the previous one.
+    SwapIn,
+}
+
+impl Action {
+    /// That doing this to `path` failed, and the system's reason, in the current language.
+    fn say(self, path: &Path, source: &io::Error) -> String {
+        let (path, reason) = (path.display(), crate::i18n::io_error(source));
+        match self {
+            Action::Read => t!("uitvoer-lezen", path = path, reason = reason),
+            Action::Create => t!("uitvoer-maken", path = path, reason = reason),
+            Action::CreateTempFolder => t!("uitvoer-tijdelijke-map", path = path, reason = reason),
+            Action::CreateTempFile => {
+                t!("uitvoer-tijdelijk-bestand", path = path, reason = reason)
+            }
+            Action::Write => t!("uitvoer-schrijven", path = path, reason = reason),
+            Action::Copy => t!("uitvoer-kopieren", path = path, reason = reason),
+            Action::Lock => t!("uitvoer-vergrendelen", path = path, reason = reason),
+            Action::Remove => t!("uitvoer-weghalen", path = path, reason = reason),
+            Action::Empty => t!("uitvoer-leegmaken", path = path, reason = reason),
+            Action::MoveIn => t!("uitvoer-neerzetten", path = path, reason = reason),
+            Action::MoveAside => t!("uitvoer-opzij", path = path, reason = reason),
+            Action::SwapIn => t!("uitvoer-wisselen", path = path, reason = reason),
+        }
+    }
+}
+
+fn io_error(action: Action, path: &Path) -> impl FnOnce(io::Error) -> OutputError + use<> {
     let path = path.to_path_buf();
     move |source| OutputError::Io {
         action,
@@ -69,10 +121,10 @@ pub fn check_output(root: &Path, output: &Path) -> Result<(), OutputError> {
     let output_abs = absolute(output);
     let root_abs = absolute(root);
     if output_abs.parent().is_none() {
-        return Err(unsafe_path("it is the root of the file system"));
+        return Err(unsafe_path(t!("uitvoer-niet-hoofdmap")));
     }
     if root_abs.starts_with(&output_abs) {
-        return Err(unsafe_path("it contains the site's own files"));
+        return Err(unsafe_path(t!("uitvoer-niet-site")));
     }
     for own in [
         crate::content::CONTENT_DIR,
@@ -80,21 +132,19 @@ pub fn check_output(root: &Path, output: &Path) -> Result<(), OutputError> {
         crate::theme::SITE_TEMPLATES_DIR,
     ] {
         if output_abs.starts_with(root_abs.join(own)) {
-            return Err(unsafe_path("it is inside content/, themes/ or templates/"));
+            return Err(unsafe_path(t!("uitvoer-niet-in-site")));
         }
     }
     if std::env::var_os("HOME").is_some_and(|home| absolute(Path::new(&home)) == output_abs) {
-        return Err(unsafe_path("it is your home folder"));
+        return Err(unsafe_path(t!("uitvoer-niet-thuismap")));
     }
     if output.is_dir() && !output.join(MARKER).exists() {
-        let mut entries = fs::read_dir(output).map_err(io_error("read", output))?;
+        let mut entries = fs::read_dir(output).map_err(io_error(Action::Read, output))?;
         if entries.next().is_some() {
-            return Err(unsafe_path(
-                "it is a folder with files that gka did not write; empty it or choose another --output",
-            ));
+            return Err(unsafe_path(t!("uitvoer-niet-vreemde-map")));
         }
     } else if output.exists() && !output.is_dir() {
-        return Err(unsafe_path("it is a file"));
+        return Err(unsafe_path(t!("uitvoer-niet-bestand")));
     }
     Ok(())
 }
@@ -136,8 +186,9 @@ fn old_prefix(name: &str) -> String {
 pub struct Leftover {
     /// The folder.
     pub path: PathBuf,
-    /// What it holds, for messages: "the previous output", "a folder that an earlier build left".
-    pub what: &'static str,
+    /// What it holds, for messages, in the current language: the previous output, or a
+    /// folder that an earlier build left.
+    pub what: String,
     /// Why it could not be removed.
     pub error: io::Error,
 }
@@ -181,12 +232,12 @@ impl Staging {
             Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
             _ => PathBuf::from("."),
         };
-        fs::create_dir_all(&parent).map_err(io_error("create", &parent))?;
+        fs::create_dir_all(&parent).map_err(io_error(Action::Create, &parent))?;
         let leftovers = clean_up(&parent, &name, output);
         let dir = tempfile::Builder::new()
             .prefix(&new_prefix(&name))
             .tempdir_in(&parent)
-            .map_err(io_error("create a temporary folder in", &parent))?
+            .map_err(io_error(Action::CreateTempFolder, &parent))?
             .keep();
         let marker = match mark(&dir) {
             Ok(marker) => marker,
@@ -225,9 +276,9 @@ impl Staging {
         let path = self.dir().join(path);
         create_parent(&path)?;
         let mut out =
-            io::BufWriter::new(fs::File::create(&path).map_err(io_error("create", &path))?);
-        write(&mut out).map_err(io_error("write", &path))?;
-        out.flush().map_err(io_error("write", &path))
+            io::BufWriter::new(fs::File::create(&path).map_err(io_error(Action::Create, &path))?);
+        write(&mut out).map_err(io_error(Action::Write, &path))?;
+        out.flush().map_err(io_error(Action::Write, &path))
     }
 
     /// Copies `copies` into the folder, in parallel.
@@ -237,7 +288,7 @@ impl Staging {
             create_parent(&path)?;
             fs::copy(&copy.source, &path)
                 .map(|_| ())
-                .map_err(io_error("copy", &copy.source))
+                .map_err(io_error(Action::Copy, &copy.source))
         })
     }
 
@@ -268,7 +319,7 @@ impl Staging {
         if fs::symlink_metadata(output).is_err() {
             steps
                 .rename(staged, output)
-                .map_err(|e| fail("move the new output to", e))?;
+                .map_err(|e| fail(Action::MoveIn, e))?;
             return Ok(published);
         }
         let old = match steps.exchange(staged, output) {
@@ -280,19 +331,19 @@ impl Staging {
                         .join(format!("{}{}", old_prefix(&self.name), std::process::id()));
                 steps
                     .rename(output, &old)
-                    .map_err(|e| fail("move aside the previous output", e))?;
+                    .map_err(|e| fail(Action::MoveAside, e))?;
                 if let Err(e) = steps.rename(staged, output) {
                     let _ = fs::rename(&old, output);
-                    return Err(fail("move the new output to", e));
+                    return Err(fail(Action::MoveIn, e));
                 }
                 old
             }
-            Err(e) => return Err(fail("swap the new output in at", e)),
+            Err(e) => return Err(fail(Action::SwapIn, e)),
         };
         if let Err(error) = steps.remove(&old) {
             published.leftovers.push(Leftover {
                 path: old,
-                what: "the previous output",
+                what: t!("uitvoer-rest-vorige"),
                 error,
             });
         }
@@ -314,12 +365,12 @@ impl Drop for Staging {
 /// once it is locked, so a marked folder is never taken for a leftover while its build runs.
 fn mark(dir: &Path) -> Result<fs::File, OutputError> {
     let part = dir.join(format!("{MARKER}.part"));
-    let mut file = fs::File::create(&part).map_err(io_error("create", &part))?;
-    file.lock().map_err(io_error("lock", &part))?;
+    let mut file = fs::File::create(&part).map_err(io_error(Action::Create, &part))?;
+    file.lock().map_err(io_error(Action::Lock, &part))?;
     file.write_all(BUILD_MARKER.as_bytes())
-        .map_err(io_error("write", &part))?;
+        .map_err(io_error(Action::Write, &part))?;
     let marker = dir.join(MARKER);
-    fs::rename(&part, &marker).map_err(io_error("write", &marker))?;
+    fs::rename(&part, &marker).map_err(io_error(Action::Write, &marker))?;
     Ok(file)
 }
 
@@ -349,7 +400,7 @@ fn clean_up(parent: &Path, name: &str, output: &Path) -> Vec<Leftover> {
         {
             leftovers.push(Leftover {
                 path,
-                what: "a folder that an earlier build left",
+                what: t!("uitvoer-rest-eerder"),
                 error,
             });
         }
@@ -368,7 +419,7 @@ fn clean_up(parent: &Path, name: &str, output: &Path) -> Vec<Leftover> {
         if let Err(error) = remove_folder(&path) {
             leftovers.push(Leftover {
                 path,
-                what: "a previous output that an earlier build moved aside",
+                what: t!("uitvoer-rest-opzij"),
                 error,
             });
         }
@@ -498,12 +549,12 @@ pub struct Update {
 impl LiveOutput {
     /// An empty output folder at `dir`, created with gka's marker file.
     pub fn create(dir: &Path) -> Result<LiveOutput, OutputError> {
-        fs::create_dir_all(dir).map_err(io_error("create", dir))?;
+        fs::create_dir_all(dir).map_err(io_error(Action::Create, dir))?;
         fs::write(
             dir.join(MARKER),
             "This folder is written by gka serve and updated on every change.\n",
         )
-        .map_err(io_error("write", &dir.join(MARKER)))?;
+        .map_err(io_error(Action::Write, &dir.join(MARKER)))?;
         Ok(LiveOutput {
             dir: dir.to_path_buf(),
             written: HashMap::new(),
@@ -555,12 +606,12 @@ impl LiveOutput {
     pub fn copy(&mut self, copies: &[Copy]) -> Result<usize, OutputError> {
         let mut count = 0;
         for copy in copies {
-            let meta = fs::metadata(&copy.source).map_err(io_error("read", &copy.source))?;
+            let meta = fs::metadata(&copy.source).map_err(io_error(Action::Read, &copy.source))?;
             let stamp = (copy.source.clone(), meta.len(), meta.modified().ok());
             if self.copied.get(&copy.path) == Some(&stamp) {
                 continue;
             }
-            let bytes = fs::read(&copy.source).map_err(io_error("read", &copy.source))?;
+            let bytes = fs::read(&copy.source).map_err(io_error(Action::Read, &copy.source))?;
             replace(&self.dir.join(&copy.path), &bytes)?;
             self.copied.insert(copy.path.clone(), stamp);
             count += 1;
@@ -587,7 +638,7 @@ impl LiveOutput {
             match fs::remove_file(&file) {
                 Ok(()) => {}
                 Err(e) if e.kind() == io::ErrorKind::NotFound => {}
-                Err(e) => return Err(io_error("remove", &file)(e)),
+                Err(e) => return Err(io_error(Action::Remove, &file)(e)),
             }
             self.written.remove(path);
             self.copied.remove(path);
@@ -617,19 +668,19 @@ fn replace(path: &Path, bytes: &[u8]) -> Result<(), OutputError> {
     let mut temporary = tempfile::Builder::new()
         .prefix(".gka-part-")
         .tempfile_in(folder)
-        .map_err(io_error("create a temporary file in", folder))?;
+        .map_err(io_error(Action::CreateTempFile, folder))?;
     temporary
         .write_all(bytes)
-        .map_err(io_error("write", temporary.path()))?;
+        .map_err(io_error(Action::Write, temporary.path()))?;
     temporary
         .persist(path)
-        .map_err(|e| io_error("write", path)(e.error))?;
+        .map_err(|e| io_error(Action::Write, path)(e.error))?;
     Ok(())
 }
 
 fn create_parent(path: &Path) -> Result<(), OutputError> {
     match path.parent() {
-        Some(parent) => fs::create_dir_all(parent).map_err(io_error("create", parent)),
+        Some(parent) => fs::create_dir_all(parent).map_err(io_error(Action::Create, parent)),
         None => Ok(()),
     }
 }
@@ -839,7 +890,7 @@ mod tests {
         let [leftover] = &published.leftovers[..] else {
             panic!("{published:?}");
         };
-        assert_eq!(leftover.what, "the previous output");
+        assert_eq!(leftover.what, "de vorige versie van de site");
         assert_eq!(leftover.error.to_string(), "injected");
         assert_eq!(
             fs::read_to_string(leftover.path.join("index.html")).unwrap(),

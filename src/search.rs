@@ -44,7 +44,7 @@ const UNUSED: [&str; 8] = [
 /// Why the index could not be built. Pagefind reports its errors as `anyhow` errors; the
 /// message is kept as text.
 #[derive(Debug, thiserror::Error)]
-#[error("building the search index failed: {0}")]
+#[error("{}", t!("zoekindex-mislukt", reason = .0))]
 pub struct SearchError(String);
 
 /// Indexes the HTML pages in `dir` (a built site) and returns the index's files, with paths
@@ -67,7 +67,7 @@ pub fn index_unless(
     // our own is enough, the rest of the build is synchronous.
     let runtime = tokio::runtime::Builder::new_current_thread()
         .build()
-        .map_err(|e| SearchError(format!("could not start the async runtime: {e}")))?;
+        .map_err(|e| SearchError(t!("zoekindex-geen-runtime", reason = e.to_string())))?;
     runtime.block_on(index_async(dir, stop))
 }
 
@@ -81,7 +81,7 @@ async fn index_async(
     let mut index = PagefindIndex::new(Some(config)).map_err(error)?;
     let dir = dir
         .to_str()
-        .ok_or_else(|| SearchError(format!("the folder {} is not UTF-8", dir.display())))?;
+        .ok_or_else(|| SearchError(t!("zoekindex-map-geen-utf8", folder = dir.display())))?;
     index
         .add_directory(dir.to_string(), None)
         .await
@@ -100,10 +100,7 @@ async fn index_async(
         })
         .map(|file| {
             let relative = relative_path(&file.filename).ok_or_else(|| {
-                SearchError(format!(
-                    "unexpected file name from Pagefind: {}",
-                    file.filename.display()
-                ))
+                SearchError(t!("zoekindex-vreemde-naam", file = file.filename.display()))
             })?;
             Ok(OutputFile {
                 path: format!("{FOLDER}/{relative}"),

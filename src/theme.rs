@@ -121,27 +121,25 @@ impl ThemeChain {
                         Code::ThemeCycle,
                         named_at.0,
                         named_at.1,
-                        format!(
-                            "themes extend each other in a circle: {}",
-                            circle.join(" → ")
-                        ),
+                        t!("thema-kring", themes = circle.join(" → ")),
                     )
-                    .with_hint("remove `extends` from one of these themes' theme.yaml"),
+                    .with_hint(t!("thema-kring-hint")),
                 ]);
             }
             if !dir.join("templates").is_dir() && !dir.join(THEME_FILE).is_file() {
                 let what = match themes.last() {
-                    None => format!("theme '{next}' does not exist"),
-                    Some(child) => format!(
-                        "theme '{}' extends '{next}', which does not exist",
-                        child.name
+                    None => t!("thema-bestaat-niet", theme = &next),
+                    Some(child) => t!(
+                        "thema-ouder-bestaat-niet",
+                        theme = &child.name,
+                        parent = &next
                     ),
                 };
                 return Err(vec![
                     Diagnostic::new(Code::ThemeMissing, named_at.0, named_at.1, what).with_hint(
-                        format!(
-                            "name a folder in themes/ that has templates/ or theme.yaml; found: {}",
-                            available_themes(root).join(", ")
+                        t!(
+                            "thema-bestaat-niet-hint",
+                            found = available_themes(root).join(", ")
                         ),
                     ),
                 ]);
@@ -217,19 +215,14 @@ fn static_files(root: &Path, themes: &[ThemeDir]) -> Result<Vec<StaticFile>, Vec
                             },
                         );
                     }
-                    None => problems.push(Diagnostic::new(
-                        Code::BadFileName,
-                        relative(root, e.path()),
-                        None,
-                        "the file name is not valid UTF-8",
-                    )),
+                    None => problems.push(not_utf8(root, e.path())),
                 },
                 Ok(_) => {}
                 Err(err) => problems.push(Diagnostic::new(
                     Code::Io,
                     relative(root, &dir),
                     None,
-                    format!("cannot read: {err}"),
+                    t!("kan-niet-lezen", reason = err.to_string()),
                 )),
             }
         }
@@ -259,15 +252,13 @@ fn stylesheets(
                 }
             } else {
                 problems.push(
-                    Diagnostic::new(Code::ThemeFile,
+                    Diagnostic::new(
+                        Code::ThemeFile,
                         relative(root, &theme.dir.join(THEME_FILE)),
                         LineMap { first_line: 1 }.of(entry),
-                        format!("stylesheet '{}' is not in the theme's static/ folder", entry.value),
+                        t!("thema-stijlblad-ontbreekt", path = &entry.value),
                     )
-                    .with_hint(format!(
-                        "write the path inside static/, e.g. `css/{}.css` for themes/{}/static/css/{}.css",
-                        theme.name, theme.name, theme.name
-                    )),
+                    .with_hint(t!("thema-stijlblad-ontbreekt-hint", theme = &theme.name)),
                 );
             }
         }
@@ -277,6 +268,17 @@ fn stylesheets(
     } else {
         Err(problems)
     }
+}
+
+/// The error for a file in a theme whose name is not UTF-8.
+fn not_utf8(root: &Path, path: &Path) -> Diagnostic {
+    Diagnostic::new(
+        Code::BadFileName,
+        relative(root, path),
+        None,
+        t!("bestandsnaam", problem = t!("naam-geen-utf8")),
+    )
+    .with_hint(t!("bestandsnaam-hint"))
 }
 
 /// `path` relative to `dir` with `/` separators, or `None` when a part is not UTF-8.
@@ -307,19 +309,21 @@ impl Theme {
     pub fn diagnostic(&self, err: &tera::Error) -> Diagnostic {
         if let tera::ErrorKind::TemplateNotFound(name) = err.kind() {
             // A theme that does not extend gka lacks the templates of newer page kinds.
-            let mut hint = format!(
-                "add {name} to {} (docs/templates.md lists every template and its values), or \
-                 let the theme extend gka with `extends: gka` in its theme.yaml",
-                self.templates_dir.display()
-            );
-            if name == "zoeken.html" {
-                hint.push_str(", or build without the search page: --no-search");
-            }
+            let folder = self.templates_dir.display();
+            let hint = if name == "zoeken.html" {
+                t!(
+                    "sjabloon-ontbreekt-zoeken-hint",
+                    name = name,
+                    folder = folder
+                )
+            } else {
+                t!("sjabloon-ontbreekt-hint", name = name, folder = folder)
+            };
             return Diagnostic::new(
                 Code::Template,
                 self.templates_dir.clone(),
                 None,
-                format!("the theme has no template '{name}'"),
+                t!("sjabloon-ontbreekt", name = name),
             )
             .with_hint(hint);
         }
@@ -347,19 +351,14 @@ impl Theme {
                             sources.insert(name.clone(), relative(root, e.path()));
                             files.push((e.into_path(), Some(name)));
                         }
-                        None => problems.push(Diagnostic::new(
-                            Code::BadFileName,
-                            relative(root, e.path()),
-                            None,
-                            "template name is not valid UTF-8",
-                        )),
+                        None => problems.push(not_utf8(root, e.path())),
                     },
                     Ok(_) => {}
                     Err(err) => problems.push(Diagnostic::new(
                         Code::Io,
                         relative(root, dir),
                         None,
-                        format!("cannot read: {err}"),
+                        t!("kan-niet-lezen", reason = err.to_string()),
                     )),
                 }
             }
@@ -367,12 +366,13 @@ impl Theme {
         if files.is_empty() {
             let name = &chain.themes[0].name;
             problems.push(
-                Diagnostic::new(Code::ThemeMissing,
+                Diagnostic::new(
+                    Code::ThemeMissing,
                     relative(root, &chain.themes[0].dir.join("templates")),
                     None,
-                    format!("theme '{name}' and the themes it extends have no templates"),
+                    t!("thema-geen-sjablonen", theme = name),
                 )
-                .with_hint("set `thema` in content/site.yaml to a folder in themes/, e.g. `thema: gka`, or add `extends: gka` to the theme's theme.yaml"),
+                .with_hint(t!("thema-geen-sjablonen-hint")),
             );
         }
         if !problems.is_empty() {
@@ -409,15 +409,22 @@ fn templates_digest(files: &[(PathBuf, Option<String>)]) -> u64 {
     hasher.finish()
 }
 
+/// A template error as a diagnostic: what went wrong in the current language, with Tera's
+/// own technical detail (in English) after it, at the template's file, line and column.
 fn template_diagnostic(sources: &HashMap<String, PathBuf>, err: &tera::Error) -> Diagnostic {
-    let hint = "fix the template; docs/templates.md lists the values templates can use";
+    let hint = t!("sjabloon-hint");
     match err.kind() {
         tera::ErrorKind::SyntaxError(report) | tera::ErrorKind::RenderingError(report) => {
             let span = report.span();
-            let mut message = report.message().to_string();
+            let mut detail = report.message().to_string();
             if let Some(cause) = std::error::Error::source(err) {
-                message = format!("{message}: {}", error_chain(cause));
+                detail = format!("{detail}: {}", error_chain(cause));
             }
+            let message = if matches!(err.kind(), tera::ErrorKind::SyntaxError(_)) {
+                t!("sjabloon-schrijffout", detail = detail)
+            } else {
+                t!("sjabloon-maakfout", detail = detail)
+            };
             let file = sources
                 .get(report.filename())
                 .cloned()
@@ -433,7 +440,13 @@ fn template_diagnostic(sources: &HashMap<String, PathBuf>, err: &tera::Error) ->
             )
             .with_hint(hint)
         }
-        _ => Diagnostic::new(Code::Template, THEMES_DIR, None, error_chain(err)).with_hint(hint),
+        _ => Diagnostic::new(
+            Code::Template,
+            THEMES_DIR,
+            None,
+            t!("sjabloon-fout", detail = error_chain(err)),
+        )
+        .with_hint(hint),
     }
 }
 
@@ -534,7 +547,7 @@ mod tests {
         assert!(
             err[0]
                 .message
-                .contains("theme 'c' extends 'weg', which does not exist"),
+                .contains("het thema 'c' bouwt voort op 'weg', maar dat thema is er niet"),
             "{}",
             err[0].message
         );

@@ -49,7 +49,7 @@ fn a_content_error_leaves_the_previous_output_unchanged() {
     run.assert_code(1);
     assert!(
         run.stderr
-            .contains("content/interventies/kansrijk-in-almere.md:3:9: error[GKA-E010]:"),
+            .contains("content/interventies/kansrijk-in-almere.md:3:9: fout[GKA-E010]:"),
         "the file, line and column of `misschien`:\n{}",
         run.stderr
     );
@@ -331,7 +331,7 @@ fn an_old_output_that_cannot_be_removed_is_a_warning_and_exit_0() {
     run.assert_success();
     assert!(
         run.stderr
-            .contains("warning[GKA-W009]: cannot remove the previous output"),
+            .contains("waarschuwing[GKA-W009]: kan de vorige versie van de site niet weghalen"),
         "{}",
         run.stderr
     );
@@ -341,9 +341,9 @@ fn an_old_output_that_cannot_be_removed_is_a_warning_and_exit_0() {
     let still = build(&repo_root(), &built.out, &[]);
     still.assert_success();
     assert!(
-        still
-            .stderr
-            .contains("warning[GKA-W009]: cannot remove a folder that an earlier build left"),
+        still.stderr.contains(
+            "waarschuwing[GKA-W009]: kan een map die over was van een eerdere keer niet weghalen"
+        ),
         "{}",
         still.stderr
     );

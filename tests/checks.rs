@@ -645,7 +645,7 @@ fn assert_output_refused(output: impl Fn(&Path) -> std::path::PathBuf, why: &str
     let run = build(&site, &output, &[]);
     run.assert_code(2);
     assert!(
-        run.stderr.contains("refusing to write the site into") && run.stderr.contains(why),
+        run.stderr.contains("gka schrijft de site niet in") && run.stderr.contains(why),
         "{why}: {}",
         run.stderr
     );
@@ -654,24 +654,30 @@ fn assert_output_refused(output: impl Fn(&Path) -> std::path::PathBuf, why: &str
 
 #[test]
 fn output_may_not_be_the_site_or_its_folders() {
-    assert_output_refused(|site| site.to_path_buf(), "contains the site's own files");
+    assert_output_refused(
+        |site| site.to_path_buf(),
+        "daarin staan de bestanden van de site zelf",
+    );
     assert_output_refused(
         |site| site.join("content"),
-        "inside content/, themes/ or templates/",
+        "die map ligt in content/, themes/ of templates/",
     );
     assert_output_refused(
         |site| site.join("themes"),
-        "inside content/, themes/ or templates/",
+        "die map ligt in content/, themes/ of templates/",
     );
     assert_output_refused(
         |site| site.join("content").join("public"),
-        "inside content/, themes/ or templates/",
+        "die map ligt in content/, themes/ of templates/",
     );
     assert_output_refused(
         |site| site.parent().unwrap().to_path_buf(),
-        "contains the site's own files",
+        "daarin staan de bestanden van de site zelf",
     );
-    assert_output_refused(|_| std::path::PathBuf::from("/"), "root of the file system");
+    assert_output_refused(
+        |_| std::path::PathBuf::from("/"),
+        "de bovenste map van de computer",
+    );
 }
 
 #[test]
@@ -690,6 +696,6 @@ fn output_may_not_be_the_home_folder() {
         .output()
         .unwrap();
     assert_eq!(run.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&run.stderr).contains("home folder"));
+    assert!(String::from_utf8_lossy(&run.stderr).contains("dat is uw persoonlijke map"));
     assert!(snapshot(home.path()) == before);
 }

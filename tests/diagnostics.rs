@@ -1,5 +1,5 @@
 //! Diagnostics: one run reports every problem of every file, each as
-//! `path:line:col: error[CODE]: message` with the source line and a hint, and writes nothing.
+//! `path:line:col: fout[CODE]: message` with the source line and a hint, and writes nothing.
 
 mod common;
 
@@ -108,7 +108,7 @@ fn build_reports_the_same_problems_and_writes_nothing() {
     let built = build_into_temp(root.path(), &[]);
     built.run.assert_code(1);
     for (file, line, column, code, message, _) in EXPECTED {
-        let header = format!("{file}:{line}:{column}: error[{code}]: ");
+        let header = format!("{file}:{line}:{column}: fout[{code}]: ");
         assert!(
             built
                 .run
@@ -130,7 +130,7 @@ fn build_reports_the_same_problems_and_writes_nothing() {
     assert!(!built.out.exists(), "nothing is written on errors");
 }
 
-/// The human report shows, under each `path:line:col: error[CODE]: message` line, the source
+/// The human report shows, under each `path:line:col: fout[CODE]: message` line, the source
 /// line with its number and a marker under the problem, then the hint.
 #[test]
 fn human_report_shows_the_source_line_with_a_marker() {
@@ -145,7 +145,7 @@ fn human_report_shows_the_source_line_with_a_marker() {
         .iter()
         .position(|l| {
             l.starts_with(
-                "content/nieuws/bijeenkomst.md:3:1: error[GKA-E007]: onbekende sleutel 'samenvating'",
+                "content/nieuws/bijeenkomst.md:3:1: fout[GKA-E007]: onbekende sleutel 'samenvating'",
             )
         })
         .unwrap_or_else(|| panic!("{}", run.stderr));
@@ -158,7 +158,7 @@ fn human_report_shows_the_source_line_with_a_marker() {
         "a marker under the key:\n{snippet}"
     );
     assert!(
-        snippet.contains("help: bedoelt u 'samenvatting'?"),
+        snippet.contains("tip: bedoelt u 'samenvatting'?"),
         "{snippet}"
     );
     assert!(
@@ -248,7 +248,7 @@ fn a_template_syntax_error_names_the_template_file_with_line_and_column() {
     std::fs::write(root.file(template), format!("{lines}{{% if %}}\n")).unwrap();
     let run = build_into_temp(root.path(), &[]).run;
     run.assert_code(1);
-    let expected = format!("{template}:{line}:7: error[GKA-E051]: ");
+    let expected = format!("{template}:{line}:7: fout[GKA-E051]: ");
     assert!(
         run.stderr.lines().any(|l| l.starts_with(&expected)),
         "expected a line starting with `{expected}`:\n{}",
@@ -269,7 +269,7 @@ fn a_template_render_error_names_the_template_file_with_line_and_column() {
     );
     let run = build_into_temp(root.path(), &[]).run;
     run.assert_code(1);
-    let expected = format!("{template}:4:20: error[GKA-E051]: ");
+    let expected = format!("{template}:4:20: fout[GKA-E051]: ");
     assert!(
         run.stderr.lines().any(|l| l.starts_with(&expected)),
         "expected a line starting with `{expected}`:\n{}",
@@ -333,7 +333,7 @@ fn an_erkenning_level_must_belong_to_its_databank() {
     // Line 10 of the file: `  niveau: goed-beschreven`, the value at column 11.
     assert!(
         run.stderr.contains(
-            "content/interventies/huiswerkklas.md:10:11: error[GKA-E031]: de databank 'nji' kent het niveau 'goed-beschreven' niet toe"
+            "content/interventies/huiswerkklas.md:10:11: fout[GKA-E031]: de databank 'nji' kent het niveau 'goed-beschreven' niet toe"
         ),
         "{}",
         run.stderr
@@ -355,7 +355,7 @@ fn an_erkenning_level_must_belong_to_its_databank() {
         .into_iter()
         .chain([root.path().as_os_str()]));
     run.assert_code(1);
-    assert!(run.stderr.contains("error[GKA-E010]"), "{}", run.stderr);
+    assert!(run.stderr.contains("fout[GKA-E010]"), "{}", run.stderr);
 }
 
 /// Finding 10 of issue 14: the human format indexes each file's lines once, so thousands of
@@ -384,7 +384,7 @@ fn many_warnings_in_one_file_each_show_their_own_line() {
             continue;
         };
         let line: usize = rest.split(':').next().unwrap().parse().unwrap();
-        assert!(rest.contains("warning[GKA-W003]"), "{header}");
+        assert!(rest.contains("waarschuwing[GKA-W003]"), "{header}");
         let source = lines
             .find(|l| l.trim_start().starts_with(|c: char| c.is_ascii_digit()))
             .unwrap_or_else(|| panic!("no source line after {header}"));

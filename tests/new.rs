@@ -255,7 +255,12 @@ fn a_folder_that_is_not_empty_is_refused() {
     fs::write(tmp.path().join("notities.txt"), "van mij").unwrap();
     let run = new_site(tmp.path(), "Zwolle", &[]);
     run.assert_code(2);
-    assert!(run.stderr.contains("not empty"), "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("staan al bestanden; kies een nieuwe of lege map"),
+        "{}",
+        run.stderr
+    );
     assert_eq!(common::files(tmp.path()), ["notities.txt"]);
 }
 
@@ -290,7 +295,7 @@ fn an_unknown_parent_theme_is_refused() {
     let run = new_site(&site, "Zwolle", &["--thema", "nergens"]);
     run.assert_code(2);
     assert!(
-        run.stderr.contains("available: almere, gka"),
+        run.stderr.contains("kies uit: almere, gka"),
         "{}",
         run.stderr
     );

@@ -45,7 +45,7 @@ fn a_house_style_from_another_site_is_refused() {
     run.assert_code(1);
     assert!(
         run.stderr.contains(
-            "content/site.yaml:8:8: error[GKA-E030]: het stijlblad 'https://cdn.example/huisstijl.css' van de huisstijl is geen bestand van deze site"
+            "content/site.yaml:8:8: fout[GKA-E030]: het stijlblad 'https://cdn.example/huisstijl.css' van de huisstijl is geen bestand van deze site"
         ),
         "{}",
         run.stderr
@@ -242,8 +242,8 @@ fn a_statement_without_tests_or_contact_is_an_error() {
     let run = build_into_temp(root.path(), &[]).run;
     run.assert_code(1);
     for message in [
-        "content/toegankelijkheid.md: error[GKA-E009]: de toegankelijkheidsverklaring zegt niet hoe de site is onderzocht",
-        "content/toegankelijkheid.md: error[GKA-E009]: de toegankelijkheidsverklaring zegt niet waar iemand een probleem kan melden",
+        "content/toegankelijkheid.md: fout[GKA-E009]: de toegankelijkheidsverklaring zegt niet hoe de site is onderzocht",
+        "content/toegankelijkheid.md: fout[GKA-E009]: de toegankelijkheidsverklaring zegt niet waar iemand een probleem kan melden",
     ] {
         assert!(run.stderr.contains(message), "{message}\n{}", run.stderr);
     }

@@ -96,8 +96,10 @@ impl Server {
                 stderr.lock().unwrap()
             )
         });
-        let url = line
-            .strip_prefix("Serving ")
+        // `Bekijk de site op http://…/`, or in English `Serving http://…/`.
+        let url = ["Bekijk de site op ", "Serving "]
+            .into_iter()
+            .find_map(|start| line.strip_prefix(start))
             .unwrap_or_else(|| panic!("unexpected first line {line:?}"));
         assert!(
             url.starts_with("http://127.0.0.1:"),
@@ -504,6 +506,56 @@ fn a_site_broken_from_the_start_shows_the_overlay_on_every_path() {
 }
 
 #[test]
+fn the_terminal_and_the_panel_speak_dutch_unless_asked_for_english() {
+    for (lang, terminal, title, label, note) in [
+        (
+            "nl",
+            "gka let op wijzigingen in content/",
+            "De site kan niet gemaakt worden: 1 fout",
+            ": fout[GKA-E005]: ",
+            "gka serve laat de vorige versie van de site zien tot dit is opgelost.",
+        ),
+        (
+            "en",
+            "Watching content/, themes/ and templates/",
+            "The site does not build: 1 error",
+            ": error[GKA-E005]: ",
+            "gka serve shows the last good build until this is fixed.",
+        ),
+    ] {
+        let site = SiteRoot::example();
+        site.edit("content/contact.md", "titel: Contact", "titel: [Contact");
+        let server = Server::start_with(site, &[OsStr::new("--lang"), OsStr::new(lang)]);
+        let reply = server.get("/");
+        for part in [
+            &format!("role=\"alert\" lang=\"{lang}\""),
+            title,
+            label,
+            note,
+        ] {
+            assert!(
+                reply.body.contains(part),
+                "{lang}: {part} in:\n{}",
+                reply.body
+            );
+        }
+        server.wait_for_stderr(terminal);
+        server.wait_for_stderr(label);
+        if lang == "nl" {
+            assert!(!reply.body.contains("does not build"), "{}", reply.body);
+            server.wait_for_stderr("Niet gelukt: 1 fout");
+        } else {
+            assert!(
+                reply.body.contains("<title>Not found</title>"),
+                "{}",
+                reply.body
+            );
+            server.wait_for_stderr("Failed: 1 error");
+        }
+    }
+}
+
+#[test]
 fn two_hundred_parallel_connections_are_all_answered() {
     const CONNECTIONS: usize = 200;
     let server = Server::start(SiteRoot::example());
@@ -832,7 +884,10 @@ fn added_and_removed_documents_add_and_remove_their_files() {
 }
 
 /// The start of the line the server prints when it has put a new search index in place.
-const INDEXED: &str = "Search index updated in ";
+const INDEXED: &str = "Zoekindex bijgewerkt in ";
+
+/// The part of the line the server prints when it has rebuilt the site after a change.
+const REBUILT: &str = " opnieuw gemaakt in ";
 
 /// One of Pagefind's binary files (`pf_meta`, `pf_index`, `pf_fragment`) as served: gzip of
 /// `pagefind_dcd` and the data.
@@ -1003,8 +1058,8 @@ fn a_rebuild_does_not_wait_for_the_search_index() {
     let start = Instant::now();
     while line_after(
         &server.stderr.lock().unwrap(),
-        &format!("Changed: {first}"),
-        "Rebuilt ",
+        &format!("Gewijzigd: {first}"),
+        REBUILT,
     )
     .is_none()
     {
@@ -1018,20 +1073,20 @@ fn a_rebuild_does_not_wait_for_the_search_index() {
     server.wait_for_lines(INDEXED, 2);
 
     let stderr = server.stderr.lock().unwrap().clone();
-    let rebuilt = line_after(&stderr, &format!("Changed: {second}"), "Rebuilt ").unwrap();
-    let indexed = line_after(&stderr, &format!("Changed: {first}"), INDEXED).unwrap();
+    let rebuilt = line_after(&stderr, &format!("Gewijzigd: {second}"), REBUILT).unwrap();
+    let indexed = line_after(&stderr, &format!("Gewijzigd: {first}"), INDEXED).unwrap();
     assert!(
         rebuilt < indexed,
         "the second edit is rebuilt before the index of the first is done:\n{stderr}"
     );
 }
 
-/// The number of the first line of `text` that starts with `start` after the first line that
+/// The number of the first line of `text` that contains `part` after the first line that
 /// starts with `after`.
-fn line_after(text: &str, after: &str, start: &str) -> Option<usize> {
+fn line_after(text: &str, after: &str, part: &str) -> Option<usize> {
     let lines: Vec<&str> = text.lines().collect();
     let from = lines.iter().position(|l| l.starts_with(after))?;
-    (from..lines.len()).find(|&i| lines[i].starts_with(start))
+    (from..lines.len()).find(|&i| lines[i].contains(part))
 }
 
 /// The interventie the edit-loop tests write in, and its page.
@@ -1058,7 +1113,7 @@ fn serve_in_the_site_folder_follows_edits_and_errors() {
     let server = Server::start_in(site, &folder, &[]);
 
     add_sentence(&server, "Scholen melden zich bij de gemeente aan.");
-    server.wait_for_stderr(&format!("Changed: {KANSRIJK}\n"));
+    server.wait_for_stderr(&format!("Gewijzigd: {KANSRIJK}\n"));
 
     server.site.edit(
         KANSRIJK,
@@ -1114,7 +1169,7 @@ fn serve_follows_edits_with_a_relative_root() {
             &["--root".as_ref(), root.as_ref(), "--no-search".as_ref()],
         );
         add_sentence(&server, &format!("Bewerkt met --root {root}."));
-        server.wait_for_stderr(&format!("Changed: {KANSRIJK}\n"));
+        server.wait_for_stderr(&format!("Gewijzigd: {KANSRIJK}\n"));
     }
 }
 

@@ -62,6 +62,7 @@ fn help_is_dutch_for_every_command() {
             "Options:",
             "[default:",
             "Possible values",
+            "[OPTIONS]",
         ] {
             assert!(
                 !run.stdout.contains(english),
@@ -164,10 +165,10 @@ fn yaml_mistakes_are_said_in_dutch_on_their_line_and_nothing_follows_from_them()
     let run = gka_env(&["check", "--root", root], &[]);
     run.assert_code(1);
     for line in [
-        "content/agenda.md:4:1: error[GKA-E005]: aan het begin van deze regel staat een tab",
-        "= help: gebruik spaties in plaats van de tab: `  - Versterken van taal`",
-        "content/contact.md:2:8: error[GKA-E005]: de tekst staat tussen gekrulde aanhalingstekens",
-        "= help: zet de tekst tussen rechte aanhalingstekens: `titel: \"Contact: bel ons\"`",
+        "content/agenda.md:4:1: fout[GKA-E005]: aan het begin van deze regel staat een tab",
+        "= tip: gebruik spaties in plaats van de tab: `  - Versterken van taal`",
+        "content/contact.md:2:8: fout[GKA-E005]: de tekst staat tussen gekrulde aanhalingstekens",
+        "= tip: zet de tekst tussen rechte aanhalingstekens: `titel: \"Contact: bel ons\"`",
         // The interventie's theme is not reported as unknown: the agenda's own error says why.
         "Niet gelukt: 2 fouten, 0 waarschuwingen.",
     ] {
@@ -235,7 +236,7 @@ fn an_event_without_a_place_is_a_warning_in_dutch() {
     run.assert_success();
     assert!(
         run.stderr.contains(
-            "content/nieuws/open-dag.md:2:1: warning[GKA-W010]: een evenement zonder `locatie`: waar is het?"
+            "content/nieuws/open-dag.md:2:1: waarschuwing[GKA-W010]: een evenement zonder `locatie`: waar is het?"
         ),
         "{}",
         run.stderr
@@ -245,4 +246,258 @@ fn an_event_without_a_place_is_a_warning_in_dutch() {
         "{}",
         run.stderr
     );
+}
+
+#[test]
+fn the_words_of_the_report_are_dutch_and_english_on_request_but_machines_keep_theirs() {
+    let site = SiteRoot::fixture("nothing-lost");
+    site.edit("content/contact.md", "titel: Contact", "titl: Contact");
+    let root = site.path().to_str().unwrap();
+    let run = gka_env(&["check", "--root", root], &[]);
+    run.assert_code(1);
+    for part in [
+        "content/contact.md:2:1: fout[GKA-E007]: onbekende sleutel 'titl'",
+        "= tip: bedoelt u 'titel'?",
+    ] {
+        assert!(run.stderr.contains(part), "{part} in:\n{}", run.stderr);
+    }
+    assert!(!run.stderr.contains("error["), "{}", run.stderr);
+    assert!(!run.stderr.contains("help:"), "{}", run.stderr);
+
+    let run = gka_env(&["check", "--root", root, "--lang", "en"], &[]);
+    run.assert_code(1);
+    for part in [
+        "content/contact.md:2:1: error[GKA-E007]: unknown key 'titl'",
+        "= help: did you mean 'titel'?",
+    ] {
+        assert!(run.stderr.contains(part), "{part} in:\n{}", run.stderr);
+    }
+
+    // Tools read the machine formats: their words stay, the texts follow the language.
+    let run = gka_env(&["check", "--root", root, "--format", "github"], &[]);
+    assert!(
+        run.stdout.contains(
+            "::error file=content/contact.md,line=2,col=1,title=GKA-E007::onbekende sleutel 'titl'"
+        ),
+        "{}",
+        run.stdout
+    );
+    let run = gka_env(&["check", "--root", root, "--format", "json"], &[]);
+    assert!(
+        run.stdout.contains("\"severity\": \"error\""),
+        "{}",
+        run.stdout
+    );
+    assert!(run.stdout.contains("bedoelt u 'titel'?"), "{}", run.stdout);
+}
+
+#[test]
+fn mistakes_on_the_command_line_are_dutch_and_english_on_request() {
+    let run = gka_env(&["check", "--roott", "site"], &[]);
+    run.assert_code(2);
+    assert_eq!(
+        run.stderr,
+        "fout: gka kent '--roott' hier niet\n\n  tip: bedoelt u '--root'?\n\n\
+         Gebruik: gka check [OPTIES]\n\nMeer uitleg krijgt u met: gka check --help\n"
+    );
+    let run = gka_env(&["check", "--roott", "site", "--lang", "en"], &[]);
+    run.assert_code(2);
+    assert_eq!(
+        run.stderr,
+        "error: gka does not know '--roott' here\n\n  help: did you mean '--root'?\n\n\
+         Usage: gka check [OPTIONS]\n\nFor more information, try: gka check --help\n"
+    );
+
+    for (args, said) in [
+        (&["bouw"][..], "fout: gka kent de opdracht 'bouw' niet"),
+        (
+            &["check", "--format"],
+            "fout: na --format <VORM> hoort een waarde",
+        ),
+        (
+            &["check", "--format", "xml"],
+            "fout: 'xml' kan niet bij --format <VORM>",
+        ),
+        (
+            &["serve", "--port", "99999"],
+            "fout: '99999' kan niet bij --port <N>: ",
+        ),
+        (
+            &["new", "zwolle"],
+            "fout: dit ontbreekt nog: --gemeente <NAAM>",
+        ),
+    ] {
+        let run = gka_env(args, &[]);
+        run.assert_code(2);
+        assert!(run.stderr.starts_with(said), "{args:?}:\n{}", run.stderr);
+        assert!(
+            run.stderr.contains(" --help\n"),
+            "{args:?}:\n{}",
+            run.stderr
+        );
+        for english in ["error:", "Usage:", "For more information", "[OPTIONS]"] {
+            assert!(!run.stderr.contains(english), "{args:?}:\n{}", run.stderr);
+        }
+    }
+    let run = gka_env(&["check", "--format", "xml"], &[("GKA_LANG", "en")]);
+    assert!(
+        run.stderr
+            .starts_with("error: 'xml' is not a value for --format <FORMAT>\n  use one of: human"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn gka_new_says_what_it_made_and_what_went_wrong_in_dutch_or_english() {
+    let tmp = tempfile::tempdir().unwrap();
+    let folder = tmp.path().join("zwolle");
+    let folder = folder.to_str().unwrap();
+    let run = gka_env(&["new", folder, "--gemeente", "Zwolle"], &[]);
+    run.assert_success();
+    assert!(
+        run.stderr
+            .starts_with("Nieuwe site voor Zwolle gemaakt in "),
+        "{}",
+        run.stderr
+    );
+    let run = gka_env(&["new", folder, "--gemeente", "Zwolle"], &[]);
+    run.assert_code(2);
+    assert_eq!(
+        run.stderr,
+        format!("fout: in de map {folder} staan al bestanden; kies een nieuwe of lege map\n")
+    );
+    let run = gka_env(
+        &["new", folder, "--gemeente", "Zwolle", "--lang", "en"],
+        &[],
+    );
+    run.assert_code(2);
+    assert_eq!(
+        run.stderr,
+        format!("error: {folder} is not empty; pass a new or empty folder\n")
+    );
+    let other = tmp.path().join("ergens");
+    let run = gka_env(
+        &[
+            "new",
+            other.to_str().unwrap(),
+            "--gemeente",
+            "Zwolle",
+            "--thema",
+            "blauw",
+        ],
+        &[],
+    );
+    run.assert_code(2);
+    assert!(
+        run.stderr
+            .contains("gka heeft geen thema 'blauw' om op voort te bouwen; kies uit: almere, gka"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn a_template_error_is_framed_in_dutch_with_the_file_line_and_column() {
+    let site = SiteRoot::minimal();
+    let template = "themes/gka/templates/pagina.html";
+    let text = std::fs::read_to_string(site.file(template)).unwrap();
+    let line = text.lines().count() + 1;
+    site.write(template, format!("{text}{{% if %}}\n"));
+    let root = site.path().to_str().unwrap();
+    let run = gka_env(&["check", "--root", root], &[]);
+    run.assert_code(1);
+    let dutch = format!(
+        "{template}:{line}:7: fout[GKA-E051]: dit sjabloon is niet goed geschreven: Found `%}}`"
+    );
+    assert!(run.stderr.contains(&dutch), "{dutch} in:\n{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("= tip: verbeter het sjabloon op deze plek; docs/templates.md noemt"),
+        "{}",
+        run.stderr
+    );
+    let run = gka_env(&["check", "--root", root, "--lang", "en"], &[]);
+    let english = format!(
+        "{template}:{line}:7: error[GKA-E051]: this template is not written correctly: Found `%}}`"
+    );
+    assert!(
+        run.stderr.contains(&english),
+        "{english} in:\n{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn an_output_folder_that_is_refused_is_said_in_dutch_or_english() {
+    let site = SiteRoot::minimal();
+    let root = site.path().to_str().unwrap();
+    let run = gka_env(&["build", "--root", root, "--output", root], &[]);
+    run.assert_code(2);
+    assert!(
+        run.stderr.ends_with(&format!(
+            "fout: gka schrijft de site niet in {root}: daarin staan de bestanden van de site zelf\n"
+        )),
+        "{}",
+        run.stderr
+    );
+    let run = gka_env(
+        &["build", "--root", root, "--output", root, "--lang", "en"],
+        &[],
+    );
+    assert!(
+        run.stderr.ends_with(&format!(
+            "error: refusing to write the site into {root}: it contains the site's own files\n"
+        )),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn a_port_in_use_is_said_in_dutch_with_what_to_do() {
+    let site = SiteRoot::minimal();
+    let root = site.path().to_str().unwrap();
+    let taken = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = taken.local_addr().unwrap().port().to_string();
+    let run = gka_env(&["serve", "--root", root, "--port", &port], &[]);
+    run.assert_code(2);
+    assert_eq!(
+        run.stderr,
+        format!(
+            "fout: kan de server niet starten op 127.0.0.1:{port}: die poort is al in gebruik, \
+             misschien door een andere gka serve. Kies een andere poort met --port, of laat de \
+             computer een vrije poort kiezen met --port 0\n"
+        )
+    );
+    let run = gka_env(
+        &["serve", "--root", root, "--port", &port, "--lang", "en"],
+        &[],
+    );
+    run.assert_code(2);
+    assert!(
+        run.stderr.starts_with(&format!(
+            "error: cannot listen on 127.0.0.1:{port}: the port is in use"
+        )),
+        "{}",
+        run.stderr
+    );
+}
+
+/// An argument that is not UTF-8 (a file name in another encoding) is a mistake on the
+/// command line like any other, not a crash.
+#[cfg(unix)]
+#[test]
+fn an_argument_that_is_not_utf8_is_a_mistake_said_in_dutch() {
+    use std::os::unix::ffi::OsStrExt;
+    let output = Command::new(BIN)
+        .arg("build")
+        .arg(std::ffi::OsStr::from_bytes(b"caf\xe9"))
+        .env_remove("GKA_LANG")
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.starts_with("fout: "), "{stderr}");
+    assert!(stderr.contains("gka build --help"), "{stderr}");
 }

@@ -81,13 +81,13 @@ fn a_missing_parent_theme_is_an_error_at_its_extends_line() {
     run.assert_code(1);
     assert!(
         run.stderr.contains(
-            "themes/kind/theme.yaml:2:10: error[GKA-E050]: theme 'kind' extends 'gkaa', which does not exist"
+            "themes/kind/theme.yaml:2:10: fout[GKA-E050]: het thema 'kind' bouwt voort op 'gkaa', maar dat thema is er niet"
         ),
         "{}",
         run.stderr
     );
     assert!(
-        run.stderr.contains("help: name a folder in themes/"),
+        run.stderr.contains("tip: noem een map in themes/"),
         "{}",
         run.stderr
     );
@@ -105,7 +105,7 @@ fn themes_that_extend_each_other_in_a_circle_are_an_error() {
     run.assert_code(1);
     assert!(
         run.stderr.contains(
-            "themes/gka/theme.yaml:1:10: error[GKA-E052]: themes extend each other in a circle: kind → gka → kind"
+            "themes/gka/theme.yaml:1:10: fout[GKA-E052]: de thema's bouwen in een kring op elkaar voort: kind → gka → kind"
         ),
         "{}",
         run.stderr
@@ -120,7 +120,7 @@ fn an_unknown_theme_key_is_an_error_with_a_suggestion() {
     run.assert_code(1);
     assert!(
         run.stderr
-            .contains("themes/kind/theme.yaml:3:1: error[GKA-E007]: onbekende sleutel 'styles'"),
+            .contains("themes/kind/theme.yaml:3:1: fout[GKA-E007]: onbekende sleutel 'styles'"),
         "{}",
         run.stderr
     );
@@ -200,14 +200,14 @@ fn a_theme_without_a_template_for_a_page_kind_names_it_with_the_way_out() {
     run.assert_code(1);
     assert!(
         run.stderr.contains(
-            "themes/gka/templates: error[GKA-E051]: the theme has no template 'zoeken.html'"
+            "themes/gka/templates: fout[GKA-E051]: het thema heeft geen sjabloon 'zoeken.html'"
         ),
         "{}",
         run.stderr
     );
     assert!(
         run.stderr.contains(
-            "extends: gka` in its theme.yaml, or build without the search page: --no-search"
+            "extends: gka` in zijn theme.yaml, of maak de site zonder zoekpagina: --no-search"
         ),
         "{}",
         run.stderr

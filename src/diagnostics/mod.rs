@@ -23,11 +23,21 @@ pub enum Severity {
 }
 
 impl Severity {
-    /// `error` or `warning`.
+    /// `error` or `warning`: the word machines read (`--format json|github|gitlab`), the
+    /// same in every language.
     pub fn label(self) -> &'static str {
         match self {
             Severity::Error => "error",
             Severity::Warning => "warning",
+        }
+    }
+
+    /// The word people read in front of a message, in the current language: `fout` or
+    /// `waarschuwing`.
+    pub fn name(self) -> String {
+        match self {
+            Severity::Error => t!("label-fout"),
+            Severity::Warning => t!("label-waarschuwing"),
         }
     }
 }
@@ -96,6 +106,8 @@ impl Diagnostic {
     }
 }
 
+/// The diagnostic as people read it, in the current language:
+/// `file:line:col: fout[CODE]: message`, and the hint on a line of its own.
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}", self.file.display())?;
@@ -105,12 +117,12 @@ impl fmt::Display for Diagnostic {
         write!(
             f,
             ": {}[{}]: {}",
-            self.severity().label(),
+            self.severity().name(),
             self.code,
             self.message
         )?;
         if let Some(hint) = &self.hint {
-            write!(f, "\n  hint: {hint}")?;
+            write!(f, "\n  {}: {hint}", t!("label-tip"))?;
         }
         Ok(())
     }

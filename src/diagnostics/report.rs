@@ -79,8 +79,9 @@ impl Reporter {
         }
     }
 
-    /// One diagnostic for people: a `file:line:col: error[CODE]: message` line editors and
-    /// terminals can jump to, the source line with a marker, and the hint.
+    /// One diagnostic for people: a `file:line:col: fout[CODE]: message` line editors and
+    /// terminals can jump to, the source line with a marker, and the hint (`= tip: …`); the
+    /// words `fout`, `waarschuwing` and `tip` in the current language.
     pub fn human(&mut self, d: &Diagnostic) -> String {
         let title = d.to_string();
         let title = title.lines().next().unwrap_or_default();
@@ -105,7 +106,11 @@ impl Reporter {
             );
         }
         if let Some(hint) = &d.hint {
-            group = group.element(Level::HELP.message(hint.as_str()));
+            group = group.element(
+                Level::HELP
+                    .with_name(t!("label-tip"))
+                    .message(hint.as_str()),
+            );
         }
         let renderer = if self.color {
             Renderer::styled()
@@ -317,13 +322,14 @@ mod tests {
         let out = Reporter::new(dir.path(), false).human(&diagnostic());
         assert!(
             out.starts_with(
-                "content/interventies/kansrijk.md:2:1: error[GKA-E007]: unknown key 'samenvating'\n"
+                "content/interventies/kansrijk.md:2:1: fout[GKA-E007]: unknown key 'samenvating'\n"
             ),
             "{out}"
         );
         assert!(out.contains("2 | samenvating: x"), "{out}");
         assert!(out.contains("^^^^^^^^^^^"), "{out}");
-        assert!(out.contains("help: did you mean 'samenvatting'?"), "{out}");
+        // The words around the texts are the current language's: Dutch unless asked otherwise.
+        assert!(out.contains("= tip: did you mean 'samenvatting'?"), "{out}");
     }
 
     #[test]

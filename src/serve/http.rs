@@ -183,7 +183,7 @@ pub(crate) async fn accept(listener: TcpListener, state: Arc<State>) {
             Err(e) => {
                 // Most likely out of file descriptors: retrying at once would spin until one
                 // is freed.
-                eprintln!("warning: cannot accept a connection: {e}");
+                eprintln!("{}", t!("serve-geen-verbinding", reason = e.to_string()));
                 tokio::time::sleep(Duration::from_secs(1)).await;
                 continue;
             }
@@ -230,8 +230,8 @@ async fn handle(
 ) -> Response<Body> {
     if !is_own_host(request.headers(), local) {
         let body = format!(
-            "421 Misdirected Request: gka serve answers only requests for its own address, \
-             such as http://{local}/\n"
+            "421 Misdirected Request: {}\n",
+            t!("serve-ander-adres", address = local.to_string())
         );
         return text(StatusCode::MISDIRECTED_REQUEST, body).map(Either::Left);
     }
@@ -239,7 +239,7 @@ async fn handle(
     if method != Method::GET && method != Method::HEAD {
         let mut response = text(
             StatusCode::METHOD_NOT_ALLOWED,
-            "405 Method Not Allowed: gka serve answers GET and HEAD\n",
+            format!("405 Method Not Allowed: {}\n", t!("serve-alleen-lezen")),
         );
         response
             .headers_mut()
@@ -381,12 +381,15 @@ fn is_html(file: &Path) -> bool {
 /// The site's 404 page, or a plain one when there is no good build yet.
 fn not_found(state: &State, page: Option<String>) -> Plain {
     let page = page.unwrap_or_else(|| {
-        "<!DOCTYPE html>\n<html lang=\"nl\">\n<head>\n<meta charset=\"utf-8\">\n\
-         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
-         <title>Niet gevonden</title>\n</head>\n<body>\n<main id=\"inhoud\">\n\
-         <h1>Niet gevonden</h1>\n<p>Deze pagina bestaat niet (of de site is nog niet gebouwd).</p>\n\
-         </main>\n</body>\n</html>\n"
-            .to_string()
+        let title = t!("serve-niet-gevonden");
+        format!(
+            "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n\
+             <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+             <title>{title}</title>\n</head>\n<body>\n<main id=\"inhoud\">\n\
+             <h1>{title}</h1>\n<p>{}</p>\n</main>\n</body>\n</html>\n",
+            crate::i18n::current().code(),
+            t!("serve-niet-gevonden-tekst"),
+        )
     });
     html_response(state, StatusCode::NOT_FOUND, &page)
 }
@@ -457,17 +460,20 @@ pub(crate) fn inject(html: &str, generation: u64, problems: Option<&Problems>) -
     out.into_bytes()
 }
 
-/// The overlay: a labelled alert region in English, like `gka check`'s report it quotes.
+/// The overlay: a labelled alert region in the language gka speaks, like the report of
+/// `gka check` it quotes.
 fn overlay(problems: &Problems) -> String {
+    let title = t!("serve-paneel-titel", summary = &problems.summary);
     format!(
-        "\n<div class=\"gka-overlay\" role=\"alert\" lang=\"en\" tabindex=\"0\" \
+        "\n<div class=\"gka-overlay\" role=\"alert\" lang=\"{}\" tabindex=\"0\" \
          aria-labelledby=\"gka-overlay-title\">\n\
-         <p class=\"gka-overlay__title\" id=\"gka-overlay-title\">The site does not build: {}</p>\n\
+         <p class=\"gka-overlay__title\" id=\"gka-overlay-title\">{}</p>\n\
          <pre class=\"gka-overlay__report\">{}</pre>\n\
-         <p class=\"gka-overlay__note\">gka serve shows the last good build until this is fixed. \
-         This panel appears only in gka serve.</p>\n</div>\n",
-        escape(&problems.summary),
-        escape(&problems.report)
+         <p class=\"gka-overlay__note\">{}</p>\n</div>\n",
+        crate::i18n::current().code(),
+        escape(&title),
+        escape(&problems.report),
+        escape(&t!("serve-paneel-uitleg")),
     )
 }
 
@@ -645,13 +651,18 @@ mod tests {
         ));
         assert!(!plain.contains("gka-overlay"));
         let problems = Problems {
-            summary: "1 error, 0 warnings".into(),
+            summary: "1 fout, 0 waarschuwingen".into(),
             report: "content/a.md:3:1: <b>".into(),
         };
         let broken = String::from_utf8(inject(html, 4, Some(&problems))).unwrap();
         assert!(broken.contains("overlay.css\">\n</head>"));
         assert!(broken.contains("<body class=\"b\">\n<div class=\"gka-overlay\" role=\"alert\""));
         assert!(broken.contains("content/a.md:3:1: &lt;b&gt;"));
+        assert!(broken.contains(
+            "lang=\"nl\" tabindex=\"0\" aria-labelledby=\"gka-overlay-title\">\n\
+             <p class=\"gka-overlay__title\" id=\"gka-overlay-title\">De site kan niet gemaakt \
+             worden: 1 fout, 0 waarschuwingen</p>"
+        ));
         assert!(broken.ends_with("<p>x</p></body></html>"));
     }
 }

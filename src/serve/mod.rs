@@ -79,36 +79,51 @@ pub struct ServeOptions {
 #[derive(Debug, thiserror::Error)]
 pub enum ServeError {
     /// The site folder does not exist.
-    #[error("the site folder {0} does not exist; pass the folder that holds content/ with --root")]
+    #[error("{}", t!("site-map-ontbreekt", folder = .0.display()))]
     NoRoot(PathBuf),
     /// The address could not be bound.
-    #[error("cannot listen on {address}: {message}")]
+    #[error("{}", bind_message(address, source))]
     Bind {
         /// The address asked for.
         address: SocketAddr,
         /// The system's reason.
-        message: String,
+        source: std::io::Error,
     },
     /// The temporary output folder could not be made.
-    #[error("cannot create a temporary folder for the site: {0}")]
+    #[error("{}", t!("serve-tijdelijke-map", reason = crate::i18n::io_error(&.0)))]
     TempDir(std::io::Error),
     /// The session's output folder could not be made.
     #[error(transparent)]
     Output(#[from] crate::output::OutputError),
     /// The threads that build could not start.
-    #[error("cannot start the threads that build the site: {0}")]
+    #[error("{}", t!("serve-draden", reason = .0.to_string()))]
     Threads(#[from] rayon::ThreadPoolBuildError),
     /// The web server's runtime could not start.
-    #[error("cannot start the web server: {0}")]
+    #[error("{}", t!("serve-webserver", reason = crate::i18n::io_error(&.0)))]
     Server(std::io::Error),
     /// The file watcher could not start.
-    #[error("cannot watch {path} for changes: {source}")]
+    #[error("{}", t!("serve-wijzigingen-volgen", folder = path.display(), reason = source.to_string()))]
     Watch {
         /// The folder.
         path: PathBuf,
         /// The watcher's error.
         source: notify::Error,
     },
+}
+
+/// That the server cannot listen on `address`; a port in use, the usual reason, with what to
+/// do about it.
+fn bind_message(address: &SocketAddr, source: &std::io::Error) -> String {
+    let address = address.to_string();
+    if source.kind() == std::io::ErrorKind::AddrInUse {
+        t!("serve-luisteren-bezet", address = address)
+    } else {
+        t!(
+            "serve-luisteren",
+            address = address,
+            reason = source.to_string()
+        )
+    }
 }
 
 /// What the request threads share with the build loop.
@@ -130,7 +145,7 @@ impl State {
 }
 
 /// Runs the server until Ctrl-C. Prints the address it listens on as the first line of
-/// standard output (`Serving http://127.0.0.1:1111/`), then one line per build, and one per
+/// standard output (`Bekijk de site op http://127.0.0.1:1111/`, the address last), then one line per build, and one per
 /// search index put in place, on standard error.
 pub fn serve(options: &ServeOptions) -> Result<(), ServeError> {
     if !options.root.is_dir() {
@@ -140,9 +155,9 @@ pub fn serve(options: &ServeOptions) -> Result<(), ServeError> {
     // reports absolute paths, on macOS with symbolic links resolved, so the root must be too.
     let root = crate::build::resolve_root(&options.root);
     let requested = SocketAddr::new(options.interface, options.port);
-    let bind = |e: std::io::Error| ServeError::Bind {
+    let bind = |source: std::io::Error| ServeError::Bind {
         address: requested,
-        message: e.to_string(),
+        source,
     };
     // Bound before the first build, so that a port in use is told at once; connections made
     // meanwhile wait in the system's queue.
@@ -152,11 +167,8 @@ pub fn serve(options: &ServeOptions) -> Result<(), ServeError> {
     let url = site_url(bound);
     if !options.interface.is_loopback() {
         eprintln!(
-            "warning: serving on {}, not only on this computer: anyone who can reach this \
-             address can read the site, drafts included. Use the default --interface 127.0.0.1 \
-             unless you mean to share it. Others open it by this computer's IP address: the \
-             server answers no host name but localhost.",
-            options.interface
+            "{}",
+            t!("serve-gedeeld", interface = options.interface.to_string())
         );
     }
 
@@ -190,7 +202,7 @@ pub fn serve(options: &ServeOptions) -> Result<(), ServeError> {
             // gka's own output of an earlier run: every file is written again anyway.
             if dir.is_dir() {
                 std::fs::remove_dir_all(dir).map_err(|source| crate::output::OutputError::Io {
-                    action: "empty",
+                    action: crate::output::Action::Empty,
                     path: dir.clone(),
                     source,
                 })?;
@@ -211,9 +223,15 @@ pub fn serve(options: &ServeOptions) -> Result<(), ServeError> {
         Ok(Finished {
             indexed: Some(took),
             ..
-        }) => eprintln!("Search index updated in {:.1} s", took.as_secs_f64()),
+        }) => eprintln!(
+            "{}",
+            t!(
+                "serve-zoekindex",
+                seconds = crate::i18n::decimal(took.as_secs_f64(), 1)
+            )
+        ),
         Ok(_) => {}
-        Err(e) => eprintln!("error: {e}"),
+        Err(e) => eprintln!("{}", t!("fout", message = e.to_string())),
     });
     // Pagefind, and the background thread's writes, keep rayon's global pool busy for seconds,
     // and rayon's threads finish the work they have before they take new work from outside:
@@ -249,8 +267,8 @@ pub fn serve(options: &ServeOptions) -> Result<(), ServeError> {
             .spawn(move || runtime.block_on(http::accept(listener, state)))
             .map_err(ServeError::Server)?;
     }
-    println!("Serving {url}");
-    eprintln!("Watching content/, themes/ and templates/ for changes. Press Ctrl-C to stop.");
+    println!("{}", t!("serve-adres", url = &url));
+    eprintln!("{}", t!("serve-let-op"));
     {
         use std::io::Write;
         let _ = std::io::stdout().flush();
@@ -258,7 +276,7 @@ pub fn serve(options: &ServeOptions) -> Result<(), ServeError> {
     if options.open
         && let Err(e) = open::that_detached(&url)
     {
-        eprintln!("warning: cannot open a browser: {e}");
+        eprintln!("{}", t!("serve-geen-browser", reason = e.to_string()));
     }
 
     let stop = Arc::new(AtomicBool::new(false));
@@ -286,12 +304,12 @@ pub fn serve(options: &ServeOptions) -> Result<(), ServeError> {
                     .iter()
                     .map(|p| p.strip_prefix(&root).unwrap_or(p).display().to_string())
                     .collect();
-                eprintln!("Changed: {}", names.join(", "));
+                eprintln!("{}", t!("serve-gewijzigd", files = names.join(", ")));
                 builder.rebuild(&changed);
             }
             Ok(Err(errors)) => {
                 for e in errors {
-                    eprintln!("warning: watching for changes: {e}");
+                    eprintln!("{}", t!("serve-wijzigingen-fout", reason = e.to_string()));
                 }
                 // Changes may have been missed: read every file again.
                 builder.rebuild(&[root.join(crate::content::CONTENT_DIR)]);
@@ -304,7 +322,7 @@ pub fn serve(options: &ServeOptions) -> Result<(), ServeError> {
             last_keepalive = Instant::now();
         }
     }
-    eprintln!("Stopped.");
+    eprintln!("{}", t!("serve-gestopt"));
     drop(debouncer);
     // The temporary folder goes with `tmp`; a request still running may fail, which is fine:
     // the server's thread ends with the process.
@@ -395,22 +413,23 @@ impl Builder {
                     );
                 }
                 if self.first {
+                    let seconds = crate::i18n::decimal(built.elapsed.as_secs_f64(), 2);
                     eprintln!(
-                        "Built {} pages in {:.2} s",
-                        built.pages,
-                        built.elapsed.as_secs_f64()
+                        "{}",
+                        t!("serve-gemaakt", pages = built.pages, seconds = seconds)
                     );
                 } else {
-                    eprintln!(
-                        "Rebuilt {} of {} pages in {} ms ({} files read, {} rendered, {} written, {} removed)",
-                        built.pages_rendered,
-                        built.pages,
-                        built.elapsed.as_millis(),
-                        built.read,
-                        built.rendered,
-                        built.written,
-                        built.removed,
+                    let line = t!(
+                        "serve-opnieuw",
+                        rendered = built.pages_rendered,
+                        pages = built.pages,
+                        ms = u64::try_from(built.elapsed.as_millis()).unwrap_or(u64::MAX),
+                        read = built.read,
+                        made = built.rendered,
+                        written = built.written,
+                        removed = built.removed,
                     );
+                    eprintln!("{line}");
                 }
                 self.first = false;
                 *self
@@ -430,7 +449,7 @@ impl Builder {
                     )
                 );
                 let summary = overview::summary(&diagnostics, self.todos);
-                eprintln!("Failed: {summary}. Still serving the last good build.");
+                eprintln!("{}", t!("serve-mislukt", summary = &summary));
                 Some(Problems {
                     summary,
                     report: overview::human_report(
@@ -442,9 +461,9 @@ impl Builder {
             }
             Err(other) => {
                 let message = other.to_string();
-                eprintln!("error: {message}. Still serving the last good build.");
+                eprintln!("{}", t!("serve-fout", message = &message));
                 Some(Problems {
-                    summary: "the build failed".into(),
+                    summary: t!("serve-maken-mislukt"),
                     report: message,
                 })
             }
@@ -457,7 +476,7 @@ impl Builder {
         let generation = self.state.generation.fetch_add(1, Ordering::SeqCst) + 1;
         self.state.events.reload(generation);
         if let Err(e) = self.session.finish() {
-            eprintln!("error: {e}");
+            eprintln!("{}", t!("fout", message = e.to_string()));
         }
     }
 }

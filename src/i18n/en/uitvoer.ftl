@@ -1,0 +1,32 @@
+# Mistakes writing the site, and why gka refuses to write the site somewhere.
+
+uitvoer-geweigerd = refusing to write the site into { $folder }: { $reason }
+uitvoer-niet-hoofdmap = it is the root of the file system
+uitvoer-niet-site = it contains the site's own files
+uitvoer-niet-in-site = it is inside content/, themes/ or templates/
+uitvoer-niet-thuismap = it is your home folder
+uitvoer-niet-vreemde-map = it is a folder with files that gka did not write; empty it or choose another --output
+uitvoer-niet-bestand = it is a file
+uitvoer-lezen = cannot read { $path }: { $reason }
+uitvoer-maken = cannot create { $path }: { $reason }
+uitvoer-tijdelijke-map = cannot create a temporary folder in { $path }: { $reason }
+uitvoer-tijdelijk-bestand = cannot create a temporary file in { $path }: { $reason }
+uitvoer-schrijven = cannot write { $path }: { $reason }
+uitvoer-kopieren = cannot copy { $path }: { $reason }
+uitvoer-vergrendelen = cannot lock { $path }: { $reason }
+uitvoer-weghalen = cannot remove { $path }: { $reason }
+uitvoer-leegmaken = cannot empty { $path }: { $reason }
+uitvoer-neerzetten = cannot move the new output to { $path }: { $reason }
+uitvoer-opzij = cannot move aside the previous output { $path }: { $reason }
+uitvoer-wisselen = cannot swap the new output in at { $path }: { $reason }
+uitvoer-rest-vorige = the previous output
+uitvoer-rest-eerder = a folder that an earlier build left
+uitvoer-rest-opzij = a previous output that an earlier build moved aside
+uitvoer-rest = cannot remove { $what }: { $reason }
+uitvoer-rest-hint = the new site is in place; remove this folder by hand, or the next build tries again
+site-map-ontbreekt = the site folder { $folder } does not exist; pass the folder that holds content/ with --root
+site-heeft-fouten = the site has errors
+zoekindex-mislukt = building the search index failed: { $reason }
+zoekindex-geen-runtime = could not start the async runtime: { $reason }
+zoekindex-map-geen-utf8 = the folder { $folder } is not UTF-8
+zoekindex-vreemde-naam = unexpected file name from Pagefind: { $file }

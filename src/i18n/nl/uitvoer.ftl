@@ -1,0 +1,32 @@
+# Fouten bij het schrijven van de site, en waarom gka de site ergens niet wil schrijven.
+
+uitvoer-geweigerd = gka schrijft de site niet in { $folder }: { $reason }
+uitvoer-niet-hoofdmap = dat is de bovenste map van de computer
+uitvoer-niet-site = daarin staan de bestanden van de site zelf
+uitvoer-niet-in-site = die map ligt in content/, themes/ of templates/
+uitvoer-niet-thuismap = dat is uw persoonlijke map
+uitvoer-niet-vreemde-map = in die map staan bestanden die gka niet heeft gemaakt; maak de map leeg of kies een andere met --output
+uitvoer-niet-bestand = dat is een bestand, geen map
+uitvoer-lezen = kan { $path } niet lezen: { $reason }
+uitvoer-maken = kan { $path } niet maken: { $reason }
+uitvoer-tijdelijke-map = kan geen tijdelijke map maken in { $path }: { $reason }
+uitvoer-tijdelijk-bestand = kan geen tijdelijk bestand maken in { $path }: { $reason }
+uitvoer-schrijven = kan { $path } niet schrijven: { $reason }
+uitvoer-kopieren = kan { $path } niet kopiëren: { $reason }
+uitvoer-vergrendelen = kan { $path } niet vergrendelen: { $reason }
+uitvoer-weghalen = kan { $path } niet weghalen: { $reason }
+uitvoer-leegmaken = kan { $path } niet leegmaken: { $reason }
+uitvoer-neerzetten = kan de nieuwe versie van de site niet neerzetten in { $path }: { $reason }
+uitvoer-opzij = kan de vorige versie van de site in { $path } niet opzij zetten: { $reason }
+uitvoer-wisselen = kan de nieuwe versie van de site niet op de plek van de vorige zetten in { $path }: { $reason }
+uitvoer-rest-vorige = de vorige versie van de site
+uitvoer-rest-eerder = een map die over was van een eerdere keer
+uitvoer-rest-opzij = een vorige versie van de site die een eerdere keer opzij was gezet
+uitvoer-rest = kan { $what } niet weghalen: { $reason }
+uitvoer-rest-hint = de nieuwe site staat klaar; haal deze map zelf weg, of gka probeert het de volgende keer opnieuw
+site-map-ontbreekt = de map van de site, { $folder }, bestaat niet; geef met --root de map waarin content/ staat
+site-heeft-fouten = de site heeft fouten
+zoekindex-mislukt = het maken van de zoekindex is mislukt: { $reason }
+zoekindex-geen-runtime = kan het maken van de zoekindex niet starten: { $reason }
+zoekindex-map-geen-utf8 = de naam van de map { $folder } is geen geldige UTF-8-tekst
+zoekindex-vreemde-naam = Pagefind gaf een onverwachte bestandsnaam: { $file }
