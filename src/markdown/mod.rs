@@ -50,6 +50,8 @@ pub struct FragmentLink {
     pub fragment: String,
     /// Where the link is written; `None` in front-matter fields.
     pub position: Option<Position>,
+    /// How many characters of its line the link takes, for the marker under it.
+    pub width: Option<usize>,
 }
 
 /// Turns text into a URL slug: lower-case ASCII, words joined by `-`. Makes heading ids here,
@@ -147,6 +149,14 @@ fn render_text(
         }
         Origin::Field(position) => position,
     };
+    // A marker under the whole heading, link or image, up to the end of its first line.
+    let width_of = |range: &std::ops::Range<usize>| match origin {
+        Origin::Body(_) => text[range.clone()]
+            .lines()
+            .next()
+            .map(|line| line.trim_end().chars().count()),
+        Origin::Field(_) => None,
+    };
     let mut events: Vec<(Event, std::ops::Range<usize>)> = Parser::new_ext(text, options())
         .into_offset_iter()
         .collect();
@@ -180,11 +190,11 @@ fn render_text(
     // The title is the page's h1, so the body's first heading should be an h2.
     let mut last_level = 1;
     for i in 0..events.len() {
-        let at = match &events[i].0 {
+        let (at, width) = match &events[i].0 {
             Event::Start(Tag::Heading { .. } | Tag::Link { .. } | Tag::Image { .. }) => {
-                position(events[i].1.start)
+                (position(events[i].1.start), width_of(&events[i].1))
             }
-            _ => None,
+            _ => (None, None),
         };
         let text_inside = || plain_text(&events[i + 1..]);
         match &events[i].0 {
@@ -199,6 +209,7 @@ fn render_text(
                             at,
                             t!("kop-niveau-1"),
                         )
+                        .with_width(width)
                         .with_hint(t!("kop-niveau-1-hint")),
                     );
                 } else if level_number > last_level + 1 {
@@ -209,6 +220,7 @@ fn render_text(
                             at,
                             t!("kop-overgeslagen", level = level_number, last = last_level),
                         )
+                        .with_width(width)
                         .with_hint(t!(
                             "kop-overgeslagen-hint",
                             hashes = "#".repeat(last_level + 1)
@@ -240,11 +252,19 @@ fn render_text(
                 if let Some(problem) = vague_link_text(&label, dest_url) {
                     found.push(
                         Diagnostic::new(Code::VagueLinkText, &source.path, at, problem)
+                            .with_width(width)
                             .with_hint(t!("linktekst-vaag-hint")),
                     );
                 }
                 if let Event::Start(Tag::Link { dest_url, .. }) = &mut events[i].0 {
-                    rewrite(dest_url, &t!("link-naar"), &page, at, found, &mut fragments);
+                    rewrite(
+                        dest_url,
+                        &t!("link-naar"),
+                        &page,
+                        (at, width),
+                        found,
+                        &mut fragments,
+                    );
                 }
                 if let Event::Start(Tag::Link { dest_url, .. }) = &events[i].0 {
                     let site_path = dest_url
@@ -267,6 +287,7 @@ fn render_text(
                             at,
                             t!("afbeelding-zonder-alt", image = dest_url.to_string()),
                         )
+                        .with_width(width)
                         .with_hint(t!("afbeelding-zonder-alt-hint")),
                     );
                 }
@@ -275,7 +296,7 @@ fn render_text(
                         dest_url,
                         &t!("link-afbeelding"),
                         &page,
-                        at,
+                        (at, width),
                         found,
                         &mut fragments,
                     );
@@ -395,12 +416,13 @@ struct PageContext<'a> {
     links: &'a LinkTargets,
 }
 
-/// Replaces a link or image target by its `href`, or reports why it cannot be resolved.
+/// Replaces a link or image target by its `href`, or reports why it cannot be resolved at
+/// `position`, with a marker `width` characters wide.
 fn rewrite(
     dest_url: &mut CowStr,
     what: &str,
     page: &PageContext,
-    position: Option<Position>,
+    (position, width): (Option<Position>, Option<usize>),
     found: &mut Vec<Diagnostic>,
     fragments: &mut Vec<FragmentLink>,
 ) {
@@ -416,6 +438,7 @@ fn rewrite(
                     target,
                     fragment,
                     position,
+                    width,
                 });
             }
             *dest_url = CowStr::from(resolved.href);
@@ -427,6 +450,7 @@ fn rewrite(
                 position,
                 format!("{what} '{dest_url}' {}", problem.message),
             )
+            .with_width(width)
             .with_hint(problem.hint),
         ),
     }

@@ -775,6 +775,7 @@ impl Site {
                                 page = &link.target
                             ),
                         )
+                        .with_width(link.width)
                         .with_hint(hint),
                     );
                 }
