@@ -118,7 +118,11 @@ fn e005_yaml_syntax_at_the_file_line_and_column() {
         "---\ntitel: Contact\nsamenvatting: \"Bel ons\n---\n\nTekst.\n",
     );
     let d = only(&root, 1, ("content/contact.md", Some((3, 15)), "GKA-E005"));
-    assert_message(&d, "unclosed quote", Some("aanhalingstekens"));
+    assert_message(
+        &d,
+        "aanhalingsteken aan het begin van deze tekst wordt niet gesloten",
+        Some("`samenvatting: \"Bel ons\"`"),
+    );
 }
 
 #[test]

@@ -766,11 +766,12 @@ fn explain(err: &serde_saphyr::Error, yaml: &str, lines: LineMap) -> YamlError {
                     None,
                 )
             } else {
-                (
-                    Code::YamlSyntax,
-                    strip_location_suffix(&text).to_string(),
-                    Some(t!("yaml-controleer")),
-                )
+                let line = location.and_then(|l| {
+                    yaml.lines()
+                        .nth(usize::try_from(l.line()).ok()?.checked_sub(1)?)
+                });
+                let (message, hint) = in_words(strip_location_suffix(&text), line);
+                (Code::YamlSyntax, message, Some(hint))
             }
         }
     };
@@ -787,6 +788,77 @@ fn explain(err: &serde_saphyr::Error, yaml: &str, lines: LineMap) -> YamlError {
         width: location
             .filter(|_| value)
             .and_then(|l| value_width(yaml, l)),
+    }
+}
+
+/// The YAML parser's message, which is English and written for programmers, said in the
+/// communicator's words, with the fix for `line` (the line it stopped on) where it is certain.
+/// A message not recognised keeps the parser's words inside a plain frame.
+fn in_words(parser: &str, line: Option<&str>) -> (String, String) {
+    // `key: value` of the line, to show it written as it should be.
+    let pair = line.and_then(|line| {
+        let (key, value) = line.split_once(": ")?;
+        Some((key, value.trim()))
+    });
+    let with_value = |value: String| {
+        pair.map(|(key, _)| format!("{key}: {value}"))
+            .unwrap_or(value)
+    };
+    if parser == "unclosed quote" {
+        let closed = pair.and_then(|(_, value)| {
+            let quote = value.chars().next().filter(|c| matches!(c, '"' | '\''))?;
+            Some(with_value(format!("{value}{quote}")))
+        });
+        let hint = match closed {
+            Some(line) => t!("yaml-aanhalingsteken-open-hint", line = line),
+            None => t!("yaml-aanhalingsteken-open-hint-kort"),
+        };
+        (t!("yaml-aanhalingsteken-open"), hint)
+    } else if parser.starts_with("unclosed bracket '['") || parser.contains("flow sequence") {
+        let closed = pair
+            .filter(|(_, value)| value.starts_with('[') && !value.contains(']'))
+            .map(|(_, value)| with_value(format!("{value}]")));
+        let hint = match closed {
+            Some(line) => t!("yaml-blokhaak-open-hint", line = line),
+            None => t!("yaml-blokhaak-open-hint-kort"),
+        };
+        (t!("yaml-blokhaak-open"), hint)
+    } else if parser.starts_with("unclosed bracket") || parser.contains("flow mapping") {
+        let hint = match pair {
+            Some((_, value)) => t!("yaml-accolade-hint", line = with_value(quoted(value))),
+            None => t!("yaml-accolade-hint-kort"),
+        };
+        (t!("yaml-accolade"), hint)
+    } else if let Some(character) = parser
+        .strip_prefix("unexpected character: `")
+        .and_then(|rest| rest.strip_suffix('\''))
+    {
+        let hint = match pair {
+            Some((_, value)) => t!("yaml-teken-begin-hint", line = with_value(quoted(value))),
+            None => t!("yaml-teken-begin-hint-kort"),
+        };
+        (t!("yaml-teken-begin", character = character), hint)
+    } else if parser.contains("unknown anchor") {
+        let hint = match pair.filter(|(_, value)| value.starts_with('*')) {
+            Some((_, value)) => t!("yaml-anker-hint", line = with_value(quoted(value))),
+            None => t!("yaml-anker-hint-kort"),
+        };
+        (t!("yaml-anker"), hint)
+    } else if parser.contains("block scalar") {
+        (t!("yaml-blok-tekst"), t!("yaml-blok-tekst-hint"))
+    } else if parser.contains("did not find expected '-' indicator") {
+        (t!("yaml-lijst-streepje"), t!("yaml-lijst-streepje-hint"))
+    } else if parser.contains("did not find expected key")
+        || parser.contains("could not find expected ':'")
+        || parser.contains("simple key")
+    {
+        (t!("yaml-sleutel-verwacht"), t!("yaml-controleer"))
+    } else if parser.contains("unknown escape character") {
+        (t!("yaml-backslash"), t!("yaml-backslash-hint"))
+    } else if parser.contains("EOF") || parser.contains("eof") || parser.contains("end of") {
+        (t!("yaml-stopt"), t!("yaml-controleer"))
+    } else {
+        (t!("yaml-onbekend", detail = parser), t!("yaml-controleer"))
     }
 }
 
@@ -1232,6 +1304,53 @@ mod tests {
         ] {
             assert!(parse::<serde_json::Value>(yaml, lines).is_ok(), "{yaml}");
         }
+    }
+
+    #[test]
+    fn the_parsers_own_messages_are_said_plainly_with_the_line_as_it_should_be() {
+        let lines = LineMap { first_line: 2 };
+        let err = |yaml: &str| parse::<serde_json::Value>(yaml, lines).unwrap_err();
+        let cases = [
+            (
+                "titel: \"Onderwijs\n",
+                "yaml-aanhalingsteken-open",
+                "`titel: \"Onderwijs\"`",
+            ),
+            (
+                "titel: 'Onderwijs\n",
+                "yaml-aanhalingsteken-open",
+                "`titel: 'Onderwijs'`",
+            ),
+            (
+                "woorden: [a, b\n",
+                "yaml-blokhaak-open",
+                "`woorden: [a, b]`",
+            ),
+            ("titel: {a: b\n", "yaml-accolade", "`titel: \"{a: b\"`"),
+            (
+                "titel: @Contact\n",
+                "yaml-teken-begin",
+                "`titel: \"@Contact\"`",
+            ),
+            ("titel: A\nx: *b\n", "yaml-anker", "`x: \"*b\"`"),
+        ];
+        for (yaml, id, line) in cases {
+            let found = err(yaml);
+            assert_eq!(found.code, Code::YamlSyntax, "{yaml}: {found:?}");
+            let expected = match id {
+                "yaml-teken-begin" => crate::t!("yaml-teken-begin", character = "@"),
+                _ => crate::i18n::text(id, &[]),
+            };
+            assert_eq!(found.message, expected, "{yaml}");
+            let hint = found.hint.unwrap();
+            assert!(hint.contains(line), "{yaml}: {hint}");
+        }
+        // A message not recognised keeps the parser's words, inside a plain frame.
+        let block = err("titel: |x\n  a\n");
+        assert_eq!(block.message, crate::i18n::text("yaml-blok-tekst", &[]));
+        let unknown = "while scanning a directive, found something";
+        let (message, _) = in_words(unknown, None);
+        assert_eq!(message, crate::t!("yaml-onbekend", detail = unknown));
     }
 
     #[test]
