@@ -950,27 +950,37 @@ fn first_of_key(yaml: &str, location: Location) -> Option<usize> {
 
 /// The error for YAML that is not a mapping of keys at the top, when `err` (from [`keys`]) says
 /// so: a list, a single text or a number instead of `key: value` lines.
-pub fn not_a_mapping(err: &serde_saphyr::Error, lines: LineMap) -> Option<YamlError> {
+pub fn not_a_mapping(err: &serde_saphyr::Error, yaml: &str, lines: LineMap) -> Option<YamlError> {
     let err = err.without_snippet();
-    matches!(
+    if !matches!(
         err,
         serde_saphyr::Error::Unexpected {
             expected: "mapping start",
             ..
         }
-    )
-    .then(|| YamlError {
-        code: Code::NotAMapping,
-        position: err
-            .location()
-            .and_then(|l| lines.position(l))
-            .or(Some(Position {
-                line: lines.first_line,
-                column: 1,
-            })),
-        message: t!("fm-geen-sleutels"),
-        hint: Some(t!("fm-geen-sleutels-hint")),
-        width: None,
+    ) {
+        return None;
+    }
+    // An invisible space after a key's colon (copied from Word or a web page) makes the line
+    // one text instead of a key and its value: say that, not that there are no keys.
+    let odd = yaml
+        .lines()
+        .enumerate()
+        .find_map(|(i, line)| odd_space(line, i + lines.first_line));
+    odd.or_else(|| {
+        Some(YamlError {
+            code: Code::NotAMapping,
+            position: err
+                .location()
+                .and_then(|l| lines.position(l))
+                .or(Some(Position {
+                    line: lines.first_line,
+                    column: 1,
+                })),
+            message: t!("fm-geen-sleutels"),
+            hint: Some(t!("fm-geen-sleutels-hint")),
+            width: None,
+        })
     })
 }
 
@@ -1624,13 +1634,19 @@ mod tests {
         let lines = LineMap { first_line: 2 };
         for yaml in ["- titel\n- A\n", "Huiswerkklas\n", "42\n", "[a, b]\n"] {
             let err = keys(yaml).unwrap_err();
-            let err = not_a_mapping(&err, lines).unwrap_or_else(|| panic!("{yaml:?}: {err}"));
+            let err = not_a_mapping(&err, yaml, lines).unwrap_or_else(|| panic!("{yaml:?}: {err}"));
             assert_eq!(err.code, Code::NotAMapping);
             assert_eq!(err.position, Some(Position { line: 2, column: 1 }));
         }
+        // A key followed by a non-breaking space instead of a space is one text, too.
+        let yaml = "titel:\u{a0}Huiswerkklas\n";
+        let err = not_a_mapping(&keys(yaml).unwrap_err(), yaml, lines).unwrap();
+        assert_eq!(err.code, Code::YamlSyntax);
+        assert!(err.message.contains("U+00A0"), "{}", err.message);
+        assert!(err.hint.unwrap().contains("`titel: Huiswerkklas`"));
         let err = keys("titel: [A\n").unwrap_err();
         assert!(
-            not_a_mapping(&err, lines).is_none(),
+            not_a_mapping(&err, "titel: [A\n", lines).is_none(),
             "a syntax error: {err}"
         );
     }

@@ -746,7 +746,7 @@ pub(crate) fn parse_typed<T: DeserializeOwned>(
     extra: &[&'static str],
 ) -> Result<T, Vec<YamlError>> {
     let keys = front_matter::keys(yaml).map_err(|err| {
-        if let Some(not_a_mapping) = front_matter::not_a_mapping(&err, lines) {
+        if let Some(not_a_mapping) = front_matter::not_a_mapping(&err, yaml, lines) {
             return vec![not_a_mapping];
         }
         // Not YAML: parsing as `T` gives the precise message.

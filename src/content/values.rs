@@ -94,10 +94,62 @@ impl FromStr for Datum {
     fn from_str(s: &str) -> Result<Self, String> {
         let format = time::macros::format_description!("[year]-[month]-[day]");
         let text = s.trim();
-        time::Date::parse(text, &format)
-            .map(Datum)
-            .map_err(|_| impossible_date(text).unwrap_or_else(|| t!("datum-vorm", text = text)))
+        time::Date::parse(text, &format).map(Datum).map_err(|_| {
+            impossible_date(text)
+                .or_else(|| {
+                    let meant = written_the_dutch_way(text)?;
+                    Some(t!("datum-vorm-bedoeld", text = text, meant = meant))
+                })
+                .unwrap_or_else(|| t!("datum-vorm", text = text))
+        })
     }
+}
+
+/// The date `text` means when it is written as people in the Netherlands write dates,
+/// `30 juni 2025` or `30-06-2025`, as `YYYY-MM-DD`; `None` for anything else.
+fn written_the_dutch_way(text: &str) -> Option<String> {
+    const MONTHS: [&str; 12] = [
+        "januari",
+        "februari",
+        "maart",
+        "april",
+        "mei",
+        "juni",
+        "juli",
+        "augustus",
+        "september",
+        "oktober",
+        "november",
+        "december",
+    ];
+    let parts: Vec<&str> = text
+        .split([' ', '-', '/', '.'])
+        .filter(|p| !p.is_empty())
+        .collect();
+    let [day, month, year] = parts.as_slice() else {
+        return None;
+    };
+    let day: u8 = day.parse().ok()?;
+    let year: i32 = year.parse().ok().filter(|y| (1000..=9999).contains(y))?;
+    let month = match month.parse::<u8>() {
+        Ok(number) => number,
+        Err(_) => {
+            let name = month.to_lowercase();
+            // Also the usual abbreviations: `jan`, `feb`, `sept`.
+            let index = MONTHS
+                .iter()
+                .position(|m| name.len() >= 3 && m.starts_with(name.trim_end_matches('.')))?;
+            u8::try_from(index + 1).ok()?
+        }
+    };
+    let date =
+        time::Date::from_calendar_date(year, time::Month::try_from(month).ok()?, day).ok()?;
+    Some(format!(
+        "{:04}-{:02}-{:02}",
+        date.year(),
+        u8::from(date.month()),
+        date.day()
+    ))
 }
 deserialize_from_str!(
     Datum,
@@ -563,8 +615,32 @@ mod tests {
             "'2023-02-29' bestaat niet: februari 2023 heeft 28 dagen"
         );
         assert!(why("2025-13-01").contains("er is geen maand 13"));
-        assert!(why("30 juni 2025").contains("schrijf hem als JJJJ-MM-DD"));
+        assert!(why("juni 2025").contains("schrijf hem als JJJJ-MM-DD"));
         assert!("2024-02-29".parse::<Datum>().is_ok());
+    }
+
+    #[test]
+    fn dates_written_the_dutch_way_get_the_form_they_mean() {
+        let why = |text: &str| text.parse::<Datum>().unwrap_err();
+        assert_eq!(
+            why("30 juni 2025"),
+            "'30 juni 2025' is geen datum in de vorm JJJJ-MM-DD: schrijf 2025-06-30"
+        );
+        for (text, meant) in [
+            ("30-06-2025", "2025-06-30"),
+            ("1 Sept. 2025", "2025-09-01"),
+            ("3/2/2026", "2026-02-03"),
+        ] {
+            assert!(why(text).ends_with(meant), "{text}: {}", why(text));
+        }
+        // A day the month does not have, a month that is no month: the form only.
+        for text in ["31 juni 2025", "30 jun 25", "30 ju 2025", "30 smurf 2025"] {
+            assert!(
+                why(text).contains("JJJJ-MM-DD, bijvoorbeeld"),
+                "{text}: {}",
+                why(text)
+            );
+        }
     }
 
     #[test]
