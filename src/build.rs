@@ -382,7 +382,12 @@ impl Pipeline {
             }
             Err(found) => errors.extend(found),
         }
-        match make_icons(&model.site, &model.copies, &self.options.root, &self.fingerprints) {
+        match make_icons(
+            &model.site,
+            &model.copies,
+            &self.options.root,
+            &self.fingerprints,
+        ) {
             Ok(icons) => {
                 let fingerprint = Fingerprint {
                     digest: icons.digest,

@@ -182,13 +182,12 @@ fn manifest(site: &Site, source: &Source) -> Vec<u8> {
         sizes: "any".into(),
         media_type: "image/svg+xml",
     });
-    let pngs = (routes::MANIFEST_ICONS.iter().zip(MANIFEST_SIZES)).map(|(path, size)| {
-        ManifestIcon {
+    let pngs =
+        (routes::MANIFEST_ICONS.iter().zip(MANIFEST_SIZES)).map(|(path, size)| ManifestIcon {
             src: config.link(path),
             sizes: square(size),
             media_type: "image/png",
-        }
-    });
+        });
     let manifest = Manifest {
         name: &config.titel,
         short_name: &config.gemeente,
@@ -220,8 +219,8 @@ pub fn make(
     // The file the bytes come from; `None` for gka's own mark.
     let (bytes, svg, origin) = match (source, file) {
         (Source::File(path), Some(file)) => {
-            let bytes = std::fs::read(file)
-                .map_err(|e| unusable(file, root, crate::i18n::io_error(&e)))?;
+            let bytes =
+                std::fs::read(file).map_err(|e| unusable(file, root, crate::i18n::io_error(&e)))?;
             (bytes, is_svg(path), Some(file))
         }
         _ => (BUILT_IN_MARK.to_vec(), true, None),
@@ -237,9 +236,8 @@ pub fn make(
             files: Vec::new(),
         });
     }
-    let logo = Logo::decode(&bytes, svg).map_err(|reason| {
-        unusable(origin.expect("gka's own mark is an SVG"), root, reason)
-    })?;
+    let logo = Logo::decode(&bytes, svg)
+        .map_err(|reason| unusable(origin.expect("gka's own mark is an SVG"), root, reason))?;
     let favicon = ico(&FAVICON_SIZES.map(|size| logo.draw(size, 0.0, None)));
     let touch = png(&logo.draw(TOUCH_SIZE, TOUCH_MARGIN, Some(TOUCH_BACKGROUND)));
     let [small, large] = MANIFEST_SIZES.map(|size| png(&logo.draw(size, 0.0, None)));
@@ -410,4 +408,68 @@ fn ico(images: &[RgbaImage]) -> Vec<u8> {
         .encode_images(&frames)
         .expect("an ICO is written to memory");
     bytes
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_wide_logo_is_centred_in_the_square() {
+        let svg = br##"<svg xmlns="http://www.w3.org/2000/svg" width="40" height="20"><rect width="40" height="20" fill="#0000ff"/></svg>"##;
+        let icon = Logo::decode(svg, true).unwrap().draw(16, 0.0, None);
+        // 40 × 20 in 16 × 16: 16 × 8, rows 4 to 11.
+        assert_eq!(icon.get_pixel(8, 2).0[3], 0);
+        assert_eq!(icon.get_pixel(8, 8).0, [0, 0, 255, 255]);
+        assert_eq!(icon.get_pixel(8, 13).0[3], 0);
+        // With a margin and a background, the square is filled.
+        let touch = Logo::decode(svg, true)
+            .unwrap()
+            .draw(20, 0.1, Some([255, 255, 255]));
+        assert_eq!(touch.get_pixel(0, 0).0, [255, 255, 255, 255]);
+        assert_eq!(
+            touch.get_pixel(1, 10).0,
+            [255, 255, 255, 255],
+            "in the margin"
+        );
+        assert_eq!(touch.get_pixel(10, 10).0, [0, 0, 255, 255]);
+    }
+
+    #[test]
+    fn scaling_a_raster_logo_does_not_darken_its_edges() {
+        // A red square on transparent black, the usual transparent colour of a PNG: scaled
+        // without premultiplied alpha, the black would bleed into the edges.
+        let image = RgbaImage::from_fn(64, 64, |x, y| {
+            let inside = (16..48).contains(&x) && (16..48).contains(&y);
+            image::Rgba(if inside {
+                [255, 0, 0, 255]
+            } else {
+                [0, 0, 0, 0]
+            })
+        });
+        let mut png_bytes = Vec::new();
+        image
+            .write_to(&mut Cursor::new(&mut png_bytes), ImageFormat::Png)
+            .unwrap();
+        let icon = Logo::decode(&png_bytes, false).unwrap().draw(16, 0.0, None);
+        let visible: Vec<_> = icon.pixels().filter(|p| p.0[3] > 16).collect();
+        assert!(visible.len() >= 16, "{}", visible.len());
+        for pixel in visible {
+            let [r, g, b, _] = pixel.0;
+            assert!(r >= 240 && g <= 8 && b <= 8, "{pixel:?}");
+        }
+    }
+
+    #[test]
+    fn what_is_no_svg_png_or_jpeg_is_refused_with_the_reason() {
+        assert_eq!(
+            Logo::decode(b"GIF89a\x01\x00\x01\x00\x00\x00\x00", false).err(),
+            Some(t!("logo-soort", soort = "gif"))
+        );
+        assert_eq!(Logo::decode(b"<svg", true).err(), Some(t!("logo-geen-svg")));
+        assert_eq!(
+            Logo::decode(b"\x89PNG\r\n\x1a\n kapot", false).err(),
+            Some(t!("logo-geen-afbeelding"))
+        );
+    }
 }
