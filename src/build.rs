@@ -358,7 +358,19 @@ impl Pipeline {
         let mut errors = Vec::new();
         let mut fingerprints = HashMap::with_capacity(plan.len() + 1);
         let (mut pages_rendered, mut rendered) = (0, 0);
-        match renderer.render_each(&plan.iter().collect::<Vec<_>>(), earlier, &cards, sink) {
+        // The icons take a few milliseconds of one thread, made while the pages render.
+        let (pages, icons) = rayon::join(
+            || renderer.render_each(&plan.iter().collect::<Vec<_>>(), earlier, &cards, sink),
+            || {
+                make_icons(
+                    &model.site,
+                    &model.copies,
+                    &self.options.root,
+                    &self.fingerprints,
+                )
+            },
+        );
+        match pages {
             Ok(made) => {
                 for (planned, made) in plan.iter().zip(made) {
                     fingerprints.insert(planned.path.clone(), made.fingerprint);
@@ -382,12 +394,7 @@ impl Pipeline {
             }
             Err(found) => errors.extend(found),
         }
-        match make_icons(
-            &model.site,
-            &model.copies,
-            &self.options.root,
-            &self.fingerprints,
-        ) {
+        match icons {
             Ok(icons) => {
                 let fingerprint = Fingerprint {
                     digest: icons.digest,

@@ -14,6 +14,7 @@
 //! fonts (text in it is not drawn at all), and the PNG files carry no metadata (no time, no
 //! colour profile).
 
+use std::borrow::Cow;
 use std::io::Cursor;
 use std::path::Path;
 
@@ -203,8 +204,8 @@ fn manifest(site: &Site, source: &Source) -> Vec<u8> {
     json
 }
 
-/// The icons of `site`, made from `source`, whose bytes are `read` from the static file at a
-/// site path (`None` when there is no such file). `earlier` is the digest of what the icons
+/// The icons of `site`, made from `source`, whose file on disk is `file` (`None` for
+/// [`Source::BuiltIn`]). `earlier` is the digest of what the icons
 /// on hand were made from, if any: when it is this run's too, they are not made again and
 /// `files` is empty. A logo that cannot be read or drawn is an error at its file (`root`
 /// shortens its path).
@@ -221,9 +222,9 @@ pub fn make(
         (Source::File(path), Some(file)) => {
             let bytes =
                 std::fs::read(file).map_err(|e| unusable(file, root, crate::i18n::io_error(&e)))?;
-            (bytes, is_svg(path), Some(file))
+            (Cow::Owned(bytes), is_svg(path), Some(file))
         }
-        _ => (BUILT_IN_MARK.to_vec(), true, None),
+        _ => (Cow::Borrowed(BUILT_IN_MARK), true, None),
     };
     let mut hasher = Xxh3::new();
     hasher.update(&bytes);
