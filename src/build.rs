@@ -629,7 +629,6 @@ fn clashes(
             .iter()
             .map(|p| (p.as_str(), Claimant::gka(t!("claim-iconen")))),
     )
-    .into_iter()
     .chain(
         open_data
             .iter()

@@ -278,8 +278,9 @@ fn unusable(file: &Path, root: &Path, reason: String) -> Diagnostic {
 
 /// A decoded logo, ready to draw at any size.
 enum Logo {
-    /// An SVG, drawn at each size.
-    Svg(usvg::Tree),
+    /// An SVG, drawn at each size. Boxed: the tree's own value is large, and a logo is made
+    /// once per run.
+    Svg(Box<usvg::Tree>),
     /// A raster image with premultiplied alpha, so that scaling does not bleed the colour of
     /// transparent pixels into the edges.
     Raster(Rgba32FImage),
@@ -291,7 +292,7 @@ impl Logo {
         if svg {
             // Fails too for an SVG without a size.
             usvg::Tree::from_data(bytes, &usvg::Options::default())
-                .map(Logo::Svg)
+                .map(|tree| Logo::Svg(Box::new(tree)))
                 .map_err(|_| t!("logo-geen-svg"))
         } else {
             Logo::raster(bytes)
