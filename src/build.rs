@@ -231,8 +231,8 @@ struct Patched {
 pub struct Run {
     /// HTML pages the site has.
     pub pages: usize,
-    /// Files the site has, pages, the sitemap and static files included; not the open data
-    /// and the search index.
+    /// Files the site has, pages, the sitemap, the icons and static files included; not the
+    /// open data and the search index.
     pub files: usize,
     /// Pages rendered, because their fingerprint changed.
     pub pages_rendered: usize,
@@ -605,8 +605,8 @@ fn make_icons(
     render::icons::make(site, &source, file, root, earlier)
 }
 
-/// Every file a run of `options` would write, the planned ones, the sitemap, the static
-/// files, the open data, the search index and gka's marker, checked before any is written:
+/// Every file a run of `options` would write, the planned ones, the sitemap, the icons, the
+/// static files, the open data, the search index and gka's marker, checked before any is written:
 /// two that would end up as one file are an error naming both ([`routes::clashes`]).
 fn clashes(
     options: &BuildOptions,
