@@ -438,15 +438,15 @@ mod tests {
     }
 
     #[test]
-    fn scaling_a_raster_logo_does_not_darken_its_edges() {
-        // A red square on transparent black, the usual transparent colour of a PNG: scaled
-        // without premultiplied alpha, the black would bleed into the edges.
+    fn scaling_a_raster_logo_does_not_bleed_into_its_edges() {
+        // A red square on transparent white, as many editors save a PNG: scaled without
+        // premultiplied alpha, the white of the invisible pixels would bleed into the edges.
         let image = RgbaImage::from_fn(64, 64, |x, y| {
             let inside = (16..48).contains(&x) && (16..48).contains(&y);
             image::Rgba(if inside {
                 [255, 0, 0, 255]
             } else {
-                [0, 0, 0, 0]
+                [255, 255, 255, 0]
             })
         });
         let mut png_bytes = Vec::new();
@@ -460,6 +460,22 @@ mod tests {
             let [r, g, b, _] = pixel.0;
             assert!(r >= 240 && g <= 8 && b <= 8, "{pixel:?}");
         }
+    }
+
+    #[test]
+    fn a_jpeg_logo_is_drawn() {
+        let image = image::RgbImage::from_pixel(40, 20, image::Rgb([0, 128, 0]));
+        let mut jpeg = Vec::new();
+        image
+            .write_to(&mut Cursor::new(&mut jpeg), ImageFormat::Jpeg)
+            .unwrap();
+        let icon = Logo::decode(&jpeg, false).unwrap().draw(32, 0.0, None);
+        assert_eq!(icon.get_pixel(16, 2).0[3], 0, "above the logo");
+        let [r, g, b, a] = icon.get_pixel(16, 16).0;
+        assert!(
+            r < 8 && (120..=136).contains(&g) && b < 8 && a == 255,
+            "{r} {g} {b} {a}"
+        );
     }
 
     #[test]
