@@ -231,8 +231,8 @@ struct Patched {
 pub struct Run {
     /// HTML pages the site has.
     pub pages: usize,
-    /// Files the site has, pages, the sitemap and static files included; not the open data
-    /// and the search index.
+    /// Files the site has, pages, the sitemap, the icons and static files included; not the
+    /// open data and the search index.
     pub files: usize,
     /// Pages rendered, because their fingerprint changed.
     pub pages_rendered: usize,
@@ -341,7 +341,7 @@ impl Pipeline {
             diagnostics.extend(clashes);
             return Err(BuildError::Content(diagnostics.sorted()));
         }
-        progress.stage(Stage::Rendering, Some(plan.len() + 1));
+        progress.stage(Stage::Rendering, Some(plan.len() + 1 + routes::ICONS.len()));
         let earlier = Earlier {
             files: Some(&self.fingerprints),
             cards: Some(&self.cards),
@@ -358,7 +358,19 @@ impl Pipeline {
         let mut errors = Vec::new();
         let mut fingerprints = HashMap::with_capacity(plan.len() + 1);
         let (mut pages_rendered, mut rendered) = (0, 0);
-        match renderer.render_each(&plan.iter().collect::<Vec<_>>(), earlier, &cards, sink) {
+        // The icons take a few milliseconds of one thread, made while the pages render.
+        let (pages, icons) = rayon::join(
+            || renderer.render_each(&plan.iter().collect::<Vec<_>>(), earlier, &cards, sink),
+            || {
+                make_icons(
+                    &model.site,
+                    &model.copies,
+                    &self.options.root,
+                    &self.fingerprints,
+                )
+            },
+        );
+        match pages {
             Ok(made) => {
                 for (planned, made) in plan.iter().zip(made) {
                     fingerprints.insert(planned.path.clone(), made.fingerprint);
@@ -382,6 +394,22 @@ impl Pipeline {
             }
             Err(found) => errors.extend(found),
         }
+        match icons {
+            Ok(icons) => {
+                let fingerprint = Fingerprint {
+                    digest: icons.digest,
+                    reads: Default::default(),
+                };
+                for path in routes::ICONS {
+                    fingerprints.insert(routes::output_path(path), fingerprint.clone());
+                }
+                rendered += icons.files.len();
+                for file in icons.files {
+                    sink(file)?;
+                }
+            }
+            Err(found) => errors.push(found),
+        }
         if !errors.is_empty() || (strict && !model.warnings.is_empty()) {
             let mut diagnostics = Diagnostics::default();
             diagnostics.extend(std::mem::take(&mut model.warnings));
@@ -390,7 +418,7 @@ impl Pipeline {
         }
         let run = Run {
             pages: plan.iter().filter(|p| p.is_page).count(),
-            files: plan.len() + 1 + model.copies.len(),
+            files: plan.len() + 1 + routes::ICONS.len() + model.copies.len(),
             pages_rendered,
             rendered,
             read,
@@ -553,8 +581,32 @@ pub fn build_at(
     })
 }
 
-/// Every file a run of `options` would write, the planned ones, the sitemap, the static
-/// files, the open data, the search index and gka's marker, checked before any is written:
+/// The site's icons ([`render::icons`]), unless `earlier` (the last good run's fingerprints)
+/// shows the output has them as they would be made now; then `files` is empty.
+fn make_icons(
+    site: &Site,
+    copies: &[output::Copy],
+    root: &Path,
+    earlier: &HashMap<String, Fingerprint>,
+) -> Result<render::icons::Icons, Diagnostic> {
+    let source = render::icons::Source::of(site);
+    let file = match &source {
+        render::icons::Source::File(path) => {
+            let path = routes::output_path(path);
+            (copies.iter())
+                .find(|copy| copy.path == path)
+                .map(|copy| copy.source.as_path())
+        }
+        render::icons::Source::BuiltIn => None,
+    };
+    let earlier = earlier
+        .get(&routes::output_path(routes::FAVICON))
+        .map(|print| print.digest);
+    render::icons::make(site, &source, file, root, earlier)
+}
+
+/// Every file a run of `options` would write, the planned ones, the sitemap, the icons, the
+/// static files, the open data, the search index and gka's marker, checked before any is written:
 /// two that would end up as one file are an error naming both ([`routes::clashes`]).
 fn clashes(
     options: &BuildOptions,
@@ -565,12 +617,18 @@ fn clashes(
     let mut paths: Vec<&str> = plan.iter().map(|p| p.path.as_str()).collect();
     let sitemap = routes::output_path(routes::SITEMAP);
     let open_data = routes::OPEN_DATA.map(routes::output_path);
+    let icons = routes::ICONS.map(routes::output_path);
     let index = format!("{}/", search::FOLDER);
     let fixed: Vec<(&str, Claimant)> = [
         (sitemap.as_str(), Claimant::gka(t!("claim-sitemap"))),
         (output::MARKER, Claimant::gka(t!("claim-merkteken"))),
     ]
     .into_iter()
+    .chain(
+        icons
+            .iter()
+            .map(|p| (p.as_str(), Claimant::gka(t!("claim-iconen")))),
+    )
     .chain(
         open_data
             .iter()

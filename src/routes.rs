@@ -44,6 +44,23 @@ pub const OPEN_DATA: [&str; 3] = [
     "/data/gka.schema.json",
     "/data/interventies.csv",
 ];
+/// The favicon: the site's icon at 16, 32 and 48 px in one ICO file, at the site's root, where
+/// browsers look for it when a page names none.
+pub const FAVICON: &str = "/favicon.ico";
+/// The icon iOS shows for a page saved to the home screen (180 px).
+pub const TOUCH_ICON: &str = "/apple-touch-icon.png";
+/// The icons the web manifest lists, 192 and 512 px.
+pub const MANIFEST_ICONS: [&str; 2] = ["/icon-192.png", "/icon-512.png"];
+/// The web manifest: the site's name and icons for a shortcut on a phone's home screen.
+pub const MANIFEST: &str = "/manifest.webmanifest";
+/// Every file made from the site's logo (`render::icons`).
+pub const ICONS: [&str; 5] = [
+    FAVICON,
+    TOUCH_ICON,
+    MANIFEST_ICONS[0],
+    MANIFEST_ICONS[1],
+    MANIFEST,
+];
 
 /// The file name of an event's calendar file, next to its page.
 const CALENDAR_FILE: &str = "evenement.ics";

@@ -720,7 +720,17 @@ impl Edit {
                 Some(vec![from, to])
             }
             Edit::Static { file, lines } => {
-                let text: String = (1..=*lines).map(|i| format!("/* regel {i} */\n")).collect();
+                // A logo stays an SVG, so that the icons are made from it.
+                let text: String = if file.ends_with(".svg") {
+                    let rects: String = (1..=*lines)
+                        .map(|i| format!("<rect x=\"{i}\" width=\"1\" height=\"8\"/>"))
+                        .collect();
+                    format!(
+                        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"8\" height=\"8\">{rects}</svg>\n"
+                    )
+                } else {
+                    (1..=*lines).map(|i| format!("/* regel {i} */\n")).collect()
+                };
                 Some(write_new(site, file, text))
             }
             Edit::Template { name, text } => {

@@ -362,6 +362,9 @@ fn files_get_their_mime_types() {
     for (target, mime) in [
         ("/static/css/gka.css", "text/css; charset=utf-8"),
         ("/static/img/almere-logo.svg", "image/svg+xml"),
+        ("/favicon.ico", "image/x-icon"),
+        ("/apple-touch-icon.png", "image/png"),
+        ("/manifest.webmanifest", "application/manifest+json"),
         ("/data/gka.json", "application/json; charset=utf-8"),
         ("/data/interventies.csv", "text/csv; charset=utf-8"),
         ("/robots.txt", "text/plain; charset=utf-8"),

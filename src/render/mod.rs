@@ -11,6 +11,7 @@
 
 pub mod calendar;
 pub mod embed;
+pub mod icons;
 pub mod open_data;
 mod pages;
 pub mod security;

@@ -13,6 +13,7 @@ use crate::markdown::links;
 use crate::routes;
 use crate::site::{Config, Entry, Facet, Site, Term};
 
+use super::icons::{self, IconLink};
 use super::{embed, security};
 
 /// `site`: site-wide values, the same on every page.
@@ -28,6 +29,9 @@ pub struct SiteView<'a> {
     pub omschrijving: Option<&'a str>,
     /// Logo URL.
     pub logo: Option<String>,
+    /// The `<link>`s of the favicon, the other icons and the web manifest, made from the logo
+    /// (or a neutral mark without one).
+    pub iconen: Vec<IconLink>,
     /// The path the site is served under, ending in `/`: prefix for theme files
     /// (`{{ site.root }}static/…`).
     pub root: &'a str,
@@ -334,6 +338,7 @@ impl<'a> Views<'a> {
             taal: &config.taal,
             omschrijving: config.omschrijving.as_deref(),
             logo: config.logo.as_deref().map(|l| self.href(l)),
+            iconen: icons::links(self.site, |path| self.href(path)),
             root: config.base_path(),
             feed: (!self.site.nieuws.items.is_empty())
                 .then(|| self.href(&routes::feed(&self.site.nieuws.url))),

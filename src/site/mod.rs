@@ -816,7 +816,16 @@ fn replace_body<'a, T: InlineMarkdown + 'a>(
 }
 
 /// Site paths of files the renderer always writes, which links may point at.
-const GENERATED_FILES: &[&str] = &[routes::NOT_FOUND, routes::SITEMAP, routes::ROBOTS];
+const GENERATED_FILES: &[&str] = &[
+    routes::NOT_FOUND,
+    routes::SITEMAP,
+    routes::ROBOTS,
+    routes::FAVICON,
+    routes::TOUCH_ICON,
+    routes::MANIFEST_ICONS[0],
+    routes::MANIFEST_ICONS[1],
+    routes::MANIFEST,
+];
 
 /// A section whose documents have their site paths.
 struct PlacedSection<T> {
