@@ -255,7 +255,7 @@ fn a_logo_gka_cannot_read_is_an_error_in_dutch() {
         let built = build_into_temp(root.path(), &["--no-search"]);
         built.run.assert_code(1);
         let expected = format!(
-            "content/static/{file}: error[GKA-E030]: van het logo content/static/{file} kan gka \
+            "content/static/{file}: fout[GKA-E030]: van het logo content/static/{file} kan gka \
              geen favicon en iconen maken: {reason}"
         );
         assert!(
@@ -267,7 +267,7 @@ fn a_logo_gka_cannot_read_is_an_error_in_dutch() {
             built
                 .run
                 .stderr
-                .contains("help: gebruik als `logo` in content/site.yaml"),
+                .contains("tip: gebruik als `logo` in content/site.yaml"),
             "{}",
             built.run.stderr
         );
