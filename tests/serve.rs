@@ -364,8 +364,12 @@ fn files_get_their_mime_types() {
         ("/static/img/almere-logo.svg", "image/svg+xml"),
         ("/favicon.ico", "image/x-icon"),
         ("/apple-touch-icon.png", "image/png"),
-        ("/manifest.webmanifest", "application/manifest+json"),
+        (
+            "/manifest.webmanifest",
+            "application/manifest+json; charset=utf-8",
+        ),
         ("/data/gka.json", "application/json; charset=utf-8"),
+        ("/nieuws/feed.xml", "text/xml; charset=utf-8"),
         ("/data/interventies.csv", "text/csv; charset=utf-8"),
         ("/robots.txt", "text/plain; charset=utf-8"),
         ("/sitemap.xml", "text/xml; charset=utf-8"),

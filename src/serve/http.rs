@@ -151,11 +151,11 @@ fn segments(raw: &str) -> Option<Option<Vec<String>>> {
 /// The `Content-Type` of a file, with a charset for text.
 pub(crate) fn content_type(path: &Path) -> String {
     let mime = mime_guess::from_path(path).first_or_octet_stream();
+    // `application/atom+xml` has the subtype `atom` and the suffix `xml`.
     let textual = mime.type_() == mime_guess::mime::TEXT
-        || matches!(
-            mime.subtype().as_str(),
-            "javascript" | "json" | "xml" | "atom+xml" | "rss+xml" | "manifest+json"
-        );
+        || (mime.type_() == mime_guess::mime::APPLICATION
+            && (matches!(mime.subtype().as_str(), "javascript" | "json" | "xml")
+                || (mime.suffix()).is_some_and(|s| matches!(s.as_str(), "json" | "xml"))));
     if textual {
         format!("{mime}; charset=utf-8")
     } else {
