@@ -108,20 +108,6 @@ impl FromStr for Datum {
 /// The date `text` means when it is written as people in the Netherlands write dates,
 /// `30 juni 2025` or `30-06-2025`, as `YYYY-MM-DD`; `None` for anything else.
 fn written_the_dutch_way(text: &str) -> Option<String> {
-    const MONTHS: [&str; 12] = [
-        "januari",
-        "februari",
-        "maart",
-        "april",
-        "mei",
-        "juni",
-        "juli",
-        "augustus",
-        "september",
-        "oktober",
-        "november",
-        "december",
-    ];
     let parts: Vec<&str> = text
         .split([' ', '-', '/', '.'])
         .filter(|p| !p.is_empty())
@@ -136,7 +122,7 @@ fn written_the_dutch_way(text: &str) -> Option<String> {
         Err(_) => {
             let name = month.to_lowercase();
             // Also the usual abbreviations: `jan`, `feb`, `sept`.
-            let index = MONTHS
+            let index = MAANDEN
                 .iter()
                 .position(|m| name.len() >= 3 && m.starts_with(name.trim_end_matches('.')))?;
             u8::try_from(index + 1).ok()?
