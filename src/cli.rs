@@ -238,17 +238,30 @@ pub enum Command {
     /// with, for editors' completion and validation. With --cms, the forms of Front Matter CMS
     /// (frontmatter.json) or Decap/Sveltia CMS (config.yml), read off the same schemas.
     Schema(SchemaArgs),
+    /// Print the completions of gka's commands and flags for a shell.
+    ///
+    /// Load them in the shell's start-up file, e.g. `source <(gka completions bash)` in
+    /// ~/.bashrc; the descriptions are in the language gka speaks.
+    Completions(CompletionsArgs),
+}
+
+/// Flags of `gka completions`.
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell: bash, zsh, fish, powershell or elvish.
+    #[arg(value_enum, value_name = "SHELL")]
+    pub shell: clap_complete::Shell,
 }
 
 /// Flags shared by every command that reads a site.
 #[derive(Debug, Args)]
 pub struct SiteArgs {
     /// The site's folder: the one holding content/ and themes/.
-    #[arg(long, value_name = "DIR", default_value = ".")]
+    #[arg(long, short, value_name = "DIR", default_value = ".")]
     pub root: PathBuf,
 
     /// The address the site will be published at, overriding base_url in content/site.yaml.
-    #[arg(long, value_name = "URL")]
+    #[arg(long, short = 'u', value_name = "URL")]
     pub base_url: Option<String>,
 
     /// Also publish documents marked `concept: true` (drafts).
@@ -296,7 +309,7 @@ pub struct CheckArgs {
 #[derive(Debug, Args)]
 pub struct ServeArgs {
     /// The site's folder: the one holding content/ and themes/.
-    #[arg(long, value_name = "DIR", default_value = ".")]
+    #[arg(long, short, value_name = "DIR", default_value = ".")]
     pub root: PathBuf,
 
     /// The address to listen on. Anything but a loopback address shares the site with the
@@ -309,7 +322,7 @@ pub struct ServeArgs {
     pub port: u16,
 
     /// Open the site in the default browser once it is built.
-    #[arg(long)]
+    #[arg(long, short = 'O')]
     pub open: bool,
 
     /// Where to keep the preview's files, updated in place on every change (default: a

@@ -111,6 +111,20 @@ fn main() -> ExitCode {
             }
         }
         Command::Schema(args) => schema(args),
+        Command::Completions(args) => {
+            // From the command line as people see it: its help texts in their language. Made
+            // in memory first, as clap_complete panics when it cannot write, and a reader that
+            // stops early (`| head`) is no error.
+            let mut script = Vec::new();
+            clap_complete::generate(args.shell, &mut cli::command(), "gka", &mut script);
+            match std::io::stdout().write_all(&script) {
+                Err(err) if err.kind() != std::io::ErrorKind::BrokenPipe => {
+                    eprintln!("{}", t!("fout", message = gka::i18n::io_error(&err)));
+                    ExitCode::from(2)
+                }
+                _ => ExitCode::SUCCESS,
+            }
+        }
         Command::Check(args) => {
             let (options, output_format) = options(&args.site, None);
             let indicator = progress::Indicator::start();

@@ -1,4 +1,4 @@
-//! The command line: help texts, usage errors and `--base-url`.
+//! The command line: help texts, short flags, completions, usage errors and `--base-url`.
 
 mod common;
 
@@ -179,4 +179,80 @@ fn relative_roots_and_outputs_are_read_from_the_current_folder() {
             run.stderr
         );
     }
+}
+
+/// The short flags of other site generators (Zola's `-r`, `-o`, `-u`, `-p`, `-O`) mean the
+/// same here: a build with them equals one with the long flags.
+#[test]
+fn short_flags_are_the_long_ones() {
+    let site = SiteRoot::example_in("site");
+    let parent = site.parent();
+    let long = gka_in(
+        parent,
+        [
+            "build",
+            "--root",
+            "site",
+            "--output",
+            "lang",
+            "--base-url",
+            "https://gka.voorbeeldstad.example/gka/",
+            "--no-search",
+        ],
+    );
+    long.assert_success();
+    let short = gka_in(
+        parent,
+        [
+            "build",
+            "-r",
+            "site",
+            "-o",
+            "kort",
+            "-u",
+            "https://gka.voorbeeldstad.example/gka/",
+            "--no-search",
+        ],
+    );
+    short.assert_success();
+    assert_eq!(
+        site_files(&parent.join("lang")),
+        site_files(&parent.join("kort"))
+    );
+    let check = gka_in(parent, ["check", "-r", "site", "-u", "https://x.example/"]);
+    check.assert_success();
+    let serve = gka(["serve", "--help"]);
+    for flag in ["-r, --root", "-p, --port", "-O, --open"] {
+        assert!(serve.stdout.contains(flag), "{flag} in:\n{}", serve.stdout);
+    }
+}
+
+/// `gka completions <shell>` prints a script that names every command and flag, with the
+/// descriptions in the language gka speaks; an unknown shell is a usage error.
+#[test]
+fn completions_name_every_command_in_the_language_gka_speaks() {
+    for shell in ["bash", "zsh", "fish", "powershell", "elvish"] {
+        let run = gka(["completions", shell]);
+        run.assert_success();
+        for word in [
+            "build", "check", "serve", "new", "schema", "base-url", "todos",
+        ] {
+            assert!(run.stdout.contains(word), "{shell}: {word}");
+        }
+    }
+    let zsh = gka(["completions", "zsh"]);
+    assert!(zsh.stdout.contains("De map van de site"), "{}", zsh.stdout);
+    let english = gka(["completions", "zsh", "--lang", "en"]);
+    assert!(
+        english.stdout.contains("holding content/ and themes/"),
+        "{}",
+        english.stdout
+    );
+    let unknown = gka(["completions", "tcsh"]);
+    assert_eq!(unknown.code, Some(2), "{}", unknown.stderr);
+    assert!(
+        unknown.stderr.contains("kies uit: bash"),
+        "{}",
+        unknown.stderr
+    );
 }

@@ -40,22 +40,24 @@ help-opties = Options
 help-argumenten = Arguments
 help-gka = Build the website of a gemeente's Gelijke Kansen Alliantie (GKA) work from Markdown.
 help-gka-flags =
-    gka build [--root DIR] [--output DIR] [--base-url URL] [--drafts] [--no-search] [--strict] [--format F]
-    gka check [--root DIR] [--base-url URL] [--drafts] [--no-search] [--strict] [--format F]
-    gka serve [--root DIR] [--interface 127.0.0.1] [--port 1111] [--open] [--output DIR] [--drafts] [--no-search]
+    gka build [-r DIR] [-o DIR] [-u URL] [--drafts] [--no-search] [--strict] [--todos] [--format F]
+    gka check [-r DIR] [-u URL] [--drafts] [--no-search] [--strict] [--todos] [--format F]
+    gka serve [-r DIR] [--interface 127.0.0.1] [-p 1111] [-O] [--output DIR] [--drafts] [--no-search] [--todos]
     gka new <FOLDER> --gemeente NAME [--thema gka]
-    gka schema [--output schemas] [--cms frontmatter|decap [--repo OWNER/NAME] [--backend B] [--branch BRANCH]]
-      --root DIR        the site's folder, holding content/ and themes/ (default: .)
-      --output DIR      where to write the site (default: public/ in the site's folder)
-      --base-url URL    the address the site is published at, overriding content/site.yaml
-      --drafts          also publish documents marked `concept: true`
-      --no-search       leave out the search page and its index (build, check and serve)
-      --strict          fail on warnings too
-      --format F        human, json, github or gitlab (default: human; github on GitHub Actions)
-      --interface IP    serve on this address (default: 127.0.0.1, this computer only)
-      --port N          serve on this port (default: 1111; 0 picks a free one)
-      --open            open the site in the browser once it is built
-      --lang LANG       nl (the default) or en; also GKA_LANG=en
+    gka schema [-o schemas] [--cms frontmatter|decap [--repo OWNER/NAME] [--backend B] [--branch BRANCH]]
+    gka completions bash|zsh|fish|powershell|elvish
+      -r, --root DIR        the site's folder, holding content/ and themes/ (default: .)
+      -o, --output DIR      where to write the site (default: public/ in the site's folder)
+      -u, --base-url URL    the address the site is published at, overriding content/site.yaml
+      --drafts              also publish documents marked `concept: true`
+      --no-search           leave out the search page and its index (build, check and serve)
+      --strict              fail on warnings too
+      --todos               show each placeholder text marked TODO: in full, not one line per file
+      --format F            human, json, github or gitlab (default: human; github on GitHub Actions)
+      --interface IP        serve on this address (default: 127.0.0.1, this computer only)
+      -p, --port N          serve on this port (default: 1111; 0 picks a free one)
+      -O, --open            open the site in the browser once it is built
+      --lang LANG           nl (the default) or en; also GKA_LANG=en
 
     Exit codes: 0 success, 1 errors in content or templates, 2 usage or file errors.
     Every problem has a code such as GKA-E007, explained in docs/errors.md.
@@ -75,6 +77,11 @@ help-new = Create a complete, valid site for a gemeente in a new folder.
 help-new-long = Create a complete, valid site for a gemeente in a new folder.
 
     Writes one example of every content type, an agenda with placeholder themes, the gemeente's own theme (extending gka) and the publish pipelines. Texts still to write are marked `TODO:`; gka check --strict lists them. Refuses a folder that is not empty.
+help-completions = Print the completions of gka's commands and flags for a shell.
+help-completions-long = Print the completions of gka's commands and flags for a shell.
+
+    Load them in the shell's start-up file, e.g. `source <(gka completions bash)` in ~/.bashrc; the descriptions are in the language gka speaks.
+help-completions-shell = The shell: bash, zsh, fish, powershell or elvish
 help-schema = Write JSON Schemas of content/site.yaml and of every content type's front matter.
 help-schema-long = Write JSON Schemas of content/site.yaml and of every content type's front matter.
 

@@ -40,22 +40,24 @@ help-opties = Opties
 help-argumenten = Argumenten
 help-gka = Maak de website over het werk van een gemeente voor de Gelijke Kansen Alliantie (GKA), uit Markdown-bestanden.
 help-gka-flags =
-    gka build [--root MAP] [--output MAP] [--base-url ADRES] [--drafts] [--no-search] [--strict] [--format F]
-    gka check [--root MAP] [--base-url ADRES] [--drafts] [--no-search] [--strict] [--format F]
-    gka serve [--root MAP] [--interface 127.0.0.1] [--port 1111] [--open] [--output MAP] [--drafts] [--no-search]
+    gka build [-r MAP] [-o MAP] [-u ADRES] [--drafts] [--no-search] [--strict] [--todos] [--format F]
+    gka check [-r MAP] [-u ADRES] [--drafts] [--no-search] [--strict] [--todos] [--format F]
+    gka serve [-r MAP] [--interface 127.0.0.1] [-p 1111] [-O] [--output MAP] [--drafts] [--no-search] [--todos]
     gka new <MAP> --gemeente NAAM [--thema gka]
-    gka schema [--output schemas] [--cms frontmatter|decap [--repo EIGENAAR/NAAM] [--backend B] [--branch TAK]]
-      --root MAP        de map van de site, met content/ en themes/ (standaard: de map waar u nu bent)
-      --output MAP      waar de site komt (standaard: public/ in de map van de site)
-      --base-url ADRES  het adres waarop de site komt te staan; gaat voor base_url in content/site.yaml
-      --drafts          zet ook documenten met `concept: true` op de site
-      --no-search       zonder zoekpagina en zoekindex (build, check en serve)
-      --strict          stop ook bij waarschuwingen
-      --format F        human, json, github of gitlab (standaard: human; github in GitHub Actions)
-      --interface IP    het adres van de voorbeeldserver (standaard: 127.0.0.1, alleen deze computer)
-      --port N          de poort van de voorbeeldserver (standaard: 1111; 0 kiest een vrije poort)
-      --open            open de site in de browser zodra hij klaar is
-      --lang TAAL       nl (standaard) of en; ook met GKA_LANG=en
+    gka schema [-o schemas] [--cms frontmatter|decap [--repo EIGENAAR/NAAM] [--backend B] [--branch TAK]]
+    gka completions bash|zsh|fish|powershell|elvish
+      -r, --root MAP        de map van de site, met content/ en themes/ (standaard: de map waar u nu bent)
+      -o, --output MAP      waar de site komt (standaard: public/ in de map van de site)
+      -u, --base-url ADRES  het adres waarop de site komt te staan; gaat voor base_url in content/site.yaml
+      --drafts              zet ook documenten met `concept: true` op de site
+      --no-search           zonder zoekpagina en zoekindex (build, check en serve)
+      --strict              stop ook bij waarschuwingen
+      --todos               toon elke tekst met TODO: apart, niet één regel per bestand
+      --format F            human, json, github of gitlab (standaard: human; github in GitHub Actions)
+      --interface IP        het adres van de voorbeeldserver (standaard: 127.0.0.1, alleen deze computer)
+      -p, --port N          de poort van de voorbeeldserver (standaard: 1111; 0 kiest een vrije poort)
+      -O, --open            open de site in de browser zodra hij klaar is
+      --lang TAAL           nl (standaard) of en; ook met GKA_LANG=en
 
     Afsluitcodes: 0 gelukt, 1 fouten in de inhoud of de sjablonen, 2 verkeerde opdracht of een bestand dat niet kan.
     Elk probleem heeft een code zoals GKA-E007; docs/errors.md legt ze uit.
@@ -75,6 +77,11 @@ help-new = Maak een complete site voor een gemeente in een nieuwe map.
 help-new-long = Maak een complete site voor een gemeente in een nieuwe map.
 
     Schrijft een voorbeeld van elk soort document, een agenda met thema's om in te vullen, een eigen thema voor de gemeente (op basis van gka) en de bestanden om te publiceren. Teksten die u nog moet schrijven staan er als `TODO:`; gka check --strict toont ze. Een map die niet leeg is, wordt niet gebruikt.
+help-completions = Toon de aanvullingen van de opdrachten en opties van gka voor een shell.
+help-completions-long = Toon de aanvullingen van de opdrachten en opties van gka voor een shell.
+
+    Laad ze in het opstartbestand van de shell, bijvoorbeeld met `source <(gka completions bash)` in ~/.bashrc. De uitleg erbij is in de taal die gka spreekt.
+help-completions-shell = De shell: bash, zsh, fish, powershell of elvish
 help-schema = Schrijf JSON-schema's van content/site.yaml en van de front matter van elk soort document.
 help-schema-long = Schrijf JSON-schema's van content/site.yaml en van de front matter van elk soort document.
 
