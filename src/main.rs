@@ -4,7 +4,7 @@
 mod cli;
 mod progress;
 
-use std::io::{IsTerminal, Write};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -15,7 +15,7 @@ use cli::{Cli, Command, SiteArgs};
 use gka::build::{BuildError, BuildOptions};
 use gka::diagnostics::Diagnostic;
 use gka::diagnostics::overview::{self, Todos};
-use gka::diagnostics::report::{Format, Reporter};
+use gka::diagnostics::report::{self, Format, Reporter};
 
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
@@ -320,9 +320,7 @@ fn finish(
         Err(BuildError::Content(diagnostics)) => (diagnostics, Err(None), ExitCode::from(1)),
         Err(err) => (Vec::new(), Err(Some(err.to_string())), ExitCode::from(2)),
     };
-    let color = std::io::stderr().is_terminal()
-        && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
-    let mut reporter = Reporter::new(&options.root, color);
+    let mut reporter = Reporter::new(&options.root, report::colour_on_stderr());
     if format == Format::Human {
         eprint!(
             "{}",

@@ -433,3 +433,34 @@ fn markdown_nested_too_deep_is_an_error_naming_file_and_line() {
     );
     assert!(deep[0]["hint"].is_string(), "{deep:?}");
 }
+
+/// Colour is decided once, as command-line tools agree: none when the report is piped (as
+/// here) or with `NO_COLOR`, colour with `CLICOLOR_FORCE` (a CI log that shows colours).
+#[test]
+fn colour_follows_no_color_and_clicolor_force() {
+    let root = SiteRoot::minimal();
+    root.write(
+        "content/contact.md",
+        "---\ntitel: [Contact\n---\n\nTekst.\n",
+    );
+    let run = |env: &[(&str, &str)]| {
+        let mut command = Command::new(BIN);
+        command
+            .args(["check", "--root"])
+            .arg(root.path())
+            .env_remove("NO_COLOR")
+            .env_remove("CLICOLOR")
+            .env_remove("CLICOLOR_FORCE");
+        for (key, value) in env {
+            command.env(key, value);
+        }
+        let output = command.output().expect("the gka binary runs");
+        assert_eq!(output.status.code(), Some(1));
+        String::from_utf8(output.stderr).unwrap()
+    };
+    let escape = "\u{1b}[";
+    assert!(!run(&[]).contains(escape), "piped: no colour");
+    let forced = run(&[("CLICOLOR_FORCE", "1")]);
+    assert!(forced.contains(escape), "{forced}");
+    assert!(!run(&[("CLICOLOR_FORCE", "1"), ("NO_COLOR", "1")]).contains(escape));
+}

@@ -59,6 +59,13 @@ impl Lines {
     }
 }
 
+/// Whether reports on standard error get terminal colours: decided in one place, the way
+/// command-line tools agree on (through `anstream`, as clap decides): never with `NO_COLOR` or
+/// `TERM=dumb`, always with `CLICOLOR_FORCE`, else when standard error is a terminal.
+pub fn colour_on_stderr() -> bool {
+    anstream::AutoStream::choice(&std::io::stderr()) != anstream::ColorChoice::Never
+}
+
 impl Reporter {
     /// A reporter for the site at `root`; `color` adds terminal colours to the human format.
     pub fn new(root: &Path, color: bool) -> Reporter {

@@ -398,8 +398,7 @@ impl Builder {
     fn rebuild(&mut self, changed: &[PathBuf]) {
         let session = &mut self.session;
         let result = self.pool.install(|| session.rebuild(changed));
-        let color = std::io::IsTerminal::is_terminal(&std::io::stderr())
-            && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+        let color = crate::diagnostics::report::colour_on_stderr();
         let problems = match result {
             Ok(built) => {
                 if !built.warnings.is_empty() {
