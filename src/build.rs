@@ -132,8 +132,9 @@ pub fn load_site_with(
 ) -> (Option<Site>, Option<ThemeChain>, Diagnostics) {
     let mut diagnostics = Diagnostics::default();
     let loaded = content::load_with(&options.root, loads, changed, &mut diagnostics);
-    let chain = loaded.config.as_ref().and_then(|(config, _)| {
-        ThemeChain::resolve(&options.root, &config.thema)
+    let chain = loaded.config.as_ref().and_then(|(config, lines)| {
+        let named = &config.thema;
+        ThemeChain::resolve(&options.root, &named.value, lines.of(named))
             .map_err(|found| diagnostics.extend(found))
             .ok()
     });

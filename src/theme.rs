@@ -105,12 +105,17 @@ impl ThemeChain {
         ids.into_iter().collect()
     }
 
-    /// Resolves theme `name` in `root/themes/` and every theme it extends.
-    pub fn resolve(root: &Path, name: &str) -> Result<ThemeChain, Vec<Diagnostic>> {
+    /// Resolves theme `name`, named at `at` in `content/site.yaml` (`None` for the default),
+    /// in `root/themes/` and every theme it extends.
+    pub fn resolve(
+        root: &Path,
+        name: &str,
+        at: Option<Position>,
+    ) -> Result<ThemeChain, Vec<Diagnostic>> {
         let mut themes: Vec<ThemeDir> = Vec::new();
         let mut next = name.to_string();
         // Who named `next`: site.yaml for the first theme, then each theme's `extends`.
-        let mut named_at: (PathBuf, Option<Position>) = (content::content_file("site.yaml"), None);
+        let mut named_at: (PathBuf, Option<Position>) = (content::content_file("site.yaml"), at);
         loop {
             let dir = root.join(THEMES_DIR).join(&next);
             if let Some(at) = themes.iter().position(|t| t.name == next) {
@@ -515,7 +520,7 @@ mod tests {
             ("themes/kind/static/img/logo.svg", "kind!"),
             ("templates/b.html", "site-b"),
         ]);
-        let chain = ThemeChain::resolve(tmp.path(), "kind").unwrap();
+        let chain = ThemeChain::resolve(tmp.path(), "kind", None).unwrap();
         assert_eq!(chain.css, ["css/ouder.css", "css/kind.css"]);
         let logo = chain
             .files
@@ -536,13 +541,13 @@ mod tests {
             ("themes/b/theme.yaml", "# b\nextends: a\n"),
             ("themes/c/theme.yaml", "extends: weg\n"),
         ]);
-        let err = ThemeChain::resolve(tmp.path(), "a").unwrap_err();
+        let err = ThemeChain::resolve(tmp.path(), "a", None).unwrap_err();
         assert_eq!(err.len(), 1);
         assert_eq!(err[0].file, Path::new("themes/b/theme.yaml"));
         assert_eq!(err[0].position.map(|p| p.line), Some(2));
         assert!(err[0].message.contains("a → b → a"), "{}", err[0].message);
 
-        let err = ThemeChain::resolve(tmp.path(), "c").unwrap_err();
+        let err = ThemeChain::resolve(tmp.path(), "c", None).unwrap_err();
         assert_eq!(err[0].file, Path::new("themes/c/theme.yaml"));
         assert!(
             err[0]
@@ -561,10 +566,10 @@ mod tests {
             ("themes/b/theme.yaml", "css: [css/b.css]\n"),
             ("themes/b/templates/x.html", "x"),
         ]);
-        let err = ThemeChain::resolve(tmp.path(), "a").unwrap_err();
+        let err = ThemeChain::resolve(tmp.path(), "a", None).unwrap_err();
         assert_eq!(err[0].message, "onbekende sleutel 'extend'");
         assert_eq!(err[0].hint.as_deref(), Some("bedoelt u 'extends'?"));
-        let err = ThemeChain::resolve(tmp.path(), "b").unwrap_err();
+        let err = ThemeChain::resolve(tmp.path(), "b", None).unwrap_err();
         assert!(err[0].message.contains("css/b.css"), "{}", err[0].message);
     }
 }

@@ -43,9 +43,10 @@ pub struct SiteConfig {
     /// The theme folder in `themes/`.
     #[serde(default = "default_thema")]
     #[schemars(
+        with = "String",
         description = "De vormgeving van de site: een map in themes/. Standaard is dat gka."
     )]
-    pub thema: String,
+    pub thema: Spanned<String>,
     /// A sentence about the site, for search engines and the home page.
     #[serde(default)]
     #[schemars(description = "Een korte omschrijving van de site, in één zin.")]
@@ -92,8 +93,10 @@ fn default_taal() -> String {
     "nl".into()
 }
 
-fn default_thema() -> String {
-    "gka".into()
+/// `gka`, written nowhere: a theme that does not exist is then reported without a line.
+fn default_thema() -> Spanned<String> {
+    let nowhere = serde_saphyr::Location::UNKNOWN;
+    Spanned::new("gka".into(), nowhere, nowhere)
 }
 
 /// One menu entry.

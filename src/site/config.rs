@@ -160,7 +160,7 @@ pub(super) fn resolve_config(
             .unwrap_or_else(|| format!("Gelijke Kansen Alliantie {}", raw.gemeente)),
         gemeente: raw.gemeente,
         taal: raw.taal,
-        thema: raw.thema,
+        thema: raw.thema.value,
         omschrijving: raw.omschrijving,
         logo: raw.logo.map(|l| l.value),
         menu: menu.unwrap_or_default(),
