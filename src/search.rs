@@ -67,7 +67,12 @@ pub fn index_unless(
     // our own is enough, the rest of the build is synchronous.
     let runtime = tokio::runtime::Builder::new_current_thread()
         .build()
-        .map_err(|e| SearchError(t!("zoekindex-geen-runtime", reason = e.to_string())))?;
+        .map_err(|e| {
+            SearchError(t!(
+                "zoekindex-geen-runtime",
+                reason = crate::i18n::io_error(&e)
+            ))
+        })?;
     runtime.block_on(index_async(dir, stop))
 }
 

@@ -227,7 +227,7 @@ fn static_files(root: &Path, themes: &[ThemeDir]) -> Result<Vec<StaticFile>, Vec
                     Code::Io,
                     relative(root, &dir),
                     None,
-                    t!("kan-niet-lezen", reason = err.to_string()),
+                    t!("kan-niet-lezen", reason = content::walk_error(&err)),
                 )),
             }
         }
@@ -363,7 +363,7 @@ impl Theme {
                         Code::Io,
                         relative(root, dir),
                         None,
-                        t!("kan-niet-lezen", reason = err.to_string()),
+                        t!("kan-niet-lezen", reason = content::walk_error(&err)),
                     )),
                 }
             }

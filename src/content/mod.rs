@@ -557,9 +557,9 @@ fn content_relative(content: &Path, path: &Path) -> Result<String, String> {
     Ok(parts.join("/"))
 }
 
-/// Why walking the content folder failed: a file-system error, or a symbolic link that leads
-/// back into a folder it is in.
-fn walk_error(err: &walkdir::Error) -> String {
+/// Why walking a folder failed, in the current language: a file-system error
+/// ([`crate::i18n::io_error`]), or a symbolic link that leads back into a folder it is in.
+pub(crate) fn walk_error(err: &walkdir::Error) -> String {
     err.io_error()
         .map_or_else(|| t!("link-kring"), crate::i18n::io_error)
 }

@@ -183,7 +183,10 @@ pub(crate) async fn accept(listener: TcpListener, state: Arc<State>) {
             Err(e) => {
                 // Most likely out of file descriptors: retrying at once would spin until one
                 // is freed.
-                eprintln!("{}", t!("serve-geen-verbinding", reason = e.to_string()));
+                eprintln!(
+                    "{}",
+                    t!("serve-geen-verbinding", reason = crate::i18n::io_error(&e))
+                );
                 tokio::time::sleep(Duration::from_secs(1)).await;
                 continue;
             }

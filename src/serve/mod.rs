@@ -121,7 +121,7 @@ fn bind_message(address: &SocketAddr, source: &std::io::Error) -> String {
         t!(
             "serve-luisteren",
             address = address,
-            reason = source.to_string()
+            reason = crate::i18n::io_error(source)
         )
     }
 }
@@ -276,7 +276,10 @@ pub fn serve(options: &ServeOptions) -> Result<(), ServeError> {
     if options.open
         && let Err(e) = open::that_detached(&url)
     {
-        eprintln!("{}", t!("serve-geen-browser", reason = e.to_string()));
+        eprintln!(
+            "{}",
+            t!("serve-geen-browser", reason = crate::i18n::io_error(&e))
+        );
     }
 
     let stop = Arc::new(AtomicBool::new(false));
