@@ -11,7 +11,9 @@ use std::path::Path;
 use serde::Serialize;
 use serde_json::{Map, Value};
 
-use crate::schema::{ALIAS_OF, Place, SchemaFile, schemas};
+use crate::content::CONTENT_DIR;
+use crate::content::types::{Place, SECTION_FILE, TYPES};
+use crate::schema::{ALIAS_OF, SchemaFile, schemas};
 
 /// Which editor to configure.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -450,8 +452,16 @@ struct FmConfig {
     content_types: Vec<FmContentType>,
 }
 
-/// The files that are not content types of their own folder, so no folder may claim them.
-const SINGLE_FILES: [&str; 3] = ["index.md", "agenda.md", "toegankelijkheid.md"];
+/// The files in `content/` itself that are content types of their own (the home page, the
+/// agenda, the accessibility statement), so the folder of plain pages may not claim them.
+fn single_files() -> Vec<String> {
+    (TYPES.iter())
+        .filter_map(|t| match t.place {
+            Place::File(file) => Some(file.to_string()),
+            _ => None,
+        })
+        .collect()
+}
 
 /// `frontmatter.json`: one content type per kind of Markdown file, and the folders whose files
 /// Front Matter CMS can give their type (a folder with one content type).
@@ -465,14 +475,18 @@ pub fn frontmatter() -> Result<String, Unsupported> {
     let mut page_folders = Vec::new();
     for file in schemas() {
         let (folder, exclude_subdir, mut exclude) = match file.place {
-            Place::Settings => continue,
-            Place::Folder { path, plural } => (Some((path, plural.to_string())), false, vec![]),
-            Place::Pages => (
-                Some(("content", "Pagina's".to_string())),
-                true,
-                SINGLE_FILES.iter().map(|f| f.to_string()).collect(),
+            None => continue,
+            Some(Place::Folder { folder, plural, .. }) => (
+                Some((format!("{CONTENT_DIR}/{folder}"), plural.to_string())),
+                false,
+                vec![],
             ),
-            Place::File(_) | Place::Sections => (None, false, vec![]),
+            Some(Place::Pages) => (
+                Some((CONTENT_DIR.to_string(), "Pagina's".to_string())),
+                true,
+                single_files(),
+            ),
+            Some(Place::File(_) | Place::Sections) => (None, false, vec![]),
         };
         content_types.push(FmContentType {
             name: file.name,
@@ -713,10 +727,9 @@ struct DecapConfig {
 
 /// The `_index.md` intros `gka new` writes: one per folder of a content type.
 fn section_intros() -> Vec<(&'static str, &'static str)> {
-    schemas()
-        .into_iter()
-        .filter_map(|f| match f.place {
-            Place::Folder { path, plural } => Some((path, plural)),
+    (TYPES.iter())
+        .filter_map(|t| match t.place {
+            Place::Folder { folder, plural, .. } => Some((folder, plural)),
             _ => None,
         })
         .collect()
@@ -733,7 +746,7 @@ pub fn decap(options: &DecapOptions) -> Result<String, Unsupported> {
         // The form, and under it the Markdown (`site.yaml` has none).
         let fields = || -> Result<Vec<DecapField>, Unsupported> {
             let mut fields: Vec<DecapField> = form(&file)?.iter().map(decap_field).collect();
-            if file.place != Place::Settings {
+            if file.place.is_some() {
                 fields.push(decap_body());
             }
             Ok(fields)
@@ -754,30 +767,32 @@ pub fn decap(options: &DecapOptions) -> Result<String, Unsupported> {
             })
         };
         match file.place {
-            Place::Settings => singles.push(DecapFile {
+            None => singles.push(DecapFile {
                 name: file.name.into(),
                 label: "Instellingen van de site".into(),
-                file: file.files.into(),
+                file: file.files.clone(),
                 fields: fields()?,
             }),
-            Place::File(path) => singles.push(DecapFile {
+            Some(Place::File(path)) => singles.push(DecapFile {
                 name: file.name.into(),
                 label: title(&file),
-                file: path.into(),
+                file: format!("{CONTENT_DIR}/{path}"),
                 fields: fields()?,
             }),
-            Place::Folder { path, plural } => folders.push(folder(path, plural)?),
-            Place::Sections => {
+            Some(Place::Folder { folder: path, plural, .. }) => {
+                folders.push(folder(&format!("{CONTENT_DIR}/{path}"), plural)?)
+            }
+            Some(Place::Sections) => {
                 for (path, plural) in section_intros() {
                     intros.push(DecapFile {
-                        name: path.trim_start_matches("content/").into(),
+                        name: path.into(),
                         label: format!("Inleiding: {plural}"),
-                        file: format!("{path}/_index.md"),
+                        file: format!("{CONTENT_DIR}/{path}/{SECTION_FILE}"),
                         fields: fields()?,
                     });
                 }
             }
-            Place::Pages => folders.push(folder("content", "Pagina's")?),
+            Some(Place::Pages) => folders.push(folder(CONTENT_DIR, "Pagina's")?),
         }
     }
     let mut collections = vec![DecapCollection::files(
@@ -885,7 +900,7 @@ mod tests {
                 .collect();
             let yaml = serde_saphyr::to_string(&document).unwrap();
             let content_path = match file.place {
-                Place::Settings => {
+                None => {
                     let lines = crate::content::front_matter::LineMap { first_line: 1 };
                     crate::content::parse_typed::<crate::content::site_config::SiteConfig>(
                         &yaml,
@@ -895,12 +910,10 @@ mod tests {
                     .unwrap_or_else(|e| panic!("site.yaml:\n{yaml}\n{e:?}"));
                     continue;
                 }
-                Place::File(path) => path.trim_start_matches("content/").to_string(),
-                Place::Folder { path, .. } => {
-                    format!("{}/voorbeeld.md", path.trim_start_matches("content/"))
-                }
-                Place::Sections => "interventies/_index.md".into(),
-                Place::Pages => "voorbeeld.md".into(),
+                Some(Place::File(path)) => path.to_string(),
+                Some(Place::Folder { folder, .. }) => format!("{folder}/voorbeeld.md"),
+                Some(Place::Sections) => "interventies/_index.md".into(),
+                Some(Place::Pages) => "voorbeeld.md".into(),
             };
             assert_eq!(crate::content::kind_name(&content_path), file.name);
             let text = format!("---\n{yaml}---\n\nTekst.\n");
@@ -974,7 +987,7 @@ mod tests {
         let mut aliases = String::new();
         for file in schemas() {
             let fields = form(&file).unwrap();
-            if file.place != Place::Settings {
+            if file.place.is_some() {
                 assert!(field(&fields, "titel").required, "{}", file.name);
             }
             names(&fields, &mut shown);
@@ -1024,7 +1037,7 @@ mod tests {
             .as_array()
             .unwrap();
         let names: Vec<&str> = types.iter().map(|t| t["name"].as_str().unwrap()).collect();
-        for file in schemas().iter().filter(|f| f.place != Place::Settings) {
+        for file in schemas().iter().filter(|f| f.place.is_some()) {
             assert!(names.contains(&file.name), "{names:?}");
         }
         let folders = config["frontMatter.content.pageFolders"]

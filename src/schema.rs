@@ -28,6 +28,9 @@ use crate::content::page::{Home, Page, SectionIntro};
 use crate::content::programmalijn::Programmalijn;
 use crate::content::site_config::{Beveiliging, Nalevingsstatus, SiteConfig};
 use crate::content::toegankelijkheid::Toegankelijkheid;
+pub use crate::content::types::Place;
+use crate::content::types::{ContentKind, Kind, SECTION_FILE, TYPES};
+use crate::content::{CONFIG_FILE, CONTENT_DIR};
 use crate::content::values::Erkenningsniveau;
 
 /// The keyword that marks a property or a word as another name for the one it gives, as in
@@ -54,34 +57,14 @@ pub struct SchemaFile {
     /// The kind, e.g. `interventie`; the file is `<name>.schema.json`.
     pub name: &'static str,
     /// Which files it describes, as a glob relative to the site's folder.
-    pub files: &'static str,
-    /// Where those files are, for the CMS configurations of [`crate::cms`].
-    pub place: Place,
+    pub files: String,
+    /// Where those files are in `content/`, for the CMS configurations of [`crate::cms`];
+    /// `None` for `site.yaml`.
+    pub place: Option<Place>,
     /// The top-level keys in the order the Rust type declares them (forms show them so).
     pub order: Vec<&'static str>,
     /// The schema.
     pub schema: Schema,
-}
-
-/// Where the files of one kind are, relative to the site's folder.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Place {
-    /// `content/site.yaml`.
-    Settings,
-    /// One Markdown file, e.g. `content/agenda.md`.
-    File(&'static str),
-    /// Every Markdown file in a folder but its `_index.md`; `plural` names them.
-    Folder {
-        /// The folder, e.g. `content/interventies`.
-        path: &'static str,
-        /// What a list of them is called, e.g. `Interventies`.
-        plural: &'static str,
-    },
-    /// The `_index.md` of every folder.
-    Sections,
-    /// Every other Markdown file: those in `content/` itself but the home page, the agenda
-    /// and the accessibility statement, and those in folders of no content type.
-    Pages,
 }
 
 /// The common keys that forms show after those of the content type: rarely needed.
@@ -230,23 +213,40 @@ fn add_nested_aliases(schema: &mut Map<String, Value>) {
 }
 
 /// One kind of Markdown file.
-fn kind<T: JsonSchema + serde::de::DeserializeOwned>(
-    name: &'static str,
-    files: &'static str,
-    place: Place,
-    title: &str,
-) -> SchemaFile {
-    let (schema, order) = front_matter::<T>(title);
+fn of_type<T: JsonSchema + serde::de::DeserializeOwned + ContentKind>() -> SchemaFile {
+    let info = T::KIND.info();
+    let (schema, order) = front_matter::<T>(info.label);
+    let files = match info.place {
+        Place::File(file) => format!("{CONTENT_DIR}/{file}"),
+        Place::Folder { folder, .. } => format!("{CONTENT_DIR}/{folder}/*.md"),
+        Place::Sections => format!("{CONTENT_DIR}/**/{SECTION_FILE}"),
+        Place::Pages => format!("{CONTENT_DIR}/**/*.md"),
+    };
     SchemaFile {
-        name,
+        name: info.name,
         files,
-        place,
+        place: Some(info.place),
         order,
         schema,
     }
 }
 
-/// Every schema: `site.yaml`, then one per content type (see [`crate::content::kind_name`]).
+/// The schema of a content type's files.
+fn of_kind(kind: Kind) -> SchemaFile {
+    match kind {
+        Kind::Home => of_type::<Home>(),
+        Kind::Agenda => of_type::<Agenda>(),
+        Kind::Toegankelijkheid => of_type::<Toegankelijkheid>(),
+        Kind::Addendum => of_type::<Addendum>(),
+        Kind::Interventie => of_type::<Interventie>(),
+        Kind::Programmalijn => of_type::<Programmalijn>(),
+        Kind::Nieuws => of_type::<Nieuws>(),
+        Kind::Section => of_type::<SectionIntro>(),
+        Kind::Page => of_type::<Page>(),
+    }
+}
+
+/// Every schema: `site.yaml`, then one per content type, in the order of [`TYPES`].
 pub fn schemas() -> Vec<SchemaFile> {
     let mut site = schema_for!(SiteConfig);
     site.insert("title".into(), "content/site.yaml".into());
@@ -257,76 +257,16 @@ pub fn schemas() -> Vec<SchemaFile> {
     add_nested_aliases(root);
     forbid_unknown_keys(root);
     let order = keep_properties(&schema_ref(&site), fields_of::<SiteConfig>().to_vec());
-    vec![
-        SchemaFile {
-            name: "site",
-            files: "content/site.yaml",
-            place: Place::Settings,
-            order,
-            schema: site,
-        },
-        kind::<Home>(
-            "home",
-            "content/index.md",
-            Place::File("content/index.md"),
-            "Startpagina",
-        ),
-        kind::<Agenda>(
-            "agenda",
-            "content/agenda.md",
-            Place::File("content/agenda.md"),
-            "GKA-Agenda",
-        ),
-        kind::<Toegankelijkheid>(
-            "toegankelijkheid",
-            "content/toegankelijkheid.md",
-            Place::File("content/toegankelijkheid.md"),
-            "Toegankelijkheidsverklaring",
-        ),
-        kind::<Addendum>(
-            "addendum",
-            "content/addenda/*.md",
-            Place::Folder {
-                path: "content/addenda",
-                plural: "Addenda",
-            },
-            "Addendum",
-        ),
-        kind::<Interventie>(
-            "interventie",
-            "content/interventies/*.md",
-            Place::Folder {
-                path: "content/interventies",
-                plural: "Interventies",
-            },
-            "Interventie",
-        ),
-        kind::<Programmalijn>(
-            "programmalijn",
-            "content/programmalijnen/*.md",
-            Place::Folder {
-                path: "content/programmalijnen",
-                plural: "Programmalijnen",
-            },
-            "Programmalijn",
-        ),
-        kind::<Nieuws>(
-            "nieuws",
-            "content/nieuws/*.md",
-            Place::Folder {
-                path: "content/nieuws",
-                plural: "Nieuws en evenementen",
-            },
-            "Nieuwsbericht of evenement",
-        ),
-        kind::<SectionIntro>(
-            "sectie",
-            "content/**/_index.md",
-            Place::Sections,
-            "Inleiding van een sectie (_index.md)",
-        ),
-        kind::<Page>("pagina", "content/**/*.md", Place::Pages, "Gewone pagina"),
-    ]
+    let settings = SchemaFile {
+        name: "site",
+        files: format!("{CONTENT_DIR}/{CONFIG_FILE}"),
+        place: None,
+        order,
+        schema: site,
+    };
+    std::iter::once(settings)
+        .chain(TYPES.iter().map(|t| of_kind(t.kind)))
+        .collect()
 }
 
 /// Writes every schema as `<dir>/<name>.schema.json`; returns the files written.

@@ -16,6 +16,7 @@ pub mod programmalijn;
 pub mod site_config;
 pub mod todo;
 pub mod toegankelijkheid;
+pub mod types;
 pub mod values;
 
 use std::collections::{BTreeSet, HashMap, HashSet};
@@ -36,6 +37,7 @@ use page::{Home, Page, SectionIntro};
 use programmalijn::Programmalijn;
 use site_config::SiteConfig;
 use toegankelijkheid::Toegankelijkheid;
+use types::Kind;
 
 /// The folder in the site root that holds the content.
 pub const CONTENT_DIR: &str = "content";
@@ -85,55 +87,10 @@ pub struct StaticFile {
     pub size: u64,
 }
 
-/// The content type of a Markdown file, from its place in `content/`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Kind {
-    Home,
-    Agenda,
-    Toegankelijkheid,
-    Addendum,
-    Interventie,
-    Programmalijn,
-    Nieuws,
-    Section,
-    Page,
-}
-
-impl Kind {
-    fn of(content_path: &str) -> Kind {
-        let (folder, name) = content_path.rsplit_once('/').unwrap_or(("", content_path));
-        if name == "_index.md" {
-            return Kind::Section;
-        }
-        let top = content_path.split('/').next().unwrap_or("");
-        match (folder, name, top) {
-            ("", "index.md", _) => Kind::Home,
-            ("", "agenda.md", _) => Kind::Agenda,
-            ("", "toegankelijkheid.md", _) => Kind::Toegankelijkheid,
-            (_, _, "addenda") if !folder.is_empty() => Kind::Addendum,
-            (_, _, "interventies") if !folder.is_empty() => Kind::Interventie,
-            (_, _, "programmalijnen") if !folder.is_empty() => Kind::Programmalijn,
-            (_, _, "nieuws") if !folder.is_empty() => Kind::Nieuws,
-            _ => Kind::Page,
-        }
-    }
-}
-
 /// The name of the content type of the Markdown file at `content_path` (relative to
-/// `content/`), as `gka schema` names its schema files: `home`, `agenda`, `toegankelijkheid`,
-/// `addendum`, `interventie`, `programmalijn`, `nieuws`, `sectie` or `pagina`.
+/// `content/`), as `gka schema` names its schema files (see [`types::TYPES`]).
 pub fn kind_name(content_path: &str) -> &'static str {
-    match Kind::of(content_path) {
-        Kind::Home => "home",
-        Kind::Agenda => "agenda",
-        Kind::Toegankelijkheid => "toegankelijkheid",
-        Kind::Addendum => "addendum",
-        Kind::Interventie => "interventie",
-        Kind::Programmalijn => "programmalijn",
-        Kind::Nieuws => "nieuws",
-        Kind::Section => "sectie",
-        Kind::Page => "pagina",
-    }
+    Kind::of(content_path).info().name
 }
 
 /// One loaded Markdown file, before it is sorted into [`Loaded`].
@@ -916,21 +873,6 @@ pub fn content_file(content_path: &str) -> PathBuf {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn kinds_follow_folders() {
-        assert_eq!(Kind::of("index.md"), Kind::Home);
-        assert_eq!(Kind::of("agenda.md"), Kind::Agenda);
-        assert_eq!(Kind::of("toegankelijkheid.md"), Kind::Toegankelijkheid);
-        assert_eq!(Kind::of("addenda/2021-2024.md"), Kind::Addendum);
-        assert_eq!(Kind::of("interventies/kansrijk.md"), Kind::Interventie);
-        assert_eq!(Kind::of("interventies/_index.md"), Kind::Section);
-        assert_eq!(Kind::of("programmalijnen/lijn-1.md"), Kind::Programmalijn);
-        assert_eq!(Kind::of("nieuws/bijeenkomst.md"), Kind::Nieuws);
-        assert_eq!(Kind::of("contact.md"), Kind::Page);
-        assert_eq!(Kind::of("nieuws.md"), Kind::Page);
-        assert_eq!(Kind::of("over/index.md"), Kind::Page);
-    }
 
     #[test]
     fn a_walk_holds_until_files_come_or_go() {
