@@ -779,9 +779,11 @@ pub fn decap(options: &DecapOptions) -> Result<String, Unsupported> {
                 file: format!("{CONTENT_DIR}/{path}"),
                 fields: fields()?,
             }),
-            Some(Place::Folder { folder: path, plural, .. }) => {
-                folders.push(folder(&format!("{CONTENT_DIR}/{path}"), plural)?)
-            }
+            Some(Place::Folder {
+                folder: path,
+                plural,
+                ..
+            }) => folders.push(folder(&format!("{CONTENT_DIR}/{path}"), plural)?),
             Some(Place::Sections) => {
                 for (path, plural) in section_intros() {
                     intros.push(DecapFile {

@@ -8,6 +8,8 @@ use std::borrow::Cow;
 use std::collections::HashMap;
 use std::path::PathBuf;
 
+use serde::Serialize;
+
 use crate::content::values::{AgeRange, Erkenningsniveau, Onderwijs};
 use crate::diagnostics::Position;
 
@@ -67,39 +69,145 @@ const CALENDAR_FILE: &str = "evenement.ics";
 /// The file name of a section's news feed, next to its list page.
 const FEED_FILE: &str = "feed.xml";
 
+/// A path on the site from its root, as pages link to it before the base path is put in
+/// front: `/`, `/interventies/kansrijk/`, `/nieuws/feed.xml`. The model's documents, sections
+/// and terms hold one; it is made only here, by the functions below, so that every address
+/// the site has follows one rule.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(transparent)]
+pub struct SitePath(Cow<'static, str>);
+
+impl SitePath {
+    /// One of the fixed site paths of this module (`HOME`, `AGENDA`, …).
+    pub const fn fixed(path: &'static str) -> SitePath {
+        SitePath(Cow::Borrowed(path))
+    }
+
+    /// The path as text.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::ops::Deref for SitePath {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::borrow::Borrow<str> for SitePath {
+    fn borrow(&self) -> &str {
+        &self.0
+    }
+}
+
+impl AsRef<str> for SitePath {
+    fn as_ref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Display for SitePath {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl PartialEq<str> for SitePath {
+    fn eq(&self, other: &str) -> bool {
+        self.0 == other
+    }
+}
+
+impl PartialEq<&str> for SitePath {
+    fn eq(&self, other: &&str) -> bool {
+        self.0 == *other
+    }
+}
+
+impl From<&SitePath> for crate::i18n::Arg {
+    fn from(path: &SitePath) -> crate::i18n::Arg {
+        path.as_str().into()
+    }
+}
+
+impl PartialEq<String> for SitePath {
+    fn eq(&self, other: &String) -> bool {
+        self.0 == other.as_str()
+    }
+}
+
+/// Tests spell the site paths they expect.
+#[cfg(test)]
+impl From<&str> for SitePath {
+    fn from(path: &str) -> SitePath {
+        SitePath(path.to_string().into())
+    }
+}
+
+impl From<SitePath> for String {
+    fn from(path: SitePath) -> String {
+        path.0.into_owned()
+    }
+}
+
 /// The page of a section, or of a folder's `_index.md`: `/<folder>/`.
-pub fn section(folder: &str) -> String {
-    format!("/{folder}/")
+pub fn section(folder: &str) -> SitePath {
+    SitePath(format!("/{folder}/").into())
 }
 
 /// A document in a section folder: `/<folder>/<slug>/`.
-pub fn document(folder: &str, slug: &str) -> String {
-    format!("/{folder}/{slug}/")
+pub fn document(folder: &str, slug: &str) -> SitePath {
+    SitePath(format!("/{folder}/{slug}/").into())
+}
+
+/// A plain page: its folders in `content/`, then its own name, each as a slug:
+/// `/<folder>/…/<slug>/` (the home page for no parts). A part that is empty leaves `//` in the
+/// path, which the model reports, as `//a/` would be an address on another site.
+pub fn page<'a>(parts: impl IntoIterator<Item = &'a str>) -> SitePath {
+    let mut path = String::from("/");
+    for part in parts {
+        path.push_str(part);
+        path.push('/');
+    }
+    SitePath(path.into())
+}
+
+/// An old address of a page (`aliassen`), as [`crate::markdown::links`] normalised it.
+pub fn alias(normalised: &str) -> SitePath {
+    SitePath(normalised.to_string().into())
 }
 
 /// An interventie: `/interventies/<slug>/`.
-pub fn interventie(slug: &str) -> String {
-    document("interventies", slug)
+pub fn interventie(slug: &str) -> SitePath {
+    document(
+        crate::content::types::Kind::Interventie
+            .folder()
+            .expect("interventies have a folder"),
+        slug,
+    )
 }
 
 /// The term page of a theme: `/themas/<slug>/`.
-pub fn thema(slug: &str) -> String {
-    format!("{THEMAS}{slug}/")
+pub fn thema(slug: &str) -> SitePath {
+    SitePath(format!("{THEMAS}{slug}/").into())
 }
 
 /// The term page of an age range: `/leeftijden/<range>/`.
-pub fn age(range: AgeRange) -> String {
-    format!("{LEEFTIJDEN}{range}/")
+pub fn age(range: AgeRange) -> SitePath {
+    SitePath(format!("{LEEFTIJDEN}{range}/").into())
 }
 
 /// The term page of a level of education: `/onderwijs/<niveau>/`.
-pub fn onderwijs(niveau: Onderwijs) -> String {
-    format!("{ONDERWIJS}{}/", niveau.as_str())
+pub fn onderwijs(niveau: Onderwijs) -> SitePath {
+    SitePath(format!("{ONDERWIJS}{}/", niveau.as_str()).into())
 }
 
 /// The term page of a recognition level: `/erkenning/<niveau>/`.
-pub fn erkenning(niveau: Erkenningsniveau) -> String {
-    format!("{ERKENNING}{}/", niveau.as_str())
+pub fn erkenning(niveau: Erkenningsniveau) -> SitePath {
+    SitePath(format!("{ERKENNING}{}/", niveau.as_str()).into())
 }
 
 /// A static file by its path inside the static folder: `/static/<path>`.
@@ -108,13 +216,13 @@ pub fn static_file(path: &str) -> String {
 }
 
 /// The news feed of a section, given the section's site path: `<section>feed.xml`.
-pub fn feed(section: &str) -> String {
-    format!("{section}{FEED_FILE}")
+pub fn feed(section: &str) -> SitePath {
+    SitePath(format!("{section}{FEED_FILE}").into())
 }
 
 /// The calendar file of an event, given the event's site path: `<event>evenement.ics`.
-pub fn calendar(item: &str) -> String {
-    format!("{item}{CALENDAR_FILE}")
+pub fn calendar(item: &str) -> SitePath {
+    SitePath(format!("{item}{CALENDAR_FILE}").into())
 }
 
 /// The path in the output folder of a site path: a folder gets an `index.html`, so that a web

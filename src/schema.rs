@@ -30,8 +30,8 @@ use crate::content::site_config::{Beveiliging, Nalevingsstatus, SiteConfig};
 use crate::content::toegankelijkheid::Toegankelijkheid;
 pub use crate::content::types::Place;
 use crate::content::types::{ContentKind, Kind, SECTION_FILE, TYPES};
-use crate::content::{CONFIG_FILE, CONTENT_DIR};
 use crate::content::values::Erkenningsniveau;
+use crate::content::{CONFIG_FILE, CONTENT_DIR};
 
 /// The keyword that marks a property or a word as another name for the one it gives, as in
 /// `"title": { "x-alias-of": "titel", … }`. Validators ignore it; the forms of [`crate::cms`]

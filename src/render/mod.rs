@@ -30,7 +30,7 @@ use crate::content::toegankelijkheid::STANDAARD;
 use crate::content::values::Soort;
 use crate::content::{CONFIG_FILE, content_file};
 use crate::diagnostics::Diagnostic;
-use crate::routes::{self, Claimant, output_path};
+use crate::routes::{self, Claimant, SitePath, output_path};
 use crate::site::reads::{self, Reads};
 use crate::site::{Entry, Facet, Site, Term};
 use crate::theme::Theme;
@@ -77,19 +77,17 @@ enum Job {
 
 impl Job {
     /// The site path of the file the job writes.
-    fn site_path(self, site: &Site) -> String {
+    fn site_path(self, site: &Site) -> SitePath {
         match self {
             Job::Home => site.home.url.clone(),
             Job::Agenda => site
                 .agenda
                 .as_ref()
-                .map(|e| e.url.clone())
-                .unwrap_or_default(),
+                .map_or(SitePath::fixed(routes::AGENDA), |e| e.url.clone()),
             Job::Toegankelijkheid => site
                 .toegankelijkheid
                 .as_ref()
-                .map(|e| e.url.clone())
-                .unwrap_or_default(),
+                .map_or(SitePath::fixed(routes::TOEGANKELIJKHEID), |e| e.url.clone()),
             Job::Addendum(i) => site.addenda.items[i].url.clone(),
             Job::Addenda => site.addenda.url.clone(),
             Job::Interventie(i) => site.interventies.items[i].url.clone(),
@@ -100,15 +98,15 @@ impl Job {
             Job::NieuwsLijst => site.nieuws.url.clone(),
             Job::Page(i) => site.pages[i].url.clone(),
             Job::Section(i) => site.sections[i].url.clone(),
-            Job::TermIndex(facet) => facet.url().to_string(),
+            Job::TermIndex(facet) => SitePath::fixed(facet.url()),
             Job::Term(facet, i) => site.terms(facet)[i].url.clone(),
-            Job::NotFound => routes::NOT_FOUND.into(),
+            Job::NotFound => SitePath::fixed(routes::NOT_FOUND),
             Job::Redirect(i) => site.redirects[i].from.clone(),
-            Job::Robots => routes::ROBOTS.into(),
+            Job::Robots => SitePath::fixed(routes::ROBOTS),
             Job::Feed => routes::feed(&site.nieuws.url),
             Job::Calendar(i) => routes::calendar(&site.nieuws.items[i].url),
-            Job::SecurityTxt => routes::SECURITY_TXT.into(),
-            Job::Zoeken => routes::ZOEKEN.into(),
+            Job::SecurityTxt => SitePath::fixed(routes::SECURITY_TXT),
+            Job::Zoeken => SitePath::fixed(routes::ZOEKEN),
         }
     }
 

@@ -2,6 +2,7 @@
 //! views. `make_job` in the parent module dispatches to them.
 
 use super::*;
+use crate::content::types::Kind;
 
 /// The home page: the intro and a card for each part of the site.
 pub(super) fn home<'a>(views: &Views<'a>) -> PageJob<'a> {
@@ -18,7 +19,7 @@ pub(super) fn home<'a>(views: &Views<'a>) -> PageJob<'a> {
             .page(&site.home)
             .with_structured_data(Some(organisatie), "website", "webpagina");
     (
-        "home.html",
+        Kind::Home.info().template,
         Ctx::new(page).with("onderdelen", home_cards(views)),
     )
 }
@@ -48,7 +49,7 @@ pub(super) fn agenda<'a>(views: &Views<'a>) -> PageJob<'a> {
         }),
     };
     (
-        "agenda.html",
+        Kind::Agenda.info().template,
         Ctx::new(views.page(agenda)).with("agenda", view),
     )
 }
@@ -94,7 +95,7 @@ pub(super) fn toegankelijkheid<'a>(views: &Views<'a>) -> PageJob<'a> {
         },
     };
     (
-        "toegankelijkheidsverklaring.html",
+        Kind::Toegankelijkheid.info().template,
         Ctx::new(views.page(entry)).with("verklaring", view),
     )
 }
@@ -115,7 +116,7 @@ pub(super) fn addendum<'a>(views: &Views<'a>, i: usize) -> PageJob<'a> {
         interventies,
     };
     (
-        "addendum.html",
+        Kind::Addendum.info().template,
         Ctx::new(views.page(entry)).with("addendum", view),
     )
 }
@@ -154,7 +155,10 @@ pub(super) fn interventie<'a>(views: &Views<'a>, i: usize) -> PageJob<'a> {
     let page = views
         .page(entry)
         .with_video(data.video.as_ref().map(|v| views.video(v)));
-    ("interventie.html", Ctx::new(page).with("interventie", view))
+    (
+        Kind::Interventie.info().template,
+        Ctx::new(page).with("interventie", view),
+    )
 }
 
 /// A programmalijn: ambitions, and results grouped by year.
@@ -184,7 +188,7 @@ pub(super) fn programmalijn<'a>(views: &Views<'a>, i: usize) -> PageJob<'a> {
         jaren,
     };
     (
-        "programmalijn.html",
+        Kind::Programmalijn.info().template,
         Ctx::new(views.page(entry)).with("programmalijn", view),
     )
 }
@@ -234,7 +238,10 @@ pub(super) fn nieuwsbericht<'a>(views: &Views<'a>, i: usize) -> PageJob<'a> {
         }),
     };
     let page = page.with_structured_data(Some(item), "article", "nieuwsbericht");
-    ("nieuwsbericht.html", Ctx::new(page).with("nieuws", view))
+    (
+        Kind::Nieuws.info().template,
+        Ctx::new(page).with("nieuws", view),
+    )
 }
 
 /// A plain page.
@@ -244,7 +251,7 @@ pub(super) fn pagina<'a>(views: &Views<'a>, i: usize) -> PageJob<'a> {
     let page = views
         .page(entry)
         .with_video(entry.doc().data.video.as_ref().map(|v| views.video(v)));
-    ("pagina.html", Ctx::new(page))
+    (Kind::Page.info().template, Ctx::new(page))
 }
 
 /// The overview of a folder of plain pages.
@@ -256,7 +263,7 @@ pub(super) fn sectie<'a>(views: &Views<'a>, i: usize) -> PageJob<'a> {
         .map(|&index| views.card(&site.pages[index]))
         .collect();
     (
-        "lijst.html",
+        Kind::Section.info().template,
         Ctx::new(views.page(entry)).with("items", items),
     )
 }
@@ -500,7 +507,7 @@ fn section_page<'a, T>(views: &Views<'a>, section: &'a crate::site::Section<T>) 
         Some(intro) => views.page(intro),
         None => views.page_at(&section.titel, None, &section.url, "", None),
     };
-    ("lijst.html", Ctx::new(page))
+    (Kind::Section.info().template, Ctx::new(page))
 }
 
 /// The index of all terms of one facet, with counts.
@@ -548,53 +555,28 @@ fn term_page<'a>(
 fn home_cards<'a>(views: &Views<'a>) -> Vec<Card<'a>> {
     let site = views.site;
     let mut cards = Vec::new();
-    if let Some(agenda) = &site.agenda {
-        cards.push(views.card(agenda));
-    }
     let section_card = |titel: &'a str, url: &str, summary: Option<&'a str>| Card {
         titel,
         url: views.href(url),
         samenvatting: summary,
-        datum: None,
-        themas: Vec::new(),
-        leeftijden: Vec::new(),
         ..Card::default()
     };
-    if !site.themas.is_empty() {
-        let mut card = section_card(THEMAS_TITLE, routes::THEMAS, None);
-        card.themas = site
-            .themas
-            .iter()
-            .map(|t| views.link(&t.naam, &t.url))
-            .collect();
-        cards.push(card);
-    }
-    for (exists, titel, url, intro) in [
-        (
-            site.interventies.exists(),
-            &site.interventies.titel,
-            &site.interventies.url,
-            &site.interventies.intro,
-        ),
-        (
-            site.programma.exists(),
-            &site.programma.titel,
-            &site.programma.url,
-            &site.programma.intro,
-        ),
-        (
-            site.nieuws.exists(),
-            &site.nieuws.titel,
-            &site.nieuws.url,
-            &site.nieuws.intro,
-        ),
-    ] {
-        if exists {
-            cards.push(section_card(
-                titel,
-                url,
-                intro.as_ref().and_then(|i| i.summary()),
-            ));
+    for kind in views::featured() {
+        if kind == Kind::Agenda {
+            if let Some(agenda) = &site.agenda {
+                cards.push(views.card(agenda));
+            }
+            // The agenda's themes, right after it.
+            if !site.themas.is_empty() {
+                let mut card = section_card(THEMAS_TITLE, routes::THEMAS, None);
+                card.themas = (site.themas.iter())
+                    .map(|t| views.link(&t.naam, &t.url))
+                    .collect();
+                cards.push(card);
+            }
+        } else if let Some(section) = site.section(kind).filter(|s| s.exists) {
+            let summary = section.intro.and_then(|i| i.summary());
+            cards.push(section_card(section.titel, section.url, summary));
         }
     }
     // News without an intro is summed up by its newest item.

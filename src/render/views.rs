@@ -8,10 +8,11 @@ use std::borrow::Cow;
 
 use serde::Serialize;
 
+use crate::content::types::{Kind, TYPES};
 use crate::content::values::{Datum, Erkenningsniveau, Onderwijs, Soort, Status, Video};
 use crate::markdown::links;
 use crate::routes;
-use crate::site::{Config, Entry, Facet, Site, Term};
+use crate::site::{Config, Entry, Facet, Site, Term, Titled};
 
 use super::icons::{self, IconLink};
 use super::{embed, security};
@@ -400,31 +401,22 @@ impl<'a> Views<'a> {
         links::file_label(site_path, &self.site.files)
     }
 
+    /// The agenda and the sections the content types feature (see [`crate::content::types::ContentType::featured`]),
+    /// in the order of the table, then the contact page.
     fn default_menu(&self) -> Vec<Link> {
         let site = self.site;
         let mut menu = Vec::new();
-        if let Some(agenda) = &site.agenda {
-            menu.push(self.link(&agenda.doc().meta.titel, &agenda.url));
-        }
-        for (exists, titel, url) in [
-            (
-                site.interventies.exists(),
-                &site.interventies.titel,
-                &site.interventies.url,
-            ),
-            (
-                site.programma.exists(),
-                &site.programma.titel,
-                &site.programma.url,
-            ),
-            (site.nieuws.exists(), &site.nieuws.titel, &site.nieuws.url),
-        ] {
-            if exists {
-                menu.push(self.link(titel, url));
+        for kind in featured() {
+            if kind == Kind::Agenda {
+                if let Some(agenda) = &site.agenda {
+                    menu.push(self.link(&agenda.meta().titel, &agenda.url));
+                }
+            } else if let Some(section) = site.section(kind).filter(|s| s.exists) {
+                menu.push(self.link(section.titel, section.url));
             }
         }
         if let Some(contact) = site.contact.map(|i| &site.pages[i]) {
-            menu.push(self.link(&contact.doc().meta.titel, &contact.url));
+            menu.push(self.link(&contact.meta().titel, &contact.url));
         }
         menu
     }
@@ -524,27 +516,13 @@ impl<'a> Views<'a> {
     /// The title of the page at a site path, for breadcrumbs.
     fn title_of(&self, site_path: &str) -> Option<String> {
         let site = self.site;
-        for (url, titel) in [
-            (&site.addenda.url, &site.addenda.titel),
-            (&site.interventies.url, &site.interventies.titel),
-            (&site.programma.url, &site.programma.titel),
-            (&site.nieuws.url, &site.nieuws.titel),
-        ] {
-            if url == site_path {
-                return Some(titel.clone());
-            }
-        }
-        if let Some(facet) = Facet::ALL.into_iter().find(|f| f.url() == site_path) {
-            return Some(facet_title(facet).into());
-        }
-        // Found by site path first, so that only the page it names is read (and recorded).
-        let section = site.sections.iter().find(|s| s.url == site_path);
-        match section {
-            Some(section) => Some(section.meta().titel.clone()),
-            None => (site.pages.iter())
-                .find(|p| p.url == site_path)
-                .map(|page| page.meta().titel.clone()),
-        }
+        let titel = match site.titled(site_path)? {
+            Titled::Section(kind) => site.section(kind)?.titel,
+            Titled::Facet(facet) => facet_title(facet),
+            Titled::Intro(i) => &site.sections[i].meta().titel,
+            Titled::Page(i) => &site.pages[i].meta().titel,
+        };
+        Some(titel.to_string())
     }
 
     /// Links to the term pages of themes, given as indexes into `Site::themas`.
@@ -704,6 +682,11 @@ pub const LEEFTIJDEN_TITLE: &str = "Leeftijden";
 pub const ONDERWIJS_TITLE: &str = "Onderwijs";
 /// Title of the recognition levels index page.
 pub const ERKENNING_TITLE: &str = "Erkenning";
+
+/// The content types shown in the menu and on the home page, in the order of the table.
+pub(super) fn featured() -> impl Iterator<Item = Kind> {
+    TYPES.iter().filter(|t| t.featured).map(|t| t.kind)
+}
 
 /// The first segment of a site path as a section path (`/interventies/x/` → `/interventies/`).
 fn top_section(site_path: &str) -> String {

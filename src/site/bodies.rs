@@ -14,6 +14,7 @@ use crate::content::document::{Digest, Document};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::markdown::links::LinkTargets;
 use crate::markdown::{self, Rendered};
+use crate::routes::SitePath;
 
 use super::places::Placed;
 use super::{Entry, InlineMarkdown};
@@ -41,7 +42,7 @@ impl MarkdownCache {
     pub(super) fn render_again<T: InlineMarkdown>(
         &mut self,
         doc: &Document<T>,
-        url: &str,
+        url: &SitePath,
     ) -> Option<Again> {
         let earlier = self.entries.get_mut(&doc.source.content_path)?;
         let cached = render(doc, url, &self.links, self.links_digest);
@@ -68,7 +69,7 @@ pub(super) struct Again {
 /// Renders `doc`'s body and inline fields as the page at `url`.
 fn render<T: InlineMarkdown>(
     doc: &Document<T>,
-    url: &str,
+    url: &SitePath,
     links: &LinkTargets,
     links_digest: u64,
 ) -> Cached {
@@ -82,7 +83,7 @@ fn render<T: InlineMarkdown>(
         .collect();
     Cached {
         digest: doc.source.digest,
-        url: url.to_string(),
+        url: url.clone(),
         links: links_digest,
         body: Arc::new(body),
         inline,
@@ -94,7 +95,7 @@ fn render<T: InlineMarkdown>(
 #[derive(Debug, Clone)]
 struct Cached {
     digest: Digest,
-    url: String,
+    url: SitePath,
     links: u64,
     body: Arc<Rendered>,
     inline: Vec<String>,

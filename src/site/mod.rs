@@ -26,12 +26,13 @@ use crate::content::nieuws::Nieuws;
 use crate::content::page::{Home, Page, SectionIntro};
 use crate::content::programmalijn::Programmalijn;
 use crate::content::toegankelijkheid::Toegankelijkheid;
+use crate::content::types::{Kind, TYPES};
 use crate::content::values::Datum;
 use crate::content::{CONFIG_FILE, Item, Loaded, StaticFile, content_file};
 use crate::diagnostics::{Code, Diagnostic, Diagnostics, Position};
 use crate::markdown::links::LinkTargets;
 use crate::markdown::{self, Rendered};
-use crate::routes;
+use crate::routes::{self, SitePath};
 
 use bodies::Bodies;
 pub use bodies::MarkdownCache;
@@ -121,6 +122,21 @@ pub struct Site {
     /// A fingerprint of everything internal links resolve against (site paths, files,
     /// drafts): within one run, two models with the same value render every text alike.
     pub link_targets: u64,
+    /// The pages breadcrumbs may name, by site path (see [`Site::titled`]).
+    titled: HashMap<SitePath, Titled>,
+}
+
+/// A page that breadcrumbs may name, found once by its site path while the model is built.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Titled {
+    /// The overview of a content type's section (see [`Site::section`]).
+    Section(Kind),
+    /// The index of a facet's terms.
+    Facet(Facet),
+    /// A folder's intro: an index into `Site::sections`.
+    Intro(usize),
+    /// A plain page: an index into `Site::pages`.
+    Page(usize),
 }
 
 /// The contact page's file in `content/`.
@@ -132,9 +148,9 @@ const PRIVACY_FILE: &str = "privacy.md";
 #[derive(Debug, Clone)]
 pub struct Redirect {
     /// The old site path, e.g. `/oud/adres/`.
-    pub from: String,
+    pub from: SitePath,
     /// The site path of the page it sends to.
-    pub to: String,
+    pub to: SitePath,
     /// The document whose `aliassen` name it.
     pub file: PathBuf,
     /// Where in that document.
@@ -151,7 +167,7 @@ pub struct Entry<T> {
     /// The document as loaded.
     doc: Arc<Document<T>>,
     /// Its site path, e.g. `/interventies/kansrijk-in-almere/`.
-    pub url: String,
+    pub url: SitePath,
     /// Its Markdown body as HTML.
     body: Arc<Rendered>,
     /// Fields of its type rendered from inline Markdown, in the order the type defines.
@@ -175,7 +191,7 @@ impl<T> Clone for Entry<T> {
 }
 
 impl<T> Entry<T> {
-    fn new(doc: Arc<Document<T>>, url: String, body: Arc<Rendered>, inline: Vec<String>) -> Self {
+    fn new(doc: Arc<Document<T>>, url: SitePath, body: Arc<Rendered>, inline: Vec<String>) -> Self {
         let id = xxhash_rust::xxh3::xxh3_64(doc.source.content_path.as_bytes());
         Entry {
             doc,
@@ -251,7 +267,7 @@ pub struct DocumentRef<'a> {
 #[derive(Debug)]
 pub struct Section<T> {
     /// The overview page's site path, e.g. `/interventies/`.
-    pub url: String,
+    pub url: SitePath,
     /// The overview's title, from `_index.md` or a default.
     pub titel: String,
     /// The section's `_index.md`, when there is one.
@@ -277,6 +293,30 @@ impl<T> Section<T> {
     pub fn exists(&self) -> bool {
         self.intro.is_some() || !self.items.is_empty()
     }
+
+    /// What every section has, whatever the type of its items.
+    pub fn head(&self) -> SectionHead<'_> {
+        SectionHead {
+            url: &self.url,
+            titel: &self.titel,
+            intro: self.intro.as_ref(),
+            exists: self.exists(),
+        }
+    }
+}
+
+/// The overview page of a section, whatever the type of its items: for what lists sections
+/// (the menu, the home page, breadcrumbs) without knowing each type.
+#[derive(Debug, Clone, Copy)]
+pub struct SectionHead<'a> {
+    /// The overview page's site path.
+    pub url: &'a SitePath,
+    /// The overview's title.
+    pub titel: &'a str,
+    /// The section's `_index.md`, when there is one.
+    pub intro: Option<&'a Entry<SectionIntro>>,
+    /// Whether the overview page exists (see [`Section::exists`]).
+    pub exists: bool,
 }
 
 /// A term of a vocabulary (a thema or an age range) and what carries it.
@@ -287,7 +327,7 @@ pub struct Term {
     /// Its URL slug.
     pub slug: String,
     /// Its site path, e.g. `/themas/versterken-van-taal/`.
-    pub url: String,
+    pub url: SitePath,
     /// Indexes into `Site::interventies.items`, in ascending order.
     pub interventies: Vec<usize>,
     /// Pairs of (programmalijn index, result index).
@@ -338,6 +378,18 @@ impl Facet {
 }
 
 impl Site {
+    /// The section of the documents of `kind`, for the types whose files are in a folder of
+    /// their own (see [`crate::content::types::Place::Folder`]).
+    pub fn section(&self, kind: Kind) -> Option<SectionHead<'_>> {
+        match kind {
+            Kind::Addendum => Some(self.addenda.head()),
+            Kind::Interventie => Some(self.interventies.head()),
+            Kind::Programmalijn => Some(self.programma.head()),
+            Kind::Nieuws => Some(self.nieuws.head()),
+            Kind::Home | Kind::Agenda | Kind::Toegankelijkheid | Kind::Section | Kind::Page => None,
+        }
+    }
+
     /// The terms of a facet.
     pub fn terms(&self, facet: Facet) -> &[Term] {
         match facet {
@@ -431,7 +483,7 @@ impl Site {
                 );
                 None
             }
-            Some(doc) => places.place(doc, |_| routes::HOME.into(), diagnostics),
+            Some(doc) => places.place(doc, |_| SitePath::fixed(routes::HOME), diagnostics),
             // A home page that is there but could not be read has its own errors.
             None if loaded.failed.iter().any(|f| f == "index.md") => None,
             None => {
@@ -449,10 +501,14 @@ impl Site {
         };
         let agenda = loaded
             .agenda
-            .and_then(|doc| places.place(doc, |_| routes::AGENDA.into(), diagnostics));
-        let toegankelijkheid = loaded
-            .toegankelijkheid
-            .and_then(|doc| places.place(doc, |_| routes::TOEGANKELIJKHEID.into(), diagnostics));
+            .and_then(|doc| places.place(doc, |_| SitePath::fixed(routes::AGENDA), diagnostics));
+        let toegankelijkheid = loaded.toegankelijkheid.and_then(|doc| {
+            places.place(
+                doc,
+                |_| SitePath::fixed(routes::TOEGANKELIJKHEID),
+                diagnostics,
+            )
+        });
         if let Some((doc, _)) = &toegankelijkheid {
             check_statement(doc, config.as_ref(), diagnostics);
         }
@@ -462,29 +518,20 @@ impl Site {
             .into_iter()
             .map(|doc| (folder_of(&doc.source.content_path).to_string(), doc))
             .collect();
-        let mut addenda = places.section(
-            "addenda",
-            "Addenda",
-            &mut intros,
-            loaded.addenda,
-            diagnostics,
-        );
+        let mut addenda = places.section(Kind::Addendum, &mut intros, loaded.addenda, diagnostics);
         let mut interventies = places.section(
-            "interventies",
-            "Interventies",
+            Kind::Interventie,
             &mut intros,
             loaded.interventies,
             diagnostics,
         );
         let mut programma = places.section(
-            "programmalijnen",
-            "Programma",
+            Kind::Programmalijn,
             &mut intros,
             loaded.programmalijnen,
             diagnostics,
         );
-        let mut nieuws =
-            places.section("nieuws", "Nieuws", &mut intros, loaded.nieuws, diagnostics);
+        let mut nieuws = places.section(Kind::Nieuws, &mut intros, loaded.nieuws, diagnostics);
         let pages: Vec<Placed<Page>> = loaded
             .pages
             .into_iter()
@@ -527,7 +574,8 @@ impl Site {
 
         // Documents that failed to load still count as existing, so that links and
         // references to them do not add misleading errors to the ones already reported.
-        let failed_urls: Vec<String> = loaded.failed.iter().map(|path| default_url(path)).collect();
+        let failed_urls: Vec<SitePath> =
+            loaded.failed.iter().map(|path| default_url(path)).collect();
         // An agenda that is there but could not be read has its own errors: its themes are
         // unknown, not missing, so the interventies' themes are not checked against nothing.
         let agenda_failed = loaded.failed.iter().any(|f| f == "agenda.md");
@@ -558,8 +606,9 @@ impl Site {
         check_erkenningen(&interventies.items, diagnostics);
         check_programmalijnen(&programma.items, diagnostics);
 
-        let mut pages_and_files: HashSet<String> = places.urls.into_keys().collect();
-        pages_and_files.extend(failed_urls);
+        let mut pages_and_files: HashSet<String> =
+            places.urls.into_keys().map(String::from).collect();
+        pages_and_files.extend(failed_urls.into_iter().map(String::from));
         pages_and_files.extend(GENERATED_FILES.iter().map(|s| s.to_string()));
         for (facet, terms) in [
             (Facet::Thema, &themas),
@@ -567,7 +616,7 @@ impl Site {
             (Facet::Onderwijs, &onderwijs),
             (Facet::Erkenning, &erkenningen),
         ] {
-            pages_and_files.extend(terms.iter().map(|t| t.url.clone()));
+            pages_and_files.extend(terms.iter().map(|t| t.url.to_string()));
             if !terms.is_empty() {
                 pages_and_files.insert(facet.url().into());
             }
@@ -586,8 +635,10 @@ impl Site {
         let links = LinkTargets {
             base_path: config.as_ref().map_or("/", |c| c.base_path()).to_string(),
             pages: pages_and_files,
-            by_source: places.by_source,
-            drafts: places.draft_urls,
+            by_source: (places.by_source.into_iter())
+                .map(|(source, url)| (source, url.into()))
+                .collect(),
+            drafts: places.draft_urls.iter().map(|u| u.to_string()).collect(),
             files,
             template_ids: options.template_ids.clone(),
         };
@@ -626,7 +677,7 @@ impl Site {
             (pages.iter()).position(|p: &Entry<Page>| p.doc.source.content_path == file)
         };
         let (contact, privacy) = (page_from(CONTACT_FILE), page_from(PRIVACY_FILE));
-        let site = Site {
+        let mut site = Site {
             config: config?,
             home: home?,
             agenda,
@@ -652,9 +703,30 @@ impl Site {
             redirects,
             today: options.today,
             link_targets,
+            titled: HashMap::new(),
         };
+        site.titled = site.titled_pages();
         site.check_fragments(diagnostics);
         (!diagnostics.has_errors()).then_some(site)
+    }
+
+    /// The pages that breadcrumbs may name, by site path: when two have one path, a section
+    /// of a content type wins over a facet's index, and that over a folder's intro and a
+    /// plain page.
+    fn titled_pages(&self) -> HashMap<SitePath, Titled> {
+        let pages = (self.pages.iter().enumerate()).map(|(i, p)| (p.url.clone(), Titled::Page(i)));
+        let intros =
+            (self.sections.iter().enumerate()).map(|(i, s)| (s.url.clone(), Titled::Intro(i)));
+        let facets = (Facet::ALL.into_iter()).map(|f| (SitePath::fixed(f.url()), Titled::Facet(f)));
+        let sections = (TYPES.iter())
+            .filter_map(|t| Some((self.section(t.kind)?.url.clone(), t.kind)))
+            .map(|(url, kind)| (url, Titled::Section(kind)));
+        pages.chain(intros).chain(facets).chain(sections).collect()
+    }
+
+    /// The page at `site_path` that breadcrumbs may name, if there is one.
+    pub fn titled(&self, site_path: &str) -> Option<Titled> {
+        self.titled.get(site_path).copied()
     }
 
     /// Every document, whatever its type: common keys, source, site path and rendered body.
@@ -829,7 +901,7 @@ const GENERATED_FILES: &[&str] = &[
 
 /// A section whose documents have their site paths.
 struct PlacedSection<T> {
-    url: String,
+    url: SitePath,
     titel: String,
     intro: Option<Placed<SectionIntro>>,
     items: Vec<Placed<T>>,

@@ -5,9 +5,10 @@ use std::sync::Arc;
 
 use crate::content::document::Document;
 use crate::content::page::SectionIntro;
+use crate::content::types::{self, Kind, Place, SECTION_FILE};
 use crate::diagnostics::{Code, Diagnostic, Diagnostics, Position};
 use crate::markdown::slugify;
-use crate::routes;
+use crate::routes::{self, SitePath};
 
 use super::PlacedSection;
 
@@ -24,20 +25,20 @@ pub(super) const RESERVED: &[&str] = &[
 ];
 
 /// A document with its site path, before its Markdown is rendered.
-pub(super) type Placed<T> = (Arc<Document<T>>, String);
+pub(super) type Placed<T> = (Arc<Document<T>>, SitePath);
 
 /// Hands out site paths and remembers who claimed which.
 #[derive(Default)]
 pub(super) struct Places {
     pub(super) drafts: bool,
     /// Site path → the file that claims it.
-    pub(super) urls: BTreeMap<String, std::path::PathBuf>,
+    pub(super) urls: BTreeMap<SitePath, std::path::PathBuf>,
     /// Content path (`interventies/x.md`) → site path, for links to source files.
-    pub(super) by_source: HashMap<String, String>,
+    pub(super) by_source: HashMap<String, SitePath>,
     /// Site paths of drafts left out of this build.
-    pub(super) draft_urls: HashSet<String>,
+    pub(super) draft_urls: HashSet<SitePath>,
     /// Redirects asked for: (old path, file, position, new path).
-    pub(super) aliases: Vec<(String, std::path::PathBuf, Option<Position>, String)>,
+    pub(super) aliases: Vec<(SitePath, std::path::PathBuf, Option<Position>, SitePath)>,
 }
 
 impl Places {
@@ -46,7 +47,7 @@ impl Places {
     pub(super) fn place<T>(
         &mut self,
         doc: Arc<Document<T>>,
-        url_of: impl Fn(&Document<T>) -> String,
+        url_of: impl Fn(&Document<T>) -> SitePath,
         diagnostics: &mut Diagnostics,
     ) -> Option<Placed<T>> {
         if let Some(slug) = doc.meta.slug.as_ref().filter(|s| !is_valid_slug(&s.value)) {
@@ -94,7 +95,7 @@ impl Places {
             );
             return None;
         }
-        if let Some(other) = self.urls.get(&url) {
+        if let Some(other) = self.urls.get(url.as_str()) {
             // Without a `slug`, the file name chose the address: point at the front matter's
             // first line, where a `slug` would go.
             let at = position.or(Some(Position {
@@ -115,9 +116,12 @@ impl Places {
         for alias in &doc.meta.aliassen {
             let at = doc.source.lines.of(alias);
             match normalize_alias(&alias.value) {
-                Ok(path) => self
-                    .aliases
-                    .push((path, doc.source.path.clone(), at, url.clone())),
+                Ok(path) => self.aliases.push((
+                    routes::alias(&path),
+                    doc.source.path.clone(),
+                    at,
+                    url.clone(),
+                )),
                 Err(problem) => diagnostics.push(
                     Diagnostic::new(
                         Code::BadAlias,
@@ -137,19 +141,26 @@ impl Places {
 
     pub(super) fn section<T>(
         &mut self,
-        folder: &str,
-        default_title: &str,
+        kind: Kind,
         intros: &mut BTreeMap<String, Arc<Document<SectionIntro>>>,
         docs: Vec<Arc<Document<T>>>,
         diagnostics: &mut Diagnostics,
     ) -> PlacedSection<T> {
+        let Place::Folder {
+            folder,
+            title: default_title,
+            ..
+        } = kind.info().place
+        else {
+            unreachable!("only the types of a folder have sections")
+        };
         let url = routes::section(folder);
         let intro = intros
             .remove(folder)
             .and_then(|d| self.place(d, |_| url.clone(), diagnostics));
         let items = docs
             .into_iter()
-            .filter_map(|d| self.place(d, |d| format!("{url}{}/", slug_of(d)), diagnostics))
+            .filter_map(|d| self.place(d, |d| routes::document(folder, &slug_of(d)), diagnostics))
             .collect();
         PlacedSection {
             titel: intro
@@ -163,14 +174,14 @@ impl Places {
 
     /// Aliases may not shadow a page, a reserved path or each other.
     pub(super) fn check_aliases(&mut self, diagnostics: &mut Diagnostics) {
-        let mut seen: HashMap<String, std::path::PathBuf> = HashMap::new();
+        let mut seen: HashMap<&SitePath, &std::path::Path> = HashMap::new();
         for (alias, file, position, _) in &self.aliases {
             let problem = if let Some(page) = self.urls.get(alias) {
                 Some(t!("alias-verbergt", alias = alias, page = page.display()))
             } else if RESERVED.iter().any(|r| alias.starts_with(r)) || alias == routes::HOME {
                 Some(t!("alias-van-gka", alias = alias))
             } else {
-                seen.insert(alias.clone(), file.clone())
+                seen.insert(alias, file)
                     .map(|other| t!("alias-dubbel", alias = alias, other = other.display()))
             };
             if let Some(message) = problem {
@@ -261,14 +272,14 @@ pub(super) fn slug_of<T>(doc: &Document<T>) -> String {
 }
 
 /// The site path a document gets when its front matter sets no `slug`.
-pub(super) fn default_url(content_path: &str) -> String {
+pub(super) fn default_url(content_path: &str) -> SitePath {
     let folder = folder_of(content_path);
     let name = content_path.rsplit('/').next().unwrap_or_default();
     match (folder, name) {
-        ("", "_index.md" | "index.md") => routes::HOME.into(),
-        (_, "_index.md") => routes::section(folder),
-        ("", "agenda.md") => routes::AGENDA.into(),
-        ("addenda" | "interventies" | "programmalijnen" | "nieuws", _) => {
+        ("", SECTION_FILE | "index.md") => SitePath::fixed(routes::HOME),
+        (_, SECTION_FILE) => routes::section(folder),
+        ("", "agenda.md") => SitePath::fixed(routes::AGENDA),
+        _ if types::of_folder(folder).is_some() => {
             routes::document(folder, &slugify(name.trim_end_matches(".md")))
         }
         _ => page_url(content_path),
@@ -284,39 +295,35 @@ pub(super) fn folder_of(content_path: &str) -> &str {
 
 /// The site path of a plain page document: that of [`page_url`], with its `slug`, when it
 /// sets one, as the last part (`contact.md` with `slug: bereikbaarheid`: `/bereikbaarheid/`).
-pub(super) fn plain_page_url<T>(doc: &Document<T>) -> String {
-    let url = page_url(&doc.source.content_path);
-    match &doc.meta.slug {
-        Some(slug) => {
-            let parent = url
-                .trim_end_matches('/')
-                .rsplit_once('/')
-                .map_or("", |(parent, _)| parent);
-            format!("{parent}/{}/", slug.value)
+pub(super) fn plain_page_url<T>(doc: &Document<T>) -> SitePath {
+    let mut parts = page_parts(&doc.source.content_path);
+    if let Some(slug) = &doc.meta.slug {
+        match parts.last_mut() {
+            Some(last) => *last = slug.value.clone(),
+            None => parts.push(slug.value.clone()),
         }
-        None => url,
     }
+    routes::page(parts.iter().map(String::as_str))
 }
 
 /// The site path of a plain page: its folders, then its slug.
-pub(super) fn page_url(content_path: &str) -> String {
-    let folder = folder_of(content_path);
+pub(super) fn page_url(content_path: &str) -> SitePath {
+    routes::page(page_parts(content_path).iter().map(String::as_str))
+}
+
+/// The parts of a plain page's site path: its folders' slugs, then its name's (none for an
+/// `index.md`, which stands for its folder).
+fn page_parts(content_path: &str) -> Vec<String> {
     let name = content_path
         .rsplit('/')
         .next()
         .unwrap_or_default()
         .trim_end_matches(".md");
-    let name = if name == "index" {
-        String::new()
-    } else {
-        format!("{}/", slugify(name))
-    };
-    let folder: String = folder
-        .split('/')
+    (folder_of(content_path).split('/'))
         .filter(|p| !p.is_empty())
-        .map(|p| format!("{}/", slugify(p)))
-        .collect();
-    format!("/{folder}{name}")
+        .chain((name != "index").then_some(name))
+        .map(slugify)
+        .collect()
 }
 
 #[cfg(test)]

@@ -16,7 +16,7 @@ use crate::content::programmalijn::Programmalijn;
 use crate::content::values::{AgeRange, Erkenningsniveau, Onderwijs, Soort};
 use crate::diagnostics::{Code, Diagnostic, Diagnostics, Position};
 use crate::markdown::slugify;
-use crate::routes;
+use crate::routes::{self, SitePath};
 
 use super::Term;
 use super::places::Placed;
@@ -221,8 +221,8 @@ pub(super) fn erkenning_terms(interventies: &[Placed<Interventie>]) -> Vec<Term>
 pub(super) fn check_addenda(
     addenda: &[Placed<Addendum>],
     interventies: &[Placed<Interventie>],
-    drafts: &HashSet<String>,
-    failed: &[String],
+    drafts: &HashSet<SitePath>,
+    failed: &[SitePath],
     diagnostics: &mut Diagnostics,
 ) {
     let slugs: Vec<&str> = interventies.iter().map(|(_, url)| url_slug(url)).collect();
@@ -435,7 +435,7 @@ mod tests {
             &format!("interventies/{slug}.md"),
             &format!("titel: {slug}"),
         ) {
-            Item::Interventie(doc) => (doc, format!("/interventies/{slug}/")),
+            Item::Interventie(doc) => (doc, routes::interventie(slug)),
             _ => unreachable!("a file in interventies/ is an interventie"),
         }
     }
@@ -443,7 +443,7 @@ mod tests {
     fn addendum(name: &str, slugs: &[&str]) -> Placed<Addendum> {
         let front_matter = format!("titel: {name}\ninterventies: [{}]", slugs.join(", "));
         match document(&format!("addenda/{name}.md"), &front_matter) {
-            Item::Addendum(doc) => (doc, format!("/addenda/{name}/")),
+            Item::Addendum(doc) => (doc, routes::document("addenda", name)),
             _ => unreachable!("a file in addenda/ is an addendum"),
         }
     }
@@ -491,11 +491,11 @@ mod tests {
     #[test]
     fn sections_hold_the_pages_below_their_folder() {
         let page = |content_path: &str, url: &str| match document(content_path, "titel: x") {
-            Item::Page(doc) => (doc, url.to_string()),
+            Item::Page(doc) => (doc, url.into()),
             _ => unreachable!("a file outside the typed folders is a page"),
         };
         let section = |content_path: &str, url: &str| match document(content_path, "titel: x") {
-            Item::Section(doc) => (doc, url.to_string()),
+            Item::Section(doc) => (doc, url.into()),
             _ => unreachable!("an _index.md is a section"),
         };
         let pages = [
