@@ -306,6 +306,67 @@ fn thema_ouderbetrokkenheid_lists_kansrijk_in_almere() {
     );
 }
 
+/// A theme with nothing on it yet says so and sends the visitor on: to the agenda, and to
+/// the other themes.
+#[test]
+fn an_empty_theme_points_at_the_agenda_and_the_other_themes() {
+    let built = build_example(&[]);
+    let doc = page(&built.out, "/themas/versterken-van-taal/");
+    let main = main_of(&doc);
+    assert!(card_titles(main).is_empty());
+    assert!(text(main).contains("nog geen interventies"), "{}", text(main));
+    assert_eq!(
+        links_in(main, "a"),
+        [
+            ("Lees de GKA-Agenda van Almere".to_string(), "/agenda/".to_string()),
+            ("Bekijk alle thema's".to_string(), "/themas/".to_string()),
+        ]
+    );
+}
+
+/// When the agenda has a heading of the theme's name, the empty theme links to it.
+#[test]
+fn an_empty_theme_links_to_the_agendas_heading_about_it() {
+    let site = tempfile::tempdir().unwrap();
+    copy_dir(&repo_root().join("content"), &site.path().join("content"));
+    copy_dir(&repo_root().join("themes"), &site.path().join("themes"));
+    let agenda = site.path().join("content/agenda.md");
+    let text_before = fs::read_to_string(&agenda).unwrap();
+    fs::write(
+        &agenda,
+        format!("{text_before}\n## Versterken van taal\n\nTaal is de basis.\n"),
+    )
+    .unwrap();
+    let built = build_into_temp(site.path(), &[]);
+    let doc = page(&built.out, "/themas/versterken-van-taal/");
+    let links = links_in(main_of(&doc), "a");
+    assert_eq!(
+        links[0],
+        (
+            "Lees in de GKA-Agenda van Almere wat de gemeente met dit thema wil bereiken"
+                .to_string(),
+            "/agenda/#versterken-van-taal".to_string()
+        )
+    );
+}
+
+/// The interventies overview: its filters and its list each under a heading of their own,
+/// the cards one level below.
+#[test]
+fn the_interventies_overview_has_its_headings_in_order() {
+    let built = build_example(&[]);
+    let doc = page(&built.out, "/interventies/");
+    let headings: Vec<String> = main_of(&doc)
+        .select(&sel("h1, h2, h3"))
+        .map(|h| format!("{} {}", h.value().name(), fold_ws(&text(h))))
+        .collect();
+    assert_eq!(headings[0], "h1 Interventies");
+    assert_eq!(headings[1], "h2 Bekijk de interventies per onderwerp");
+    let list = headings.iter().position(|h| h == "h2 Alle interventies").unwrap();
+    assert_eq!(headings.len() - list - 1, INTERVENTIES.len());
+    assert!(headings[list + 1..].iter().all(|h| h.starts_with("h3 ")));
+}
+
 #[test]
 fn leeftijd_12_18_lists_dare_to_dream_in_036_and_the_overlapping_results() {
     let built = build_example(&[]);

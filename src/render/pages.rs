@@ -2,7 +2,7 @@
 //! views. `make_job` in the parent module dispatches to them.
 
 use super::*;
-use crate::content::types::Kind;
+use crate::content::types::{ContentKind, Kind};
 
 /// The home page: the intro and a card for each part of the site.
 pub(super) fn home<'a>(views: &Views<'a>) -> PageJob<'a> {
@@ -264,7 +264,9 @@ pub(super) fn sectie<'a>(views: &Views<'a>, i: usize) -> PageJob<'a> {
         .collect();
     (
         Kind::Section.info().template,
-        Ctx::new(views.page(entry)).with("items", items),
+        Ctx::new(views.page(entry))
+            .with("items", items)
+            .with("lijst", Kind::Section.info().name),
     )
 }
 
@@ -340,7 +342,40 @@ pub(super) fn term<'a>(
         Facet::Leeftijd => format!("{} jaar", term.naam),
         _ => term.naam.clone(),
     };
-    term_page(views, term, titel, cards)
+    let (template, ctx) = term_page(views, term, titel, cards);
+    let mut ctx = ctx.with(
+        "overzicht",
+        views.link(views::facet_title(facet), facet.url()),
+    );
+    if facet == Facet::Thema
+        && let Some(agenda) = &site.agenda
+    {
+        // A theme with nothing on it yet can still point at what the agenda says about it,
+        // when the agenda has a heading of that name.
+        let slug = crate::markdown::slugify(&term.naam);
+        let heading = agenda.body().ids.contains(&slug);
+        let url = if heading {
+            format!("{}#{slug}", agenda.url)
+        } else {
+            agenda.url.to_string()
+        };
+        let view = TermAgenda {
+            titel: &agenda.meta().titel,
+            url: views.href(&url),
+            over_dit_thema: heading,
+        };
+        ctx = ctx.with("agenda", view);
+    }
+    (template, ctx)
+}
+
+/// The `agenda` value of a theme's page: where the agenda is, and whether the link goes to
+/// its heading about the theme.
+#[derive(Serialize)]
+struct TermAgenda<'a> {
+    titel: &'a str,
+    url: String,
+    over_dit_thema: bool,
 }
 
 /// The 404 page.
@@ -488,7 +523,7 @@ struct TermResultaat<'a> {
 }
 
 /// A section overview with its cards.
-pub(super) fn section_job<'a, T>(
+pub(super) fn section_job<'a, T: ContentKind>(
     views: &Views<'a>,
     section: &'a crate::site::Section<T>,
     items: Vec<Card<'a>>,
@@ -501,13 +536,20 @@ pub(super) fn section_job<'a, T>(
     (template, ctx)
 }
 
-/// A section overview's template and `page`: its intro, else a page with its title.
-fn section_page<'a, T>(views: &Views<'a>, section: &'a crate::site::Section<T>) -> PageJob<'a> {
+/// A section overview's template and `page`: its intro, else a page with its title; `lijst`
+/// names the type of its items, so the theme can give the list a fitting heading.
+fn section_page<'a, T: ContentKind>(
+    views: &Views<'a>,
+    section: &'a crate::site::Section<T>,
+) -> PageJob<'a> {
     let page = match &section.intro {
         Some(intro) => views.page(intro),
         None => views.page_at(&section.titel, None, &section.url, "", None),
     };
-    (Kind::Section.info().template, Ctx::new(page))
+    (
+        Kind::Section.info().template,
+        Ctx::new(page).with("lijst", T::KIND.info().name),
+    )
 }
 
 /// The index of all terms of one facet, with counts.
