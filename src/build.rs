@@ -134,9 +134,16 @@ pub fn load_site_with(
     let loaded = content::load_with(&options.root, loads, changed, &mut diagnostics);
     let chain = loaded.config.as_ref().and_then(|(config, lines)| {
         let named = &config.thema;
-        ThemeChain::resolve(&options.root, &named.value, lines.of(named))
-            .map_err(|found| diagnostics.extend(found))
-            .ok()
+        match ThemeChain::resolve(&options.root, &named.value, lines.of(named)) {
+            Ok(mut chain) => {
+                diagnostics.extend(std::mem::take(&mut chain.warnings));
+                Some(chain)
+            }
+            Err(found) => {
+                diagnostics.extend(found);
+                None
+            }
+        }
     });
     let model_options = ModelOptions {
         base_url: options.base_url.clone(),

@@ -243,6 +243,28 @@ pub enum Command {
     /// Load them in the shell's start-up file, e.g. `source <(gka completions bash)` in
     /// ~/.bashrc; the descriptions are in the language gka speaks.
     Completions(CompletionsArgs),
+    /// Put a copy of one of gka's themes in themes/, to change it yourself.
+    ///
+    /// Without a folder of its own, a site uses the theme inside gka, and so gets every
+    /// improvement with a new gka. With a copy, the theme is the site's own: gka check says so
+    /// when a newer gka has a newer theme.
+    CopyTheme(CopyThemeArgs),
+}
+
+/// Flags of `gka copy-theme`.
+#[derive(Debug, Args)]
+pub struct CopyThemeArgs {
+    /// The theme to copy.
+    #[arg(value_name = "THEMA", default_value = "gka")]
+    pub theme: String,
+
+    /// The site's folder: the one holding content/ and themes/.
+    #[arg(long, short, value_name = "DIR", default_value = ".")]
+    pub root: PathBuf,
+
+    /// Replace a folder of that theme that is already there.
+    #[arg(long)]
+    pub force: bool,
 }
 
 /// Flags of `gka completions`.

@@ -111,6 +111,7 @@ fn main() -> ExitCode {
             }
         }
         Command::Schema(args) => schema(args),
+        Command::CopyTheme(args) => copy_theme(&args),
         Command::Completions(args) => {
             // From the command line as people see it: its help texts in their language. Made
             // in memory first, as clap_complete panics when it cannot write, and a reader that
@@ -338,4 +339,43 @@ fn finish(
         Err(Some(message)) => eprintln!("{}", t!("fout", message = message)),
     }
     code
+}
+
+/// `gka copy-theme`: one of gka's themes into the site's `themes/`.
+fn copy_theme(args: &cli::CopyThemeArgs) -> ExitCode {
+    use gka::theme::{THEMES_DIR, embedded};
+    let folder = args.root.join(THEMES_DIR).join(&args.theme);
+    let failed = |message: String| {
+        eprintln!("{}", t!("fout", message = message));
+        ExitCode::from(2)
+    };
+    if !embedded::names().contains(&args.theme) {
+        return failed(t!(
+            "kopie-onbekend",
+            theme = &args.theme,
+            available = embedded::names().join(", ")
+        ));
+    }
+    match embedded::copy_out(&args.theme, &folder, args.force) {
+        Ok(files) => {
+            eprintln!(
+                "{}",
+                t!(
+                    "kopie-gemaakt",
+                    theme = &args.theme,
+                    folder = folder.display(),
+                    files = files.len()
+                )
+            );
+            ExitCode::SUCCESS
+        }
+        Err(err) if err.kind() == std::io::ErrorKind::AlreadyExists => {
+            failed(t!("kopie-bestaat", folder = folder.display()))
+        }
+        Err(err) => failed(t!(
+            "kopie-mislukt",
+            folder = folder.display(),
+            reason = gka::i18n::io_error(&err)
+        )),
+    }
 }

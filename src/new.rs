@@ -1,24 +1,20 @@
 //! `gka new`: scaffolds a complete, valid site for another gemeente.
 //!
 //! The new folder gets one example of every content type, an agenda whose themes are
-//! placeholders, a child theme `themes/<gemeente-slug>/` with its own design tokens, the
-//! parent theme it extends (embedded in the binary, so an installed `gka` needs no checkout
-//! of this repository), the publish pipelines of this repository and the configurations of the
-//! form-based editors (`gka schema --cms`). Every text the gemeente
+//! placeholders, a child theme `themes/<gemeente-slug>/` with its own design tokens that
+//! extends a theme gka carries (not a copy of it: the site uses gka's own, see
+//! [`crate::theme::embedded`], so a new gka brings its theme fixes), the publish pipelines of
+//! this repository and the configurations of the form-based editors (`gka schema --cms`). Every text the gemeente
 //! must write itself is marked `TODO:`, which `gka check` reports as `GKA-W008`; the site
 //! builds as it is.
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
-use include_dir::{Dir, include_dir};
-
 use crate::cms::{Cms, DecapOptions};
 use crate::content::values::Datum;
 use crate::markdown::slugify;
-
-/// The repository's `themes/`, embedded at compile time.
-static THEMES: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/themes");
+use crate::theme::embedded;
 
 /// The GitHub Pages pipeline, the same file this repository publishes with.
 const GITHUB_WORKFLOW: &str = include_str!("../.github/workflows/publish.yml");
@@ -83,14 +79,6 @@ pub struct Created {
     pub theme: String,
 }
 
-/// The names of the themes embedded in the binary.
-pub fn embedded_themes() -> Vec<String> {
-    THEMES
-        .dirs()
-        .filter_map(|d| d.path().file_name()?.to_str().map(str::to_string))
-        .collect()
-}
-
 /// Scaffolds the site. Checks everything before writing the first file.
 pub fn new_site(options: &NewOptions) -> Result<Created, NewError> {
     let folder = &options.folder;
@@ -126,10 +114,6 @@ pub fn new_site(options: &NewOptions) -> Result<Created, NewError> {
         Cms::Decap.default_path().into(),
         crate::cms::decap(&DecapOptions::default())?.into_bytes(),
     );
-    for theme in &chain {
-        let dir = THEMES.get_dir(theme).expect("checked by parent_chain");
-        embedded_files(dir, &mut files);
-    }
     for (rel, contents) in &files {
         let path = folder.join(rel);
         let parent = path.parent().expect("every file is inside the folder");
@@ -145,7 +129,8 @@ pub fn new_site(options: &NewOptions) -> Result<Created, NewError> {
     })
 }
 
-/// The parent theme and every theme it extends, each embedded.
+/// The parent theme and every theme it extends, each embedded: the gemeente's theme may not
+/// take the name of one of them.
 fn parent_chain(parent: &str) -> Result<Vec<String>, NewError> {
     #[derive(serde::Deserialize)]
     struct ThemeYaml {
@@ -155,38 +140,19 @@ fn parent_chain(parent: &str) -> Result<Vec<String>, NewError> {
     let mut chain = Vec::new();
     let mut next = Some(parent.to_string());
     while let Some(name) = next.take() {
-        let Some(dir) = THEMES.get_dir(&name).filter(|_| !chain.contains(&name)) else {
+        let Some(files) = embedded::files(&name).filter(|_| !chain.contains(&name)) else {
             return Err(NewError::UnknownParent {
                 name,
-                available: embedded_themes().join(", "),
+                available: embedded::names().join(", "),
             });
         };
-        next = dir
-            .get_file(dir.path().join("theme.yaml"))
-            .and_then(|f| f.contents_utf8())
+        next = (files.get(crate::theme::THEME_FILE))
+            .and_then(|bytes| std::str::from_utf8(bytes).ok())
             .and_then(|text| serde_saphyr::from_str::<ThemeYaml>(text).ok())
             .and_then(|t| t.extends);
         chain.push(name);
     }
     Ok(chain)
-}
-
-/// Adds every file of an embedded folder, at `themes/<its path>`.
-fn embedded_files(dir: &Dir<'static>, files: &mut BTreeMap<String, Vec<u8>>) {
-    for file in dir.files() {
-        let rel: Vec<String> = file
-            .path()
-            .components()
-            .map(|c| c.as_os_str().to_string_lossy().into_owned())
-            .collect();
-        files.insert(
-            format!("themes/{}", rel.join("/")),
-            file.contents().to_vec(),
-        );
-    }
-    for sub in dir.dirs() {
-        embedded_files(sub, files);
-    }
 }
 
 /// A YAML double-quoted string (JSON's quoting is valid YAML).
@@ -397,7 +363,11 @@ mod tests {
     #[test]
     fn the_default_parent_is_embedded_with_its_templates() {
         assert_eq!(parent_chain("gka").unwrap(), ["gka"]);
-        assert!(THEMES.get_file("gka/templates/base.html").is_some());
+        assert!(
+            embedded::files("gka")
+                .unwrap()
+                .contains_key("templates/base.html")
+        );
     }
 
     #[test]
@@ -407,29 +377,6 @@ mod tests {
             parent_chain("nergens"),
             Err(NewError::UnknownParent { .. })
         ));
-    }
-
-    #[test]
-    fn the_embedded_themes_are_the_repositorys() {
-        let mut embedded = BTreeMap::new();
-        for dir in THEMES.dirs() {
-            embedded_files(dir, &mut embedded);
-        }
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-        let mut on_disk = BTreeMap::new();
-        for entry in walkdir::WalkDir::new(root.join("themes")) {
-            let entry = entry.unwrap();
-            if entry.file_type().is_file() {
-                let rel = entry.path().strip_prefix(root).unwrap();
-                let rel = rel.to_string_lossy().replace('\\', "/");
-                on_disk.insert(rel, std::fs::read(entry.path()).unwrap());
-            }
-        }
-        assert_eq!(
-            embedded.keys().collect::<Vec<_>>(),
-            on_disk.keys().collect::<Vec<_>>()
-        );
-        assert!(embedded == on_disk, "an embedded theme file is stale");
     }
 
     #[test]

@@ -314,11 +314,18 @@ fn an_empty_theme_points_at_the_agenda_and_the_other_themes() {
     let doc = page(&built.out, "/themas/versterken-van-taal/");
     let main = main_of(&doc);
     assert!(card_titles(main).is_empty());
-    assert!(text(main).contains("nog geen interventies"), "{}", text(main));
+    assert!(
+        text(main).contains("nog geen interventies"),
+        "{}",
+        text(main)
+    );
     assert_eq!(
         links_in(main, "a"),
         [
-            ("Lees de GKA-Agenda van Almere".to_string(), "/agenda/".to_string()),
+            (
+                "Lees de GKA-Agenda van Almere".to_string(),
+                "/agenda/".to_string()
+            ),
             ("Bekijk alle thema's".to_string(), "/themas/".to_string()),
         ]
     );
@@ -362,7 +369,10 @@ fn the_interventies_overview_has_its_headings_in_order() {
         .collect();
     assert_eq!(headings[0], "h1 Interventies");
     assert_eq!(headings[1], "h2 Bekijk de interventies per onderwerp");
-    let list = headings.iter().position(|h| h == "h2 Alle interventies").unwrap();
+    let list = headings
+        .iter()
+        .position(|h| h == "h2 Alle interventies")
+        .unwrap();
     assert_eq!(headings.len() - list - 1, INTERVENTIES.len());
     assert!(headings[list + 1..].iter().all(|h| h.starts_with("h3 ")));
 }

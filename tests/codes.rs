@@ -39,6 +39,15 @@ fn prepare(code: &str, root: &SiteRoot) {
             "---\ntitel: Open dag\ndatum: 2025-06-14\n---\n\nDe bibliotheek is open.\n",
         ),
         "GKA-E015" => symlink("/etc/hostname", &root.file("content/contact.md")),
+        // A copy of gka's theme from another version of gka, as an older `gka new` made.
+        "GKA-W050" => {
+            let theme = root.file("themes/gka/theme.yaml");
+            let text = std::fs::read_to_string(&theme).unwrap();
+            root.write(
+                "themes/gka/theme.yaml",
+                &format!("{text}# Van een oudere gka.\n"),
+            );
+        }
         "GKA-W006" => {
             root.write(
                 "content/nieuws/open-dag.md",
@@ -123,7 +132,15 @@ fn with_example(doc: &str, code: &str, wanted: &str) -> String {
     let section = section(doc, code).unwrap_or_else(|| panic!("no section for {code}"));
     let at = doc.find(section).unwrap();
     let replaced = match example(section) {
-        Some(old) => section.replacen(old, wanted, 1),
+        // By place, not by text: an empty example is found everywhere.
+        Some(old) => {
+            let start = old.as_ptr() as usize - section.as_ptr() as usize;
+            format!(
+                "{}{wanted}{}",
+                &section[..start],
+                &section[start + old.len()..]
+            )
+        }
         None => format!("{}\n\n```text\n{wanted}```\n\n", section.trim_end()),
     };
     format!("{}{replaced}{}", &doc[..at], &doc[at + section.len()..])

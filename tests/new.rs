@@ -283,9 +283,48 @@ fn the_theme_can_extend_another_theme() {
     );
     let theme = fs::read_to_string(site.join("themes/s-hertogenbosch/theme.yaml")).unwrap();
     assert!(theme.contains("extends: almere"), "{theme}");
-    assert!(site.join("themes/almere/theme.yaml").is_file());
-    assert!(site.join("themes/gka/theme.yaml").is_file());
     build_into_temp(&site, &[]).run.assert_success();
+}
+
+/// A new site holds only the gemeente's own theme: the theme it extends is gka's, so the site
+/// gets its improvements with every new gka; `gka copy-theme` takes a copy for those who want
+/// to own it, and `gka check` says when such a copy is older than gka's theme.
+#[test]
+fn a_new_site_uses_gkas_own_theme_until_it_takes_a_copy() {
+    let tmp = temp();
+    let site = tmp.path().join("site");
+    new_site(&site, "Zwolle", &[]).assert_success();
+    let themes: Vec<String> = fs::read_dir(site.join("themes"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(themes, ["zwolle"]);
+    let built = build_into_temp(&site, &[]);
+    built.run.assert_success();
+    assert!(built.out.join("static/css/gka.css").is_file());
+    assert!(
+        !built.run.stderr.contains("GKA-W050"),
+        "{}",
+        built.run.stderr
+    );
+
+    let copied = gka_in(&site, ["copy-theme"]);
+    copied.assert_success();
+    assert!(copied.stderr.contains("themes/gka"), "{}", copied.stderr);
+    assert!(site.join("themes/gka/templates/base.html").is_file());
+    gka_in(&site, ["copy-theme"]).assert_code(2);
+    let checked = gka_in(&site, ["check"]);
+    checked.assert_success();
+    assert!(!checked.stderr.contains("GKA-W050"), "{}", checked.stderr);
+
+    // A copy from another version of gka.
+    fs::write(site.join("themes/gka/.gka-thema"), "0000000000000000\n").unwrap();
+    let checked = gka_in(&site, ["check"]);
+    checked.assert_success();
+    assert!(checked.stderr.contains("GKA-W050"), "{}", checked.stderr);
+    gka_in(&site, ["copy-theme", "--force"]).assert_success();
+    let checked = gka_in(&site, ["check"]);
+    assert!(!checked.stderr.contains("GKA-W050"), "{}", checked.stderr);
 }
 
 #[test]

@@ -128,6 +128,8 @@ codes! {
     EventWithoutPlace = "GKA-W010",
     /// A ` #` after a text in YAML starts a comment, which cuts the text short.
     CommentAfterValue = "GKA-W011",
+    /// The site's own copy of a theme gka carries is older than gka's own.
+    OlderThemeCopy = "GKA-W050",
 }
 
 impl Code {

@@ -13,6 +13,8 @@
 //! it loads the content (the model needs the theme's static files as link targets), then
 //! compiles its templates into a [`Theme`], which [`crate::render`] renders every page with.
 
+pub mod embedded;
+
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
@@ -22,6 +24,7 @@ use serde_saphyr::Spanned;
 use crate::content::front_matter::LineMap;
 use crate::content::{self, StaticFile};
 use crate::diagnostics::{Code, Diagnostic, Position, relative};
+use embedded::Copied;
 
 /// The folder in the site root that holds themes.
 pub const THEMES_DIR: &str = "themes";
@@ -66,6 +69,9 @@ pub struct ThemeChain {
     pub files: Vec<StaticFile>,
     /// The stylesheets to link, as paths inside `static/`, the root theme's first.
     pub css: Vec<String>,
+    /// What is not wrong but worth knowing: a copy of a theme gka carries that is older than
+    /// gka's own.
+    pub warnings: Vec<Diagnostic>,
 }
 
 impl ThemeChain {
@@ -113,6 +119,7 @@ impl ThemeChain {
         at: Option<Position>,
     ) -> Result<ThemeChain, Vec<Diagnostic>> {
         let mut themes: Vec<ThemeDir> = Vec::new();
+        let mut warnings = Vec::new();
         let mut next = name.to_string();
         // Who named `next`: site.yaml for the first theme, then each theme's `extends`.
         let mut named_at: (PathBuf, Option<Position>) = (content::content_file("site.yaml"), at);
@@ -131,6 +138,35 @@ impl ThemeChain {
                     .with_hint(t!("thema-kring-hint")),
                 ]);
             }
+            let on_disk = dir.join("templates").is_dir() || dir.join(THEME_FILE).is_file();
+            let dir = match embedded::compare(&next, &dir) {
+                Some(Copied::Older) if on_disk => {
+                    warnings.push(
+                        Diagnostic::new(
+                            Code::OlderThemeCopy,
+                            relative(root, &dir),
+                            None,
+                            t!("thema-kopie-ouder", theme = &next),
+                        )
+                        .with_hint(t!("thema-kopie-ouder-hint", theme = &next)),
+                    );
+                    dir
+                }
+                _ if on_disk => dir,
+                Some(_) => embedded::folder(&next).map_err(|err| {
+                    vec![Diagnostic::new(
+                        Code::ThemeMissing,
+                        named_at.0.clone(),
+                        named_at.1,
+                        t!(
+                            "thema-ingebouwd-mislukt",
+                            theme = &next,
+                            reason = crate::i18n::io_error(&err)
+                        ),
+                    )]
+                })?,
+                None => dir,
+            };
             if !dir.join("templates").is_dir() && !dir.join(THEME_FILE).is_file() {
                 let what = match themes.last() {
                     None => t!("thema-bestaat-niet", theme = &next),
@@ -167,7 +203,12 @@ impl ThemeChain {
         }
         let files = static_files(root, &themes)?;
         let css = stylesheets(root, &themes, &files)?;
-        Ok(ThemeChain { themes, files, css })
+        Ok(ThemeChain {
+            themes,
+            files,
+            css,
+            warnings,
+        })
     }
 }
 
@@ -180,11 +221,10 @@ fn available_themes(root: &Path) -> Vec<String> {
         .filter(|e| e.path().is_dir())
         .filter_map(|e| e.file_name().to_str().map(str::to_string))
         .filter(|n| !n.starts_with('.'))
+        .chain(embedded::names())
         .collect();
     names.sort();
-    if names.is_empty() {
-        names.push("(none)".into());
-    }
+    names.dedup();
     names
 }
 
