@@ -6,7 +6,7 @@ mod common;
 use std::fs;
 use std::path::Path;
 
-use common::{build_into_temp, check_json, gka};
+use common::{build_into_temp, check_json, gka, gka_in};
 
 /// Runs `gka new <folder> --gemeente <naam> <extra…>`.
 fn new_site(folder: &Path, gemeente: &str, extra: &[&str]) -> common::Run {
@@ -317,8 +317,11 @@ fn a_new_site_uses_gkas_own_theme_until_it_takes_a_copy() {
     checked.assert_success();
     assert!(!checked.stderr.contains("GKA-W050"), "{}", checked.stderr);
 
-    // A copy from another version of gka.
+    // A copy from another version of gka, whose theme was not the same.
     fs::write(site.join("themes/gka/.gka-thema"), "0000000000000000\n").unwrap();
+    let css = site.join("themes/gka/static/css/gka.css");
+    let older = fs::read_to_string(&css).unwrap().replacen("}", "}\n", 1);
+    fs::write(&css, older).unwrap();
     let checked = gka_in(&site, ["check"]);
     checked.assert_success();
     assert!(checked.stderr.contains("GKA-W050"), "{}", checked.stderr);
