@@ -596,7 +596,9 @@ mod tests {
             "{}",
             err[0].message
         );
-        assert!(err[0].hint.as_deref().unwrap().contains("a, b, c"));
+        // The site's themes and the ones inside gka.
+        let hint = err[0].hint.as_deref().unwrap();
+        assert!(hint.contains("a, almere, b, c, gka"), "{hint}");
     }
 
     #[test]
