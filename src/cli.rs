@@ -347,6 +347,12 @@ pub struct ServeArgs {
     #[arg(long, short = 'O')]
     pub open: bool,
 
+    /// The address the preview is seen at, instead of this server's own: with a path
+    /// (`http://127.0.0.1:1111/gka/`) the site is served under it, as when it is published in
+    /// a sub-folder; with a name (`http://laptop.local:1111/`) that name is answered too.
+    #[arg(long, short = 'u', value_name = "URL")]
+    pub base_url: Option<String>,
+
     /// Where to keep the preview's files, updated in place on every change (default: a
     /// temporary folder, removed when the server stops). Must be empty or gka's own output.
     #[arg(long, value_name = "DIR")]

@@ -67,6 +67,7 @@ fn main() -> ExitCode {
                 interface: args.interface,
                 port: args.port,
                 open: args.open,
+                base_url: args.base_url,
                 drafts: args.drafts,
                 output: args.output.map(absolute),
                 search: !args.no_search,

@@ -105,9 +105,12 @@ impl Server {
             url.starts_with("http://127.0.0.1:"),
             "binds loopback by default: {url}"
         );
+        // The address without the path a `--base-url` may add.
         let addr = url
             .trim_start_matches("http://")
-            .trim_end_matches('/')
+            .split('/')
+            .next()
+            .unwrap()
             .to_string();
         Server {
             child,
@@ -639,6 +642,53 @@ fn dns_rebinding_a_foreign_host_is_refused() {
     )
     .unwrap();
     assert_eq!(read_reply(stream).status, 421, "the event stream too");
+}
+
+/// `--base-url` with a path previews the site as published in a sub-folder: its pages are
+/// served under that path and link within it; the rest of the server's addresses lead there.
+#[test]
+fn a_base_url_with_a_path_serves_the_site_under_it() {
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let base = format!("http://127.0.0.1:{port}/gka/");
+    let site = SiteRoot::example();
+    let mut command = Command::new(BIN);
+    command
+        .args(["serve", "--no-search", "--port", &port.to_string()])
+        .args(["--base-url", &base, "--root"])
+        .arg(site.path());
+    let server = Server::spawn(site, command);
+    let home = server.get("/gka/");
+    assert_eq!(home.status, 200, "{}", home.body);
+    assert!(
+        home.body.contains("href=\"/gka/interventies/\""),
+        "{}",
+        home.body
+    );
+    assert!(
+        !home.body.contains("href=\"/interventies/\""),
+        "{}",
+        home.body
+    );
+    assert_eq!(server.get("/gka/interventies/").status, 200);
+    for (target, location) in [
+        ("/", "/gka/"),
+        ("/gka", "/gka/"),
+        ("/gka/interventies", "/gka/interventies/"),
+    ] {
+        let reply = server.get(target);
+        assert_eq!(reply.status, 301, "{target}");
+        assert_eq!(reply.header("location"), Some(location), "{target}");
+    }
+    let outside = server.get("/interventies/");
+    assert_eq!(outside.status, 404);
+    assert!(
+        outside.body.contains("<html lang=\"nl\">"),
+        "the site's own 404 page"
+    );
 }
 
 #[test]

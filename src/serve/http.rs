@@ -231,7 +231,7 @@ async fn handle(
     local: SocketAddr,
     request: Request<Incoming>,
 ) -> Response<Body> {
-    if !is_own_host(request.headers(), local) {
+    if !is_own_host(request.headers(), local, state.base.host.as_deref()) {
         let body = format!(
             "421 Misdirected Request: {}\n",
             t!("serve-ander-adres", address = local.to_string())
@@ -254,6 +254,20 @@ async fn handle(
     if let Some(name) = path.strip_prefix(PREFIX) {
         return own_file(&state, method, name);
     }
+    // Under a base path (`/gka/`), requests name the site's files below it.
+    let url = match url.strip_prefix(state.base.path.trim_end_matches('/')) {
+        Some(rest) if rest.starts_with('/') => rest.to_string(),
+        _ if path == "/" || path == state.base.path.trim_end_matches('/') => {
+            return redirect(&state.base.path, "").map(Either::Left);
+        }
+        _ => {
+            let state = Arc::clone(&state);
+            return tokio::task::spawn_blocking(move || not_found_in(&state))
+                .await
+                .unwrap_or_else(|_| text(StatusCode::NOT_FOUND, "404 Not Found\n"))
+                .map(Either::Left);
+        }
+    };
     // Reading files blocks; the runtime's thread keeps every connection.
     match tokio::task::spawn_blocking(move || site_file(&state, &url)).await {
         Ok(response) => response.map(Either::Left),
@@ -270,7 +284,8 @@ async fn handle(
 /// address; with the port listened on, which a missing port (80) must be. Any other name
 /// could be a name of an attacker's site that resolves to this computer (DNS rebinding),
 /// through which a page on the web would read the preview, drafts included.
-fn is_own_host(headers: &HeaderMap, local: SocketAddr) -> bool {
+/// `also` is a host name `--base-url` names, answered as well.
+fn is_own_host(headers: &HeaderMap, local: SocketAddr, also: Option<&str>) -> bool {
     let mut hosts = headers.get_all(HOST).iter();
     let (Some(host), None) = (hosts.next(), hosts.next()) else {
         return false;
@@ -283,6 +298,9 @@ fn is_own_host(headers: &HeaderMap, local: SocketAddr) -> bool {
     }
     let ip = local.ip().to_canonical();
     let name = host.host();
+    if also.is_some_and(|also| name.eq_ignore_ascii_case(also)) {
+        return true;
+    }
     if name.eq_ignore_ascii_case("localhost") {
         return ip.is_loopback();
     }
@@ -345,11 +363,8 @@ fn site_file(state: &State, url: &str) -> Plain {
         Target::Redirect(location) => {
             drop(current);
             let query = url.find('?').map_or("", |i| &url[i..]);
-            let mut response = text(StatusCode::MOVED_PERMANENTLY, "301 Moved Permanently\n");
-            if let Ok(value) = HeaderValue::from_str(&format!("{location}{query}")) {
-                response.headers_mut().insert(LOCATION, value);
-            }
-            response
+            let under = state.base.path.trim_end_matches('/');
+            redirect(&format!("{under}{location}"), query)
         }
         Target::File(file) if is_html(&file) => {
             let html = fs::read_to_string(&file);
@@ -368,13 +383,29 @@ fn site_file(state: &State, url: &str) -> Plain {
             }
         }
         Target::NotFound => {
-            let page = current
-                .as_deref()
-                .and_then(|dir| fs::read_to_string(dir.join("404.html")).ok());
             drop(current);
-            not_found(state, page)
+            not_found_in(state)
         }
     }
+}
+
+/// A permanent redirect to `location` with the request's `query`.
+fn redirect(location: &str, query: &str) -> Plain {
+    let mut response = text(StatusCode::MOVED_PERMANENTLY, "301 Moved Permanently\n");
+    if let Ok(value) = HeaderValue::from_str(&format!("{location}{query}")) {
+        response.headers_mut().insert(LOCATION, value);
+    }
+    response
+}
+
+/// The site's 404 page, from the last good build.
+fn not_found_in(state: &State) -> Plain {
+    let current = state.current.read().unwrap_or_else(|e| e.into_inner());
+    let page = current
+        .as_deref()
+        .and_then(|dir| fs::read_to_string(dir.join("404.html")).ok());
+    drop(current);
+    not_found(state, page)
 }
 
 fn is_html(file: &Path) -> bool {
@@ -572,7 +603,26 @@ mod tests {
         for host in hosts {
             headers.append(HOST, HeaderValue::from_str(host).unwrap());
         }
-        is_own_host(&headers, local.parse().unwrap())
+        is_own_host(&headers, local.parse().unwrap(), None)
+    }
+
+    /// A name `--base-url` gives is answered on the port listened on, and only that name.
+    #[test]
+    fn answers_for_the_name_of_the_base_url_too() {
+        let with = |host: &str| {
+            let mut headers = HeaderMap::new();
+            headers.append(HOST, HeaderValue::from_str(host).unwrap());
+            is_own_host(
+                &headers,
+                "0.0.0.0:1111".parse().unwrap(),
+                Some("laptop.local"),
+            )
+        };
+        assert!(with("laptop.local:1111"));
+        assert!(with("Laptop.Local:1111"));
+        assert!(!with("laptop.local:2222"));
+        assert!(!with("evil.example:1111"));
+        assert!(!own(&["laptop.local:1111"], "0.0.0.0:1111"));
     }
 
     #[test]

@@ -65,6 +65,8 @@ pub struct ServeOptions {
     pub port: u16,
     /// Open the site in the default browser after the first build.
     pub open: bool,
+    /// The address the preview is seen at, when not the server's own (see [`Base`]).
+    pub base_url: Option<String>,
     /// Include drafts.
     pub drafts: bool,
     /// Where to keep the built site; a temporary folder when `None`.
@@ -126,8 +128,57 @@ fn bind_message(address: &SocketAddr, source: &std::io::Error) -> String {
     }
 }
 
+/// Where the preview is seen: `--base-url`, else the server's own address.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Base {
+    /// The path the site is served under: `/`, or `/gka/` for a site published in a
+    /// sub-folder. Links in the pages start with it, so the server takes it off requests.
+    pub(crate) path: String,
+    /// A host name the address names (`laptop.local`), which the server answers besides its
+    /// own address; `None` for an IP address or `localhost`.
+    pub(crate) host: Option<String>,
+}
+
+impl Base {
+    /// The base of `url` (`http://host:port/path/`).
+    fn of(url: &str) -> Base {
+        let rest = url.split_once("://").map_or(url, |(_, rest)| rest);
+        let (authority, path) = rest.split_once('/').unwrap_or((rest, ""));
+        let host = authority
+            .rsplit_once('@')
+            .map_or(authority, |(_, host)| host);
+        let host = match host.rsplit_once(':') {
+            Some((name, port))
+                if !name.ends_with(':') && port.bytes().all(|b| b.is_ascii_digit()) =>
+            {
+                name
+            }
+            _ => host,
+        };
+        let named = !host.is_empty()
+            && !host.eq_ignore_ascii_case("localhost")
+            && !host.starts_with('[')
+            && host.parse::<IpAddr>().is_err();
+        Base {
+            path: with_slash(&format!("/{}", path.split(['?', '#']).next().unwrap_or(""))),
+            host: named.then(|| host.to_ascii_lowercase()),
+        }
+    }
+}
+
+/// `text` ending in `/`.
+fn with_slash(text: &str) -> String {
+    if text.ends_with('/') {
+        text.to_string()
+    } else {
+        format!("{text}/")
+    }
+}
+
 /// What the request threads share with the build loop.
 pub(crate) struct State {
+    /// Where the preview is seen.
+    base: Base,
     /// The output folder of the last good build, once there is one.
     current: RwLock<Option<PathBuf>>,
     /// The diagnostics of the last build, when it failed.
@@ -164,7 +215,11 @@ pub fn serve(options: &ServeOptions) -> Result<(), ServeError> {
     let listener = std::net::TcpListener::bind(requested).map_err(bind)?;
     let bound = listener.local_addr().map_err(bind)?;
     listener.set_nonblocking(true).map_err(bind)?;
-    let url = site_url(bound);
+    let url = match &options.base_url {
+        Some(given) => with_slash(given),
+        None => site_url(bound),
+    };
+    let base = Base::of(&url);
     if !options.interface.is_loopback() {
         eprintln!(
             "{}",
@@ -191,6 +246,7 @@ pub fn serve(options: &ServeOptions) -> Result<(), ServeError> {
     }
 
     let state = Arc::new(State {
+        base,
         current: RwLock::new(None),
         problems: RwLock::new(None),
         generation: AtomicU64::new(0),
@@ -486,6 +542,26 @@ impl Builder {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_base_url_gives_the_path_and_the_name_to_answer() {
+        for (url, path, host) in [
+            ("http://127.0.0.1:1111/", "/", None),
+            ("http://127.0.0.1:1111/gka/", "/gka/", None),
+            ("http://localhost:1111/a/b", "/a/b/", None),
+            ("http://[::1]:1111/gka/", "/gka/", None),
+            ("http://Laptop.local:1111/", "/", Some("laptop.local")),
+            (
+                "https://preview.example/gka/?x",
+                "/gka/",
+                Some("preview.example"),
+            ),
+        ] {
+            let base = Base::of(url);
+            assert_eq!(base.path, path, "{url}");
+            assert_eq!(base.host.as_deref(), host, "{url}");
+        }
+    }
 
     #[test]
     fn unspecified_interfaces_are_reached_through_loopback() {

@@ -42,7 +42,7 @@ help-gka = Build the website of a gemeente's Gelijke Kansen Alliantie (GKA) work
 help-gka-flags =
     gka build [-r DIR] [-o DIR] [-u URL] [--drafts] [--no-search] [--strict] [--todos] [--format F]
     gka check [-r DIR] [-u URL] [--drafts] [--no-search] [--strict] [--todos] [--format F]
-    gka serve [-r DIR] [--interface 127.0.0.1] [-p 1111] [-O] [--output DIR] [--drafts] [--no-search] [--todos]
+    gka serve [-r DIR] [--interface 127.0.0.1] [-p 1111] [-u URL] [-O] [--output DIR] [--drafts] [--no-search] [--todos]
     gka new <FOLDER> --gemeente NAME [--thema gka]
     gka schema [-o schemas] [--cms frontmatter|decap [--repo OWNER/NAME] [--backend B] [--branch BRANCH]]
     gka completions bash|zsh|fish|powershell|elvish

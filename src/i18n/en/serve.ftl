@@ -30,3 +30,4 @@ serve-tijdelijke-map = cannot create a temporary folder for the site: { $reason 
 serve-draden = cannot start the threads that build the site: { $reason }
 serve-webserver = cannot start the web server: { $reason }
 serve-wijzigingen-volgen = cannot watch { $folder } for changes: { $reason }
+help-serve-base-url = The address you view the preview at, instead of this server's own: with a path (http://127.0.0.1:1111/gka/) the site is served under it, as when it is published in a sub-folder; with a name (http://laptop.local:1111/) the server answers that name too

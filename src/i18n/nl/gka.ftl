@@ -42,7 +42,7 @@ help-gka = Maak de website over het werk van een gemeente voor de Gelijke Kansen
 help-gka-flags =
     gka build [-r MAP] [-o MAP] [-u ADRES] [--drafts] [--no-search] [--strict] [--todos] [--format F]
     gka check [-r MAP] [-u ADRES] [--drafts] [--no-search] [--strict] [--todos] [--format F]
-    gka serve [-r MAP] [--interface 127.0.0.1] [-p 1111] [-O] [--output MAP] [--drafts] [--no-search] [--todos]
+    gka serve [-r MAP] [--interface 127.0.0.1] [-p 1111] [-u ADRES] [-O] [--output MAP] [--drafts] [--no-search] [--todos]
     gka new <MAP> --gemeente NAAM [--thema gka]
     gka schema [-o schemas] [--cms frontmatter|decap [--repo EIGENAAR/NAAM] [--backend B] [--branch TAK]]
     gka completions bash|zsh|fish|powershell|elvish

@@ -30,3 +30,4 @@ serve-tijdelijke-map = kan geen tijdelijke map voor de site maken: { $reason }
 serve-draden = kan het maken van de site niet starten: { $reason }
 serve-webserver = kan de webserver niet starten: { $reason }
 serve-wijzigingen-volgen = kan niet letten op wijzigingen in { $folder }: { $reason }
+help-serve-base-url = Het adres waarop u het voorbeeld bekijkt, in plaats van het adres van deze server: met een pad (http://127.0.0.1:1111/gka/) staat de site daaronder, zoals wanneer hij in een submap komt; met een naam (http://laptop.local:1111/) beantwoordt de server ook die naam
