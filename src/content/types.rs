@@ -217,33 +217,26 @@ pub trait ContentKind {
     const KIND: Kind;
 }
 
-impl ContentKind for Home {
-    const KIND: Kind = Kind::Home;
+/// Names the row of each front-matter struct.
+macro_rules! content_kinds {
+    ($($ty:ty => $kind:ident),+ $(,)?) => {$(
+        impl ContentKind for $ty {
+            const KIND: Kind = Kind::$kind;
+        }
+    )+};
 }
-impl ContentKind for Agenda {
-    const KIND: Kind = Kind::Agenda;
-}
-impl ContentKind for Toegankelijkheid {
-    const KIND: Kind = Kind::Toegankelijkheid;
-}
-impl ContentKind for Addendum {
-    const KIND: Kind = Kind::Addendum;
-}
-impl ContentKind for Interventie {
-    const KIND: Kind = Kind::Interventie;
-}
-impl ContentKind for Programmalijn {
-    const KIND: Kind = Kind::Programmalijn;
-}
-impl ContentKind for Nieuws {
-    const KIND: Kind = Kind::Nieuws;
-}
-impl ContentKind for SectionIntro {
-    const KIND: Kind = Kind::Section;
-}
-impl ContentKind for Page {
-    const KIND: Kind = Kind::Page;
-}
+
+content_kinds!(
+    Home => Home,
+    Agenda => Agenda,
+    Toegankelijkheid => Toegankelijkheid,
+    Addendum => Addendum,
+    Interventie => Interventie,
+    Programmalijn => Programmalijn,
+    Nieuws => Nieuws,
+    SectionIntro => Section,
+    Page => Page,
+);
 
 #[cfg(test)]
 mod tests {
