@@ -324,3 +324,35 @@ fn publiccode_yml_has_the_required_keys_in_dutch_and_english() {
         assert!(!description["features"].as_array().unwrap().is_empty());
     }
 }
+
+/// The guide's download steps name this version's archive of each system the release builds,
+/// and the tools that check them.
+#[test]
+fn the_guide_names_this_versions_archives() {
+    let guide = std::fs::read_to_string(common::repo_root().join("docs/handleiding.md")).unwrap();
+    let workflow = pipeline(".github/workflows/release.yml");
+    for target in workflow["jobs"]["build"]["strategy"]["matrix"]["include"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["target"].as_str().unwrap())
+        // The guide names the Linux ARM archive by its first word only.
+        .filter(|t| *t != "aarch64-unknown-linux-musl")
+    {
+        let archive = format!("gka-v{VERSION}-{target}.");
+        assert!(
+            guide.contains(&archive),
+            "the guide does not name {archive}"
+        );
+    }
+    for tool in [
+        "certutil -hashfile",
+        "shasum -a 256",
+        "sha256sum --check",
+        "SHA256SUMS",
+    ] {
+        assert!(guide.contains(tool), "{tool}");
+    }
+    // Installing comes before the first `gka serve`.
+    assert!(guide.find("SHA256SUMS") < guide.find("Typ `gka serve`"));
+}
