@@ -493,6 +493,11 @@ mod tests {
     }
 
     #[test]
+    fn names_are_quoted_for_yaml() {
+        assert_eq!(quoted("'s-Hertogenbosch"), "\"'s-Hertogenbosch\"");
+    }
+
+    #[test]
     fn the_release_repository_is_read_off_a_github_address() {
         for (url, repository) in [
             ("https://github.com/gemeente/gka", Some("gemeente/gka")),
@@ -528,10 +533,5 @@ mod tests {
             "{gitlab}"
         );
         assert_eq!(gitlab.lines().count(), GITLAB_CI.lines().count());
-    }
-
-    #[test]
-    fn names_are_quoted_for_yaml() {
-        assert_eq!(quoted("'s-Hertogenbosch"), "\"'s-Hertogenbosch\"");
     }
 }
