@@ -20,6 +20,11 @@ use crate::theme::embedded;
 const GITHUB_WORKFLOW: &str = include_str!("../.github/workflows/publish.yml");
 /// The GitLab Pages pipeline, the same file this repository publishes with.
 const GITLAB_CI: &str = include_str!("../.gitlab-ci.yml");
+/// The line of [`GITHUB_WORKFLOW`] that names the repository of gka's releases; the
+/// repository itself builds gka from its source and leaves it to a variable.
+const GITHUB_REPOSITORY_LINE: &str = "  GKA_REPOSITORY: ${{ vars.GKA_REPOSITORY }}\n";
+/// The same line of [`GITLAB_CI`].
+const GITLAB_REPOSITORY_LINE: &str = "  GKA_REPOSITORY: \"\"\n";
 /// The privacy page of the example: true of every site gka builds.
 const PRIVACY: &str = include_str!("../content/privacy.md");
 
@@ -307,8 +312,8 @@ fn site_files(gemeente: &str, slug: &str, parent: &str, today: Datum) -> BTreeMa
             ),
         ),
         (format!("themes/{slug}/static/css/{slug}.css"), tokens_css(g)),
-        (".github/workflows/publish.yml".into(), GITHUB_WORKFLOW.into()),
-        (".gitlab-ci.yml".into(), GITLAB_CI.into()),
+        (".github/workflows/publish.yml".into(), github_workflow(release_repository())),
+        (".gitlab-ci.yml".into(), gitlab_ci(release_repository())),
         (".gitignore".into(), "/public/\n".into()),
         ("README.md".into(), readme(g, slug)),
     ];
@@ -317,6 +322,59 @@ fn site_files(gemeente: &str, slug: &str, parent: &str, today: Datum) -> BTreeMa
         .into_iter()
         .map(|(path, text)| (path, text.into_bytes()))
         .collect()
+}
+
+/// The GitHub repository (`owner/name`) whose releases a new site's pipelines install: the
+/// `repository` of Cargo.toml, when it is set and on GitHub (the releases and the container
+/// image are made there, by the release workflow).
+fn release_repository() -> Option<&'static str> {
+    github_repository(env!("CARGO_PKG_REPOSITORY"))
+}
+
+/// `owner/name` of a GitHub address such as `https://github.com/owner/name`; `None` for any
+/// other address, or a name with characters that would need quoting in the pipelines.
+fn github_repository(url: &str) -> Option<&str> {
+    let path = url
+        .strip_prefix("https://github.com/")?
+        .trim_end_matches('/');
+    let path = path.strip_suffix(".git").unwrap_or(path);
+    let (owner, name) = path.split_once('/')?;
+    let plain = |part: &str| {
+        !part.is_empty()
+            && part
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
+    };
+    (plain(owner) && plain(name)).then_some(path)
+}
+
+/// The GitHub Pages pipeline for a new site: this repository's, with the repository of gka's
+/// releases as the default of the variable `GKA_REPOSITORY` when it is known.
+fn github_workflow(repository: Option<&str>) -> String {
+    match repository {
+        Some(repository) => GITHUB_WORKFLOW.replacen(
+            GITHUB_REPOSITORY_LINE,
+            &format!("  GKA_REPOSITORY: ${{{{ vars.GKA_REPOSITORY || '{repository}' }}}}\n"),
+            1,
+        ),
+        None => GITHUB_WORKFLOW.to_string(),
+    }
+}
+
+/// The GitLab Pages pipeline for a new site: this repository's, with the repository of gka's
+/// releases filled in when it is known, in lower case as ghcr.io names its images.
+fn gitlab_ci(repository: Option<&str>) -> String {
+    match repository {
+        Some(repository) => GITLAB_CI.replacen(
+            GITLAB_REPOSITORY_LINE,
+            &format!(
+                "  GKA_REPOSITORY: \"{}\"\n",
+                repository.to_ascii_lowercase()
+            ),
+            1,
+        ),
+        None => GITLAB_CI.to_string(),
+    }
 }
 
 /// The gemeente's design tokens: gka's own colours, to replace with the house style's.
@@ -350,9 +408,11 @@ fn readme(gemeente: &str, slug: &str) -> String {
          2. Bekijk de site terwijl u schrijft: `gka serve`, en open <http://127.0.0.1:1111/>.\n\
          3. Zet in `content/site.yaml` het echte adres van de site bij `base_url`.\n\
          4. Publiceer met `.github/workflows/publish.yml` (GitHub Pages) of `.gitlab-ci.yml`\n   \
-         (GitLab Pages). Zet eerst de variabele `GKA_GIT` op het adres van de gka-repository:\n   \
-         bij GitHub onder Settings > Secrets and variables > Actions > Variables, bij GitLab\n   \
-         onder Settings > CI/CD > Variables.\n"
+         (GitLab Pages). Ze gebruiken gka {version}. Staat bij `GKA_REPOSITORY` in het bestand\n   \
+         nog geen repository? Zet dan de variabele `GKA_REPOSITORY` op de gka-repository\n   \
+         (eigenaar/naam): bij GitHub onder Settings > Secrets and variables > Actions >\n   \
+         Variables, bij GitLab onder Settings > CI/CD > Variables.\n",
+        version = env!("CARGO_PKG_VERSION")
     )
 }
 
@@ -382,5 +442,43 @@ mod tests {
     #[test]
     fn names_are_quoted_for_yaml() {
         assert_eq!(quoted("'s-Hertogenbosch"), "\"'s-Hertogenbosch\"");
+    }
+
+    #[test]
+    fn the_release_repository_is_read_off_a_github_address() {
+        for (url, repository) in [
+            ("https://github.com/gemeente/gka", Some("gemeente/gka")),
+            (
+                "https://github.com/Gemeente-X/gka.rs/",
+                Some("Gemeente-X/gka.rs"),
+            ),
+            ("https://github.com/gemeente/gka.git", Some("gemeente/gka")),
+            ("", None),
+            ("https://gitlab.com/gemeente/gka", None),
+            ("https://github.com/gemeente", None),
+            ("https://github.com/gemeente/gka/tree/main", None),
+            ("https://github.com/gemeente/gka' }}", None),
+        ] {
+            assert_eq!(github_repository(url), repository, "{url}");
+        }
+    }
+
+    #[test]
+    fn a_known_release_repository_is_the_pipelines_default() {
+        assert_eq!(github_workflow(None), GITHUB_WORKFLOW);
+        assert_eq!(gitlab_ci(None), GITLAB_CI);
+
+        let github = github_workflow(Some("Gemeente/GKA"));
+        assert!(
+            github.contains("  GKA_REPOSITORY: ${{ vars.GKA_REPOSITORY || 'Gemeente/GKA' }}\n"),
+            "{github}"
+        );
+        assert_eq!(github.lines().count(), GITHUB_WORKFLOW.lines().count());
+        let gitlab = gitlab_ci(Some("Gemeente/GKA"));
+        assert!(
+            gitlab.contains("  GKA_REPOSITORY: \"gemeente/gka\"\n"),
+            "{gitlab}"
+        );
+        assert_eq!(gitlab.lines().count(), GITLAB_CI.lines().count());
     }
 }

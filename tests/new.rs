@@ -73,6 +73,32 @@ fn a_new_site_builds_at_once() {
     }
 }
 
+/// The pipelines `gka new` writes are this repository's, which `.ci/lint-workflows` checks,
+/// except for the default of the repository of gka's releases (Cargo.toml's `repository`, when
+/// it is set); both pin the version of the gka that wrote them.
+#[test]
+fn the_new_pipelines_are_the_repositorys_with_this_version() {
+    let tmp = temp();
+    let site = tmp.path().join("zwolle");
+    new_site(&site, "Zwolle", &[]).assert_success();
+
+    let version = format!("  GKA_VERSION: \"{}\"", env!("CARGO_PKG_VERSION"));
+    for pipeline in [".github/workflows/publish.yml", ".gitlab-ci.yml"] {
+        let written = fs::read_to_string(site.join(pipeline)).unwrap();
+        let ours = fs::read_to_string(common::repo_root().join(pipeline)).unwrap();
+        assert_eq!(written.lines().count(), ours.lines().count(), "{pipeline}");
+        for (line, (written, ours)) in written.lines().zip(ours.lines()).enumerate() {
+            if !ours.starts_with("  GKA_REPOSITORY: ") {
+                assert_eq!(written, ours, "{pipeline}:{}", line + 1);
+            }
+        }
+        assert!(
+            written.lines().any(|line| line == version),
+            "{pipeline} does not pin {version:?}"
+        );
+    }
+}
+
 #[test]
 fn check_lists_the_to_dos_as_warnings() {
     let tmp = temp();

@@ -1,9 +1,11 @@
 //! The publish pipelines: `.github/workflows/publish.yml` and `.gitlab-ci.yml` are valid YAML
 //! and run the commands the docs promise (check in the CI's format, then build with the
-//! Pages address as `--base-url`, then deploy), and take gka from the repository itself or from
-//! a variable, never from a placeholder address; `.github/workflows/release.yml` builds the
-//! binary for Linux, macOS and Windows on tags; `publiccode.yml` has the standard's required
-//! keys, in Dutch and English.
+//! Pages address as `--base-url`, then deploy); they install the release of this version after
+//! checking its checksum (or use its container image) and build from source only beside the
+//! source; actions are pinned to commits and each job has only the permissions it needs.
+//! `.github/workflows/release.yml` builds the binary for Linux, macOS and Windows on tags, with
+//! checksums, provenance and a container image; `publiccode.yml` has the standard's required
+//! keys, in Dutch and English. (`.ci/lint-workflows` runs zizmor and the schemas on them.)
 
 mod common;
 
@@ -40,15 +42,13 @@ fn step(steps: &[String], needle: &str) -> usize {
 fn github_workflow_checks_builds_and_deploys_to_pages() {
     let workflow = pipeline(".github/workflows/publish.yml");
     let build = github_steps(&workflow, "build");
+    let install = step(&build, "sha256sum --check");
     let pages = step(&build, "actions/configure-pages@");
     let check = step(&build, "gka check --format github");
-    let built = step(
-        &build,
-        "gka build --base-url \"${{ steps.pages.outputs.base_url }}/\"",
-    );
+    let built = step(&build, "gka build --base-url \"$BASE_URL/\"");
     let upload = step(&build, "actions/upload-pages-artifact@");
     assert!(
-        pages < built && check < built && built < upload,
+        install < check && pages < built && check < built && built < upload,
         "{build:#?}"
     );
 
@@ -56,8 +56,71 @@ fn github_workflow_checks_builds_and_deploys_to_pages() {
     step(&deploy, "actions/deploy-pages@");
     assert_eq!(workflow["jobs"]["deploy"]["needs"], "build");
     assert_eq!(workflow["on"]["push"]["branches"][0], "main");
-    assert_eq!(workflow["permissions"]["pages"], "write");
-    assert_eq!(workflow["permissions"]["id-token"], "write");
+}
+
+#[test]
+fn each_job_has_only_the_permissions_it_needs() {
+    let publish = pipeline(".github/workflows/publish.yml");
+    let release = pipeline(".github/workflows/release.yml");
+    for workflow in [&publish, &release] {
+        assert_eq!(workflow["permissions"], serde_json::json!({}));
+    }
+    let permissions = |workflow: &Value, job: &str| workflow["jobs"][job]["permissions"].clone();
+    assert_eq!(
+        permissions(&publish, "build"),
+        serde_json::json!({"contents": "read", "pages": "read"})
+    );
+    assert_eq!(
+        permissions(&publish, "deploy"),
+        serde_json::json!({"pages": "write", "id-token": "write"})
+    );
+    assert_eq!(
+        permissions(&release, "build"),
+        serde_json::json!({"contents": "read"})
+    );
+    assert_eq!(
+        permissions(&release, "release"),
+        serde_json::json!({"contents": "write", "id-token": "write", "attestations": "write"})
+    );
+    assert_eq!(
+        permissions(&release, "container"),
+        serde_json::json!({
+            "contents": "read", "packages": "write", "id-token": "write", "attestations": "write"
+        })
+    );
+}
+
+#[test]
+fn actions_are_pinned_to_commits_and_checkouts_keep_no_credentials() {
+    for rel in [
+        ".github/workflows/publish.yml",
+        ".github/workflows/release.yml",
+    ] {
+        let text = std::fs::read_to_string(common::repo_root().join(rel)).unwrap();
+        for line in text.lines().filter(|l| l.contains("uses: ")) {
+            let reference = line.split("uses: ").nth(1).unwrap();
+            let (action, rest) = reference.split_once('@').expect("a version after @");
+            let (sha, comment) = rest.split_once(" # v").unwrap_or_else(|| {
+                panic!("{rel}: {action} has no version comment after its commit")
+            });
+            assert!(
+                sha.len() == 40 && sha.chars().all(|c| c.is_ascii_hexdigit()),
+                "{rel}: {action} is not pinned to a full commit: {sha}"
+            );
+            assert!(comment.split('.').count() == 3, "{rel}: {line}");
+        }
+        let workflow = pipeline(rel);
+        for (name, job) in workflow["jobs"].as_object().unwrap() {
+            for step in job["steps"].as_array().unwrap() {
+                if step["uses"]
+                    .as_str()
+                    .is_some_and(|u| u.starts_with("actions/checkout@"))
+                {
+                    assert_eq!(step["with"]["persist-credentials"], false, "{rel}: {name}");
+                }
+            }
+        }
+    }
 }
 
 #[test]
@@ -86,28 +149,60 @@ fn gitlab_pipeline_reports_code_quality_and_publishes_pages() {
         "gka build --base-url \"$CI_PAGES_URL/\" --output public",
     );
     assert_eq!(ci["pages"]["artifacts"]["paths"][0], "public");
-    let install: Vec<String> = ci["default"]["before_script"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|l| l.as_str().unwrap().to_string())
-        .collect();
-    step(&install, "cargo install --locked");
 }
 
+/// The version of this gka, which the pipelines pin.
+const VERSION: &str = env!("CARGO_PKG_VERSION");
+
 #[test]
-fn the_pipelines_install_gka_from_the_repository_or_a_variable() {
-    for rel in [".github/workflows/publish.yml", ".gitlab-ci.yml"] {
-        let text = std::fs::read_to_string(common::repo_root().join(rel)).unwrap();
-        assert!(!text.contains("OWNER"), "{rel} has a placeholder address");
-        assert!(text.contains("cargo install --locked --path ."), "{rel}");
-        assert!(
-            text.contains("cargo install --locked --git \"$GKA_GIT\" gka"),
-            "{rel}"
-        );
+fn the_pipelines_pin_this_version_and_build_from_source_only_beside_it() {
+    let publish = pipeline(".github/workflows/publish.yml");
+    assert_eq!(publish["env"]["GKA_VERSION"], VERSION);
+    assert_eq!(
+        publish["env"]["GKA_REPOSITORY"],
+        "${{ vars.GKA_REPOSITORY }}"
+    );
+    let install = &github_steps(&publish, "build")
+        [step(&github_steps(&publish, "build"), "sha256sum --check")];
+    for needle in [
+        "if [ -f Cargo.toml ]; then\n  cargo install --locked --path .",
+        "https://github.com/${GKA_REPOSITORY}/releases/download/v${GKA_VERSION}",
+        "gka-v${GKA_VERSION}-x86_64-unknown-linux-musl.tar.gz",
+        "\"$release/SHA256SUMS\"",
+        "sha256sum --check --ignore-missing --strict SHA256SUMS",
+    ] {
+        assert!(install.contains(needle), "no {needle:?} in {install}");
     }
-    let workflow = pipeline(".github/workflows/publish.yml");
-    assert_eq!(workflow["env"]["GKA_GIT"], "${{ vars.GKA_GIT }}");
+    // The checksum is checked before the archive is unpacked.
+    assert!(install.find("sha256sum --check") < install.find("tar --extract"));
+
+    let gitlab = pipeline(".gitlab-ci.yml");
+    assert_eq!(gitlab["variables"]["GKA_VERSION"], VERSION);
+    assert_eq!(
+        gitlab["variables"]["GKA_IMAGE"],
+        "ghcr.io/${GKA_REPOSITORY}:${GKA_VERSION}"
+    );
+    assert_eq!(gitlab["default"]["image"], "$GKA_IMAGE");
+    let source = &gitlab["workflow"]["rules"][0];
+    assert_eq!(source["exists"][0], "Cargo.toml");
+    assert!(
+        source["variables"]["GKA_IMAGE"]
+            .as_str()
+            .unwrap()
+            .starts_with("rust:")
+    );
+    let before = gitlab["default"]["before_script"][0].as_str().unwrap();
+    assert!(
+        before.starts_with("if [ -f Cargo.toml ]; then cargo install --locked --path ."),
+        "{before}"
+    );
+
+    // A release tag names this version, and the changelog says what it brings.
+    let changelog = std::fs::read_to_string(common::repo_root().join("CHANGELOG.md")).unwrap();
+    assert!(
+        changelog.contains(&format!("\n## [{VERSION}] - ")),
+        "CHANGELOG.md has no section for {VERSION}"
+    );
 }
 
 #[test]
@@ -121,7 +216,6 @@ fn the_release_workflow_builds_for_linux_macos_and_windows_on_tags() {
         .collect();
     assert_eq!(tags, ["v*"]);
     assert!(workflow["on"]["push"]["branches"].is_null());
-    assert_eq!(workflow["permissions"]["contents"], "write");
 
     let matrix = workflow["jobs"]["build"]["strategy"]["matrix"]["include"]
         .as_array()
@@ -131,33 +225,50 @@ fn the_release_workflow_builds_for_linux_macos_and_windows_on_tags() {
         .map(|m| (m["os"].as_str().unwrap(), m["target"].as_str().unwrap()))
         .collect();
     for (os, target) in [
-        ("ubuntu-latest", "-unknown-linux-"),
+        ("ubuntu-latest", "x86_64-unknown-linux-musl"),
+        ("ubuntu-24.04-arm", "aarch64-unknown-linux-musl"),
         ("macos-latest", "aarch64-apple-darwin"),
         ("macos-latest", "x86_64-apple-darwin"),
-        ("windows-latest", "-pc-windows-msvc"),
+        ("windows-latest", "x86_64-pc-windows-msvc"),
     ] {
         assert!(
-            pairs.iter().any(|(o, t)| *o == os && t.contains(target)),
+            pairs.contains(&(os, target)),
             "no {target} on {os} in {pairs:?}"
         );
     }
     assert_eq!(workflow["jobs"]["build"]["runs-on"], "${{ matrix.os }}");
 
     let build = github_steps(&workflow, "build");
+    let version = step(&build, "\"v$version\" != \"$GITHUB_REF_NAME\"");
     let compile = step(
         &build,
-        "cargo build --release --locked --target \"${{ matrix.target }}\"",
+        "cargo build --release --locked --target \"$TARGET\"",
     );
     let package = step(&build, "tar czf");
     assert!(build[package].contains("README.md") && build[package].contains("7z a"));
     let upload = step(&build, "actions/upload-artifact@");
-    assert!(compile < package && package < upload, "{build:#?}");
+    assert!(
+        version < compile && compile < package && package < upload,
+        "{build:#?}"
+    );
 
     let release = github_steps(&workflow, "release");
     let download = step(&release, "actions/download-artifact@");
-    let publish = step(&release, "softprops/action-gh-release@");
-    assert!(download < publish);
+    let sums = step(&release, "sha256sum -- *");
+    let attest = step(&release, "actions/attest-build-provenance@");
+    let publish = step(&release, "gh release create");
+    assert!(download < sums && sums < attest && attest < publish);
     assert_eq!(workflow["jobs"]["release"]["needs"], "build");
+
+    let container = github_steps(&workflow, "container");
+    let push = step(&container, "--file .ci/container/Containerfile");
+    let attest = step(&container, "actions/attest-build-provenance@");
+    assert!(push < attest);
+    assert!(
+        common::repo_root()
+            .join(".ci/container/Containerfile")
+            .is_file()
+    );
 }
 
 #[test]
@@ -212,4 +323,36 @@ fn publiccode_yml_has_the_required_keys_in_dutch_and_english() {
         );
         assert!(!description["features"].as_array().unwrap().is_empty());
     }
+}
+
+/// The guide's download steps name this version's archive of each system the release builds,
+/// and the tools that check them.
+#[test]
+fn the_guide_names_this_versions_archives() {
+    let guide = std::fs::read_to_string(common::repo_root().join("docs/handleiding.md")).unwrap();
+    let workflow = pipeline(".github/workflows/release.yml");
+    for target in workflow["jobs"]["build"]["strategy"]["matrix"]["include"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["target"].as_str().unwrap())
+        // The guide names the Linux ARM archive by its first word only.
+        .filter(|t| *t != "aarch64-unknown-linux-musl")
+    {
+        let archive = format!("gka-v{VERSION}-{target}.");
+        assert!(
+            guide.contains(&archive),
+            "the guide does not name {archive}"
+        );
+    }
+    for tool in [
+        "certutil -hashfile",
+        "shasum -a 256",
+        "sha256sum --check",
+        "SHA256SUMS",
+    ] {
+        assert!(guide.contains(tool), "{tool}");
+    }
+    // Installing comes before the first `gka serve`.
+    assert!(guide.find("SHA256SUMS") < guide.find("Typ `gka serve`"));
 }
