@@ -287,42 +287,195 @@ fn the_pipelines_use_only_flags_gka_knows() {
     }
 }
 
+/// The controlled vocabulary of `categories` in the publiccode.yml standard (0.7).
+const PUBLICCODE_CATEGORIES: &str = "accounting agile-project-management applicant-tracking \
+    application-development appointment-scheduling backup billing-and-invoicing blog budgeting \
+    business-intelligence business-process-management cad call-center-management \
+    cloud-management collaboration communications compliance-management contact-management \
+    content-management crm customer-service-and-support data-analytics data-collection \
+    data-visualization design design-system digital-asset-management digital-citizenship \
+    document-management donor-management e-commerce e-signature educational-content \
+    email-management email-marketing employee-management enterprise-project-management \
+    enterprise-social-networking erp event-management facility-management \
+    feedback-and-reviews-management financial-reporting fleet-management fundraising \
+    gamification geographic-information-systems grant-management graphic-design help-desk hr \
+    ide identity-management instant-messaging integrated-library-system inventory-management \
+    it-asset-management it-development it-management it-security it-service-management \
+    knowledge-management learning-management-system marketing mind-mapping mobile-marketing \
+    mobile-payment network-management office online-booking online-community payment-gateway \
+    payroll predictive-analysis procurement productivity-suite project-collaboration \
+    project-management property-management real-estate-management \
+    regulations-and-directives remote-support resource-management sales-management seo \
+    service-desk social-media-management survey talent-management task-management \
+    taxes-management test-management time-management time-tracking translation \
+    video-conferencing video-editing visitor-management voip warehouse-management \
+    web-collaboration web-conferencing website-builder whistleblowing workflow-management other";
+
+/// What breaks the rules of the publiccode.yml standard (0.7, `publiccodeYmlVersion: "0"`) in
+/// `code`: its mandatory keys and their kinds, the lengths and values it allows, the keys
+/// that depend on `maintenance/type`, and the keys it deprecates.
+fn publiccode_problems(code: &Value) -> Vec<String> {
+    let mut problems = Vec::new();
+    let mut expect = |ok: bool, problem: &str| {
+        if !ok {
+            problems.push(problem.to_string());
+        }
+    };
+    fn text(value: &Value) -> Option<&str> {
+        value.as_str().filter(|t| !t.trim().is_empty())
+    }
+    fn list(value: &Value) -> Option<Vec<Value>> {
+        value.as_array().filter(|l| !l.is_empty()).cloned()
+    }
+    expect(code["publiccodeYmlVersion"] == "0", "publiccodeYmlVersion is not \"0\"");
+    expect(text(&code["name"]).is_some(), "no name");
+    expect(
+        text(&code["url"]).is_some_and(|u| u.starts_with("https://")),
+        "url is not an address",
+    );
+    expect(
+        list(&code["platforms"]).is_some() || text(&code["platforms"]).is_some(),
+        "no platforms",
+    );
+    if let Some(categories) = code["categories"].as_array() {
+        let known: Vec<&str> = PUBLICCODE_CATEGORIES.split_whitespace().collect();
+        for category in categories {
+            expect(
+                category.as_str().is_some_and(|c| known.contains(&c)),
+                &format!("unknown category {category}"),
+            );
+        }
+    }
+    expect(
+        ["concept", "development", "beta", "stable", "obsolete"]
+            .contains(&code["developmentStatus"].as_str().unwrap_or("")),
+        "developmentStatus is not one of the allowed values",
+    );
+    expect(
+        [
+            "standalone/mobile",
+            "standalone/iot",
+            "standalone/desktop",
+            "standalone/web",
+            "standalone/backend",
+            "standalone/other",
+            "addon",
+            "library",
+            "configurationFiles",
+        ]
+        .contains(&code["softwareType"].as_str().unwrap_or("")),
+        "softwareType is not one of the allowed values",
+    );
+    let descriptions = code["description"].as_object().cloned().unwrap_or_default();
+    expect(!descriptions.is_empty(), "no description");
+    let mut long_somewhere = false;
+    let mut features_somewhere = false;
+    for (lang, description) in &descriptions {
+        expect(
+            text(&description["shortDescription"]).is_some_and(|s| s.chars().count() <= 150),
+            &format!("description/{lang}/shortDescription missing or over 150 characters"),
+        );
+        if let Some(long) = text(&description["longDescription"]) {
+            long_somewhere = true;
+            expect(
+                (150..=10_000).contains(&long.chars().count()),
+                &format!("description/{lang}/longDescription not 150 to 10000 characters"),
+            );
+        }
+        features_somewhere |= list(&description["features"]).is_some();
+        for deprecated in ["genericName"] {
+            expect(
+                description[deprecated].is_null(),
+                &format!("description/{lang}/{deprecated} is deprecated"),
+            );
+        }
+    }
+    expect(long_somewhere, "no longDescription in any language");
+    expect(features_somewhere, "no features in any language");
+    expect(text(&code["legal"]["license"]).is_some(), "no legal/license");
+    let maintenance = &code["maintenance"];
+    let kind = maintenance["type"].as_str().unwrap_or("");
+    expect(
+        ["internal", "contract", "community", "none"].contains(&kind),
+        "maintenance/type is not one of the allowed values",
+    );
+    let contacts = list(&maintenance["contacts"]);
+    if kind == "internal" || kind == "community" {
+        expect(
+            contacts.is_some(),
+            "maintenance/contacts is mandatory for this maintenance/type",
+        );
+    }
+    for contact in contacts.unwrap_or_default() {
+        expect(text(&contact["name"]).is_some(), "a contact without a name");
+    }
+    expect(
+        (kind == "contract") == list(&maintenance["contractors"]).is_some(),
+        "maintenance/contractors goes with maintenance/type contract, and only with it",
+    );
+    let localisation = &code["localisation"];
+    expect(
+        localisation["localisationReady"].is_boolean(),
+        "localisation/localisationReady is not true or false",
+    );
+    expect(
+        list(&localisation["availableLanguages"]).is_some(),
+        "no localisation/availableLanguages",
+    );
+    for deprecated in ["monochromeLogo", "inputTypes", "outputTypes", "it"] {
+        expect(code[deprecated].is_null(), &format!("{deprecated} is deprecated"));
+    }
+    for deprecated in ["repoOwner", "authorsFile"] {
+        expect(
+            code["legal"][deprecated].is_null(),
+            &format!("legal/{deprecated} is deprecated"),
+        );
+    }
+    problems
+}
+
+/// publiccode.yml follows the standard's rules, in Dutch and English, for this version.
 #[test]
-fn publiccode_yml_has_the_required_keys_in_dutch_and_english() {
+fn publiccode_yml_follows_the_standard() {
     let code = pipeline("publiccode.yml");
-    for key in [
-        "publiccodeYmlVersion",
-        "name",
-        "url",
-        "platforms",
-        "categories",
-        "developmentStatus",
-        "softwareType",
-        "description",
-        "legal",
-        "maintenance",
-        "localisation",
-    ] {
-        assert!(!code[key].is_null(), "publiccode.yml has no {key}");
+    assert_eq!(publiccode_problems(&code), Vec::<String>::new());
+    for lang in ["nl", "en"] {
+        assert!(
+            code["description"][lang]["longDescription"].is_string(),
+            "no {lang} description"
+        );
     }
     assert_eq!(
         code["legal"]["license"], "EUPL-1.2",
         "the license of Cargo.toml"
     );
-    for lang in ["nl", "en"] {
-        let description = &code["description"][lang];
-        let short = description["shortDescription"].as_str().unwrap();
-        let long = description["longDescription"].as_str().unwrap();
-        assert!(
-            short.chars().count() <= 150,
-            "{lang}: shortDescription too long"
-        );
-        assert!(
-            (150..=10_000).contains(&long.chars().count()),
-            "{lang}: longDescription length"
-        );
-        assert!(!description["features"].as_array().unwrap().is_empty());
-    }
+    assert_eq!(code["softwareVersion"], VERSION);
+    let changelog = std::fs::read_to_string(common::repo_root().join("CHANGELOG.md")).unwrap();
+    let date = code["releaseDate"].as_str().unwrap();
+    assert!(
+        changelog.contains(&format!("\n## [{VERSION}] - {date}\n")),
+        "releaseDate {date} is not the date of {VERSION} in CHANGELOG.md"
+    );
+}
+
+/// The rules find what was wrong with publiccode.yml before: an older version of the
+/// standard, a deprecated generic name and community maintenance without contacts.
+#[test]
+fn the_publiccode_rules_find_the_old_mistakes() {
+    let mut code = pipeline("publiccode.yml");
+    code["publiccodeYmlVersion"] = "0.4".into();
+    code["description"]["nl"]["genericName"] = "Statische-sitegenerator".into();
+    code["maintenance"] = serde_json::json!({ "type": "community" });
+    code["categories"] = serde_json::json!(["website-builder", "static-sites"]);
+    assert_eq!(
+        publiccode_problems(&code),
+        [
+            "publiccodeYmlVersion is not \"0\"",
+            "unknown category \"static-sites\"",
+            "description/nl/genericName is deprecated",
+            "maintenance/contacts is mandatory for this maintenance/type",
+        ]
+    );
 }
 
 /// The guide's download steps name this version's archive of each system the release builds,
