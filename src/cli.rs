@@ -412,6 +412,11 @@ pub struct SchemaArgs {
     /// With --cms decap: the branch the web editor commits to.
     #[arg(long, value_name = "BRANCH", default_value = "main", requires = "cms")]
     pub branch: String,
+
+    /// With --backend gitlab: the Application ID of the site's GitLab application, so editors
+    /// log in with GitLab itself (PKCE), without a server of their own.
+    #[arg(long, value_name = "ID", requires = "repo")]
+    pub app_id: Option<String>,
 }
 
 /// The editors `gka schema --cms` configures.

@@ -41,6 +41,9 @@ pub struct Backend {
     pub name: String,
     /// The repository, `owner/name`.
     pub repo: String,
+    /// GitLab: the Application ID of the site's GitLab application, with which editors log in
+    /// through GitLab itself (PKCE).
+    pub app_id: Option<String>,
 }
 
 /// What the Decap configuration needs besides the content types.
@@ -357,6 +360,8 @@ struct FmField {
     single: bool,
     #[serde(rename = "dateFormat", skip_serializing_if = "Option::is_none")]
     date_format: Option<&'static str>,
+    #[serde(rename = "isPublishDate", skip_serializing_if = "std::ops::Not::not")]
+    publish_date: bool,
     #[serde(skip_serializing_if = "Option::is_none")]
     choices: Option<Vec<String>>,
     #[serde(skip_serializing_if = "std::ops::Not::not")]
@@ -364,6 +369,12 @@ struct FmField {
     #[serde(skip_serializing_if = "Option::is_none")]
     fields: Option<Vec<FmField>>,
 }
+
+/// The common key of a document's date (a news item's, an event's).
+const DATE_FIELD: &str = "datum";
+
+/// The common key of a document's one-sentence summary, used as its description.
+const SUMMARY_FIELD: &str = "samenvatting";
 
 /// How gka writes dates, in the notation of Front Matter CMS (date-fns).
 const FM_DATE: &str = "yyyy-MM-dd";
@@ -380,15 +391,18 @@ fn fm_field(field: &Field) -> Option<FmField> {
         required: field.required,
         single: false,
         date_format: None,
+        publish_date: false,
         choices: None,
         multiple: false,
         fields: None,
     };
     match &field.kind {
-        Kind::Text { .. } => out.single = field.name != "samenvatting",
+        Kind::Text { .. } => out.single = field.name != SUMMARY_FIELD,
         Kind::Date => {
             out.ty = "datetime";
             out.date_format = Some(FM_DATE);
+            // The dashboard sorts and shows documents by it.
+            out.publish_date = field.name == DATE_FIELD;
         }
         Kind::Boolean => out.ty = "boolean",
         Kind::Integer { .. } => out.ty = "number",
@@ -444,6 +458,10 @@ struct FmConfig {
     preview_host: &'static str,
     #[serde(rename = "frontMatter.taxonomy.dateFormat")]
     date_format: &'static str,
+    #[serde(rename = "frontMatter.taxonomy.seoTitleField")]
+    title_field: &'static str,
+    #[serde(rename = "frontMatter.taxonomy.seoDescriptionField")]
+    description_field: &'static str,
     #[serde(rename = "frontMatter.content.draftField")]
     draft_field: Value,
     #[serde(rename = "frontMatter.content.pageFolders")]
@@ -511,6 +529,9 @@ pub fn frontmatter() -> Result<String, Unsupported> {
         start_command: "gka serve",
         preview_host: "http://127.0.0.1:1111",
         date_format: FM_DATE,
+        // Front Matter CMS looks for `title` and `description` unless told.
+        title_field: TITLE_FIELD,
+        description_field: SUMMARY_FIELD,
         draft_field: serde_json::json!({ "name": "concept", "type": "boolean" }),
         page_folders,
         content_types,
@@ -547,6 +568,8 @@ struct DecapField {
     date_format: Option<&'static str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     time_format: Option<bool>,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    picker_utc: bool,
     #[serde(skip_serializing_if = "Option::is_none")]
     options: Option<Vec<String>>,
     #[serde(skip_serializing_if = "std::ops::Not::not")]
@@ -572,6 +595,7 @@ impl DecapField {
             format: None,
             date_format: None,
             time_format: None,
+            picker_utc: false,
             options: None,
             multiple: false,
             field: None,
@@ -585,6 +609,12 @@ fn is_true(value: &bool) -> bool {
     *value
 }
 
+/// The key that holds every document's title, which editors show and name new files after.
+const TITLE_FIELD: &str = "titel";
+
+/// The repository of a Decap configuration written without `--repo`.
+const REPO_TO_NAME: &str = "eigenaar/naam";
+
 /// How gka writes dates, in the notation of Decap CMS (moment.js / day.js).
 const DECAP_DATE: &str = "YYYY-MM-DD";
 
@@ -595,7 +625,7 @@ fn decap_field(field: &Field) -> DecapField {
     out.hint = field.hint.clone();
     match &field.kind {
         Kind::Text { pattern, format } => {
-            if field.name == "samenvatting" {
+            if field.name == SUMMARY_FIELD {
                 out.widget = "text";
             }
             out.pattern = decap_pattern(pattern, format);
@@ -605,6 +635,9 @@ fn decap_field(field: &Field) -> DecapField {
             out.format = Some(DECAP_DATE);
             out.date_format = Some(DECAP_DATE);
             out.time_format = Some(false);
+            // A date without a time, not shifted by the editor's time zone (which makes
+            // 2025-06-14 into 2025-06-13 west of UTC).
+            out.picker_utc = true;
         }
         Kind::Boolean => out.widget = "boolean",
         Kind::Integer { min, max } => {
@@ -673,6 +706,8 @@ struct DecapCollection {
     #[serde(skip_serializing_if = "Option::is_none")]
     summary: Option<&'static str>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    identifier_field: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     fields: Option<Vec<DecapField>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     files: Option<Vec<DecapFile>>,
@@ -690,6 +725,7 @@ impl DecapCollection {
             extension: None,
             format: None,
             summary: None,
+            identifier_field: None,
             fields: None,
             files: Some(files),
         }
@@ -712,6 +748,10 @@ struct DecapBackend {
     #[serde(skip_serializing_if = "Option::is_none")]
     repo: Option<String>,
     branch: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    auth_type: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    app_id: Option<String>,
 }
 
 /// The whole `config.yml`.
@@ -762,6 +802,8 @@ pub fn decap(options: &DecapOptions) -> Result<String, Unsupported> {
                 extension: Some("md"),
                 format: Some("frontmatter"),
                 summary: Some("{{titel}}"),
+                // Decap names a new file after its `title` unless told which field it is.
+                identifier_field: Some(TITLE_FIELD),
                 fields: Some(fields()?),
                 files: None,
             })
@@ -813,11 +855,17 @@ pub fn decap(options: &DecapOptions) -> Result<String, Unsupported> {
             name: backend.name.clone(),
             repo: Some(backend.repo.clone()),
             branch: options.branch.clone(),
+            auth_type: backend.app_id.is_some().then_some("pkce"),
+            app_id: backend.app_id.clone(),
         },
+        // GitHub, which Decap and Sveltia both support without a service in between, for the
+        // repository still to be named; until then the editor works through the local backend.
         None => DecapBackend {
-            name: "git-gateway".into(),
-            repo: None,
+            name: "github".into(),
+            repo: Some(REPO_TO_NAME.into()),
             branch: options.branch.clone(),
+            auth_type: None,
+            app_id: None,
         },
     };
     let config = DecapConfig {
@@ -831,7 +879,8 @@ pub fn decap(options: &DecapOptions) -> Result<String, Unsupported> {
     let yaml = serde_saphyr::to_string(&config).expect("the configuration is YAML");
     Ok(format!(
         "# Decap CMS / Sveltia CMS: written by `gka schema --cms decap` from the types gka reads\n\
-         # the files with. Do not edit; run the command again after changing gka.\n{yaml}"
+         # the files with. Do not edit; run the command again after changing gka, with\n\
+         # `--repo eigenaar/naam` (and `--backend gitlab` for GitLab) to name the repository.\n{yaml}"
     ))
 }
 
@@ -1063,6 +1112,7 @@ mod tests {
             backend: Some(Backend {
                 name: "gitlab".into(),
                 repo: "gemeente/gka-site".into(),
+                app_id: Some("abc123".into()),
             }),
             branch: "productie".into(),
         };
@@ -1070,9 +1120,78 @@ mod tests {
         assert_eq!(config["backend"]["name"], "gitlab");
         assert_eq!(config["backend"]["repo"], "gemeente/gka-site");
         assert_eq!(config["backend"]["branch"], "productie");
+        assert_eq!(config["backend"]["auth_type"], "pkce");
+        assert_eq!(config["backend"]["app_id"], "abc123");
+        // Without a repository: a backend both editors support, the repository still to name,
+        // and the local backend for working on this computer.
         let local: Value =
             serde_saphyr::from_str(&decap(&DecapOptions::default()).unwrap()).unwrap();
         assert_eq!(local["local_backend"], true);
-        assert!(local["backend"]["repo"].is_null());
+        assert_eq!(local["backend"]["name"], "github");
+        assert_eq!(local["backend"]["repo"], REPO_TO_NAME);
+        assert!(local["backend"]["auth_type"].is_null());
+    }
+
+    /// Decap names a new entry's file after its identifier field, `title` unless told; every
+    /// collection of a folder names `titel`, which each of its forms has, and dates are picked
+    /// as dates, not shifted by the editor's time zone.
+    #[test]
+    fn decap_collections_name_their_title_and_pick_plain_dates() {
+        let config: Value =
+            serde_saphyr::from_str(&decap(&DecapOptions::default()).unwrap()).unwrap();
+        let folders: Vec<&Value> = (config["collections"].as_array().unwrap().iter())
+            .filter(|c| c["folder"].is_string())
+            .collect();
+        assert!(folders.len() >= 5);
+        for collection in folders {
+            assert_eq!(collection["identifier_field"], TITLE_FIELD, "{collection}");
+            assert!(
+                (collection["fields"].as_array().unwrap().iter())
+                    .any(|f| f["name"] == TITLE_FIELD && f["required"].is_null()),
+                "{}: a required titel field",
+                collection["name"]
+            );
+        }
+        let text = config.to_string();
+        assert!(!text.contains("git-gateway"));
+        fn dates(value: &Value, found: &mut Vec<Value>) {
+            match value {
+                Value::Object(map) if map.get("widget") == Some(&"datetime".into()) => {
+                    found.push(value.clone())
+                }
+                Value::Object(map) => map.values().for_each(|v| dates(v, found)),
+                Value::Array(list) => list.iter().for_each(|v| dates(v, found)),
+                _ => {}
+            }
+        }
+        let mut found = Vec::new();
+        dates(&config, &mut found);
+        assert!(!found.is_empty());
+        for date in found {
+            assert_eq!(date["picker_utc"], true, "{date}");
+            assert_eq!(date["time_format"], false, "{date}");
+            assert_eq!(date["format"], "YYYY-MM-DD", "{date}");
+        }
+    }
+
+    /// Front Matter CMS finds the title, the description and the date under gka's names.
+    #[test]
+    fn front_matter_cms_knows_gkas_names_for_title_description_and_date() {
+        let config: Value = serde_json::from_str(&frontmatter().unwrap()).unwrap();
+        assert_eq!(config["frontMatter.taxonomy.seoTitleField"], "titel");
+        assert_eq!(
+            config["frontMatter.taxonomy.seoDescriptionField"],
+            "samenvatting"
+        );
+        let nieuws = (config["frontMatter.taxonomy.contentTypes"]
+            .as_array()
+            .unwrap()
+            .iter())
+        .find(|t| t["name"] == "nieuws")
+        .unwrap();
+        let datum = (nieuws["fields"].as_array().unwrap().iter())
+            .find(|f| f["name"] == "datum")
+            .unwrap();
+        assert_eq!(datum["isPublishDate"], true);
     }
 }

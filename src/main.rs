@@ -225,6 +225,7 @@ fn schema(args: cli::SchemaArgs) -> ExitCode {
             }
             .into(),
             repo,
+            app_id: args.app_id,
         }),
         branch: args.branch,
     };

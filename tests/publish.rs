@@ -327,7 +327,10 @@ fn publiccode_problems(code: &Value) -> Vec<String> {
     fn list(value: &Value) -> Option<Vec<Value>> {
         value.as_array().filter(|l| !l.is_empty()).cloned()
     }
-    expect(code["publiccodeYmlVersion"] == "0", "publiccodeYmlVersion is not \"0\"");
+    expect(
+        code["publiccodeYmlVersion"] == "0",
+        "publiccodeYmlVersion is not \"0\"",
+    );
     expect(text(&code["name"]).is_some(), "no name");
     expect(
         text(&code["url"]).is_some_and(|u| u.starts_with("https://")),
@@ -392,7 +395,10 @@ fn publiccode_problems(code: &Value) -> Vec<String> {
     }
     expect(long_somewhere, "no longDescription in any language");
     expect(features_somewhere, "no features in any language");
-    expect(text(&code["legal"]["license"]).is_some(), "no legal/license");
+    expect(
+        text(&code["legal"]["license"]).is_some(),
+        "no legal/license",
+    );
     let maintenance = &code["maintenance"];
     let kind = maintenance["type"].as_str().unwrap_or("");
     expect(
@@ -423,7 +429,10 @@ fn publiccode_problems(code: &Value) -> Vec<String> {
         "no localisation/availableLanguages",
     );
     for deprecated in ["monochromeLogo", "inputTypes", "outputTypes", "it"] {
-        expect(code[deprecated].is_null(), &format!("{deprecated} is deprecated"));
+        expect(
+            code[deprecated].is_null(),
+            &format!("{deprecated} is deprecated"),
+        );
     }
     for deprecated in ["repoOwner", "authorsFile"] {
         expect(

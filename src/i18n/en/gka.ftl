@@ -110,6 +110,7 @@ help-schema-cms = Write the configuration of a form-based editor (frontmatter or
 help-schema-repo = With --cms decap: the repository the web editor commits to, as owner/name. Without it the editor works only on this computer (npx decap-server)
 help-schema-backend = With --cms decap and --repo: where the repository is, github or gitlab [default: github]
 help-schema-branch = With --cms decap: the branch the web editor commits to [default: main]
+help-schema-app-id = With --backend gitlab: the Application ID of the site's GitLab application, so editors log in with GitLab itself (PKCE), without a server of their own
 
 ## Names of values in the help
 

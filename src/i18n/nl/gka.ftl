@@ -110,6 +110,7 @@ help-schema-cms = Schrijf de instellingen van een editor met formulieren (frontm
 help-schema-repo = Met --cms decap: de repository waarin de webeditor opslaat, als eigenaar/naam. Zonder dit werkt de editor alleen op deze computer (npx decap-server)
 help-schema-backend = Met --cms decap en --repo: waar de repository staat, github of gitlab [standaard: github]
 help-schema-branch = Met --cms decap: de tak (branch) waarin de webeditor opslaat [standaard: main]
+help-schema-app-id = Met --backend gitlab: de Application ID van de GitLab-toepassing van de site, zodat redacteuren met GitLab zelf inloggen (PKCE), zonder eigen server
 
 ## Namen van waarden in de hulp
 
