@@ -2,11 +2,13 @@
 //! the pages of a folder the build has just written (not yet published), as Pagefind's own
 //! command does: it reads and parses them in parallel, and the build need not hold them.
 //!
-//! Only what is inside `data-pagefind-body` (the theme puts it on `<main>` of every page but
-//! `/zoeken/` and the 404 page) is indexed, so the header, menu and footer never match, and
-//! pages without it (redirects) are left out. The language is fixed to Dutch (`nl`), so words are
-//! stemmed as Dutch and the browser loads Pagefind's Dutch WebAssembly module.
-//! `/zoeken/` (rendered by [`crate::render`]) loads the index with `static/js/zoeken.js`.
+//! Only what is inside `data-pagefind-body` is indexed: the theme puts it on `<main>` of the
+//! documents and of the overviews that have an introduction (with less weight), so the header,
+//! menu and footer never match, and pages without it (term pages, empty pages, `/zoeken/`, the
+//! 404 page, redirects) are left out (`docs/templates.md` lists which). The language is fixed
+//! to Dutch (`nl`), so words are stemmed as Dutch and the browser loads Pagefind's Dutch
+//! WebAssembly module. `/zoeken/` (rendered by [`crate::render`]) loads the index with
+//! `static/js/zoeken.js`.
 
 use std::path::{Component, Path};
 
