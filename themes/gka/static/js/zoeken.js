@@ -8,6 +8,11 @@
 
 const MAX_RESULTS = 20;
 
+// A page's title is its <h1>, which the index already weighs (and weighs less on overviews, so
+// documents rank first); Pagefind's extra boost for a matching title would let a short
+// overview named like the query jump above the documents.
+const OPTIONS = { ranking: { metaWeights: { title: 0 } } };
+
 const form = document.querySelector('form[data-zoeken]');
 const input = form && form.querySelector('input[type="search"]');
 const status = document.querySelector('[data-zoeken-status]');
@@ -59,12 +64,18 @@ if (form && input && status && list) {
   let latest = 0;
   const load = async () => {
     if (!pagefind) {
-      pagefind = await import(`${form.dataset.pagefind}pagefind.js`);
-      // A page's title is its <h1>, which the index already weighs (and weighs less on
-      // overviews, so documents rank first); Pagefind's extra boost for a matching title
-      // would let a short overview named like the query jump above the documents.
-      await pagefind.options({ ranking: { metaWeights: { title: 0 } } });
-      await pagefind.init();
+      const dir = form.dataset.pagefind;
+      const engine = await import(`${dir}pagefind.js`);
+      await engine.options(OPTIONS);
+      await engine.init();
+      // A large site's index comes in parts (delen.json lists the others), made one after
+      // the other by gka so that it needs less memory; the search covers them all.
+      const response = await fetch(`${dir}delen.json`);
+      if (!response.ok) throw new Error(`${dir}delen.json: HTTP ${response.status}`);
+      for (const part of await response.json()) {
+        await engine.mergeIndex(`${dir}${part}`, OPTIONS);
+      }
+      pagefind = engine;
     }
     return pagefind;
   };
