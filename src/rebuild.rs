@@ -336,12 +336,12 @@ impl Finisher {
     }
 
     /// Puts a new index in place of the old one so that a browser never loads a mix of the two:
-    /// first the new files (the old index does not name them), then the entry file that names
-    /// them, and only then are the old files no longer named removed.
+    /// first the new files (the old index does not name them), then the entry files and the
+    /// list of parts that name them, and only then are the old files no longer named removed.
     fn replace_index(&mut self, index: Vec<OutputFile>) -> Result<usize, OutputError> {
         let (entry, files): (Vec<OutputFile>, Vec<OutputFile>) = index
             .into_iter()
-            .partition(|file| file.path == search::ENTRY);
+            .partition(|file| search::is_entry(&file.path));
         let written = self.output.write(&files)? + self.output.write(&entry)?;
         let new: HashSet<&str> = (files.iter().chain(&entry))
             .map(|file| file.path.as_str())

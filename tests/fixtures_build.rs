@@ -142,13 +142,15 @@ fn the_interventie_page_shows_onderwijs_and_erkenning() {
     let doc = page(&built.out, "/interventies/huiswerkklas/");
     let facts = one(&doc, "main dl.facts");
     let facts_text = text(facts);
+    // A space between each term and its value, so the search index reads them apart too.
     assert!(
-        facts_text.contains("OnderwijsPrimair onderwijs"),
+        facts_text.contains("Onderwijs Primair onderwijs"),
         "{facts_text}"
     );
     assert!(
-        facts_text
-            .contains("ErkenningGoed onderbouwd in de Databank Effectieve Jeugdinterventies (NJi)"),
+        facts_text.contains(
+            "Erkenning Goed onderbouwd in de Databank Effectieve Jeugdinterventies (NJi)"
+        ),
         "{facts_text}"
     );
     let links = links_in(facts, "a");

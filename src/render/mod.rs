@@ -288,7 +288,7 @@ impl<'a> Renderer<'a> {
     /// `/zoeken/` (its index is built from the rendered pages by [`crate::search`]).
     pub fn new(site: &'a Site, theme: &'a mut Theme, search: bool) -> Renderer<'a> {
         let views = Views { site };
-        let site_value = views.site(&theme.css);
+        let site_value = views.site(&theme.css, search);
         let mut globals = Digest::default();
         theme.digest.hash(&mut globals.0);
         globals.add("site", &site_value);

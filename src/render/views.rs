@@ -40,6 +40,9 @@ pub struct SiteView<'a> {
     pub base_url: &'a str,
     /// The main menu.
     pub menu: Vec<Link>,
+    /// The search page `/zoeken/`, for the search field in the header; null when the site is
+    /// built without search (the page does not exist then).
+    pub zoeken: Option<String>,
     /// Footer contact details.
     pub contact: Option<ContactView<'a>>,
     /// The Atom feed of the news, when there is news.
@@ -318,8 +321,9 @@ impl<'a> Views<'a> {
         self.config().link(site_path)
     }
 
-    /// The `site` value; `theme_css` are the theme's stylesheets, as paths inside `static/`.
-    pub fn site(&self, theme_css: &[String]) -> SiteView<'a> {
+    /// The `site` value; `theme_css` are the theme's stylesheets, as paths inside `static/`;
+    /// `search` tells whether the site has its search page.
+    pub fn site(&self, theme_css: &[String], search: bool) -> SiteView<'a> {
         let config = self.config();
         let menu = if config.menu.is_empty() {
             self.default_menu()
@@ -345,6 +349,7 @@ impl<'a> Views<'a> {
                 .then(|| self.href(&routes::feed(&self.site.nieuws.url))),
             base_url: config.base_url.as_str(),
             menu,
+            zoeken: search.then(|| self.href(routes::ZOEKEN)),
             contact: config.contact.as_ref().map(|c| ContactView {
                 tekst: c.tekst.as_deref(),
                 email: c.email.as_deref(),

@@ -28,5 +28,4 @@ site-map-ontbreekt = the site folder { $folder } does not exist; pass the folder
 site-heeft-fouten = the site has errors
 zoekindex-mislukt = building the search index failed: { $reason }
 zoekindex-geen-runtime = could not start the async runtime: { $reason }
-zoekindex-map-geen-utf8 = the folder { $folder } is not UTF-8
 zoekindex-vreemde-naam = unexpected file name from Pagefind: { $file }

@@ -28,5 +28,4 @@ site-map-ontbreekt = de map van de site, { $folder }, bestaat niet; geef met --r
 site-heeft-fouten = de site heeft fouten
 zoekindex-mislukt = het maken van de zoekindex is mislukt: { $reason }
 zoekindex-geen-runtime = kan het maken van de zoekindex niet starten: { $reason }
-zoekindex-map-geen-utf8 = de naam van de map { $folder } is geen geldige UTF-8-tekst
 zoekindex-vreemde-naam = Pagefind gaf een onverwachte bestandsnaam: { $file }

@@ -1,16 +1,22 @@
 // Search on /zoeken/ (gka theme), with the static index that `gka build` writes to /pagefind/.
-// Without JavaScript the page shows a plain message with links to the overviews; this script
-// hides it, reveals the form and shows each result's title, type and excerpt. Everything loads
-// from the site itself; the page's Content-Security-Policy allows Pagefind's WebAssembly.
+// The form is on the page from the start (without JavaScript a <noscript> stylesheet hides it
+// and a plain message with links to the overviews shows); this script runs the search of the
+// form and of the address's `q` (where the search field in every page's header leads), and
+// shows each result's title, type and excerpt. Everything loads from the site itself; the
+// page's Content-Security-Policy allows Pagefind's WebAssembly.
 'use strict';
 
 const MAX_RESULTS = 20;
+
+// A page's title is its <h1>, which the index already weighs (and weighs less on overviews, so
+// documents rank first); Pagefind's extra boost for a matching title would let a short
+// overview named like the query jump above the documents.
+const OPTIONS = { ranking: { metaWeights: { title: 0 } } };
 
 const form = document.querySelector('form[data-zoeken]');
 const input = form && form.querySelector('input[type="search"]');
 const status = document.querySelector('[data-zoeken-status]');
 const list = document.querySelector('[data-zoeken-resultaten]');
-const noScript = document.querySelector('[data-zoeken-zonder-js]');
 
 // Pagefind's excerpts are HTML with <mark> around the matched words: keep only the text and
 // the marks, so nothing else from the index can reach the page.
@@ -58,8 +64,18 @@ if (form && input && status && list) {
   let latest = 0;
   const load = async () => {
     if (!pagefind) {
-      pagefind = await import(`${form.dataset.pagefind}pagefind.js`);
-      await pagefind.init();
+      const dir = form.dataset.pagefind;
+      const engine = await import(`${dir}pagefind.js`);
+      await engine.options(OPTIONS);
+      await engine.init();
+      // A large site's index comes in parts (delen.json lists the others), made one after
+      // the other by gka so that it needs less memory; the search covers them all.
+      const response = await fetch(`${dir}delen.json`);
+      if (!response.ok) throw new Error(`${dir}delen.json: HTTP ${response.status}`);
+      for (const part of await response.json()) {
+        await engine.mergeIndex(`${dir}${part}`, OPTIONS);
+      }
+      pagefind = engine;
     }
     return pagefind;
   };
@@ -100,8 +116,6 @@ if (form && input && status && list) {
     window.history.replaceState(null, '', url);
     run(input.value);
   });
-  if (noScript) noScript.hidden = true;
-  form.hidden = false;
   const query = new URLSearchParams(window.location.search).get('q');
   if (query) {
     input.value = query;
