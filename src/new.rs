@@ -343,7 +343,7 @@ fn site_files(gemeente: &str, slug: &str, parent: &str, today: Datum) -> BTreeMa
         (format!("themes/{slug}/static/css/{slug}.css"), tokens_css(g)),
         (".github/workflows/publish.yml".into(), GITHUB_WORKFLOW.into()),
         (".gitlab-ci.yml".into(), GITLAB_CI.into()),
-        (".gitignore".into(), "/public/\n".into()),
+        (".gitignore".into(), "/public/\n/.gka-cache/\n".into()),
         ("README.md".into(), readme(g, slug)),
     ];
     files.sort();
