@@ -524,6 +524,48 @@ mod tests {
         assert!(!html.contains("lazy"), "{html}");
     }
 
+    /// A decompression bomb: a PNG of a few bytes that claims 20 000 × 20 000 pixels, 1.6 GB
+    /// once decoded, is refused from its header; a file that is no image and one that is not
+    /// there are errors of their own.
+    #[test]
+    fn probes_refuse_what_cannot_be_a_photo() {
+        fn chunk(kind: &[u8; 4], data: &[u8]) -> Vec<u8> {
+            let mut crc = flate2::Crc::new();
+            crc.update(kind);
+            crc.update(data);
+            let length = u32::try_from(data.len()).unwrap().to_be_bytes();
+            [&length[..], kind, data, &crc.sum().to_be_bytes()].concat()
+        }
+        let mut header = Vec::new();
+        header.extend(20_000u32.to_be_bytes());
+        header.extend(20_000u32.to_be_bytes());
+        header.extend([8, 2, 0, 0, 0]);
+        let empty_zlib = [0x78, 0x9c, 0x03, 0x00, 0x00, 0x00, 0x00, 0x01];
+        let bomb = [
+            &b"\x89PNG\r\n\x1a\n"[..],
+            &chunk(b"IHDR", &header),
+            &chunk(b"IDAT", &empty_zlib),
+            &chunk(b"IEND", &[]),
+        ]
+        .concat();
+        let dir = tempfile::tempdir().unwrap();
+        let (png, text) = (dir.path().join("bom.png"), dir.path().join("tekst.jpg"));
+        std::fs::write(&png, bomb).unwrap();
+        std::fs::write(&text, "geen foto").unwrap();
+        assert_eq!(
+            super::probe(&png),
+            Err(Problem::TooLarge {
+                width: 20_000,
+                height: 20_000
+            })
+        );
+        assert_eq!(super::probe(&text), Err(Problem::NotAnImage));
+        assert!(matches!(
+            super::probe(&dir.path().join("weg.jpg")),
+            Err(Problem::Unreadable(_))
+        ));
+    }
+
     #[test]
     fn photos_are_known_by_their_extension() {
         for yes in ["a.jpg", "b/c.JPEG", "d.png", "e.webp"] {

@@ -639,6 +639,7 @@ mod tests {
             ]
             .into(),
             template_ids: vec!["inhoud".into()],
+            photos: Default::default(),
         }
     }
 
@@ -813,6 +814,16 @@ mod tests {
         let (_, found) = html("![](/static/agenda.pdf)\n");
         assert_eq!(found.len(), 1);
         assert!(found[0].message.contains("alt-tekst"));
+    }
+
+    #[test]
+    fn decorative_images_are_marked_so_and_get_an_empty_alt() {
+        let (out, found) = html("![](/static/foto.jpg \"Decoratief\")\n");
+        assert!(found.is_empty(), "{found:?}");
+        assert!(out.contains(r#"alt="""#) && !out.contains("title"), "{out}");
+        let (_, found) = html("![](/static/foto.jpg \"Een foto\")\n");
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].code, Code::ImageWithoutAlt);
     }
 
     #[test]
