@@ -371,3 +371,41 @@ fn a_broken_photo_is_an_error_at_its_image_and_the_output_stays() {
         "a failed build changes nothing"
     );
 }
+
+#[test]
+fn serve_follows_a_replaced_photo_and_drops_its_old_files() {
+    let root = site_with_photos();
+    let served = tempfile::tempdir().unwrap();
+    let options = gka::build::BuildOptions {
+        root: gka::build::resolve_root(root.path()),
+        output: served.path().join("public"),
+        base_url: None,
+        drafts: false,
+        search: false,
+    };
+    let mut session = gka::rebuild::Session::new(options.clone()).unwrap();
+    session.rebuild(&[]).unwrap();
+    let out = session.output().to_path_buf();
+    let before = image_files(&out, "/");
+
+    let photo = options.root.join("content/static/img/wethouder.jpg");
+    fs::write(&photo, phone_photo(900, 900, 1)).unwrap();
+    let rebuilt = session.rebuild(std::slice::from_ref(&photo)).unwrap();
+    assert!(rebuilt.pages_rendered >= 2, "{rebuilt:?}");
+    let after = image_files(&out, "/");
+    assert!(after.iter().all(|file| !before.contains(file)), "{after:?}");
+    assert!(after[after.len() - 1].ends_with(".900.jpg"), "{after:?}");
+    for file in &before {
+        assert!(!out.join(file).exists(), "{file} is left behind");
+    }
+    // The open data is made after the pages, as `gka serve` does when it is idle.
+    session.finish().unwrap();
+    let built = build_into_temp(&options.root, &["--no-search"]);
+    built.run.assert_success();
+    let (served, expected) = (site_files(&out), site_files(&built.out));
+    let (stale, extra) = stale_and_extra(&served, &expected);
+    assert!(
+        stale.is_empty() && extra.is_empty(),
+        "stale {stale:?}, extra {extra:?}"
+    );
+}
