@@ -162,8 +162,11 @@ pub fn is_photo(path: &str) -> bool {
 /// at. Kept by `gka serve` between rebuilds, so that an unchanged photo is not read again.
 #[derive(Debug, Default)]
 pub struct ProbeCache {
-    probes: Mutex<HashMap<PathBuf, (u64, Option<SystemTime>, Photo)>>,
+    probes: Mutex<HashMap<PathBuf, Probed>>,
 }
+
+/// A probe with the size and modification time of the file it was made from.
+type Probed = (u64, Option<SystemTime>, Photo);
 
 impl ProbeCache {
     /// The photos among `files` (the theme's static files, then `content/static/`'s, which win
