@@ -1,13 +1,15 @@
 //! The pipeline, start to end: load → model (validate) → render → write, and the commands
 //! that run it: [`build`], [`check`], and, through [`crate::rebuild`], `gka serve`.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use crate::content::values::Datum;
 use crate::content::{self, LoadCache, StaticFile};
 use crate::diagnostics::{Code, Diagnostic, Diagnostics};
+use crate::images::{ProbeCache, encode};
 use crate::output::{self, OutputError};
 use crate::render::{self, CardPrints, Earlier, Fingerprint, OutputFile, Renderer};
 use crate::routes::{self, Claimant};
@@ -86,6 +88,8 @@ pub struct BuildReport {
     pub files: usize,
     /// Wall time.
     pub elapsed: Duration,
+    /// Files made from photos now, and taken from the disk cache.
+    pub images: (usize, usize),
     /// Problems that did not stop the build.
     pub warnings: Vec<Diagnostic>,
 }
@@ -115,18 +119,20 @@ pub fn load_site(options: &BuildOptions) -> (Option<Site>, Option<ThemeChain>, D
         options,
         &mut LoadCache::default(),
         &mut MarkdownCache::default(),
+        &ProbeCache::default(),
         &[],
         Datum::today(),
     )
 }
 
-/// [`load_site`] taking unchanged documents and their rendered Markdown from the caches of
-/// earlier runs; `changed` names the files (or folders) changed since then; `today` is the
-/// build date.
+/// [`load_site`] taking unchanged documents, their rendered Markdown and the photos' headers
+/// from the caches of earlier runs; `changed` names the files (or folders) changed since then;
+/// `today` is the build date.
 pub fn load_site_with(
     options: &BuildOptions,
     loads: &mut LoadCache,
     markdown: &mut MarkdownCache,
+    probes: &ProbeCache,
     changed: &[PathBuf],
     today: Datum,
 ) -> (Option<Site>, Option<ThemeChain>, Diagnostics) {
@@ -145,6 +151,16 @@ pub fn load_site_with(
             }
         }
     });
+    let theme_files = chain
+        .as_ref()
+        .map(|c| c.files.as_slice())
+        .unwrap_or_default();
+    // content/static/ wins over the theme's file of the same path.
+    let photos = probes.photos(
+        theme_files.iter().chain(&loaded.static_files),
+        routes::static_file,
+        changed,
+    );
     let model_options = ModelOptions {
         base_url: options.base_url.clone(),
         drafts: options.drafts,
@@ -154,6 +170,7 @@ pub fn load_site_with(
             .map(|c| c.template_ids(&options.root))
             .unwrap_or_default(),
         today,
+        photos: Arc::new(photos),
     };
     let site = Site::build_with(loaded, &model_options, markdown, &mut diagnostics);
     (site, chain, diagnostics)
@@ -205,6 +222,9 @@ pub struct Pipeline {
     options: BuildOptions,
     loads: LoadCache,
     markdown: MarkdownCache,
+    probes: ProbeCache,
+    /// Where the files made from photos are kept between builds.
+    photo_cache: encode::DiskCache,
     /// Output path → fingerprint of the file last handed to a sink, by the last good run.
     fingerprints: HashMap<String, Fingerprint>,
     /// The digest of what every template saw in the last good run besides its context.
@@ -248,6 +268,8 @@ pub struct Run {
     pub rendered: usize,
     /// Markdown files read from disk.
     pub read: usize,
+    /// Files made from photos now, and taken from the disk cache (see [`encode`]).
+    pub images: (usize, usize),
     /// Whether the last good model was patched (an edit of documents' bodies alone) rather
     /// than built again.
     pub patched: bool,
@@ -261,9 +283,11 @@ impl Pipeline {
     /// A pipeline with empty caches.
     pub fn new(options: BuildOptions) -> Pipeline {
         Pipeline {
+            photo_cache: encode::DiskCache::of_site(&options.root),
             options,
             loads: LoadCache::default(),
             markdown: MarkdownCache::default(),
+            probes: ProbeCache::default(),
             fingerprints: HashMap::new(),
             globals: None,
             cards: CardPrints::default(),
@@ -319,6 +343,7 @@ impl Pipeline {
                         &self.options,
                         &mut self.loads,
                         &mut self.markdown,
+                        &self.probes,
                         changed,
                         today,
                     );
@@ -340,9 +365,12 @@ impl Pipeline {
                 }
             };
 
+        let photos = ShownPhotos::of(&model.site);
+        let copies = photos.published(&model.copies);
         let renderer = Renderer::new(&model.site, &mut model.theme, self.options.search);
         let plan = renderer.plan();
-        let clashes = clashes(&self.options, &renderer, &plan, &model.copies);
+        let mut clashes = clashes(&self.options, &renderer, &plan, &copies, &photos.planned);
+        clashes.extend(photos.problems);
         if !clashes.is_empty() {
             let mut diagnostics = Diagnostics::default();
             diagnostics.extend(std::mem::take(&mut model.warnings));
@@ -366,15 +394,26 @@ impl Pipeline {
         let mut errors = Vec::new();
         let mut fingerprints = HashMap::with_capacity(plan.len() + 1);
         let (mut pages_rendered, mut rendered) = (0, 0);
-        // The icons take a few milliseconds of one thread, made while the pages render.
-        let (pages, icons) = rayon::join(
+        // The icons take a few milliseconds of one thread, made while the pages render, and
+        // so are the photos' files, which take most of a first build with many photos.
+        let (pages, (icons, images)) = rayon::join(
             || renderer.render_each(&plan.iter().collect::<Vec<_>>(), earlier, &cards, sink),
             || {
-                make_icons(
-                    &model.site,
-                    &model.copies,
-                    &self.options.root,
-                    &self.fingerprints,
+                rayon::join(
+                    || make_icons(&model.site, &copies, &self.options.root, &self.fingerprints),
+                    || {
+                        let has = |site_path: &str, key: u64| {
+                            (self.fingerprints.get(&routes::output_path(site_path)))
+                                .is_some_and(|print| print.digest == key)
+                        };
+                        encode::make(&photos.planned, has, &self.photo_cache, |variant, bytes| {
+                            sink(OutputFile {
+                                path: routes::output_path(&variant.site_path),
+                                contents: bytes,
+                                is_page: false,
+                            })
+                        })
+                    },
                 )
             },
         );
@@ -418,6 +457,22 @@ impl Pipeline {
             }
             Err(found) => errors.push(found),
         }
+        let mut made_images = (0, 0);
+        match images {
+            Ok(made) => {
+                made_images = (made.encoded, made.reused);
+                rendered += made.encoded + made.reused;
+                for (site_path, key) in made.prints {
+                    let print = Fingerprint {
+                        digest: key,
+                        reads: Default::default(),
+                    };
+                    fingerprints.insert(routes::output_path(&site_path), print);
+                }
+            }
+            Err(encode::Failed::Photos(found)) => errors.extend(found),
+            Err(encode::Failed::Sink(error)) => return Err(error.into()),
+        }
         if !errors.is_empty() || (strict && !model.warnings.is_empty()) {
             let mut diagnostics = Diagnostics::default();
             diagnostics.extend(std::mem::take(&mut model.warnings));
@@ -426,12 +481,19 @@ impl Pipeline {
         }
         let run = Run {
             pages: plan.iter().filter(|p| p.is_page).count(),
-            files: plan.len() + 1 + routes::ICONS.len() + model.copies.len(),
+            files: plan.len()
+                + 1
+                + routes::ICONS.len()
+                + copies.len()
+                + (photos.planned.iter())
+                    .map(|p| p.variants.len())
+                    .sum::<usize>(),
             pages_rendered,
             rendered,
             read,
+            images: made_images,
             patched: patched.is_some(),
-            copies: model.copies.clone(),
+            copies,
             warnings: model.warnings.clone(),
         };
         self.fingerprints = fingerprints;
@@ -585,6 +647,7 @@ pub fn build_at(
         pages: run.pages,
         files,
         elapsed: start.elapsed(),
+        images: run.images,
         warnings,
     })
 }
@@ -621,6 +684,7 @@ fn clashes(
     renderer: &Renderer,
     plan: &[render::Planned],
     copies: &[output::Copy],
+    photos: &[encode::Planned],
 ) -> Vec<Diagnostic> {
     let mut paths: Vec<&str> = plan.iter().map(|p| p.path.as_str()).collect();
     let sitemap = routes::output_path(routes::SITEMAP);
@@ -648,6 +712,22 @@ fn clashes(
             .then(|| (index.as_str(), Claimant::gka(t!("claim-zoekindex")))),
     )
     .collect();
+    let variants: Vec<(String, Claimant)> = (photos.iter())
+        .flat_map(|photo| {
+            photo.variants.iter().map(|variant| {
+                let what = t!(
+                    "claim-afbeelding",
+                    image = &variant.site_path,
+                    file = photo.file.display()
+                );
+                let claimant = Claimant::file(&photo.file, photo.position, what);
+                (routes::output_path(&variant.site_path), claimant)
+            })
+        })
+        .collect();
+    let fixed: Vec<(&str, Claimant)> = (fixed.into_iter())
+        .chain(variants.iter().map(|(path, c)| (path.as_str(), c.clone())))
+        .collect();
     paths.extend(fixed.iter().map(|(path, _)| *path));
     paths.extend(copies.iter().map(|c| c.path.as_str()));
     let claimant = |i: usize| -> Claimant {
@@ -690,6 +770,73 @@ fn clashes(
             .with_hint(t!("uitvoer-botsing-hint"))
         })
         .collect()
+}
+
+/// The photos the bodies of a site show ([`crate::images`]): the files to make of them, which of
+/// their originals are not published, and the links to those originals, which cannot work.
+struct ShownPhotos {
+    /// One per photo, shown first where it is planned: in the order of [`Site::documents`].
+    planned: Vec<encode::Planned>,
+    /// The output paths of the originals not published.
+    withheld: HashSet<String>,
+    /// The links to them.
+    problems: Vec<Diagnostic>,
+}
+
+impl ShownPhotos {
+    fn of(site: &Site) -> ShownPhotos {
+        let documents = site.documents();
+        let mut planned: Vec<encode::Planned> = Vec::new();
+        let mut seen = HashSet::new();
+        for doc in &documents {
+            for shown in &doc.body.photos {
+                if seen.insert(shown.site_path.as_str()) {
+                    planned.extend(encode::Planned::of(
+                        &shown.site_path,
+                        &shown.photo,
+                        &doc.source.path,
+                        shown.position,
+                    ));
+                }
+            }
+        }
+        // The logo is shown by the theme on every page, as it is.
+        let withheld: HashSet<&str> = if site.config.originelen {
+            HashSet::new()
+        } else {
+            seen.into_iter()
+                .filter(|path| site.config.logo.as_deref() != Some(*path))
+                .collect()
+        };
+        let problems = (documents.iter())
+            .flat_map(|doc| doc.body.photo_links.iter().map(move |link| (doc, link)))
+            .filter(|(_, link)| withheld.contains(link.site_path.as_str()))
+            .map(|(doc, link)| {
+                Diagnostic::new(
+                    Code::OriginalNotPublished,
+                    &doc.source.path,
+                    link.position,
+                    t!("origineel-niet-gepubliceerd", image = &link.site_path),
+                )
+                .with_width(link.width)
+                .with_hint(t!("origineel-niet-gepubliceerd-hint"))
+            })
+            .collect();
+        let withheld = withheld.into_iter().map(routes::output_path).collect();
+        ShownPhotos {
+            planned,
+            withheld,
+            problems,
+        }
+    }
+
+    /// The static files to publish: `copies` without the originals withheld.
+    fn published(&self, copies: &[output::Copy]) -> Vec<output::Copy> {
+        (copies.iter())
+            .filter(|copy| !self.withheld.contains(&copy.path))
+            .cloned()
+            .collect()
+    }
 }
 
 /// The warning for a folder beside the output that could not be removed: the build itself

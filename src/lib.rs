@@ -24,6 +24,7 @@ pub mod build;
 pub mod cms;
 pub mod content;
 pub mod diagnostics;
+pub mod images;
 pub mod markdown;
 pub mod new;
 pub mod output;

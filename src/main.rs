@@ -57,6 +57,15 @@ fn main() -> ExitCode {
                         folder = shown(&options.output).display(),
                         seconds = gka::i18n::decimal(built.elapsed.as_secs_f64(), 2),
                     );
+                    // Only for a site with photos: how many files were made and how many the
+                    // disk cache saved.
+                    let line = match built.images {
+                        (0, 0) => line,
+                        (made, reused) => {
+                            let images = t!("afbeeldingen-gemaakt", made = made, reused = reused);
+                            format!("{line}\n{images}")
+                        }
+                    };
                     (built.warnings, line)
                 }),
             )

@@ -314,7 +314,7 @@ fn site_files(gemeente: &str, slug: &str, parent: &str, today: Datum) -> BTreeMa
         (format!("themes/{slug}/static/css/{slug}.css"), tokens_css(g)),
         (".github/workflows/publish.yml".into(), github_workflow(release_repository())),
         (".gitlab-ci.yml".into(), gitlab_ci(release_repository())),
-        (".gitignore".into(), "/public/\n".into()),
+        (".gitignore".into(), "/public/\n/.gka-cache/\n".into()),
         ("README.md".into(), readme(g, slug)),
     ];
     files.sort();

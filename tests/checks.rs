@@ -575,10 +575,14 @@ fn e043_a_javascript_link() {
 #[test]
 fn e044_an_image_without_alt_text() {
     let root = SiteRoot::minimal();
-    root.write("content/static/foto.png", b"\x89PNG\r\n\x1a\n");
+    // An SVG: a photo that is no image would be a second error (GKA-E045).
+    root.write(
+        "content/static/kaart.svg",
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"4\" height=\"4\"/>\n",
+    );
     root.write(
         "content/contact.md",
-        "---\ntitel: Contact\n---\n\nHet stadhuis:\n\n![](/static/foto.png)\n",
+        "---\ntitel: Contact\n---\n\nHet stadhuis:\n\n![](/static/kaart.svg)\n",
     );
     let d = only(&root, 1, ("content/contact.md", Some((7, 1)), "GKA-E044"));
     assert_message(&d, "geen alt-tekst", Some("beschrijf tussen de haken"));

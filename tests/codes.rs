@@ -30,9 +30,21 @@ fn overwrite() -> bool {
 }
 
 /// Adds to the fixture what git cannot carry or what must point outside the copy: symbolic
-/// links and file names with a backslash.
+/// links, file names with a backslash, and a photo (made here, so the repository holds no
+/// binary file).
 fn prepare(code: &str, root: &SiteRoot) {
     match code {
+        "GKA-E046" => {
+            let photo = image::RgbImage::from_pixel(64, 48, image::Rgb([200, 120, 40]));
+            let mut jpeg = Vec::new();
+            photo
+                .write_to(
+                    &mut std::io::Cursor::new(&mut jpeg),
+                    image::ImageFormat::Jpeg,
+                )
+                .unwrap();
+            root.write("content/static/kinderen.jpg", jpeg);
+        }
         "GKA-E001" => symlink("bestaat-niet.md", &root.file("content/contact.md")),
         "GKA-E014" => root.write(
             "content/nieuws\\open-dag.md",

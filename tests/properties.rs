@@ -646,6 +646,27 @@ enum Edit {
     },
     /// Adds a comment (`n`) that shows in the output to gka's own template `name`.
     ThemeTemplate { name: String, n: u8 },
+    /// Writes the photo [`PHOTO`], the `n`th of a few of other sizes and colours, and shows it
+    /// at the end of the body of `shown_by`; with `None` only the photo is replaced, and the
+    /// pages that show it must follow.
+    Photo { shown_by: Option<String>, n: u8 },
+}
+
+/// The photo that [`Edit::Photo`] writes.
+const PHOTO: &str = "content/static/img/foto.jpg";
+
+/// The `n`th photo of [`Edit::Photo`]: a JPEG whose size and colour follow `n`.
+fn photo(n: u8) -> Vec<u8> {
+    let (width, height) = (24 + 8 * u32::from(n), 16 + 4 * u32::from(n));
+    let image = image::RgbImage::from_pixel(width, height, image::Rgb([40 * n, 90, 160]));
+    let mut bytes = Vec::new();
+    image
+        .write_to(
+            &mut std::io::Cursor::new(&mut bytes),
+            image::ImageFormat::Jpeg,
+        )
+        .unwrap();
+    bytes
 }
 
 impl fmt::Debug for Edit {
@@ -676,6 +697,13 @@ impl fmt::Debug for Edit {
             Edit::Template { name, text: None } => write!(f, "remove templates/{name}"),
             Edit::ThemeTemplate { name, n } => {
                 write!(f, "themes/gka/templates/{name}: comment {n}")
+            }
+            Edit::Photo { shown_by, n } => {
+                write!(f, "write photo {n}")?;
+                match shown_by {
+                    Some(file) => write!(f, ", shown by {file}"),
+                    None => Ok(()),
+                }
             }
         }
     }
@@ -761,6 +789,21 @@ impl Edit {
                 };
                 site.write(&file, text);
                 Some(vec![site.file(&file)])
+            }
+            Edit::Photo { shown_by, n } => {
+                // Read first: a document that is not there changes nothing, the photo neither.
+                let text = match shown_by {
+                    Some(file) => Some((file, existing(file)?)),
+                    None => None,
+                };
+                let mut changed = write_new(site, PHOTO, photo(*n));
+                if let Some((file, text)) = text {
+                    let shown =
+                        format!("{}\n\n![Foto {n}](/static/img/foto.jpg)\n", text.trim_end());
+                    site.write(file, shown);
+                    changed.push(site.file(file));
+                }
+                Some(changed)
             }
         }
     }
@@ -984,6 +1027,8 @@ fn edit(source: &Source) -> BoxedStrategy<Edit> {
         1 => (select(templates), 0..4u8)
             .prop_map(|(name, n)| Edit::ThemeTemplate { name, n }),
         2 => select(new_documents).prop_map(|file| Edit::Add { file }),
+        1 => (proptest::option::of(source.documents.pick()), 0..4u8)
+            .prop_map(|(shown_by, n)| Edit::Photo { shown_by, n }),
         1 => removable.prop_map(|file| Edit::Remove { file }),
         1 => (renamable, select(vec!["-2", "-oud"])).prop_map(|(from, suffix)| {
             let to = match from.strip_suffix(".md") {
@@ -1335,6 +1380,11 @@ fn settings(source: &Source) -> BoxedStrategy<Edit> {
             values(&["{contact: \"mailto:security@example.org\"}"], true)
         ),
         set(file(), "thema", values(&["gka", "almere"], true)),
+        set(
+            file(),
+            "afbeeldingen",
+            values(&["{originelen: true}"], true)
+        ),
         set(file(), "taal", values(&["nl", "fy"], true)),
         set(
             file(),

@@ -87,6 +87,26 @@ pub struct SiteConfig {
         description = "Waar iemand een beveiligingsprobleem in de site meldt. Dit komt in /.well-known/security.txt."
     )]
     pub beveiliging: Option<Beveiliging>,
+    /// What gka does with the photos the bodies show.
+    #[serde(default)]
+    #[schemars(
+        description = "Wat gka doet met de foto's op de pagina's. gka maakt ze kleiner en haalt de gegevens eruit, zoals de plek waar de foto is gemaakt."
+    )]
+    pub afbeeldingen: Option<Afbeeldingen>,
+}
+
+/// Settings of the photos the bodies show.
+#[derive(Debug, Clone, Default, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(description = "Instellingen voor de foto's op de pagina's.")]
+pub struct Afbeeldingen {
+    /// Publish the original files too, metadata included; by default only the scaled
+    /// versions gka makes are published.
+    #[serde(default)]
+    #[schemars(
+        description = "Zet ook de originele fotobestanden op de site, met alle gegevens die erin staan (zoals de plek waar de foto is gemaakt). Standaard niet: dan staan alleen de verkleinde versies op de site."
+    )]
+    pub originelen: bool,
 }
 
 fn default_taal() -> String {

@@ -95,6 +95,12 @@ codes! {
     UnsafeLink = "GKA-E043",
     /// An image has no alt text.
     ImageWithoutAlt = "GKA-E044",
+    /// A photo a body shows cannot be read, is not a JPEG, PNG or WebP image, or has too many
+    /// pixels.
+    BrokenImage = "GKA-E045",
+    /// A link points at the original file of a photo that a body shows, which is not
+    /// published (`afbeeldingen: { originelen: false }`, the default).
+    OriginalNotPublished = "GKA-E046",
     /// A setting in `site.yaml` has a value gka cannot use (house style, security contact, …).
     BadSetting = "GKA-E030",
     /// The theme named in `site.yaml`, or a theme it extends, does not exist or has no templates.

@@ -10,6 +10,7 @@
 //! into the site; anything else (`javascript:` and friends) is an error.
 
 use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
 
 use crate::content::front_matter::closest;
 use crate::diagnostics::Code;
@@ -30,6 +31,8 @@ pub struct LinkTargets {
     /// The ids the templates give elements (`inhoud` on `<main>`), sorted: a heading never
     /// gets one of them, so every id on a page stays unique.
     pub template_ids: Vec<String>,
+    /// The photos among the files, which a body shows as responsive images.
+    pub photos: Arc<crate::images::Photos>,
 }
 
 impl LinkTargets {
@@ -48,6 +51,7 @@ impl LinkTargets {
         sorted(self.drafts.iter()).hash(&mut hasher);
         sorted(self.files.iter()).hash(&mut hasher);
         self.template_ids.hash(&mut hasher);
+        self.photos.hash_into(&mut hasher);
         hasher.finish()
     }
 }

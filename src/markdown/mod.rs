@@ -9,6 +9,10 @@
 //! their text, "GKA-Agenda (PDF, 1,2 MB)", so a reader knows what a click will fetch
 //! (WCAG 2.4.4, and the Dutch government's guidance for links to documents).
 //!
+//! Photos of the site (JPEG, PNG, WebP files) that a body shows become responsive images
+//! ([`crate::images`]); an image needs alt text, or the title `decoratief` to say that it is
+//! decorative and gets an empty one.
+//!
 //! Safety policy: links and images may only use `http`, `https`, `mailto` and `tel` or point
 //! into the site; anything else (`javascript:` and friends) is an error. Raw HTML is allowed
 //! but passed through ammonia's allowlist, which drops `<script>`, event-handler attributes
@@ -20,12 +24,14 @@ mod nesting;
 
 use std::cell::Cell;
 use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
 
-use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag};
 use serde_saphyr::Spanned;
 
 use crate::content::document::Source;
 use crate::diagnostics::{Code, Diagnostic, Position};
+use crate::images::{self, PhotoLink, PhotoUse, Shown};
 use links::{LinkTargets, file_label, resolve};
 
 /// A rendered Markdown body.
@@ -39,6 +45,10 @@ pub struct Rendered {
     pub ids: Vec<String>,
     /// Links with a `#fragment` into the site, checked once every page's ids are known.
     pub fragments: Vec<FragmentLink>,
+    /// The photos the body shows, whose files are made while the pages render.
+    pub photos: Vec<PhotoUse>,
+    /// Links to photos' files, checked once it is known which originals are published.
+    pub photo_links: Vec<PhotoLink>,
 }
 
 /// A link to `target#fragment`, written at `position`.
@@ -182,6 +192,12 @@ fn render_text(
     let mut summary = None;
     let mut ids = Vec::new();
     let mut fragments = Vec::new();
+    let mut photos: Vec<PhotoUse> = Vec::new();
+    let mut photo_links = Vec::new();
+    // (index of an image's start, its <picture>): put in place of the image after the walk.
+    let mut pictures: Vec<(usize, String)> = Vec::new();
+    // Whether a heading came before: the first photo above every heading is high on the page.
+    let mut after_heading = false;
     // Ids a heading may not take: the templates' (on every page) and the footnotes'.
     let mut used_ids: HashSet<String> = page.links.template_ids.iter().cloned().collect();
     footnote_ids(&mut events, &mut used_ids);
@@ -200,6 +216,7 @@ fn render_text(
         match &events[i].0 {
             Event::Html(_) | Event::InlineHtml(_) => has_html = true,
             Event::Start(Tag::Heading { level, id, .. }) => {
+                after_heading = true;
                 let level_number = *level as usize;
                 if *level == HeadingLevel::H1 {
                     found.push(
@@ -256,15 +273,22 @@ fn render_text(
                             .with_hint(t!("linktekst-vaag-hint")),
                     );
                 }
-                if let Event::Start(Tag::Link { dest_url, .. }) = &mut events[i].0 {
-                    rewrite(
+                if let Event::Start(Tag::Link { dest_url, .. }) = &mut events[i].0
+                    && let Some(target) = rewrite(
                         dest_url,
                         &t!("link-naar"),
                         &page,
                         (at, width),
                         found,
                         &mut fragments,
-                    );
+                    )
+                    && links.photos.get(&target).is_some()
+                {
+                    photo_links.push(PhotoLink {
+                        site_path: target,
+                        position: at,
+                        width,
+                    });
                 }
                 if let Event::Start(Tag::Link { dest_url, .. }) = &events[i].0 {
                     let site_path = dest_url
@@ -278,8 +302,12 @@ fn render_text(
                     }
                 }
             }
-            Event::Start(Tag::Image { dest_url, .. }) => {
-                if text_inside().trim().is_empty() {
+            Event::Start(Tag::Image {
+                dest_url, title, ..
+            }) => {
+                let alt = text_inside();
+                let decorative = title.trim().eq_ignore_ascii_case(images::DECORATIVE);
+                if alt.trim().is_empty() && !decorative {
                     found.push(
                         Diagnostic::new(
                             Code::ImageWithoutAlt,
@@ -291,21 +319,69 @@ fn render_text(
                         .with_hint(t!("afbeelding-zonder-alt-hint")),
                     );
                 }
-                if let Event::Start(Tag::Image { dest_url, .. }) = &mut events[i].0 {
-                    rewrite(
-                        dest_url,
-                        &t!("link-afbeelding"),
-                        &page,
-                        (at, width),
-                        found,
-                        &mut fragments,
-                    );
+                let Event::Start(Tag::Image {
+                    dest_url, title, ..
+                }) = &mut events[i].0
+                else {
+                    unreachable!("matched above")
+                };
+                if decorative {
+                    *title = CowStr::from("");
+                }
+                let target = rewrite(
+                    dest_url,
+                    &t!("link-afbeelding"),
+                    &page,
+                    (at, width),
+                    found,
+                    &mut fragments,
+                );
+                // Images in front-matter fields stay as they are written.
+                let photo = target
+                    .as_ref()
+                    .and_then(|target| Some((target, links.photos.get(target)?)))
+                    .filter(|_| matches!(origin, Origin::Body(_)));
+                match photo.map(|(target, photo)| (target, photo, &photo.probed)) {
+                    Some((target, photo, Ok(probe))) => {
+                        let shown = Shown {
+                            alt: if decorative { "" } else { alt.trim() },
+                            title: Some(title.as_ref()).filter(|t| !t.is_empty()),
+                            first: !after_heading && photos.is_empty(),
+                        };
+                        let base = links.base_path.trim_end_matches('/');
+                        let html =
+                            images::picture(target, probe, &shown, |path| format!("{base}{path}"));
+                        pictures.push((i, html));
+                        photos.push(PhotoUse {
+                            site_path: target.clone(),
+                            photo: Arc::clone(photo),
+                            position: at,
+                        });
+                    }
+                    Some((target, _, Err(problem))) => {
+                        found.push(images::diagnostic(&source.path, at, width, target, problem))
+                    }
+                    None => {}
                 }
             }
             _ => {}
         }
     }
 
+    // A photo's image becomes a marker, put in place of the <picture> once the HTML is made
+    // (and cleaned: the sanitizer would drop `srcset`, which gka writes but an author may
+    // not). Text cannot hold U+FFFC in the place of an image, only where an author typed it.
+    let markers: Vec<(String, String)> = (pictures.into_iter().enumerate())
+        .map(|(n, (at, html))| {
+            let marker = format!("\u{FFFC}{n}\u{FFFC}");
+            let end = end_of(&events, at).min(events.len() - 1);
+            events[at].0 = Event::Text(CowStr::from(marker.clone()));
+            for (event, _) in &mut events[at + 1..=end] {
+                *event = Event::Text(CowStr::from(""));
+            }
+            (marker, html)
+        })
+        .collect();
     for (at, label) in labels.into_iter().rev() {
         events.insert(at, (Event::Text(CowStr::from(label)), 0..0));
     }
@@ -315,11 +391,16 @@ fn render_text(
     if has_html {
         html = sanitizer().clean(&html).to_string();
     }
+    for (marker, picture) in markers {
+        html = html.replacen(&marker, &picture, 1);
+    }
     Rendered {
         html,
         summary: summary.unwrap_or_default(),
         ids,
         fragments,
+        photos,
+        photo_links,
     }
 }
 
@@ -417,7 +498,8 @@ struct PageContext<'a> {
 }
 
 /// Replaces a link or image target by its `href`, or reports why it cannot be resolved at
-/// `position`, with a marker `width` characters wide.
+/// `position`, with a marker `width` characters wide. Returns the site path of a target in
+/// the site.
 fn rewrite(
     dest_url: &mut CowStr,
     what: &str,
@@ -425,7 +507,7 @@ fn rewrite(
     (position, width): (Option<Position>, Option<usize>),
     found: &mut Vec<Diagnostic>,
     fragments: &mut Vec<FragmentLink>,
-) {
+) -> Option<String> {
     let PageContext {
         source,
         page_url,
@@ -433,26 +515,31 @@ fn rewrite(
     } = *page;
     match resolve(dest_url, &source.content_path, page_url, links) {
         Ok(resolved) => {
-            if let Some((target, Some(fragment))) = resolved.internal {
+            *dest_url = CowStr::from(resolved.href);
+            let (target, fragment) = resolved.internal?;
+            if let Some(fragment) = fragment {
                 fragments.push(FragmentLink {
-                    target,
+                    target: target.clone(),
                     fragment,
                     position,
                     width,
                 });
             }
-            *dest_url = CowStr::from(resolved.href);
+            Some(target)
         }
-        Err(problem) => found.push(
-            Diagnostic::new(
-                problem.code,
-                &source.path,
-                position,
-                format!("{what} '{dest_url}' {}", problem.message),
-            )
-            .with_width(width)
-            .with_hint(problem.hint),
-        ),
+        Err(problem) => {
+            found.push(
+                Diagnostic::new(
+                    problem.code,
+                    &source.path,
+                    position,
+                    format!("{what} '{dest_url}' {}", problem.message),
+                )
+                .with_width(width)
+                .with_hint(problem.hint),
+            );
+            None
+        }
     }
 }
 
@@ -473,13 +560,13 @@ fn plain_text(events: &[(Event, std::ops::Range<usize>)]) -> String {
     text
 }
 
-/// The index of the `End(Link)` that closes the link starting at `start`.
+/// The index of the `End` that closes the link or image starting at `start`.
 fn end_of(events: &[(Event, std::ops::Range<usize>)], start: usize) -> usize {
     let mut depth = 0usize;
     for (offset, (event, _)) in events[start..].iter().enumerate() {
         match event {
             Event::Start(_) => depth += 1,
-            Event::End(TagEnd::Link) if depth == 1 => return start + offset,
+            Event::End(_) if depth == 1 => return start + offset,
             Event::End(_) => depth -= 1,
             _ => {}
         }
@@ -552,6 +639,7 @@ mod tests {
             ]
             .into(),
             template_ids: vec!["inhoud".into()],
+            photos: Default::default(),
         }
     }
 
@@ -726,6 +814,16 @@ mod tests {
         let (_, found) = html("![](/static/agenda.pdf)\n");
         assert_eq!(found.len(), 1);
         assert!(found[0].message.contains("alt-tekst"));
+    }
+
+    #[test]
+    fn decorative_images_are_marked_so_and_get_an_empty_alt() {
+        let (out, found) = html("![](/static/foto.jpg \"Decoratief\")\n");
+        assert!(found.is_empty(), "{found:?}");
+        assert!(out.contains(r#"alt="""#) && !out.contains("title"), "{out}");
+        let (_, found) = html("![](/static/foto.jpg \"Een foto\")\n");
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].code, Code::ImageWithoutAlt);
     }
 
     #[test]

@@ -39,6 +39,8 @@ pub struct Config {
     pub toegankelijkheidslabel: Option<Label>,
     /// The security contact, for `/.well-known/security.txt`.
     pub beveiliging: Option<SecurityContact>,
+    /// Whether the original files of the photos the bodies show are published too.
+    pub originelen: bool,
 }
 
 /// The register entry of the site's accessibility statement.
@@ -170,6 +172,7 @@ pub(super) fn resolve_config(
         huisstijl_klasse: huisstijl.1,
         toegankelijkheidslabel,
         beveiliging,
+        originelen: raw.afbeeldingen.is_some_and(|a| a.originelen),
     })
 }
 

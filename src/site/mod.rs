@@ -58,6 +58,8 @@ pub struct ModelOptions {
     pub theme_files: Vec<StaticFile>,
     /// The ids the templates give elements, sorted (see [`LinkTargets::template_ids`]).
     pub template_ids: Vec<String>,
+    /// The photos among the static files (see [`LinkTargets::photos`]).
+    pub photos: std::sync::Arc<crate::images::Photos>,
 }
 
 /// The whole site, valid and ready to render. A clone shares the documents and their rendered
@@ -641,6 +643,7 @@ impl Site {
             drafts: places.draft_urls.iter().map(|u| u.to_string()).collect(),
             files,
             template_ids: options.template_ids.clone(),
+            photos: std::sync::Arc::clone(&options.photos),
         };
 
         check_links_in_front_matter(

@@ -309,7 +309,7 @@ linktekst-vaag = the link text '{ $text }' does not say where the link goes
 linktekst-adres = the link text is only the address { $text }
 linktekst-vaag-hint = write link text that says where the link goes, e.g. [Read more about the homework club](…)
 afbeelding-zonder-alt = image '{ $image }' has no alt text
-afbeelding-zonder-alt-hint = describe the image between the brackets: ![what the image shows](…)
+afbeelding-zonder-alt-hint = describe the image between the brackets: ![what the image shows](…); if it is only decoration, write ![](… "decoratief")
 
 ## The site as a whole
 

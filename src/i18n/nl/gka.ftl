@@ -309,7 +309,7 @@ linktekst-vaag = de linktekst '{ $text }' zegt niet waar de link heen gaat
 linktekst-adres = de linktekst is alleen het adres { $text }
 linktekst-vaag-hint = schrijf een linktekst die zegt waar de link heen gaat, bijvoorbeeld [Lees meer over de huiswerkklas](…)
 afbeelding-zonder-alt = de afbeelding '{ $image }' heeft geen alt-tekst
-afbeelding-zonder-alt-hint = beschrijf tussen de haken wat er op de afbeelding staat: ![wat de afbeelding laat zien](…)
+afbeelding-zonder-alt-hint = beschrijf tussen de haken wat er op de afbeelding staat: ![wat de afbeelding laat zien](…); is het alleen versiering, schrijf dan ![](… "decoratief")
 
 ## De site als geheel
 
