@@ -57,7 +57,7 @@ fn prepare(code: &str, root: &SiteRoot) {
             let text = std::fs::read_to_string(&theme).unwrap();
             root.write(
                 "themes/gka/theme.yaml",
-                &format!("{text}# Van een oudere gka.\n"),
+                format!("{text}# Van een oudere gka.\n"),
             );
         }
         "GKA-W006" => {

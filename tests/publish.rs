@@ -386,12 +386,10 @@ fn publiccode_problems(code: &Value) -> Vec<String> {
             );
         }
         features_somewhere |= list(&description["features"]).is_some();
-        for deprecated in ["genericName"] {
-            expect(
-                description[deprecated].is_null(),
-                &format!("description/{lang}/{deprecated} is deprecated"),
-            );
-        }
+        expect(
+            description["genericName"].is_null(),
+            &format!("description/{lang}/genericName is deprecated"),
+        );
     }
     expect(long_somewhere, "no longDescription in any language");
     expect(features_somewhere, "no features in any language");
