@@ -37,10 +37,7 @@ pub fn files(name: &str) -> Option<BTreeMap<String, &'static [u8]>> {
     fn add(dir: &'static Dir<'static>, strip: &Path, files: &mut BTreeMap<String, &'static [u8]>) {
         for file in dir.files() {
             let rel = file.path().strip_prefix(strip).unwrap_or(file.path());
-            let parts: Vec<String> = (rel.components())
-                .map(|c| c.as_os_str().to_string_lossy().into_owned())
-                .collect();
-            files.insert(parts.join("/"), file.contents());
+            files.insert(slash_path(rel), file.contents());
         }
         for sub in dir.dirs() {
             add(sub, strip, files);
@@ -50,6 +47,32 @@ pub fn files(name: &str) -> Option<BTreeMap<String, &'static [u8]>> {
     let mut files = BTreeMap::new();
     add(dir, dir.path(), &mut files);
     Some(files)
+}
+
+/// A relative path with `/` separators, as the maps of theme files key it.
+fn slash_path(rel: &Path) -> String {
+    let parts: Vec<String> = (rel.components())
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect();
+    parts.join("/")
+}
+
+/// Writes `files` (by their `/`-separated paths) into `dir`, making folders as needed;
+/// returns the files written.
+fn write_files<'a>(
+    dir: &Path,
+    files: impl IntoIterator<Item = (String, &'a [u8])>,
+) -> std::io::Result<Vec<PathBuf>> {
+    let mut written = Vec::new();
+    for (path, contents) in files {
+        let file = dir.join(path);
+        if let Some(folder) = file.parent() {
+            std::fs::create_dir_all(folder)?;
+        }
+        std::fs::write(&file, contents)?;
+        written.push(file);
+    }
+    Ok(written)
 }
 
 /// A digest of every embedded file, as hex: it names the version of the embedded themes.
@@ -86,13 +109,10 @@ fn write_out(base: &Path) -> std::io::Result<()> {
         .prefix(".gka-thema-")
         .tempdir_in(parent)?;
     for name in names() {
-        for (path, contents) in files(&name).unwrap_or_default() {
-            let file = staging.path().join(&name).join(path);
-            if let Some(folder) = file.parent() {
-                std::fs::create_dir_all(folder)?;
-            }
-            std::fs::write(file, contents)?;
-        }
+        write_files(
+            &staging.path().join(&name),
+            files(&name).unwrap_or_default(),
+        )?;
     }
     std::fs::write(staging.path().join(COMPLETE), digest())?;
     let staging = staging.keep();
@@ -130,7 +150,9 @@ pub fn compare(name: &str, dir: &Path) -> Option<Copied> {
     if copied_from.as_deref().map(str::trim) == Some(digest()) {
         return Some(Copied::Current);
     }
-    let mut on_disk = BTreeMap::new();
+    // Runs on every build of a site with a copy: a file of another size is told apart by its
+    // metadata, and only files that may be the same are read.
+    let mut seen = 0;
     for entry in walkdir::WalkDir::new(dir)
         .into_iter()
         .filter_map(Result::ok)
@@ -141,18 +163,20 @@ pub fn compare(name: &str, dir: &Path) -> Option<Copied> {
         if !entry.file_type().is_file() || rel.as_os_str() == COPIED_FROM {
             continue;
         }
-        let parts: Vec<String> = (rel.components())
-            .map(|c| c.as_os_str().to_string_lossy().into_owned())
-            .collect();
-        on_disk.insert(
-            parts.join("/"),
-            std::fs::read(entry.path()).unwrap_or_default(),
-        );
+        let same = embedded.get(&slash_path(rel)).is_some_and(|wanted| {
+            (entry.metadata()).is_ok_and(|meta| meta.len() == wanted.len() as u64)
+                && std::fs::read(entry.path()).is_ok_and(|contents| contents == *wanted)
+        });
+        if !same {
+            return Some(Copied::Older);
+        }
+        seen += 1;
     }
-    let same = on_disk.len() == embedded.len()
-        && (on_disk.iter())
-            .all(|(path, contents)| embedded.get(path) == Some(&contents.as_slice()));
-    Some(if same { Copied::Same } else { Copied::Older })
+    Some(if seen == embedded.len() {
+        Copied::Same
+    } else {
+        Copied::Older
+    })
 }
 
 /// Writes embedded theme `name` into `dir` (which must not exist, unless `replace`), with the
@@ -165,15 +189,7 @@ pub fn copy_out(name: &str, dir: &Path, replace: bool) -> std::io::Result<Vec<Pa
         }
         std::fs::remove_dir_all(dir)?;
     }
-    let mut written = Vec::new();
-    for (path, contents) in files {
-        let file = dir.join(path);
-        if let Some(folder) = file.parent() {
-            std::fs::create_dir_all(folder)?;
-        }
-        std::fs::write(&file, contents)?;
-        written.push(file);
-    }
+    let mut written = write_files(dir, files)?;
     let marker = dir.join(COPIED_FROM);
     std::fs::write(&marker, format!("{}\n", digest()))?;
     written.push(marker);

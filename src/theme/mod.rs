@@ -139,21 +139,19 @@ impl ThemeChain {
                 ]);
             }
             let on_disk = dir.join("templates").is_dir() || dir.join(THEME_FILE).is_file();
-            let dir = match embedded::compare(&next, &dir) {
-                Some(Copied::Older) if on_disk => {
-                    warnings.push(
-                        Diagnostic::new(
-                            Code::OlderThemeCopy,
-                            relative(root, &dir),
-                            None,
-                            t!("thema-kopie-ouder", theme = &next),
-                        )
-                        .with_hint(t!("thema-kopie-ouder-hint", theme = &next)),
-                    );
-                    dir
-                }
-                _ if on_disk => dir,
-                Some(_) => embedded::folder(&next).map_err(|err| {
+            if on_disk && embedded::compare(&next, &dir) == Some(Copied::Older) {
+                warnings.push(
+                    Diagnostic::new(
+                        Code::OlderThemeCopy,
+                        relative(root, &dir),
+                        None,
+                        t!("thema-kopie-ouder", theme = &next),
+                    )
+                    .with_hint(t!("thema-kopie-ouder-hint", theme = &next)),
+                );
+            }
+            let dir = if !on_disk && embedded::names().contains(&next) {
+                embedded::folder(&next).map_err(|err| {
                     vec![Diagnostic::new(
                         Code::ThemeMissing,
                         named_at.0.clone(),
@@ -164,8 +162,9 @@ impl ThemeChain {
                             reason = crate::i18n::io_error(&err)
                         ),
                     )]
-                })?,
-                None => dir,
+                })?
+            } else {
+                dir
             };
             if !dir.join("templates").is_dir() && !dir.join(THEME_FILE).is_file() {
                 let what = match themes.last() {
