@@ -142,25 +142,15 @@ pub(crate) struct Base {
 impl Base {
     /// The base of `url` (`http://host:port/path/`).
     fn of(url: &str) -> Base {
-        let rest = url.split_once("://").map_or(url, |(_, rest)| rest);
-        let (authority, path) = rest.split_once('/').unwrap_or((rest, ""));
-        let host = authority
-            .rsplit_once('@')
-            .map_or(authority, |(_, host)| host);
-        let host = match host.rsplit_once(':') {
-            Some((name, port))
-                if !name.ends_with(':') && port.bytes().all(|b| b.is_ascii_digit()) =>
-            {
-                name
-            }
-            _ => host,
-        };
+        // An address the build rejects serves at the root, where its errors are shown.
+        let uri = url.parse::<hyper::Uri>().ok();
+        let host = uri.as_ref().and_then(|u| u.host()).unwrap_or("");
         let named = !host.is_empty()
             && !host.eq_ignore_ascii_case("localhost")
             && !host.starts_with('[')
             && host.parse::<IpAddr>().is_err();
         Base {
-            path: with_slash(&format!("/{}", path.split(['?', '#']).next().unwrap_or(""))),
+            path: with_slash(uri.as_ref().map_or("/", |u| u.path())),
             host: named.then(|| host.to_ascii_lowercase()),
         }
     }
