@@ -352,8 +352,9 @@ pub(super) fn term<'a>(
     {
         // A theme with nothing on it yet can still point at what the agenda says about it,
         // when the agenda has a heading of that name.
-        let slug = crate::markdown::slugify(&term.naam);
-        let heading = agenda.body().ids.contains(&slug);
+        // A theme's slug is its name as a heading id would be (both `markdown::slugify`).
+        let slug = &term.slug;
+        let heading = agenda.body().ids.contains(slug);
         let url = if heading {
             format!("{}#{slug}", agenda.url)
         } else {
