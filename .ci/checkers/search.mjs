@@ -116,7 +116,14 @@ function watchProblems(page, origin, problems) {
     }
   });
   page.on('pageerror', (e) => problems.push(`script error: ${e.message}`));
-  page.on('requestfailed', (r) => problems.push(`request failed: ${r.url()} ${r.failure()?.errorText}`));
+  // A load the browser cancels because the page navigates on (the header's search form
+  // submitted while the logo still loads) is not a failure of the site; a missing file is
+  // still one, as an HTTP error below.
+  page.on('requestfailed', (r) => {
+    if (r.failure()?.errorText !== 'net::ERR_ABORTED') {
+      problems.push(`request failed: ${r.url()} ${r.failure()?.errorText}`);
+    }
+  });
   page.on('request', (r) => {
     if (!r.url().startsWith(origin) && !r.url().startsWith('data:')) problems.push(`third-party request: ${r.url()}`);
   });
