@@ -385,10 +385,10 @@ fn tokens_css(gemeente: &str) -> String {
          * docs/thema.md). Vervang de kleuren door die van de huisstijl van de gemeente, en\n\
          * controleer het contrast (WCAG 2.1: tekst minstens 4,5:1, randen en focus minstens 3:1).\n\
          * De kleuren hieronder zijn die van het thema gka: het contrast klopt.\n */\n\n\
-         :root {{\n  --basis-color-accent-1-bg-default: #154273;\n  \
-         --basis-color-accent-1-color-default: #ffffff;\n  \
-         --basis-color-accent-1-bg-subtle: #e8eff7;\n  \
-         --basis-color-accent-1-color-subtle: #154273;\n  \
+         :root {{\n  --basis-color-accent-1-inverse-bg-default: #154273;\n  \
+         --basis-color-accent-1-inverse-color-default: #ffffff;\n  \
+         --basis-color-accent-1-bg-default: #e8eff7;\n  \
+         --basis-color-accent-1-color-default: #154273;\n  \
          --basis-color-action-1-color-default: #0b4f8a;\n  \
          --basis-color-action-1-color-hover: #154273;\n  \
          --basis-color-action-1-color-visited: #5b2a86;\n  \
