@@ -5,8 +5,18 @@
 //
 // Serves the site on 127.0.0.1 (random port) with a tiny static server, opens
 // every .html page in Debian's Chromium through playwright-core and:
-//   1. runs axe-core with the WCAG 2.0/2.1 A and AA rules and axe's best
-//      practices: any violation fails;
+//   1. runs axe-core with the WCAG 2.0/2.1/2.2 A and AA rules (2.2: target
+//      size) and axe's best practices: any violation fails; then tabs through
+//      the page: every element the focus reaches must show a focus ring with
+//      3:1 against what is beside it and be on screen, not covered (WCAG 2.4.7,
+//      2.4.11, 1.4.11), and fields and cards must have borders with 3:1
+//      (wcag22.mjs);
+//   1b. on one page of each kind (home, an interventie, the overview, a news
+//      item, search): axe, the focus ring and the borders of controls, cards,
+//      tags and badges again in forced-colours mode (Windows high contrast),
+//      and the page as printed: no menu, search field or breadcrumbs, no
+//      coloured fills, dark text, the address after links to other sites,
+//      headings not at the foot of a page;
 //   2. loads the page again at a 320 CSS px wide viewport, with the page's own
 //      Content-Security-Policy in force: fails if the page scrolls sideways
 //      (WCAG 1.4.10 Reflow) or the policy blocks anything the page uses; the
@@ -349,7 +359,7 @@ async function main() {
     console.log(`\naxe: ${problems.size} of ${pages.length} pages have problems (${violationCount} axe violation nodes).`);
     process.exit(1);
   }
-  console.log(`axe: ${pages.length} pages clean (WCAG 2.1 A/AA rules and best practices, reflow at ${REFLOW_WIDTH}px with each page's Content-Security-Policy, no third-party requests, ${videos} click-to-load video${videos === 1 ? '' : 's'}); ${incompleteCount} items axe could not decide automatically (needs-review, not failures).`);
+  console.log(`axe: ${pages.length} pages clean (WCAG 2.2 A/AA rules and best practices, keyboard focus and borders; forced colours and print on ${modePages.size} page${modePages.size === 1 ? '' : 's'}; reflow at ${REFLOW_WIDTH}px with each page's Content-Security-Policy, no third-party requests, ${videos} click-to-load video${videos === 1 ? '' : 's'}); ${incompleteCount} items axe could not decide automatically (needs-review, not failures).`);
 }
 
 main().catch((err) => {
