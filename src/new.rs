@@ -439,6 +439,27 @@ mod tests {
         ));
     }
 
+    /// The colours a new site starts with must be tokens the gka theme reads, or changing
+    /// them would change nothing.
+    #[test]
+    fn the_tokens_a_new_site_sets_are_read_by_the_gka_theme() {
+        let files = embedded::files("gka").unwrap();
+        let gka_css = std::str::from_utf8(files["static/css/gka.css"]).unwrap();
+        let css = tokens_css("Almere");
+        let names: Vec<&str> = css
+            .lines()
+            .filter_map(|line| line.trim().strip_prefix("--"))
+            .filter_map(|line| line.split(':').next())
+            .collect();
+        assert!(names.len() >= 10, "{css}");
+        for name in names {
+            assert!(
+                gka_css.contains(&format!("var(--{name},")),
+                "gka.css does not read --{name}"
+            );
+        }
+    }
+
     #[test]
     fn names_are_quoted_for_yaml() {
         assert_eq!(quoted("'s-Hertogenbosch"), "\"'s-Hertogenbosch\"");
