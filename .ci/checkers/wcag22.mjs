@@ -77,24 +77,24 @@ function inspectFocus() {
   for (const animation of document.getAnimations()) animation.finish();
   const problems = [];
   const s = getComputedStyle(el);
-  const rects = [...el.getClientRects()];
-  const rect = rects[0] ?? el.getBoundingClientRect();
+  // A link that wraps has a box per line: the first line is where the ring starts.
+  const rect = el.getClientRects()[0] ?? el.getBoundingClientRect();
   const outlineWidth = s.outlineStyle === 'none' ? 0 : parseFloat(s.outlineWidth) || 0;
   const shadow = s.boxShadow !== 'none' && /\d/.test(s.boxShadow);
   if (outlineWidth <= 0 && !shadow) {
     problems.push('no visible focus indicator (no outline, no box-shadow)');
   } else if (outlineWidth > 0) {
-    // The ring against what is beside it: the colour just outside it, or the element's own
-    // fill when the ring touches it (no offset).
+    // The ring against what is beside it: the colour just outside it on each side, or the
+    // element's own fill when the ring touches it (no offset).
     const offset = parseFloat(s.outlineOffset) || 0;
-    const d = offset + outlineWidth / 2;
+    const past = offset + outlineWidth + 2;
     const midX = rect.left + rect.width / 2;
     const midY = rect.top + rect.height / 2;
     const spots = [
-      [rect.left - d - outlineWidth, midY],
-      [rect.right + d + outlineWidth, midY],
-      [midX, rect.top - d - outlineWidth],
-      [midX, rect.bottom + d + outlineWidth],
+      [rect.left - past, midY],
+      [rect.right + past, midY],
+      [midX, rect.top - past],
+      [midX, rect.bottom + past],
     ].filter(([x, y]) => x >= 0 && y >= 0 && x < innerWidth && y < innerHeight);
     const own = rgba(s.backgroundColor);
     const ring = (below) => over(rgba(s.outlineColor), below);
@@ -155,9 +155,9 @@ export async function checkFocus(page, { context = '' } = {}) {
 
 /**
  * Non-text contrast (1.4.11) of what shows where a control or card begins: the border of
- * fields, buttons and the search field, and the accent border of cards, against what is
- * around them, at least 3:1. In forced-colours mode also tags and badges, whose fills are
- * gone there, must keep a border.
+ * fields (the search field, the filters' lists) and the accent border of cards, against what
+ * is around them, at least 3:1. In forced-colours mode also buttons, tags and badges, whose
+ * fills are gone there, must keep a border.
  */
 export async function checkBorders(page, { forced = false } = {}) {
   await install(page);
@@ -170,7 +170,6 @@ export async function checkBorders(page, { forced = false } = {}) {
       for (const el of document.querySelectorAll(selector)) {
         if (!el.checkVisibility({ visibilityProperty: true })) continue;
         const s = getComputedStyle(el);
-        const rect = el.getBoundingClientRect();
         // The card's accent is its top border; the others have one border all round.
         const width = parseFloat(s.borderTopWidth) || 0;
         if (s.borderTopStyle === 'none' || width <= 0) {
@@ -180,7 +179,7 @@ export async function checkBorders(page, { forced = false } = {}) {
         el.scrollIntoView({ block: 'center' });
         const r = el.getBoundingClientRect();
         const y = r.top - width - 2;
-        if (y < 0 || rect.width === 0) continue;
+        if (y < 0 || r.width === 0) continue;
         const around = backgroundAt(r.left + Math.min(8, r.width / 2), y, el);
         const ratio = contrast(over(rgba(s.borderTopColor), around), around);
         if (ratio < 3) {
