@@ -385,10 +385,10 @@ fn tokens_css(gemeente: &str) -> String {
          * docs/thema.md). Vervang de kleuren door die van de huisstijl van de gemeente, en\n\
          * controleer het contrast (WCAG 2.1: tekst minstens 4,5:1, randen en focus minstens 3:1).\n\
          * De kleuren hieronder zijn die van het thema gka: het contrast klopt.\n */\n\n\
-         :root {{\n  --basis-color-accent-1-bg-default: #154273;\n  \
-         --basis-color-accent-1-color-default: #ffffff;\n  \
-         --basis-color-accent-1-bg-subtle: #e8eff7;\n  \
-         --basis-color-accent-1-color-subtle: #154273;\n  \
+         :root {{\n  --basis-color-accent-1-inverse-bg-default: #154273;\n  \
+         --basis-color-accent-1-inverse-color-default: #ffffff;\n  \
+         --basis-color-accent-1-bg-default: #e8eff7;\n  \
+         --basis-color-accent-1-color-default: #154273;\n  \
          --basis-color-action-1-color-default: #0b4f8a;\n  \
          --basis-color-action-1-color-hover: #154273;\n  \
          --basis-color-action-1-color-visited: #5b2a86;\n  \
@@ -437,6 +437,27 @@ mod tests {
             parent_chain("nergens"),
             Err(NewError::UnknownParent { .. })
         ));
+    }
+
+    /// The colours a new site starts with must be tokens the gka theme reads, or changing
+    /// them would change nothing.
+    #[test]
+    fn the_tokens_a_new_site_sets_are_read_by_the_gka_theme() {
+        let files = embedded::files("gka").unwrap();
+        let gka_css = std::str::from_utf8(files["static/css/gka.css"]).unwrap();
+        let css = tokens_css("Almere");
+        let names: Vec<&str> = css
+            .lines()
+            .filter_map(|line| line.trim().strip_prefix("--"))
+            .filter_map(|line| line.split(':').next())
+            .collect();
+        assert!(names.len() >= 10, "{css}");
+        for name in names {
+            assert!(
+                gka_css.contains(&format!("var(--{name},")),
+                "gka.css does not read --{name}"
+            );
+        }
     }
 
     #[test]

@@ -5,8 +5,18 @@
 //
 // Serves the site on 127.0.0.1 (random port) with a tiny static server, opens
 // every .html page in Debian's Chromium through playwright-core and:
-//   1. runs axe-core with the WCAG 2.0/2.1 A and AA rules and axe's best
-//      practices: any violation fails;
+//   1. runs axe-core with the WCAG 2.0/2.1/2.2 A and AA rules (2.2: target
+//      size) and axe's best practices: any violation fails; then tabs through
+//      the page: every element the focus reaches must show a focus ring with
+//      3:1 against what is beside it and be on screen, not covered (WCAG 2.4.7,
+//      2.4.11, 1.4.11), and fields and cards must have borders with 3:1
+//      (wcag22.mjs);
+//   1b. on one page of each kind (home, an interventie, the overview, a news
+//      item, search): axe, the focus ring and the borders of controls, cards,
+//      tags and badges again in forced-colours mode (Windows high contrast),
+//      and the page as printed: no menu, search field or breadcrumbs, no
+//      coloured fills, dark text, the address after links to other sites,
+//      headings not at the foot of a page;
 //   2. loads the page again at a 320 CSS px wide viewport, with the page's own
 //      Content-Security-Policy in force: fails if the page scrolls sideways
 //      (WCAG 1.4.10 Reflow) or the policy blocks anything the page uses; the
@@ -30,6 +40,7 @@ import path from 'node:path';
 import process from 'node:process';
 
 import { CHROMIUM, CHROMIUM_ARGS, HOST, isDir, isFile, sitePath, startServer } from './site-server.mjs';
+import { checkBorders, checkFocus, checkPrint } from './wcag22.mjs';
 
 const require = createRequire(import.meta.url);
 const { chromium } = require('playwright-core');
@@ -37,11 +48,14 @@ const axePath = require.resolve('axe-core/axe.min.js');
 const axeVersion = require('axe-core/package.json').version;
 const playwrightVersion = require('playwright-core/package.json').version;
 
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'];
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa', 'best-practice'];
 const REFLOW_WIDTH = 320;
 // The pages whose 320 px rendering is kept as a screenshot: the home page and
 // the first interventie page.
 const SCREENSHOT_PAGES = [/^\/$/, /^\/interventies\/[^/]+\/$/];
+// The pages also checked in forced-colours mode and as printed: the first page matching each
+// pattern (home, an interventie, the overview with its filters, a news item, search).
+const MODE_PAGES = [/^\/$/, /^\/interventies\/[^/]+\/$/, /^\/interventies\/$/, /^\/nieuws\/[^/]+\/$/, /^\/zoeken\/$/];
 
 function usage(message) {
   console.error(`axe.mjs: ${message}\nusage: node axe.mjs <built-site-dir>`);
@@ -161,8 +175,24 @@ async function main() {
 
   let current = '';
   // axe-core is injected as an inline script, which the pages' own policy
-  // forbids; the 320 px context below keeps the policy in force.
-  const desktop = await browser.newContext({ viewport: { width: 1280, height: 900 }, serviceWorkers: 'block', bypassCSP: true });
+  // forbids; the 320 px context below keeps the policy in force. Reduced
+  // motion turns off smooth scrolling, so a focused element is where it ends
+  // up when the focus check looks at it.
+  const desktop = await browser.newContext({
+    viewport: { width: 1280, height: 900 },
+    serviceWorkers: 'block',
+    bypassCSP: true,
+    reducedMotion: 'reduce',
+  });
+  // Windows high contrast: the browser replaces the site's colours with the
+  // user's few system colours.
+  const forced = await browser.newContext({
+    viewport: { width: 1280, height: 900 },
+    serviceWorkers: 'block',
+    bypassCSP: true,
+    reducedMotion: 'reduce',
+    forcedColors: 'active',
+  });
   const mobile = await browser.newContext({
     viewport: { width: REFLOW_WIDTH, height: 640 },
     deviceScaleFactor: 1,
@@ -170,9 +200,13 @@ async function main() {
   });
   await guard(desktop, () => current);
   await guard(mobile, () => current);
+  await guard(forced, () => current);
   const page = await desktop.newPage();
   const narrow = await mobile.newPage();
-  for (const p of [page, narrow]) {
+  const contrasted = await forced.newPage();
+  const printed = await desktop.newPage();
+  await printed.emulateMedia({ media: 'print' });
+  for (const p of [page, narrow, contrasted, printed]) {
     p.on('pageerror', (err) => note(current, `script error: ${err.message}`));
     p.on('websocket', (ws) => note(current, `websocket opened: ${ws.url()}`));
   }
@@ -180,6 +214,7 @@ async function main() {
     if (/Content Security Policy/i.test(msg.text())) note(current, `Content-Security-Policy: ${msg.text()}`);
   });
   const screenshots = [];
+  const modePages = new Set();
   let videos = 0;
 
   let violationCount = 0;
@@ -203,6 +238,31 @@ async function main() {
       note(pagePath, `axe violation:\n${formatViolation(v)}`);
     }
     incompleteCount += results.incomplete.reduce((n, r) => n + r.nodes.length, 0);
+
+    // WCAG 2.2 beyond axe: every element Tab reaches shows a focus ring with
+    // 3:1 and is on screen; fields and cards have borders with 3:1.
+    for (const problem of await checkFocus(page)) note(pagePath, problem);
+    for (const problem of await checkBorders(page)) note(pagePath, problem);
+
+    // Forced colours and print, on one page of each kind.
+    const mode = MODE_PAGES.findIndex((re) => re.test(pagePath));
+    if (mode >= 0 && !modePages.has(mode)) {
+      modePages.add(mode);
+      await contrasted.goto(url, { waitUntil: 'load' });
+      await contrasted.addScriptTag({ path: axePath });
+      const forcedResults = await contrasted.evaluate(
+        (tags) => window.axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] }),
+        AXE_TAGS,
+      );
+      for (const v of forcedResults.violations) {
+        violationCount += v.nodes.length;
+        note(pagePath, `axe violation in forced-colours mode:\n${formatViolation(v)}`);
+      }
+      for (const problem of await checkFocus(contrasted, { context: ' (forced colours)' })) note(pagePath, problem);
+      for (const problem of await checkBorders(contrasted, { forced: true })) note(pagePath, problem);
+      await printed.goto(url, { waitUntil: 'load' });
+      for (const problem of await checkPrint(printed)) note(pagePath, problem);
+    }
 
     // A redirect page must redirect at once (axe's meta-refresh rule, WCAG
     // 2.2.1, treats only a delay of 0 as fine) and to a page that exists.
@@ -299,7 +359,7 @@ async function main() {
     console.log(`\naxe: ${problems.size} of ${pages.length} pages have problems (${violationCount} axe violation nodes).`);
     process.exit(1);
   }
-  console.log(`axe: ${pages.length} pages clean (WCAG 2.1 A/AA rules and best practices, reflow at ${REFLOW_WIDTH}px with each page's Content-Security-Policy, no third-party requests, ${videos} click-to-load video${videos === 1 ? '' : 's'}); ${incompleteCount} items axe could not decide automatically (needs-review, not failures).`);
+  console.log(`axe: ${pages.length} pages clean (WCAG 2.2 A/AA rules and best practices, keyboard focus and borders; forced colours and print on ${modePages.size} page${modePages.size === 1 ? '' : 's'}; reflow at ${REFLOW_WIDTH}px with each page's Content-Security-Policy, no third-party requests, ${videos} click-to-load video${videos === 1 ? '' : 's'}); ${incompleteCount} items axe could not decide automatically (needs-review, not failures).`);
 }
 
 main().catch((err) => {
