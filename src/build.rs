@@ -151,6 +151,17 @@ pub fn load_site_with(
             }
         }
     });
+    // A national site's sources: its list in site.yaml, and the copies `gka bronnen` fetched.
+    if let Some((config, lines)) = &loaded.config
+        && config.bronnen.is_some()
+    {
+        match crate::sources::sources(&options.root, config, *lines) {
+            Ok(sources) => {
+                diagnostics.extend(crate::sources::check_copies(&options.root, &sources))
+            }
+            Err(found) => diagnostics.extend(found),
+        }
+    }
     let theme_files = chain
         .as_ref()
         .map(|c| c.files.as_slice())

@@ -249,6 +249,31 @@ pub enum Command {
     /// improvement with a new gka. With a copy, the theme is the site's own: gka check says so
     /// when a newer gka has a newer theme.
     CopyTheme(CopyThemeArgs),
+    /// Fetch the open data of the gemeenten a national site shows.
+    ///
+    /// For each source in `bronnen` of content/site.yaml with an address, its gka.json is
+    /// fetched into bronnen/<gemeente>/, to be committed; a copy is replaced only by valid data.
+    Bronnen(BronnenArgs),
+}
+
+/// Flags of `gka bronnen`.
+#[derive(Debug, Args)]
+pub struct BronnenArgs {
+    /// The site's folder: the one holding content/ and themes/.
+    #[arg(long, short, value_name = "DIR", default_value = ".")]
+    pub root: PathBuf,
+
+    /// How many seconds to wait for each source.
+    #[arg(long, value_name = "SECONDS", default_value_t = 60, value_parser = clap::value_parser!(u64).range(1..))]
+    pub timeout: u64,
+
+    /// Exit with code 1 when a source was not fetched or is not valid.
+    #[arg(long)]
+    pub strict: bool,
+
+    /// How to print problems [default: github when GITHUB_ACTIONS=true, else human].
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub format: Option<Format>,
 }
 
 /// Flags of `gka copy-theme`.

@@ -35,4 +35,5 @@ pub mod schema;
 pub mod search;
 pub mod serve;
 pub mod site;
+pub mod sources;
 pub mod theme;

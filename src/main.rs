@@ -122,6 +122,7 @@ fn main() -> ExitCode {
         }
         Command::Schema(args) => schema(args),
         Command::CopyTheme(args) => copy_theme(&args),
+        Command::Bronnen(args) => bronnen(&args),
         Command::Completions(args) => {
             // From the command line as people see it: its help texts in their language. Made
             // in memory first, as clap_complete panics when it cannot write, and a reader that
@@ -261,13 +262,7 @@ fn cannot_write(path: &Path, err: &dyn std::fmt::Display) -> ExitCode {
 /// The pipeline's options from the command line. The root is resolved here, once, so that
 /// every path the pipeline handles compares with it; `output` defaults to `public/` in it.
 fn options(site: &SiteArgs, output: Option<PathBuf>) -> (BuildOptions, Format) {
-    let format = site.format.unwrap_or_else(|| {
-        if std::env::var("GITHUB_ACTIONS").is_ok_and(|v| v == "true") {
-            Format::Github
-        } else {
-            Format::Human
-        }
-    });
+    let format = format(site.format);
     let root = gka::build::resolve_root(&site.root);
     let output = output.map_or_else(|| root.join("public"), absolute);
     let options = BuildOptions {
@@ -278,6 +273,17 @@ fn options(site: &SiteArgs, output: Option<PathBuf>) -> (BuildOptions, Format) {
         search: !site.no_search,
     };
     (options, format)
+}
+
+/// The format asked for, else GitHub's in GitHub Actions and the human one elsewhere.
+fn format(asked: Option<Format>) -> Format {
+    asked.unwrap_or_else(|| {
+        if std::env::var("GITHUB_ACTIONS").is_ok_and(|v| v == "true") {
+            Format::Github
+        } else {
+            Format::Human
+        }
+    })
 }
 
 /// `--output` made absolute against the current folder, where it was meant; unlike the root it
@@ -332,16 +338,7 @@ fn finish(
         Err(BuildError::Content(diagnostics)) => (diagnostics, Err(None), ExitCode::from(1)),
         Err(err) => (Vec::new(), Err(Some(err.to_string())), ExitCode::from(2)),
     };
-    let mut reporter = Reporter::new(&options.root, report::colour_on_stderr());
-    if format == Format::Human {
-        eprint!(
-            "{}",
-            overview::human_report(&mut reporter, &diagnostics, todos)
-        );
-    } else {
-        print!("{}", reporter.render(format, &diagnostics));
-        let _ = std::io::stdout().flush();
-    }
+    print_diagnostics(&options.root, format, todos, &diagnostics);
     let summary = || overview::summary(&diagnostics, todos);
     match outcome {
         Ok(line) if diagnostics.is_empty() && !always_count => eprintln!("{line}"),
@@ -350,6 +347,53 @@ fn finish(
         Err(Some(message)) => eprintln!("{}", t!("fout", message = message)),
     }
     code
+}
+
+/// Prints `diagnostics` of the site at `root` in `format`: the human report on stderr, the
+/// others on stdout for tools to read.
+fn print_diagnostics(root: &Path, format: Format, todos: Todos, diagnostics: &[Diagnostic]) {
+    let mut reporter = Reporter::new(root, report::colour_on_stderr());
+    if format == Format::Human {
+        eprint!(
+            "{}",
+            overview::human_report(&mut reporter, diagnostics, todos)
+        );
+    } else {
+        print!("{}", reporter.render(format, diagnostics));
+        let _ = std::io::stdout().flush();
+    }
+}
+
+/// `gka bronnen`: fetches a national site's sources, then prints a line per source, the
+/// warnings of those that failed and the counts. Exit code 1 for errors in `site.yaml`, and with `--strict`
+/// for a source that failed too.
+fn bronnen(args: &cli::BronnenArgs) -> ExitCode {
+    let format = format(args.format);
+    let root = gka::build::resolve_root(&args.root);
+    let limits = gka::sources::Limits {
+        timeout: std::time::Duration::from_secs(args.timeout),
+        ..Default::default()
+    };
+    match gka::sources::fetch_site(&root, &limits) {
+        Ok(report) => {
+            eprint!("{}", report.lines());
+            print_diagnostics(&root, format, Todos::Each, &report.warnings);
+            eprintln!("{}", report.summary());
+            if args.strict && !report.warnings.is_empty() {
+                ExitCode::from(1)
+            } else {
+                ExitCode::SUCCESS
+            }
+        }
+        Err(errors) => {
+            print_diagnostics(&root, format, Todos::Each, &errors);
+            eprintln!(
+                "{}",
+                t!("mislukt", summary = overview::summary(&errors, Todos::Each))
+            );
+            ExitCode::from(1)
+        }
+    }
 }
 
 /// `gka copy-theme`: one of gka's themes into the site's `themes/`.

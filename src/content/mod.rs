@@ -613,6 +613,33 @@ fn to_diagnostic(path: &Path, err: YamlError) -> Diagnostic {
     }
 }
 
+/// Reads only `content/site.yaml` of the site at `root`, for commands that need the settings
+/// but not the content (`gka bronnen`). Errors are returned with their places; warnings (such
+/// as `TODO:`s) are left to `gka check`.
+pub fn load_config(root: &Path) -> Result<(SiteConfig, LineMap), Vec<Diagnostic>> {
+    let path = root.join(CONTENT_DIR).join(CONFIG_FILE);
+    let mut diagnostics = Diagnostics::default();
+    if !path.is_file() {
+        return Err(vec![
+            Diagnostic::new(
+                Code::MissingFile,
+                content_file(CONFIG_FILE),
+                None,
+                t!("geen-site-yaml"),
+            )
+            .with_hint(t!("geen-site-yaml-hint")),
+        ]);
+    }
+    match read_config(root, &path, &mut diagnostics) {
+        Some(config) if !diagnostics.has_errors() => Ok(config),
+        _ => Err(diagnostics
+            .sorted()
+            .into_iter()
+            .filter(|d| d.severity() == crate::diagnostics::Severity::Error)
+            .collect()),
+    }
+}
+
 fn read_config(
     root: &Path,
     path: &Path,

@@ -93,6 +93,42 @@ pub struct SiteConfig {
         description = "Wat gka doet met de foto's op de pagina's. gka maakt ze kleiner en haalt de gegevens eruit, zoals de plek waar de foto is gemaakt."
     )]
     pub afbeeldingen: Option<Afbeeldingen>,
+    /// A national site's sources: the gemeenten whose content it shows (see `gka bronnen`).
+    #[serde(default)]
+    #[schemars(
+        description = "Alleen voor een landelijke site: de gemeenten waarvan de site de teksten toont. Per gemeente het adres van haar gka.json, of een map met haar site."
+    )]
+    pub bronnen: Option<Vec<Bron>>,
+}
+
+/// One gemeente a national site reads: the address of its published `/data/gka.json`, or a
+/// folder with its site.
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(description = "Een gemeente waarvan de landelijke site de teksten toont.")]
+pub struct Bron {
+    /// The gemeente's name as it is written.
+    #[schemars(
+        with = "String",
+        regex(pattern = r"\S"),
+        description = "De naam van de gemeente zoals die geschreven wordt."
+    )]
+    pub gemeente: Spanned<String>,
+    /// The address of the gemeente's published `gka.json`, `https://…/data/gka.json`.
+    #[serde(default)]
+    #[schemars(
+        with = "Option<String>",
+        description = "Het adres van de open data van de gemeente: https://…/data/gka.json. gka bronnen haalt het op."
+    )]
+    pub adres: Option<Spanned<String>>,
+    /// A folder holding the gemeente's site (its `content/`), relative to this site's folder,
+    /// e.g. a git submodule.
+    #[serde(default)]
+    #[schemars(
+        with = "Option<String>",
+        description = "Een map met de site van de gemeente (met content/ erin), vanaf de map van deze site. Bijvoorbeeld een git-submodule."
+    )]
+    pub map: Option<Spanned<String>>,
 }
 
 /// Settings of the photos the bodies show.

@@ -111,6 +111,10 @@ codes! {
     ThemeCycle = "GKA-E052",
     /// A theme's `theme.yaml` names a stylesheet that the theme does not have.
     ThemeFile = "GKA-E053",
+    /// A source in `bronnen` of `site.yaml` cannot be used: it has neither or both of `adres`
+    /// and `map`, an address that is not `https://`, a folder that is not a site, or the name
+    /// of a gemeente listed before.
+    SourceSetting = "GKA-E060",
     /// A file outside `content/static/` that is not Markdown is not published.
     NotPublished = "GKA-W001",
     /// An addendum names an interventie that is a draft.
@@ -136,6 +140,14 @@ codes! {
     CommentAfterValue = "GKA-W011",
     /// The site's own copy of a theme gka carries is older than gka's own.
     OlderThemeCopy = "GKA-W050",
+    /// A national site's source could not be fetched: unreachable, too slow, too large or an
+    /// HTTP error. Its last good copy stays in use.
+    SourceUnavailable = "GKA-W060",
+    /// A national site's source is not gka open data of a version this gka reads. Its last
+    /// good copy stays in use.
+    SourceInvalid = "GKA-W061",
+    /// A national site's source has no copy yet: `gka bronnen` has not fetched it.
+    SourceNotFetched = "GKA-W062",
 }
 
 impl Code {

@@ -47,6 +47,7 @@ help-gka-flags =
     gka schema [-o schemas] [--cms frontmatter|decap [--repo OWNER/NAME] [--backend B] [--branch BRANCH]]
     gka completions bash|zsh|fish|powershell|elvish
     gka copy-theme [THEME] [-r DIR] [--force]
+    gka bronnen [-r DIR] [--timeout 60] [--strict]
       -r, --root DIR        the site's folder, holding content/ and themes/ (default: .)
       -o, --output DIR      where to write the site (default: public/ in the site's folder)
       -u, --base-url URL    the address the site is published at, overriding content/site.yaml

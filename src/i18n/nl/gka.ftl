@@ -47,6 +47,7 @@ help-gka-flags =
     gka schema [-o schemas] [--cms frontmatter|decap [--repo EIGENAAR/NAAM] [--backend B] [--branch TAK]]
     gka completions bash|zsh|fish|powershell|elvish
     gka copy-theme [THEMA] [-r MAP] [--force]
+    gka bronnen [-r MAP] [--timeout 60] [--strict]
       -r, --root MAP        de map van de site, met content/ en themes/ (standaard: de map waar u nu bent)
       -o, --output MAP      waar de site komt (standaard: public/ in de map van de site)
       -u, --base-url ADRES  het adres waarop de site komt te staan; gaat voor base_url in content/site.yaml
