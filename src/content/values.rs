@@ -337,7 +337,12 @@ pub struct Video {
 #[schemars(
     description = "Een foto bij de pagina: bovenaan de pagina, op de kaartjes in de overzichten en als plaatje als iemand de pagina deelt.",
     extend(
-        "if" = { "properties": { "decoratief": { "const": true } }, "required": ["decoratief"] },
+        "if" = {
+            "properties": {
+                "decoratief": { "const": true, "description": "De foto is alleen versiering." }
+            },
+            "required": ["decoratief"]
+        },
         "then" = { "not": { "required": ["alt"] } },
         "else" = { "required": ["alt"] }
     )
@@ -346,7 +351,7 @@ pub struct Afbeelding {
     /// The photo's path, as in a Markdown image: `/static/img/foto.jpg`.
     #[schemars(
         with = "String",
-        extend("x-afbeelding" = true),
+        extend("x-afbeelding" = true), // crate::schema::IMAGE
         description = "De foto: een JPEG-, PNG- of WebP-bestand in content/static/, bijvoorbeeld /static/img/foto.jpg."
     )]
     pub bestand: serde_saphyr::Spanned<String>,
@@ -362,7 +367,7 @@ pub struct Afbeelding {
     #[serde(default)]
     #[schemars(
         with = "Option<bool>",
-        description = "Zet op true als de foto alleen versiering is en niets laat zien dat een lezer zou missen. Laat de alt-tekst dan weg."
+        description = "Kies dit (true) als de foto alleen versiering is en niets laat zien dat een lezer zou missen. Laat de alt-tekst dan weg."
     )]
     pub decoratief: Option<serde_saphyr::Spanned<bool>>,
     /// A caption under the photo on its page.

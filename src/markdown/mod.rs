@@ -765,7 +765,13 @@ mod tests {
 
     fn html(body: &str) -> (String, Vec<Diagnostic>) {
         let mut found = Vec::new();
-        let out = render(&source(body), "/interventies/a/", &targets(), &mut found);
+        let out = render(
+            &source(body),
+            None,
+            "/interventies/a/",
+            &targets(),
+            &mut found,
+        );
         (out.html, found)
     }
 
@@ -967,6 +973,7 @@ mod tests {
         let mut found = Vec::new();
         let out = render(
             &source(&format!("## Kop\n\n{long}\n")),
+            None,
             "/x/",
             &targets(),
             &mut found,
