@@ -494,6 +494,15 @@ fn an_afbeelding_is_shown_on_its_page_and_cards_and_shared_without_metadata() {
     );
     assert!(meta(&news, "og:image").is_some());
     assert_eq!(meta(&news, "og:image:alt"), None);
+    // News names its photo in its structured data too.
+    let json_ld: serde_json::Value =
+        serde_json::from_str(&text(one(&news, "script[type=\"application/ld+json\"]"))).unwrap();
+    let article = &json_ld["@graph"][1];
+    assert_eq!(article["@type"], "NewsArticle");
+    assert_eq!(
+        article["image"].as_str(),
+        meta(&news, "og:image").as_deref()
+    );
 
     // On the overviews' cards: lazy, sized for a card, with an empty alt text beside the
     // title that names the item.

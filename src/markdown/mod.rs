@@ -128,10 +128,9 @@ fn afbeelding(
         .map(|alt| alt.value.trim())
         .filter(|alt| !alt.is_empty());
     let decorative = afbeelding.decoratief.as_ref().filter(|d| d.value);
-    let mut usable = true;
-    match (alt, decorative) {
+    // Whether the alt text says what it must: a description, or that there is none to give.
+    let described = match (alt, decorative) {
         (None, None) => {
-            usable = false;
             found.push(
                 Diagnostic::new(
                     Code::ImageWithoutAlt,
@@ -142,9 +141,9 @@ fn afbeelding(
                 .with_width(width)
                 .with_hint(t!("afbeelding-veld-zonder-alt-hint")),
             );
+            false
         }
         (Some(_), Some(decoratief)) => {
-            usable = false;
             found.push(
                 Diagnostic::new(
                     Code::BadAfbeelding,
@@ -155,11 +154,12 @@ fn afbeelding(
                 .with_width(source.lines.width(decoratief))
                 .with_hint(t!("afbeelding-veld-alt-en-decoratief-hint")),
             );
+            false
         }
-        _ => {}
-    }
-    // Resolved as the target of an image in the body, so that a path relative to the
-    // document works alike in both.
+        _ => true,
+    };
+    // Resolved as the target of an image in the body, so that a path relative to the page
+    // works alike in both.
     let mut dest = CowStr::from(bestand.value.as_str());
     let reported = found.len();
     let target = rewrite(
@@ -195,7 +195,7 @@ fn afbeelding(
             return None;
         }
     };
-    usable.then(|| {
+    described.then(|| {
         let cover = Cover {
             site_path: target.clone(),
             probe: probe.clone(),
