@@ -879,7 +879,7 @@ pub fn check_document(content_path: &str, bytes: &[u8]) -> Vec<Diagnostic> {
         Ok(item) => {
             let mut found = Vec::new();
             let source = item.source();
-            crate::markdown::render(source, "/", &Default::default(), &mut found);
+            crate::markdown::render(source, None, "/", &Default::default(), &mut found);
             found
         }
         Err(found) => found,

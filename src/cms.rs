@@ -13,7 +13,7 @@ use serde_json::{Map, Value};
 
 use crate::content::CONTENT_DIR;
 use crate::content::types::{Place, SECTION_FILE, TYPES};
-use crate::schema::{ALIAS_OF, SchemaFile, schemas};
+use crate::schema::{ALIAS_OF, IMAGE, SchemaFile, schemas};
 
 /// Which editor to configure.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -101,6 +101,9 @@ pub enum Kind {
     },
     /// A date, written `YYYY-MM-DD`.
     Date,
+    /// A photo among the site's static files, written as its site path (`/static/img/a.jpg`);
+    /// its schema is marked with [`IMAGE`].
+    Image,
     /// Yes or no.
     Boolean,
     /// A whole number.
@@ -263,6 +266,7 @@ impl Reader<'_> {
             _ => "",
         };
         match ty {
+            "string" if schema.get(IMAGE).is_some() => Ok(Kind::Image),
             "string" => Ok(Kind::Text {
                 pattern: schema["pattern"].as_str().map(str::to_string),
                 format: schema["pattern"]
@@ -405,6 +409,8 @@ fn fm_field(field: &Field) -> Option<FmField> {
             out.publish_date = field.name == DATE_FIELD;
         }
         Kind::Boolean => out.ty = "boolean",
+        // Written as a path from the public folder, `content` (see `FmConfig::public_folder`).
+        Kind::Image => out.ty = "image",
         Kind::Integer { .. } => out.ty = "number",
         Kind::Choice { options, multiple } => {
             out.ty = "choice";
@@ -462,6 +468,11 @@ struct FmConfig {
     title_field: &'static str,
     #[serde(rename = "frontMatter.taxonomy.seoDescriptionField")]
     description_field: &'static str,
+    /// The folder image fields write paths from: `content`, so that a photo in
+    /// `content/static/img/` is written `/static/img/foto.jpg`, the path gka publishes it at
+    /// (with `content/static` it would be `/img/foto.jpg`).
+    #[serde(rename = "frontMatter.content.publicFolder")]
+    public_folder: &'static str,
     #[serde(rename = "frontMatter.content.draftField")]
     draft_field: Value,
     #[serde(rename = "frontMatter.content.pageFolders")]
@@ -532,6 +543,7 @@ pub fn frontmatter() -> Result<String, Unsupported> {
         // Front Matter CMS looks for `title` and `description` unless told.
         title_field: TITLE_FIELD,
         description_field: SUMMARY_FIELD,
+        public_folder: CONTENT_DIR,
         draft_field: serde_json::json!({ "name": "concept", "type": "boolean" }),
         page_folders,
         content_types,
@@ -571,6 +583,8 @@ struct DecapField {
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     picker_utc: bool,
     #[serde(skip_serializing_if = "Option::is_none")]
+    choose_url: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     options: Option<Vec<String>>,
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     multiple: bool,
@@ -596,6 +610,7 @@ impl DecapField {
             date_format: None,
             time_format: None,
             picker_utc: false,
+            choose_url: None,
             options: None,
             multiple: false,
             field: None,
@@ -640,6 +655,12 @@ fn decap_field(field: &Field) -> DecapField {
             out.picker_utc = true;
         }
         Kind::Boolean => out.widget = "boolean",
+        // Uploaded to and chosen from the site's `media_folder` (`content/static`), written
+        // with its `public_folder` (`/static/…`); no address elsewhere, which gka refuses.
+        Kind::Image => {
+            out.widget = "image";
+            out.choose_url = Some(false);
+        }
         Kind::Integer { min, max } => {
             out.widget = "number";
             out.value_type = Some("int");
@@ -928,6 +949,7 @@ mod tests {
         match kind {
             Kind::Text { pattern, .. } => text(pattern),
             Kind::Date => "2024-03-01".into(),
+            Kind::Image => "/static/img/foto.jpg".into(),
             Kind::Boolean => false.into(),
             Kind::Integer { .. } => 2024.into(),
             Kind::Choice { options, multiple } if *multiple => options.clone().into(),
@@ -1072,6 +1094,7 @@ mod tests {
                 "datum",
                 "soort",
                 "locatie",
+                "afbeelding",
                 "trefwoorden",
                 "concept",
                 "volgorde",

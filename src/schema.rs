@@ -38,6 +38,11 @@ use crate::content::{CONFIG_FILE, CONTENT_DIR};
 /// leave such names out, so they offer only the Dutch keys and words.
 pub const ALIAS_OF: &str = "x-alias-of";
 
+/// The keyword that marks a text as the path of a photo among the site's static files, as in
+/// `"bestand": { "type": "string", "x-afbeelding": true }`. Validators ignore it; the forms of
+/// [`crate::cms`] offer an image picker for it.
+pub const IMAGE: &str = "x-afbeelding";
+
 /// A document's whole front matter: the common keys and those of its type.
 #[derive(JsonSchema)]
 #[allow(dead_code)] // only its schema is used

@@ -1,8 +1,9 @@
-//! Photos in bodies: made responsive (WebP at a few widths, a JPEG or PNG fallback, `width`
-//! and `height`), turned upright by their EXIF orientation, without any metadata (no EXIF, no
-//! GPS position, no XMP, no comments), the original not published unless asked, and made
-//! once: a second build takes every file from the disk cache. The photos are made here, with
-//! EXIF written byte by byte, so the repository holds no binary fixtures.
+//! Photos in bodies and in front matter (`afbeelding`): made responsive (WebP at a few widths,
+//! a JPEG or PNG fallback, `width` and `height`), turned upright by their EXIF orientation,
+//! without any metadata (no EXIF, no GPS position, no XMP, no comments), the original not
+//! published unless asked, and made once: a second build takes every file from the disk cache.
+//! A document's `afbeelding` is also its page's Open Graph image. The photos are made here,
+//! with EXIF written byte by byte, so the repository holds no binary fixtures.
 
 mod common;
 
@@ -402,6 +403,300 @@ fn serve_follows_a_replaced_photo_and_drops_its_old_files() {
     session.finish().unwrap();
     let built = build_into_temp(&options.root, &["--no-search"]);
     built.run.assert_success();
+    let (served, expected) = (site_files(&out), site_files(&built.out));
+    let (stale, extra) = stale_and_extra(&served, &expected);
+    assert!(
+        stale.is_empty() && extra.is_empty(),
+        "stale {stale:?}, extra {extra:?}"
+    );
+}
+
+/// A site whose interventie and news item have an `afbeelding`: the same phone photo (EXIF with
+/// a GPS position), described on the interventie and decorative on the news item, which names
+/// it by a path relative to its page, as a Markdown image may.
+fn site_with_afbeeldingen() -> SiteRoot {
+    let root = SiteRoot::minimal();
+    root.write(
+        "content/static/img/voorlezen.jpg",
+        phone_photo(1400, 1000, 1),
+    );
+    root.write(
+        "content/interventies/voorlezen.md",
+        "---\ntitel: Voorlezen op school\nafbeelding:\n  bestand: /static/img/voorlezen.jpg\n  alt: Een vrijwilliger leest een groep kinderen voor\n  bijschrift: Voorlezen in groep 3.\n  maker: Sanne de Vries\n---\n\nVrijwilligers lezen elke week voor.\n",
+    );
+    root.write(
+        "content/nieuws/open-dag.md",
+        "---\ntitel: Open dag\ndatum: 2025-06-14\nafbeelding:\n  bestand: ../../static/img/voorlezen.jpg\n  decoratief: true\n---\n\nDe bibliotheek is open.\n",
+    );
+    root
+}
+
+/// The content of the `<meta>` with this `property` or `name` on the page, if there is one.
+fn meta(doc: &scraper::Html, key: &str) -> Option<String> {
+    let selector = format!("meta[property=\"{key}\"], meta[name=\"{key}\"]");
+    (doc.select(&sel(&selector)).next()).and_then(|m| m.value().attr("content").map(String::from))
+}
+
+#[test]
+fn an_afbeelding_is_shown_on_its_page_and_cards_and_shared_without_metadata() {
+    let root = site_with_afbeeldingen();
+    let built = build_into_temp(root.path(), &["--no-search"]);
+    built.run.assert_success();
+    let out = &built.out;
+
+    // On its page: a figure high on the page, fetched at once, with caption and credit.
+    let doc = page(out, "/interventies/voorlezen/");
+    let img = one(&doc, "figure.afbeelding picture img");
+    let value = img.value();
+    assert_eq!(
+        value.attr("alt"),
+        Some("Een vrijwilliger leest een groep kinderen voor")
+    );
+    assert_eq!(
+        (value.attr("width"), value.attr("height")),
+        (Some("1200"), Some("857"))
+    );
+    assert_eq!(value.attr("fetchpriority"), Some("high"));
+    assert_eq!(
+        text(one(&doc, "figure.afbeelding figcaption")),
+        "Voorlezen in groep 3. Foto: Sanne de Vries"
+    );
+
+    // Shared: the 1200-pixel JPEG, by its absolute address, with its size and alt text.
+    let shared = meta(&doc, "og:image").expect("og:image");
+    let file = shared
+        .strip_prefix(MINIMAL_BASE_URL.trim_end_matches('/'))
+        .unwrap_or_else(|| panic!("{shared} is absolute"));
+    let shared_file = out.join(output_file(file));
+    let jpeg = image::open(&shared_file).unwrap();
+    assert_eq!((jpeg.width(), jpeg.height()), (1200, 857));
+    assert_eq!(
+        image::guess_format(&fs::read(&shared_file).unwrap()).unwrap(),
+        ImageFormat::Jpeg
+    );
+    assert_eq!(meta(&doc, "og:image:type").as_deref(), Some("image/jpeg"));
+    assert_eq!(meta(&doc, "og:image:width").as_deref(), Some("1200"));
+    assert_eq!(meta(&doc, "og:image:height").as_deref(), Some("857"));
+    assert_eq!(
+        meta(&doc, "og:image:alt").as_deref(),
+        Some("Een vrijwilliger leest een groep kinderen voor")
+    );
+    assert_eq!(
+        meta(&doc, "twitter:card").as_deref(),
+        Some("summary_large_image")
+    );
+
+    // A decorative photo: an empty alt text on the page, none when shared.
+    let news = page(out, "/nieuws/open-dag/");
+    assert_eq!(
+        one(&news, "figure.afbeelding img").value().attr("alt"),
+        Some("")
+    );
+    assert!(meta(&news, "og:image").is_some());
+    assert_eq!(meta(&news, "og:image:alt"), None);
+    // News names its photo in its structured data too.
+    let json_ld: serde_json::Value =
+        serde_json::from_str(&text(one(&news, "script[type=\"application/ld+json\"]"))).unwrap();
+    let article = &json_ld["@graph"][1];
+    assert_eq!(article["@type"], "NewsArticle");
+    assert_eq!(
+        article["image"].as_str(),
+        meta(&news, "og:image").as_deref()
+    );
+
+    // On the overviews' cards: lazy, sized for a card, with an empty alt text beside the
+    // title that names the item.
+    for (overview, title) in [
+        ("/interventies/", "Voorlezen op school"),
+        ("/nieuws/", "Open dag"),
+    ] {
+        let doc = page(out, overview);
+        let card = one(&doc, ".card");
+        assert_eq!(text(one(&doc, ".card__title a")), title);
+        let img = card.select(&sel(".card__afbeelding img")).next().unwrap();
+        assert_eq!(img.value().attr("alt"), Some(""), "{overview}");
+        assert_eq!(img.value().attr("loading"), Some("lazy"), "{overview}");
+        assert!(img.value().attr("width").is_some() && img.value().attr("height").is_some());
+        let source = card
+            .select(&sel(".card__afbeelding source"))
+            .next()
+            .unwrap();
+        assert_eq!(
+            source.value().attr("sizes"),
+            Some("(min-width: 36rem) 26rem, 100vw")
+        );
+    }
+
+    // A page without an afbeelding, on a site without a logo, is shared without an image.
+    let home = page(out, "/");
+    assert_eq!(meta(&home, "og:image"), None);
+    assert_eq!(meta(&home, "twitter:card").as_deref(), Some("summary"));
+
+    // Every image file the pages name is there and carries no metadata; the original is not
+    // published.
+    let mut named = image_files(out, "/interventies/voorlezen/");
+    named.extend(image_files(out, "/nieuws/"));
+    for file in &named {
+        assert!(out.join(file).is_file(), "{file} is missing");
+        assert_eq!(metadata_in(&out.join(file)), None, "{file}");
+    }
+    assert_eq!(metadata_in(&shared_file), None);
+    assert!(!out.join("static/img/voorlezen.jpg").exists());
+    assert_eq!(broken_links(out, MINIMAL_BASE_URL), Vec::<String>::new());
+}
+
+#[test]
+fn a_page_without_an_afbeelding_is_shared_with_the_logo_of_the_site() {
+    let root = site_with_afbeeldingen();
+    root.write(
+        "content/static/logo.svg",
+        r##"<svg xmlns="http://www.w3.org/2000/svg" width="40" height="40"><rect width="40" height="40" fill="#036"/></svg>"##,
+    );
+    root.write(
+        "content/site.yaml",
+        format!(
+            "gemeente: Voorbeeldstad\nbase_url: \"{MINIMAL_BASE_URL}\"\nlogo: /static/logo.svg\n"
+        ),
+    );
+    let built = build_into_temp(root.path(), &["--no-search"]);
+    built.run.assert_success();
+    let home = page(&built.out, "/");
+    let shared = meta(&home, "og:image").expect("og:image");
+    assert_eq!(shared, format!("{MINIMAL_BASE_URL}icon-512.png"));
+    let icon = image::open(built.out.join("icon-512.png")).unwrap();
+    assert_eq!((icon.width(), icon.height()), (512, 512));
+    assert_eq!(meta(&home, "og:image:width").as_deref(), Some("512"));
+    assert_eq!(meta(&home, "og:image:height").as_deref(), Some("512"));
+    assert_eq!(
+        meta(&home, "og:image:alt").as_deref(),
+        Some("Logo van Gelijke Kansen Alliantie Voorbeeldstad")
+    );
+    assert_eq!(meta(&home, "twitter:card").as_deref(), Some("summary"));
+    // A page with a photo of its own is shared with that.
+    let interventie = page(&built.out, "/interventies/voorlezen/");
+    assert!(
+        meta(&interventie, "og:image")
+            .unwrap()
+            .ends_with(".1200.jpg")
+    );
+}
+
+#[test]
+fn mistakes_in_an_afbeelding_are_errors_at_their_line() {
+    // (what the afbeelding says instead, the code, the line and column it is reported at)
+    let cases: [(&str, &str, u64, u64); 7] = [
+        // No alt text and not decorative: at the file.
+        ("  bestand: /static/img/voorlezen.jpg\n", "GKA-E044", 4, 12),
+        // Alt text, and decorative too: at `true`.
+        (
+            "  bestand: /static/img/voorlezen.jpg\n  alt: Voorlezen\n  decoratief: true\n",
+            "GKA-E047",
+            6,
+            15,
+        ),
+        // A file that is not there.
+        (
+            "  bestand: /static/img/voorlzen.jpg\n  alt: Voorlezen\n",
+            "GKA-E040",
+            4,
+            12,
+        ),
+        // A file of the site that is no photo.
+        (
+            "  bestand: /static/img/kaart.svg\n  alt: Een kaart\n",
+            "GKA-E047",
+            4,
+            12,
+        ),
+        // An address elsewhere.
+        (
+            "  bestand: https://example.org/foto.jpg\n  alt: Voorlezen\n",
+            "GKA-E047",
+            4,
+            12,
+        ),
+        // A key the afbeelding does not know.
+        (
+            "  bestand: /static/img/voorlezen.jpg\n  alt: Voorlezen\n  fotograaf: Sanne\n",
+            "GKA-E007",
+            6,
+            3,
+        ),
+        // A list where one text belongs.
+        (
+            "  bestand: /static/img/voorlezen.jpg\n  alt: [Voorlezen, school]\n",
+            "GKA-E008",
+            5,
+            8,
+        ),
+    ];
+    for (afbeelding, code, line, column) in cases {
+        let root = site_with_afbeeldingen();
+        root.write(
+            "content/static/img/kaart.svg",
+            r#"<svg xmlns="http://www.w3.org/2000/svg" width="4" height="4"/>"#,
+        );
+        root.write(
+            "content/interventies/voorlezen.md",
+            format!("---\ntitel: Voorlezen op school\nafbeelding:\n{afbeelding}---\n\nTekst.\n"),
+        );
+        let (run, found) = check_json(root.path(), &[]);
+        run.assert_code(1);
+        assert_eq!(found.len(), 1, "{afbeelding}: {found:?}");
+        let found = &found[0];
+        assert_eq!(found["code"], code, "{afbeelding}: {found}");
+        assert_eq!(found["file"], "content/interventies/voorlezen.md");
+        assert_eq!(
+            (found["line"].as_u64(), found["column"].as_u64()),
+            (Some(line), Some(column)),
+            "{afbeelding}: {found}"
+        );
+        assert!(
+            found["hint"].as_str().is_some_and(|h| !h.is_empty()),
+            "{found}"
+        );
+    }
+}
+
+#[test]
+fn serve_shows_an_afbeelding_as_the_build_does_and_follows_its_photo() {
+    let root = site_with_afbeeldingen();
+    let served = tempfile::tempdir().unwrap();
+    let options = gka::build::BuildOptions {
+        root: gka::build::resolve_root(root.path()),
+        output: served.path().join("public"),
+        base_url: None,
+        drafts: false,
+        search: false,
+    };
+    let mut session = gka::rebuild::Session::new(options.clone()).unwrap();
+    session.rebuild(&[]).unwrap();
+    let out = session.output().to_path_buf();
+    let before = image_files(&out, "/interventies/");
+
+    // A new photo under the same name: the page, its cards and its shared image follow.
+    let photo = options.root.join("content/static/img/voorlezen.jpg");
+    fs::write(&photo, phone_photo(900, 900, 1)).unwrap();
+    session.rebuild(std::slice::from_ref(&photo)).unwrap();
+    let after = image_files(&out, "/interventies/");
+    assert!(after.iter().all(|file| !before.contains(file)), "{after:?}");
+    let doc = page(&out, "/interventies/voorlezen/");
+    assert!(meta(&doc, "og:image").unwrap().ends_with(".900.jpg"));
+
+    // A new caption in the front matter.
+    let file = options.root.join("content/interventies/voorlezen.md");
+    let text_before = fs::read_to_string(&file).unwrap();
+    fs::write(
+        &file,
+        text_before.replace("Voorlezen in groep 3.", "Voorlezen in groep 4."),
+    )
+    .unwrap();
+    session.rebuild(std::slice::from_ref(&file)).unwrap();
+
+    session.finish().unwrap();
+    let built = build_into_temp(&options.root, &["--no-search"]);
+    built.run.assert_success();
+    assert!(text(one(&page(&out, "/interventies/voorlezen/"), "figcaption")).contains("groep 4"));
     let (served, expected) = (site_files(&out), site_files(&built.out));
     let (stale, extra) = stale_and_extra(&served, &expected);
     assert!(

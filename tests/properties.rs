@@ -1215,6 +1215,18 @@ fn front_matter(source: &Source) -> BoxedStrategy<Edit> {
                 true
             )
         ),
+        // The photo of `Edit::Photo`, which may not be there yet: then it is an error.
+        set(
+            interventies(),
+            "afbeelding",
+            values(
+                &[
+                    "{bestand: /static/img/foto.jpg, alt: Een foto, bijschrift: Op school}",
+                    "{bestand: /static/img/foto.jpg, decoratief: true, maker: Sanne}"
+                ],
+                true
+            )
+        ),
     ];
     let others = prop_oneof![
         set(
@@ -1226,6 +1238,11 @@ fn front_matter(source: &Source) -> BoxedStrategy<Edit> {
             source.nieuws.pick(),
             "locatie",
             values(&["Online", "Stadhuis"], true)
+        ),
+        set(
+            source.nieuws.pick(),
+            "afbeelding",
+            values(&["{bestand: /static/img/foto.jpg, alt: Een foto}"], true)
         ),
         set(
             source.nieuws.pick(),

@@ -3,7 +3,7 @@
 use serde::Deserialize;
 use serde_saphyr::Spanned;
 
-use super::values::{AgeRange, Erkenning, Onderwijs, Status, Video};
+use super::values::{Afbeelding, AgeRange, Erkenning, Onderwijs, Status, Video};
 
 /// An interventie's own front-matter keys.
 #[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
@@ -43,6 +43,10 @@ pub struct Interventie {
         description = "De website van de interventie."
     )]
     pub website: Option<Spanned<String>>,
+    /// A photo of it.
+    #[serde(default)]
+    #[schemars(description = "Een foto bij de interventie.")]
+    pub afbeelding: Option<Afbeelding>,
     /// A video about it.
     #[serde(default)]
     #[schemars(description = "Een video over de interventie, met een adres en een titel.")]

@@ -2,7 +2,7 @@
 
 use serde::Deserialize;
 
-use super::values::Soort;
+use super::values::{Afbeelding, Soort};
 
 /// A news item's own front-matter keys. Its `datum` (a common key) is required.
 #[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
@@ -15,4 +15,8 @@ pub struct Nieuws {
     #[serde(default)]
     #[schemars(description = "Waar het evenement is, bijvoorbeeld Online of Stadhuis.")]
     pub locatie: Option<String>,
+    /// A photo with the item.
+    #[serde(default)]
+    #[schemars(description = "Een foto bij het bericht of evenement.")]
+    pub afbeelding: Option<Afbeelding>,
 }

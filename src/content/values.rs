@@ -327,6 +327,61 @@ pub struct Video {
     pub titel: String,
 }
 
+/// A photo that goes with a document (`afbeelding` in its front matter): shown at the top of
+/// its page and on its cards, and the page's image when it is shared (Open Graph). Like a photo
+/// in a body, it needs alt text, or `decoratief: true` to say that it shows nothing a reader
+/// would miss; which of the two is checked with the photo itself, where its position is known
+/// (see `markdown::afbeelding`).
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(
+    description = "Een foto bij de pagina: bovenaan de pagina, op de kaartjes in de overzichten en als plaatje als iemand de pagina deelt.",
+    extend(
+        "if" = {
+            "properties": {
+                "decoratief": { "const": true, "description": "De foto is alleen versiering." }
+            },
+            "required": ["decoratief"]
+        },
+        "then" = { "not": { "required": ["alt"] } },
+        "else" = { "required": ["alt"] }
+    )
+)]
+pub struct Afbeelding {
+    /// The photo's path, as in a Markdown image: `/static/img/foto.jpg`.
+    #[schemars(
+        with = "String",
+        extend("x-afbeelding" = true), // crate::schema::IMAGE
+        description = "De foto: een JPEG-, PNG- of WebP-bestand in content/static/, bijvoorbeeld /static/img/foto.jpg."
+    )]
+    pub bestand: serde_saphyr::Spanned<String>,
+    /// What the photo shows, for those who cannot see it.
+    #[serde(default)]
+    #[schemars(
+        with = "Option<String>",
+        title = "Alt-tekst",
+        description = "Wat er op de foto te zien is, voor wie de foto niet kan zien. Verplicht, behalve bij een foto die alleen versiering is."
+    )]
+    pub alt: Option<serde_saphyr::Spanned<String>>,
+    /// Marks a photo that shows nothing a reader would miss: it gets an empty alt text.
+    #[serde(default)]
+    #[schemars(
+        with = "Option<bool>",
+        description = "Kies dit (true) als de foto alleen versiering is en niets laat zien dat een lezer zou missen. Laat de alt-tekst dan weg."
+    )]
+    pub decoratief: Option<serde_saphyr::Spanned<bool>>,
+    /// A caption under the photo on its page.
+    #[serde(default)]
+    #[schemars(description = "Een zin onder de foto op de pagina.")]
+    pub bijschrift: Option<String>,
+    /// Who made the photo, credited under it.
+    #[serde(default)]
+    #[schemars(
+        description = "Wie de foto heeft gemaakt. Onder de foto staat dan: Foto: en de naam."
+    )]
+    pub maker: Option<String>,
+}
+
 /// Where an interventie stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "lowercase")]

@@ -101,6 +101,9 @@ codes! {
     /// A link points at the original file of a photo that a body shows, which is not
     /// published (`afbeeldingen: { originelen: false }`, the default).
     OriginalNotPublished = "GKA-E046",
+    /// A document's `afbeelding` cannot be shown: its file is no JPEG, PNG or WebP file of the
+    /// site, or it has alt text and is marked decorative too.
+    BadAfbeelding = "GKA-E047",
     /// A setting in `site.yaml` has a value gka cannot use (house style, security contact, …).
     BadSetting = "GKA-E030",
     /// The theme named in `site.yaml`, or a theme it extends, does not exist or has no templates.

@@ -39,9 +39,15 @@ pub const WIDTHS: [u32; 4] = [480, 800, 1200, 1600];
 /// The widest fallback (JPEG or PNG) file: one file at most this wide, for the few browsers
 /// without WebP.
 const FALLBACK_WIDTH: u32 = 1200;
-/// How wide the photo is shown, for `sizes`: the text column of the gka theme
-/// (`--gka-prose-max-width`, 44rem), or the whole window when that is narrower.
-const SIZES: &str = "(min-width: 46rem) 44rem, 100vw";
+/// How wide a photo in a body or at the top of a page is shown, for `sizes`: the text column
+/// of the gka theme (`--gka-prose-max-width`, 44rem), or the whole window when that is
+/// narrower.
+const COLUMN_SIZES: &str = "(min-width: 46rem) 44rem, 100vw";
+/// How wide a photo on a card is shown: the gka theme puts cards of at least 17rem side by
+/// side from a window of about 36rem, none wider than 26rem; below that, one card fills the
+/// window. The browser takes the narrowest file that covers this, so a card loads the 480 or
+/// 800 pixel WebP, not the 1600 pixel one.
+const CARD_SIZES: &str = "(min-width: 36rem) 26rem, 100vw";
 /// The most pixels a photo may have: 64 megapixels, more than a 50-megapixel phone camera
 /// gives. Decoding takes 4 bytes a pixel, so a file of a few kilobytes that claims millions
 /// of pixels (a decompression bomb) is refused before it is decoded.
@@ -79,8 +85,8 @@ impl Kind {
         }
     }
 
-    /// The media type, for `<source type>`.
-    fn media_type(self) -> &'static str {
+    /// The media type, for `<source type>` and `og:image:type`.
+    pub fn media_type(self) -> &'static str {
         match self {
             Kind::WebP => "image/webp",
             Kind::Fallback(Fallback::Jpeg) => "image/jpeg",
@@ -351,6 +357,24 @@ pub fn variants(site_path: &str, probe: &Probe) -> Vec<Variant> {
         .collect()
 }
 
+/// Where a photo is shown, which decides how wide the browser should expect it (`sizes`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Place {
+    /// In the text column: a body's photo, or a document's `afbeelding` on its own page.
+    Column,
+    /// On a card in an overview.
+    Card,
+}
+
+impl Place {
+    fn sizes(self) -> &'static str {
+        match self {
+            Place::Column => COLUMN_SIZES,
+            Place::Card => CARD_SIZES,
+        }
+    }
+}
+
 /// How a photo is shown on its page.
 pub struct Shown<'a> {
     /// The alt text, as plain text; empty for a decorative photo.
@@ -360,6 +384,8 @@ pub struct Shown<'a> {
     /// Whether it is the first photo high on the page, which the browser should fetch at
     /// once instead of when it scrolls into view.
     pub first: bool,
+    /// Where it is shown.
+    pub place: Place,
 }
 
 /// The `<picture>` of the photo at `site_path`; `href` turns a site path into the address to
@@ -379,9 +405,10 @@ pub fn picture(
             .join(", ")
     };
     let mut html = format!(
-        r#"<picture><source type="{}" srcset="{}" sizes="{SIZES}"><img src="{}" alt="{}""#,
+        r#"<picture><source type="{}" srcset="{}" sizes="{}"><img src="{}" alt="{}""#,
         Kind::WebP.media_type(),
         escape(&srcset(webp)),
+        shown.place.sizes(),
         escape(&href(&fallback.site_path)),
         escape(shown.alt),
     );
@@ -425,6 +452,44 @@ pub struct PhotoUse {
     pub photo: Arc<Photo>,
     /// Where the image is written in the document.
     pub position: Option<Position>,
+}
+
+/// The photo of a document's `afbeelding` (see [`crate::content::values::Afbeelding`]),
+/// checked: shown at the top of its page, on its cards, and as the page's image when it is
+/// shared.
+#[derive(Debug, Clone)]
+pub struct Cover {
+    /// The photo's site path.
+    pub site_path: String,
+    /// Its header.
+    pub probe: Probe,
+    /// The alt text; empty for a photo marked decorative.
+    pub alt: String,
+    /// The caption.
+    pub bijschrift: Option<String>,
+    /// Who made it.
+    pub maker: Option<String>,
+}
+
+impl Cover {
+    /// The `<picture>` of the photo at `place`; on its own page it is high up, so fetched at
+    /// once, and on a card it loads when it scrolls into view. `href` as for [`picture`].
+    pub fn picture(&self, place: Place, alt: &str, href: impl Fn(&str) -> String) -> String {
+        let shown = Shown {
+            alt,
+            title: None,
+            first: place == Place::Column,
+            place,
+        };
+        picture(&self.site_path, &self.probe, &shown, href)
+    }
+
+    /// The file to show when the page is shared (Open Graph): the fallback, a JPEG or PNG at
+    /// most 1200 pixels wide, which every platform reads and most show at that width.
+    pub fn shared(&self) -> Variant {
+        let mut made = variants(&self.site_path, &self.probe);
+        made.pop().expect("a photo has a fallback")
+    }
 }
 
 /// A link in a body to a photo's file itself, which is not published when a body shows the
@@ -504,6 +569,7 @@ mod tests {
             alt: "De \"wethouder\"",
             title: None,
             first: false,
+            place: Place::Column,
         };
         let html = picture("/static/a.jpg", &probe(900, 600), &shown, |p| {
             format!("/gka{p}")

@@ -11,7 +11,8 @@
 //!
 //! Photos of the site (JPEG, PNG, WebP files) that a body shows become responsive images
 //! ([`crate::images`]); an image needs alt text, or the title `decoratief` to say that it is
-//! decorative and gets an empty one.
+//! decorative and gets an empty one. A document's `afbeelding` is checked here too
+//! ([`afbeelding`]), by the same rules, as the photo shown above its body.
 //!
 //! Safety policy: links and images may only use `http`, `https`, `mailto` and `tel` or point
 //! into the site; anything else (`javascript:` and friends) is an error. Raw HTML is allowed
@@ -30,8 +31,9 @@ use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag};
 use serde_saphyr::Spanned;
 
 use crate::content::document::Source;
+use crate::content::values::Afbeelding;
 use crate::diagnostics::{Code, Diagnostic, Position};
-use crate::images::{self, PhotoLink, PhotoUse, Shown};
+use crate::images::{self, Cover, PhotoLink, PhotoUse, Shown};
 use links::{LinkTargets, file_label, resolve};
 
 /// A rendered Markdown body.
@@ -45,8 +47,11 @@ pub struct Rendered {
     pub ids: Vec<String>,
     /// Links with a `#fragment` into the site, checked once every page's ids are known.
     pub fragments: Vec<FragmentLink>,
-    /// The photos the body shows, whose files are made while the pages render.
+    /// The photos the body shows, whose files are made while the pages render; the
+    /// document's `afbeelding` first, when it has one.
     pub photos: Vec<PhotoUse>,
+    /// The document's `afbeelding`, shown above the body.
+    pub afbeelding: Option<Cover>,
     /// Links to photos' files, checked once it is known which originals are published.
     pub photo_links: Vec<PhotoLink>,
 }
@@ -79,21 +84,132 @@ fn options() -> Options {
         | Options::ENABLE_HEADING_ATTRIBUTES
 }
 
-/// Renders the body of a document whose page lives at `page_url`.
+/// Renders the body of a document whose page lives at `page_url`, with its `afbeelding`
+/// when it has one.
 pub fn render(
     source: &Source,
+    afbeelding: Option<&Afbeelding>,
     page_url: &str,
     links: &LinkTargets,
     found: &mut Vec<Diagnostic>,
 ) -> Rendered {
-    render_text(
-        &source.body,
-        Origin::Body(source.body_line),
+    let page = PageContext {
         source,
         page_url,
         links,
+    };
+    let cover = afbeelding.and_then(|a| self::afbeelding(a, &page, found));
+    let mut rendered = render_text(
+        &source.body,
+        Origin::Body(source.body_line),
+        &page,
+        cover.is_some(),
         found,
-    )
+    );
+    if let Some((cover, shown)) = cover {
+        rendered.photos.insert(0, shown);
+        rendered.afbeelding = Some(cover);
+    }
+    rendered
+}
+
+/// Checks a document's `afbeelding` as an image in its body is checked: the file must be a
+/// photo of the site that can be used, with alt text or marked decorative (not both). Every
+/// problem is reported; the photo is returned when there is none.
+fn afbeelding(
+    afbeelding: &Afbeelding,
+    page: &PageContext,
+    found: &mut Vec<Diagnostic>,
+) -> Option<(Cover, PhotoUse)> {
+    let source = page.source;
+    let bestand = &afbeelding.bestand;
+    let (at, width) = (source.lines.of(bestand), source.lines.width(bestand));
+    let alt = (afbeelding.alt.as_ref())
+        .map(|alt| alt.value.trim())
+        .filter(|alt| !alt.is_empty());
+    let decorative = afbeelding.decoratief.as_ref().filter(|d| d.value);
+    // Whether the alt text says what it must: a description, or that there is none to give.
+    let described = match (alt, decorative) {
+        (None, None) => {
+            found.push(
+                Diagnostic::new(
+                    Code::ImageWithoutAlt,
+                    &source.path,
+                    at,
+                    t!("afbeelding-veld-zonder-alt", image = bestand.value.as_str()),
+                )
+                .with_width(width)
+                .with_hint(t!("afbeelding-veld-zonder-alt-hint")),
+            );
+            false
+        }
+        (Some(_), Some(decoratief)) => {
+            found.push(
+                Diagnostic::new(
+                    Code::BadAfbeelding,
+                    &source.path,
+                    source.lines.of(decoratief),
+                    t!("afbeelding-veld-alt-en-decoratief"),
+                )
+                .with_width(source.lines.width(decoratief))
+                .with_hint(t!("afbeelding-veld-alt-en-decoratief-hint")),
+            );
+            false
+        }
+        _ => true,
+    };
+    // Resolved as the target of an image in the body, so that a path relative to the page
+    // works alike in both.
+    let mut dest = CowStr::from(bestand.value.as_str());
+    let reported = found.len();
+    let target = rewrite(
+        &mut dest,
+        &t!("link-afbeelding"),
+        page,
+        (at, width),
+        found,
+        &mut Vec::new(),
+    );
+    let photo = (target.as_ref()).and_then(|target| Some((target, page.links.photos.get(target)?)));
+    let Some((target, photo)) = photo else {
+        // A target that cannot be resolved was reported by `rewrite`; an address elsewhere or
+        // a file of the site that is no photo is reported here.
+        if found.len() == reported {
+            found.push(
+                Diagnostic::new(
+                    Code::BadAfbeelding,
+                    &source.path,
+                    at,
+                    t!("afbeelding-veld-geen-foto", image = bestand.value.as_str()),
+                )
+                .with_width(width)
+                .with_hint(t!("afbeelding-veld-geen-foto-hint")),
+            );
+        }
+        return None;
+    };
+    let probe = match &photo.probed {
+        Ok(probe) => probe,
+        Err(problem) => {
+            found.push(images::diagnostic(&source.path, at, width, target, problem));
+            return None;
+        }
+    };
+    described.then(|| {
+        let cover = Cover {
+            site_path: target.clone(),
+            probe: probe.clone(),
+            alt: alt.unwrap_or_default().to_string(),
+            bijschrift: afbeelding.bijschrift.clone(),
+            maker: afbeelding.maker.clone(),
+        };
+        let shown = PhotoUse {
+            site_path: target.clone(),
+            photo: Arc::clone(photo),
+            position: at,
+        };
+        (cover, shown)
+    })
 }
 
 /// Renders one line of inline Markdown from a front-matter field, without a `<p>` around it.
@@ -105,7 +221,12 @@ pub fn render_inline(
     found: &mut Vec<Diagnostic>,
 ) -> String {
     let origin = Origin::Field(source.lines.of(field));
-    let html = render_text(&field.value, origin, source, page_url, links, found).html;
+    let page = PageContext {
+        source,
+        page_url,
+        links,
+    };
+    let html = render_text(&field.value, origin, &page, false, found).html;
     let trimmed = html.trim_end();
     match trimmed
         .strip_prefix("<p>")
@@ -125,14 +246,16 @@ enum Origin {
     Field(Option<Position>),
 }
 
+/// Renders `text` for `page`; `cover_shown` tells that the page shows its `afbeelding` above
+/// the text, which is then the photo fetched at once, not the text's first.
 fn render_text(
     text: &str,
     origin: Origin,
-    source: &Source,
-    page_url: &str,
-    links: &LinkTargets,
+    page: &PageContext,
+    cover_shown: bool,
     found: &mut Vec<Diagnostic>,
 ) -> Rendered {
+    let (source, links) = (page.source, page.links);
     // Where each line starts, so that a position costs a binary search, not a scan of the
     // text before it (pages with many links would otherwise be quadratic).
     let line_starts: Vec<usize> = std::iter::once(0)
@@ -183,11 +306,6 @@ fn render_text(
         return Rendered::default();
     }
 
-    let page = PageContext {
-        source,
-        page_url,
-        links,
-    };
     let mut has_html = false;
     let mut summary = None;
     let mut ids = Vec::new();
@@ -277,7 +395,7 @@ fn render_text(
                     && let Some(target) = rewrite(
                         dest_url,
                         &t!("link-naar"),
-                        &page,
+                        page,
                         (at, width),
                         found,
                         &mut fragments,
@@ -331,7 +449,7 @@ fn render_text(
                 let target = rewrite(
                     dest_url,
                     &t!("link-afbeelding"),
-                    &page,
+                    page,
                     (at, width),
                     found,
                     &mut fragments,
@@ -346,7 +464,8 @@ fn render_text(
                         let shown = Shown {
                             alt: if decorative { "" } else { alt.trim() },
                             title: Some(title.as_ref()).filter(|t| !t.is_empty()),
-                            first: !after_heading && photos.is_empty(),
+                            first: !cover_shown && !after_heading && photos.is_empty(),
+                            place: images::Place::Column,
                         };
                         let base = links.base_path.trim_end_matches('/');
                         let html =
@@ -401,6 +520,7 @@ fn render_text(
         fragments,
         photos,
         photo_links,
+        afbeelding: None,
     }
 }
 
@@ -645,7 +765,13 @@ mod tests {
 
     fn html(body: &str) -> (String, Vec<Diagnostic>) {
         let mut found = Vec::new();
-        let out = render(&source(body), "/interventies/a/", &targets(), &mut found);
+        let out = render(
+            &source(body),
+            None,
+            "/interventies/a/",
+            &targets(),
+            &mut found,
+        );
         (out.html, found)
     }
 
@@ -847,6 +973,7 @@ mod tests {
         let mut found = Vec::new();
         let out = render(
             &source(&format!("## Kop\n\n{long}\n")),
+            None,
             "/x/",
             &targets(),
             &mut found,

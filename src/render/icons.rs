@@ -104,6 +104,17 @@ pub struct IconLink {
     pub sizes: Option<String>,
 }
 
+/// The image of a page that has no photo of its own when it is shared (Open Graph): the
+/// largest manifest icon, as site path and size in pixels, when it is made from the site's own
+/// logo. The theme's neutral mark tells nothing about the gemeente, so a site without a logo
+/// has none, and the platforms show the page's title and description alone.
+pub fn shared(site: &Site) -> Option<(&'static str, u32)> {
+    let source = Source::of(site);
+    let from_logo =
+        matches!(&source, Source::File(path) if site.config.logo.as_ref() == Some(path));
+    from_logo.then_some((routes::MANIFEST_ICONS[1], MANIFEST_SIZES[1]))
+}
+
 /// The links of `site.iconen`: the favicon, the SVG when the source is one, the largest
 /// favicon-sized PNG, the touch icon and the manifest; `link` turns a site path into an
 /// `href`.

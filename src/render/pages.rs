@@ -211,7 +211,11 @@ pub(super) fn nieuwsbericht<'a>(views: &Views<'a>, i: usize) -> PageJob<'a> {
         "name": format!("Gemeente {}", site.config.gemeente),
         "url": site.config.base_url.as_str(),
     });
-    let item = match data.soort {
+    // The item's own photo, as shared: the site's logo is no image of the item.
+    let image = (page.afbeelding.as_ref())
+        .and(page.deelafbeelding.as_ref())
+        .map(|shared| shared.url.clone());
+    let mut item = match data.soort {
         Soort::Evenement => serde_json::json!({
             "@type": "Event",
             "name": entry.doc().meta.titel,
@@ -237,6 +241,9 @@ pub(super) fn nieuwsbericht<'a>(views: &Views<'a>, i: usize) -> PageJob<'a> {
             "publisher": gemeente,
         }),
     };
+    if let Some(image) = image {
+        item["image"] = image.into();
+    }
     let page = page.with_structured_data(Some(item), "article", "nieuwsbericht");
     (
         Kind::Nieuws.info().template,

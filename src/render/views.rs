@@ -10,6 +10,7 @@ use serde::Serialize;
 
 use crate::content::types::{Kind, TYPES};
 use crate::content::values::{Datum, Erkenningsniveau, Onderwijs, Soort, Status, Video};
+use crate::images::Place;
 use crate::markdown::links;
 use crate::routes;
 use crate::site::{Config, Entry, Facet, Site, Term, Titled};
@@ -85,6 +86,37 @@ pub struct VideoView {
     pub host: Option<String>,
 }
 
+/// A document's `afbeelding` on its own page.
+#[derive(Debug, Clone, Serialize)]
+pub struct AfbeeldingView {
+    /// The `<picture>`, fetched at once (it is high on the page), already safe.
+    pub html: String,
+    /// The alt text; empty for a photo marked decorative.
+    pub alt: String,
+    /// The caption, for `<figcaption>`.
+    pub bijschrift: Option<String>,
+    /// Who made the photo, for the credit in `<figcaption>`.
+    pub maker: Option<String>,
+}
+
+/// The image a page shows when it is shared: Open Graph's `og:image` and the Twitter card.
+#[derive(Debug, Clone, Serialize)]
+pub struct DeelAfbeeldingView {
+    /// Its absolute address.
+    pub url: String,
+    /// Its media type, `image/jpeg` or `image/png`.
+    #[serde(rename = "type")]
+    pub media_type: &'static str,
+    /// Its width in pixels.
+    pub breedte: u32,
+    /// Its height in pixels.
+    pub hoogte: u32,
+    /// What it shows, for `og:image:alt`; null for a photo marked decorative.
+    pub alt: Option<String>,
+    /// The Twitter card: `summary_large_image` for a photo, `summary` for the logo.
+    pub twitter_card: &'static str,
+}
+
 /// Footer contact details.
 #[derive(Debug, Serialize)]
 pub struct ContactView<'a> {
@@ -150,6 +182,11 @@ pub struct PageView<'a> {
     pub gewijzigd: Option<DateView>,
     /// The video the page is about, for interventies and plain pages.
     pub video: Option<VideoView>,
+    /// The document's photo, for interventies, news and plain pages that have one.
+    pub afbeelding: Option<AfbeeldingView>,
+    /// The image the page shows when it is shared: its photo, else the site's logo, else
+    /// none.
+    pub deelafbeelding: Option<DeelAfbeeldingView>,
     /// The page's Content-Security-Policy, for `<meta http-equiv>`.
     pub csp: String,
     /// Open Graph's `og:type`: `website` for the home page, `article` for the rest.
@@ -259,6 +296,11 @@ pub struct Card<'a> {
     pub onderwijs: Vec<Link>,
     /// Recognition level of an interventie, as a link to its term page.
     pub erkenning: Option<Link>,
+    /// The document's photo as a `<picture>` that loads when it scrolls into view, with an
+    /// empty alt text: the card's title, a link, already names what the card is about, and the
+    /// photo's description is read on the page itself, so a list of cards is not read out as a
+    /// list of photo descriptions. Already safe.
+    pub afbeelding: Option<String>,
     /// On the interventies overview: every term page the interventie is listed on, as
     /// `facet:slug` (`leeftijd:12-18`), for filtering with JavaScript.
     pub facetten: Vec<String>,
@@ -445,6 +487,23 @@ impl<'a> Views<'a> {
         );
         page.gewijzigd = entry.doc().source.modified.map(DateView::from);
         page.trefwoorden = &entry.doc().meta.trefwoorden;
+        if let Some(cover) = &entry.body().afbeelding {
+            page.afbeelding = Some(AfbeeldingView {
+                html: cover.picture(Place::Column, &cover.alt, |path| self.href(path)),
+                alt: cover.alt.clone(),
+                bijschrift: cover.bijschrift.clone(),
+                maker: cover.maker.clone(),
+            });
+            let shared = cover.shared();
+            page.deelafbeelding = Some(DeelAfbeeldingView {
+                url: self.config().absolute(&shared.site_path),
+                media_type: shared.kind.media_type(),
+                breedte: shared.width,
+                hoogte: shared.height,
+                alt: Some(cover.alt.clone()).filter(|alt| !alt.is_empty()),
+                twitter_card: "summary_large_image",
+            });
+        }
         if let Some(modified) = entry.doc().source.modified.or(entry.doc().meta.datum) {
             page.dcterms_modified = modified.iso();
         }
@@ -484,6 +543,8 @@ impl<'a> Views<'a> {
             sectie: self.href(&top_section(site_path)),
             gewijzigd: None,
             video: None,
+            afbeelding: None,
+            deelafbeelding: self.shared_logo(),
             csp: security::content_security_policy(None),
             og_type: "article",
             dcterms_type: "webpagina",
@@ -492,6 +553,20 @@ impl<'a> Views<'a> {
             crumbs,
         };
         page.with_structured_data(None, "article", "webpagina")
+    }
+
+    /// The image of a page without a photo of its own when it is shared: the site's logo,
+    /// if it has one (see [`icons::shared`]).
+    fn shared_logo(&self) -> Option<DeelAfbeeldingView> {
+        let (path, size) = icons::shared(self.site)?;
+        Some(DeelAfbeeldingView {
+            url: self.config().absolute(path),
+            media_type: "image/png",
+            breedte: size,
+            hoogte: size,
+            alt: Some(format!("Logo van {}", self.config().titel)),
+            twitter_card: "summary",
+        })
     }
 
     /// Home, then each ancestor of `site_path` that is a page, by its title.
@@ -569,6 +644,8 @@ impl<'a> Views<'a> {
             url: self.href(&entry.url),
             samenvatting: entry.summary(),
             datum: entry.doc().meta.datum.map(DateView::from),
+            afbeelding: (entry.body().afbeelding.as_ref())
+                .map(|cover| cover.picture(Place::Card, "", |path| self.href(path))),
             ..Card::default()
         }
     }

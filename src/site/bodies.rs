@@ -66,7 +66,7 @@ pub(super) struct Again {
     pub(super) found: Vec<Diagnostic>,
 }
 
-/// Renders `doc`'s body and inline fields as the page at `url`.
+/// Renders `doc`'s body, inline fields and `afbeelding` as the page at `url`.
 fn render<T: InlineMarkdown>(
     doc: &Document<T>,
     url: &SitePath,
@@ -74,7 +74,7 @@ fn render<T: InlineMarkdown>(
     links_digest: u64,
 ) -> Cached {
     let mut found = Vec::new();
-    let body = markdown::render(&doc.source, url, links, &mut found);
+    let body = markdown::render(&doc.source, doc.data.afbeelding(), url, links, &mut found);
     let inline = doc
         .data
         .inline_markdown()

@@ -27,7 +27,7 @@ use crate::content::page::{Home, Page, SectionIntro};
 use crate::content::programmalijn::Programmalijn;
 use crate::content::toegankelijkheid::Toegankelijkheid;
 use crate::content::types::{Kind, TYPES};
-use crate::content::values::Datum;
+use crate::content::values::{Afbeelding, Datum};
 use crate::content::{CONFIG_FILE, Item, Loaded, StaticFile, content_file};
 use crate::diagnostics::{Code, Diagnostic, Diagnostics, Position};
 use crate::markdown::links::LinkTargets;
@@ -403,11 +403,17 @@ impl Site {
     }
 }
 
-/// Content types whose front matter holds inline Markdown besides the body.
+/// What of a content type's front matter is rendered with its body: inline Markdown fields,
+/// and the photo above the body.
 pub trait InlineMarkdown {
     /// The inline Markdown fields, in a fixed order the type's views rely on.
     fn inline_markdown(&self) -> Vec<&Spanned<String>> {
         Vec::new()
+    }
+
+    /// The `afbeelding`, for the types that have one.
+    fn afbeelding(&self) -> Option<&Afbeelding> {
+        None
     }
 }
 
@@ -415,10 +421,25 @@ impl InlineMarkdown for Home {}
 impl InlineMarkdown for Agenda {}
 impl InlineMarkdown for Toegankelijkheid {}
 impl InlineMarkdown for Addendum {}
-impl InlineMarkdown for Interventie {}
-impl InlineMarkdown for Nieuws {}
-impl InlineMarkdown for Page {}
 impl InlineMarkdown for SectionIntro {}
+
+impl InlineMarkdown for Interventie {
+    fn afbeelding(&self) -> Option<&Afbeelding> {
+        self.afbeelding.as_ref()
+    }
+}
+
+impl InlineMarkdown for Nieuws {
+    fn afbeelding(&self) -> Option<&Afbeelding> {
+        self.afbeelding.as_ref()
+    }
+}
+
+impl InlineMarkdown for Page {
+    fn afbeelding(&self) -> Option<&Afbeelding> {
+        self.afbeelding.as_ref()
+    }
+}
 
 impl InlineMarkdown for Programmalijn {
     /// The `ambities`, then the `tekst` of each result.
