@@ -249,6 +249,19 @@ pub enum Command {
     /// improvement with a new gka. With a copy, the theme is the site's own: gka check says so
     /// when a newer gka has a newer theme.
     CopyTheme(CopyThemeArgs),
+    /// Explain a code such as GKA-E007: what the message means and what to do about it.
+    ///
+    /// Without a code, lists every code with a one-line summary; `gka uitleg sjablonen` shows
+    /// the values templates can use.
+    Uitleg(UitlegArgs),
+}
+
+/// Flags of `gka uitleg`.
+#[derive(Debug, Args)]
+pub struct UitlegArgs {
+    /// The code (GKA-E007, E007 or e7), or `sjablonen`; without it, every code is listed.
+    #[arg(value_name = "CODE")]
+    pub code: Option<String>,
 }
 
 /// Flags of `gka copy-theme`.

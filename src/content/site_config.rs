@@ -93,6 +93,27 @@ pub struct SiteConfig {
         description = "Wat gka doet met de foto's op de pagina's. gka maakt ze kleiner en haalt de gegevens eruit, zoals de plek waar de foto is gemaakt."
     )]
     pub afbeeldingen: Option<Afbeeldingen>,
+    /// From what size a link to a file warns the visitor that it is a large download.
+    #[serde(default)]
+    #[schemars(
+        description = "Vanaf welke grootte een link naar een bestand (een document of een afbeelding) de bezoeker waarschuwt dat het een groot bestand is. Standaard vanaf 10 MB."
+    )]
+    pub downloads: Option<Downloads>,
+}
+
+/// Settings of the links to files.
+#[derive(Debug, Clone, Default, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(description = "Instellingen voor links naar bestanden.")]
+pub struct Downloads {
+    /// The size from which a link to a file says it is a large file, e.g. `10 MB`.
+    #[serde(default)]
+    #[schemars(
+        with = "Option<String>",
+        description = "Vanaf deze grootte staat bij een link naar een bestand dat het een groot bestand is, bijvoorbeeld 10 MB of 500 kB. Standaard 10 MB.",
+        regex(pattern = r"^\s*[0-9]+([.,][0-9]+)?\s*([bB]|[bB]ytes?|[kKmMgG][bB])\s*$")
+    )]
+    pub waarschuwing_vanaf: Option<Spanned<String>>,
 }
 
 /// Settings of the photos the bodies show.
