@@ -254,6 +254,11 @@ pub enum Command {
     /// For each source in `bronnen` of content/site.yaml with an address, its gka.json is
     /// fetched into bronnen/<gemeente>/, to be committed; a copy is replaced only by valid data.
     Bronnen(BronnenArgs),
+    /// Explain a code such as GKA-E007: what the message means and what to do about it.
+    ///
+    /// Without a code, lists every code with a one-line summary; `gka uitleg sjablonen` shows
+    /// the values templates can use.
+    Uitleg(UitlegArgs),
 }
 
 /// Flags of `gka bronnen`.
@@ -274,6 +279,14 @@ pub struct BronnenArgs {
     /// How to print problems [default: github when GITHUB_ACTIONS=true, else human].
     #[arg(long, value_enum, value_name = "FORMAT")]
     pub format: Option<Format>,
+}
+
+/// Flags of `gka uitleg`.
+#[derive(Debug, Args)]
+pub struct UitlegArgs {
+    /// The code (GKA-E007, E007 or e7), or `sjablonen`; without it, every code is listed.
+    #[arg(value_name = "CODE")]
+    pub code: Option<String>,
 }
 
 /// Flags of `gka copy-theme`.

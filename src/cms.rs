@@ -933,7 +933,7 @@ mod tests {
             };
             let schema = serde_json::json!({ "type": "string", "pattern": pattern });
             let validator = jsonschema::validator_for(&schema).unwrap();
-            ["2021-2024", "4-12", "nl"]
+            ["2021-2024", "4-12", "nl", "10 MB"]
                 .into_iter()
                 .find(|c| validator.is_valid(&Value::from(*c)))
                 .unwrap_or_else(|| panic!("no example matches {pattern}"))

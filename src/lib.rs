@@ -13,8 +13,8 @@
 //! changed. [`new`] scaffolds a
 //! new site for another gemeente; [`schema`] writes JSON Schemas of the front matter for
 //! editors, and [`cms`] the configurations of form-based editors read off them.
-//! [`diagnostics`] holds the problems every stage reports and prints them, and [`i18n`] the
-//! language every text a person reads is in.
+//! [`diagnostics`] holds the problems every stage reports and prints them, [`uitleg`] explains
+//! their codes, and [`i18n`] the language every text a person reads is in.
 
 // First, so that its `t!` is in scope in every module below.
 #[macro_use]
@@ -37,3 +37,4 @@ pub mod serve;
 pub mod site;
 pub mod sources;
 pub mod theme;
+pub mod uitleg;

@@ -123,6 +123,7 @@ fn main() -> ExitCode {
         Command::Schema(args) => schema(args),
         Command::CopyTheme(args) => copy_theme(&args),
         Command::Bronnen(args) => bronnen(&args),
+        Command::Uitleg(args) => uitleg(args.code.as_deref()),
         Command::Completions(args) => {
             // From the command line as people see it: its help texts in their language. Made
             // in memory first, as clap_complete panics when it cannot write, and a reader that
@@ -365,8 +366,8 @@ fn print_diagnostics(root: &Path, format: Format, todos: Todos, diagnostics: &[D
 }
 
 /// `gka bronnen`: fetches a national site's sources, then prints a line per source, the
-/// warnings of those that failed and the counts. Exit code 1 for errors in `site.yaml`, and with `--strict`
-/// for a source that failed too.
+/// warnings of those that failed and the counts. Exit code 1 for errors in `site.yaml`, and
+/// with `--strict` for a source that failed too.
 fn bronnen(args: &cli::BronnenArgs) -> ExitCode {
     let format = format(args.format);
     let root = gka::build::resolve_root(&args.root);
@@ -393,6 +394,46 @@ fn bronnen(args: &cli::BronnenArgs) -> ExitCode {
             );
             ExitCode::from(1)
         }
+    }
+}
+
+/// `gka uitleg`: the explanation of one code on standard output, like `rustc --explain`, so that
+/// it can go through a pager; without a code, the list of every code with its title.
+fn uitleg(code: Option<&str>) -> ExitCode {
+    use gka::diagnostics::{Code, Severity};
+    use gka::uitleg::{self, TEMPLATES_TOPIC};
+    let lang = gka::i18n::current();
+    let text = match code.map(uitleg::parse) {
+        Some(Ok(topic)) => format!("{}\n", uitleg::text(topic, lang)),
+        Some(Err(unknown)) => {
+            eprintln!("{}", t!("fout", message = unknown.to_string()));
+            eprintln!("  {}: {}", t!("label-tip"), unknown.hint());
+            return ExitCode::from(2);
+        }
+        None => {
+            let mut out = format!("{}\n", t!("uitleg-lijst"));
+            for (severity, heading) in [
+                (Severity::Error, t!("uitleg-lijst-fouten")),
+                (Severity::Warning, t!("uitleg-lijst-waarschuwingen")),
+            ] {
+                out.push_str(&format!("\n{heading}\n"));
+                for code in Code::ALL.iter().filter(|c| c.severity() == severity) {
+                    out.push_str(&format!("  {code}  {}\n", uitleg::title(*code, lang)));
+                }
+            }
+            out.push_str(&format!(
+                "\n{}\n",
+                t!("uitleg-lijst-sjablonen", topic = TEMPLATES_TOPIC)
+            ));
+            out
+        }
+    };
+    match std::io::stdout().write_all(text.as_bytes()) {
+        Err(err) if err.kind() != std::io::ErrorKind::BrokenPipe => {
+            eprintln!("{}", t!("fout", message = gka::i18n::io_error(&err)));
+            ExitCode::from(2)
+        }
+        _ => ExitCode::SUCCESS,
     }
 }
 

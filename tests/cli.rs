@@ -235,7 +235,7 @@ fn completions_name_every_command_in_the_language_gka_speaks() {
         let run = gka(["completions", shell]);
         run.assert_success();
         for word in [
-            "build", "check", "serve", "new", "schema", "base-url", "todos",
+            "build", "check", "serve", "new", "schema", "uitleg", "base-url", "todos",
         ] {
             assert!(run.stdout.contains(word), "{shell}: {word}");
         }

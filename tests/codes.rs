@@ -30,8 +30,8 @@ fn overwrite() -> bool {
 }
 
 /// Adds to the fixture what git cannot carry or what must point outside the copy: symbolic
-/// links, file names with a backslash, and a photo (made here, so the repository holds no
-/// binary file).
+/// links, file names with a backslash, a photo and a large file (made here, so the repository
+/// holds no binary file).
 fn prepare(code: &str, root: &SiteRoot) {
     match code {
         "GKA-E046" => {
@@ -46,6 +46,12 @@ fn prepare(code: &str, root: &SiteRoot) {
             root.write("content/static/kinderen.jpg", jpeg);
         }
         "GKA-E001" => symlink("bestaat-niet.md", &root.file("content/contact.md")),
+        // A 40 MB scan, sparse: it takes no room on the disk.
+        "GKA-W012" => {
+            std::fs::create_dir_all(root.file("content/static")).unwrap();
+            let file = std::fs::File::create(root.file("content/static/verslag.pdf")).unwrap();
+            file.set_len(40_000_000).unwrap();
+        }
         "GKA-E014" => root.write(
             "content/nieuws\\open-dag.md",
             "---\ntitel: Open dag\ndatum: 2025-06-14\n---\n\nDe bibliotheek is open.\n",

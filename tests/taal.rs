@@ -413,7 +413,7 @@ fn a_template_error_is_framed_in_dutch_with_the_file_line_and_column() {
     assert!(run.stderr.contains(&dutch), "{dutch} in:\n{}", run.stderr);
     assert!(
         run.stderr
-            .contains("= tip: verbeter het sjabloon op deze plek; docs/templates.md noemt"),
+            .contains("= tip: verbeter het sjabloon op deze plek; gka uitleg sjablonen noemt"),
         "{}",
         run.stderr
     );

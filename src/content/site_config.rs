@@ -93,12 +93,33 @@ pub struct SiteConfig {
         description = "Wat gka doet met de foto's op de pagina's. gka maakt ze kleiner en haalt de gegevens eruit, zoals de plek waar de foto is gemaakt."
     )]
     pub afbeeldingen: Option<Afbeeldingen>,
+    /// From what size a link to a file warns the visitor that it is a large download.
+    #[serde(default)]
+    #[schemars(
+        description = "Vanaf welke grootte een link naar een bestand (een document of een afbeelding) de bezoeker waarschuwt dat het een groot bestand is. Standaard vanaf 10 MB."
+    )]
+    pub downloads: Option<Downloads>,
     /// A national site's sources: the gemeenten whose content it shows (see `gka bronnen`).
     #[serde(default)]
     #[schemars(
         description = "Alleen voor een landelijke site: de gemeenten waarvan de site de teksten toont. Per gemeente het adres van haar gka.json, of een map met haar site."
     )]
     pub bronnen: Option<Vec<Bron>>,
+}
+
+/// Settings of the links to files.
+#[derive(Debug, Clone, Default, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(description = "Instellingen voor links naar bestanden.")]
+pub struct Downloads {
+    /// The size from which a link to a file says it is a large file, e.g. `10 MB`.
+    #[serde(default)]
+    #[schemars(
+        with = "Option<String>",
+        description = "Vanaf deze grootte staat bij een link naar een bestand dat het een groot bestand is, bijvoorbeeld 10 MB of 500 kB. Standaard 10 MB.",
+        regex(pattern = r"^\s*[0-9]+([.,][0-9]+)?\s*([bB]|[bB]ytes?|[kKmMgG][bB])\s*$")
+    )]
+    pub waarschuwing_vanaf: Option<Spanned<String>>,
 }
 
 /// One gemeente a national site reads: the address of its published `/data/gka.json`, or a

@@ -141,6 +141,9 @@ codes! {
     EventWithoutPlace = "GKA-W010",
     /// A ` #` after a text in YAML starts a comment, which cuts the text short.
     CommentAfterValue = "GKA-W011",
+    /// A link points at a file (a document or an image) at or over the size set in
+    /// `site.yaml` (`downloads: { waarschuwing_vanaf: … }`, 10 MB by default).
+    HeavyFile = "GKA-W012",
     /// The site's own copy of a theme gka carries is older than gka's own.
     OlderThemeCopy = "GKA-W050",
     /// A national site's source could not be fetched: unreachable, too slow, too large or an

@@ -5,6 +5,9 @@
 //! A site made by `gka new` has a couple of dozen to-dos; shown one by one on every build they
 //! would bury the one error that matters. `--todos` and `--strict` show each of them, and the
 //! machine formats always do ([`super::report::Reporter::render`]): tools need every record.
+//!
+//! The report ends with one line naming every code in it and `gka uitleg`, which explains them:
+//! once per run rather than under each diagnostic, as `rustc` points to `rustc --explain`.
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -78,7 +81,33 @@ pub fn human_report(reporter: &mut Reporter, diagnostics: &[Diagnostic], todos: 
             out.push('\n');
         }
     }
+    if let Some(line) = explanations(diagnostics, todos) {
+        out.push('\n');
+        out.push_str(&line);
+        out.push('\n');
+    }
     out
+}
+
+/// The closing line of a report that names codes: each code the report shows once, in the
+/// order of their names (errors first), and how to get their explanation. To-dos summed up per
+/// file show no code (their line says how to see them), and are not named.
+fn explanations(diagnostics: &[Diagnostic], todos: Todos) -> Option<String> {
+    let mut codes: Vec<Code> = diagnostics
+        .iter()
+        .map(|d| d.code)
+        .filter(|code| todos == Todos::Each || *code != Code::Todo)
+        .collect();
+    codes.sort_unstable_by_key(|c| c.as_str());
+    codes.dedup();
+    let first = codes.first()?;
+    let names: Vec<&str> = codes.iter().map(|c| c.as_str()).collect();
+    Some(t!(
+        "uitleg-meer",
+        count = codes.len(),
+        codes = names.join(", "),
+        first = first.as_str()
+    ))
 }
 
 /// `content/contact.md: 4 teksten met TODO: nog in te vullen (regels 3, 7, 12, 20)`.
@@ -189,7 +218,49 @@ mod tests {
             .unwrap()..];
         assert_eq!(recap.matches("content/a.md:").count(), 10, "{out}");
         assert!(recap.contains("content/a.md:10:1: "), "{out}");
-        assert!(recap.ends_with("  … en nog 2 (zie hierboven)\n"), "{out}");
+        assert!(
+            recap.ends_with("  … en nog 2 (zie hierboven)\n\nMeer uitleg: gka uitleg GKA-E040\n"),
+            "{out}"
+        );
+    }
+
+    #[test]
+    fn the_report_ends_by_naming_each_code_it_shows_once_errors_first() {
+        let out = report(Todos::Each);
+        let last = out.lines().last().unwrap();
+        assert_eq!(
+            last,
+            "Meer uitleg over GKA-E040, GKA-W005, GKA-W008: typ gka uitleg met de code, \
+             bijvoorbeeld gka uitleg GKA-E040"
+        );
+        assert_eq!(out.matches("gka uitleg").count(), 2, "{out}");
+        // To-dos summed up per file show no code, and the last line names none.
+        let out = report(Todos::PerFile);
+        assert!(
+            out.ends_with(
+                "\nMeer uitleg over GKA-E040, GKA-W005: typ gka uitleg met de code, \
+                 bijvoorbeeld gka uitleg GKA-E040\n"
+            ),
+            "{out}"
+        );
+        let one = [at(Code::BrokenLink, "content/c.md", 5, "broken c5")];
+        let out = human_report(
+            &mut Reporter::new(Path::new("."), false),
+            &one,
+            Todos::PerFile,
+        );
+        assert!(
+            out.ends_with("\nMeer uitleg: gka uitleg GKA-E040\n"),
+            "{out}"
+        );
+        assert_eq!(
+            human_report(
+                &mut Reporter::new(Path::new("."), false),
+                &[],
+                Todos::PerFile
+            ),
+            ""
+        );
     }
 
     #[test]
@@ -201,6 +272,7 @@ mod tests {
             Todos::PerFile,
         );
         assert_eq!(out.matches("broken c5").count(), 1, "{out}");
+        assert!(!out.contains("Eerst oplossen"), "{out}");
         assert_eq!(summary(&errors, Todos::PerFile), "1 fout, 0 waarschuwingen");
     }
 }

@@ -1,6 +1,7 @@
 //! Link resolution for Markdown: what internal links may point at, how a link target written
 //! in a document becomes the `href` to write (checked, and with the site's base path), and
-//! the type and size shown in the text of links to downloadable files.
+//! the type and size shown in the text of links to downloadable files, with a warning for a
+//! file so large that a visitor on a phone should know before following the link.
 //!
 //! Model stage, like its parent: [`crate::site`] resolves with it the links written in
 //! Markdown (through [`super::render`] and [`super::render_inline`]) and the link fields of
@@ -33,6 +34,9 @@ pub struct LinkTargets {
     pub template_ids: Vec<String>,
     /// The photos among the files, which a body shows as responsive images.
     pub photos: Arc<crate::images::Photos>,
+    /// From how many bytes a link to a file says it is a large file (`downloads:` in
+    /// `site.yaml`); `None` never says so.
+    pub heavy_from: Option<u64>,
 }
 
 impl LinkTargets {
@@ -52,6 +56,7 @@ impl LinkTargets {
         sorted(self.files.iter()).hash(&mut hasher);
         self.template_ids.hash(&mut hasher);
         self.photos.hash_into(&mut hasher);
+        self.heavy_from.hash(&mut hasher);
         hasher.finish()
     }
 }
@@ -307,15 +312,62 @@ const DOWNLOADS: &[&str] = &[
     "zip",
 ];
 
-/// "PDF, 1,2 MB" for a downloadable file at `site_path` in `files`; `None` for anything else.
-pub fn file_label(site_path: &str, files: &HashMap<String, u64>) -> Option<String> {
-    let path = site_path.split(['#', '?']).next().unwrap_or(site_path);
-    let size = files.get(path)?;
+/// File extensions of images a link may point at. A browser shows them rather than saving
+/// them, so their links get a type and size only when the file is large.
+const IMAGES: &[&str] = &[
+    "jpg", "jpeg", "png", "gif", "webp", "avif", "svg", "tif", "tiff", "bmp", "heic",
+];
+
+/// The words in a link's text that warn of a large file. Dutch whatever language gka speaks:
+/// they are part of the site, which is Dutch.
+pub const LARGE_FILE: &str = "groot bestand";
+
+/// What the text of a link to the file at `site_path` in `files` says about it: "PDF, 1,2 MB"
+/// for a document; "PDF, groot bestand: 40 MB" for a document or an image of at least
+/// `heavy_from` bytes, which a visitor on a phone should know before following the link;
+/// `None` for anything else.
+pub fn file_label(
+    site_path: &str,
+    files: &HashMap<String, u64>,
+    heavy_from: Option<u64>,
+) -> Option<String> {
+    let path = without_suffix(site_path);
+    let size = *files.get(path)?;
+    let extension = labelled_extension(path)?;
+    let kind = extension.to_ascii_uppercase();
+    if heavy_from.is_some_and(|limit| size >= limit) {
+        Some(format!("{kind}, {LARGE_FILE}: {}", dutch_size(size)))
+    } else {
+        (DOWNLOADS.contains(&extension.as_str())).then(|| format!("{kind}, {}", dutch_size(size)))
+    }
+}
+
+/// The warning for the communicator about a link to the file at `site_path` whose text
+/// [`file_label`] marks as a large file: what the file weighs and what to do about it.
+pub fn heavy_file(site_path: &str, links: &LinkTargets) -> Option<Problem> {
+    let path = without_suffix(site_path);
+    let size = *links.files.get(path)?;
+    let limit = links.heavy_from.filter(|limit| size >= *limit)?;
+    labelled_extension(path)?;
+    Some(problem(
+        Code::HeavyFile,
+        t!("bestand-groot", size = dutch_size(size)),
+        t!("bestand-groot-hint", limit = dutch_size(limit)),
+    ))
+}
+
+/// A site path without its `#fragment` or `?query`.
+fn without_suffix(site_path: &str) -> &str {
+    site_path.split(['#', '?']).next().unwrap_or(site_path)
+}
+
+/// The extension of the file at `path`, in lower case, when links to it can get a label: a
+/// document or an image.
+fn labelled_extension(path: &str) -> Option<String> {
     let (_, extension) = path.rsplit_once('/')?.1.rsplit_once('.')?;
     let extension = extension.to_ascii_lowercase();
-    DOWNLOADS
-        .contains(&extension.as_str())
-        .then(|| format!("{}, {}", extension.to_ascii_uppercase(), dutch_size(*size)))
+    (DOWNLOADS.contains(&extension.as_str()) || IMAGES.contains(&extension.as_str()))
+        .then_some(extension)
 }
 
 /// A file size as Dutch readers write it: `1,2 MB`, `245 kB`, `800 bytes` (units of 1000,
@@ -444,6 +496,59 @@ mod tests {
             &site(),
         );
         assert_eq!(found.unwrap().href, "/nieuws/zomerschool-2025/");
+    }
+
+    #[test]
+    fn links_to_large_files_say_so_and_warn() {
+        let files: HashMap<String, u64> = [
+            ("/static/agenda.pdf", 1_234_567),
+            ("/static/scan.pdf", 40_000_000),
+            ("/static/foto.JPG", 12_000_000),
+            ("/static/klein.png", 300_000),
+            ("/static/data.bin", 50_000_000),
+        ]
+        .map(|(path, size)| (path.to_string(), size))
+        .into();
+        let limit = Some(10_000_000);
+        let label = |path: &str| file_label(path, &files, limit);
+        assert_eq!(label("/static/agenda.pdf").unwrap(), "PDF, 1,2 MB");
+        assert_eq!(
+            label("/static/scan.pdf#pagina=3").unwrap(),
+            "PDF, groot bestand: 40 MB"
+        );
+        assert_eq!(
+            label("/static/foto.JPG").unwrap(),
+            "JPG, groot bestand: 12 MB"
+        );
+        // A small image is shown, not downloaded: no label; nor for a file of no known kind.
+        assert_eq!(label("/static/klein.png"), None);
+        assert_eq!(label("/static/data.bin"), None);
+        // Exactly at the limit counts; without a limit nothing is large.
+        assert!(
+            file_label("/static/scan.pdf", &files, Some(40_000_000))
+                .is_some_and(|l| l.contains("groot"))
+        );
+        assert_eq!(
+            file_label("/static/scan.pdf", &files, None).unwrap(),
+            "PDF, 40 MB"
+        );
+
+        let links = LinkTargets {
+            files,
+            heavy_from: limit,
+            ..LinkTargets::default()
+        };
+        let warning = heavy_file("/static/scan.pdf", &links).unwrap();
+        assert_eq!(warning.code, Code::HeavyFile);
+        assert!(warning.message.contains("40 MB"), "{}", warning.message);
+        assert!(warning.hint.contains("10 MB"), "{}", warning.hint);
+        for quiet in [
+            "/static/agenda.pdf",
+            "/static/data.bin",
+            "/static/nergens.pdf",
+        ] {
+            assert!(heavy_file(quiet, &links).is_none(), "{quiet}");
+        }
     }
 
     #[test]

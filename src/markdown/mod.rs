@@ -34,7 +34,7 @@ use crate::content::document::Source;
 use crate::content::values::Afbeelding;
 use crate::diagnostics::{Code, Diagnostic, Position};
 use crate::images::{self, Cover, PhotoLink, PhotoUse, Shown};
-use links::{LinkTargets, file_label, resolve};
+use links::{LinkTargets, file_label, heavy_file, resolve};
 
 /// A rendered Markdown body.
 #[derive(Debug, Clone, Default)]
@@ -412,10 +412,26 @@ fn render_text(
                     let site_path = dest_url
                         .strip_prefix(links.base_path.trim_end_matches('/'))
                         .filter(|p| p.starts_with('/') && !p.starts_with("//"));
-                    if let Some(file) = site_path.and_then(|p| file_label(p, &links.files)) {
+                    let heavy = site_path.and_then(|p| Some((p, heavy_file(p, links)?)));
+                    if let Some((path, problem)) = &heavy {
+                        let message = format!("{} '{path}' {}", t!("link-naar"), problem.message);
+                        found.push(
+                            Diagnostic::new(problem.code, &source.path, at, message)
+                                .with_width(width)
+                                .with_hint(problem.hint.clone()),
+                        );
+                    }
+                    let file =
+                        site_path.and_then(|p| file_label(p, &links.files, links.heavy_from));
+                    if let Some(file) = file {
                         let type_open = format!("({}", file.split(',').next().unwrap_or_default());
-                        if !label.to_lowercase().contains(&type_open.to_lowercase()) {
+                        let text = label.to_lowercase();
+                        if !text.contains(&type_open.to_lowercase()) {
                             labels.push((end_of(&events, i), format!(" ({file})")));
+                        } else if heavy.is_some() && !text.contains(links::LARGE_FILE) {
+                            // The author wrote the type and size; the visitor is still warned.
+                            let warning = file.split_once(", ").map_or(file.as_str(), |(_, w)| w);
+                            labels.push((end_of(&events, i), format!(" ({warning})")));
                         }
                     }
                 }
@@ -744,6 +760,8 @@ mod tests {
                 "/interventies/b/",
                 "/static/agenda.pdf",
                 "/static/foto.jpg",
+                "/static/scan.pdf",
+                "/static/kaart.png",
             ]
             .map(String::from)
             .into(),
@@ -756,10 +774,13 @@ mod tests {
             files: [
                 ("/static/agenda.pdf".to_string(), 1_234_567),
                 ("/static/foto.jpg".to_string(), 5_000),
+                ("/static/scan.pdf".to_string(), 40_000_000),
+                ("/static/kaart.png".to_string(), 12_000_000),
             ]
             .into(),
             template_ids: vec!["inhoud".into()],
             photos: Default::default(),
+            heavy_from: Some(10_000_000),
         }
     }
 
@@ -864,6 +885,50 @@ mod tests {
             "images are not downloads: {out}"
         );
         assert!(out.contains(r#"alt="kaart""#), "{out}");
+    }
+
+    /// Issue 16, item 3: a 40 MB scan says so in its link's text, which screen readers read
+    /// as the link's name, and the communicator gets a warning at the link.
+    #[test]
+    fn links_to_large_files_warn_the_visitor_and_the_communicator() {
+        let (out, found) = html(
+            "[Scan](/static/scan.pdf)\n[Scan (PDF, 40 MB)](/static/scan.pdf)\n[Kaart](/static/kaart.png)\n",
+        );
+        assert!(
+            out.contains(r#"<a href="/gka/static/scan.pdf">Scan (PDF, groot bestand: 40 MB)</a>"#),
+            "{out}"
+        );
+        assert!(
+            out.contains(
+                r#"<a href="/gka/static/scan.pdf">Scan (PDF, 40 MB) (groot bestand: 40 MB)</a>"#
+            ),
+            "an author's own label still gets the warning: {out}"
+        );
+        assert!(
+            out.contains(
+                r#"<a href="/gka/static/kaart.png">Kaart (PNG, groot bestand: 12 MB)</a>"#
+            ),
+            "{out}"
+        );
+        let lines: Vec<(Code, usize)> = found
+            .iter()
+            .map(|d| (d.code, d.position.unwrap().line))
+            .collect();
+        assert_eq!(
+            lines,
+            [
+                (Code::HeavyFile, 5),
+                (Code::HeavyFile, 6),
+                (Code::HeavyFile, 7)
+            ]
+        );
+        assert!(
+            found[0].message.starts_with(
+                "de link naar '/static/scan.pdf' gaat naar een groot bestand van 40 MB"
+            ),
+            "{}",
+            found[0].message
+        );
     }
 
     #[test]

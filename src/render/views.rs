@@ -443,9 +443,14 @@ impl<'a> Views<'a> {
         }
     }
 
-    /// "PDF, 1,2 MB" for a link to a downloadable file of the site, else `None`.
+    /// "PDF, 1,2 MB" for a link to a downloadable file of the site, "PDF, groot bestand:
+    /// 40 MB" for a large one (see [`links::file_label`]), else `None`.
     pub fn file_label(&self, site_path: &str) -> Option<String> {
-        links::file_label(site_path, &self.site.files)
+        links::file_label(
+            site_path,
+            &self.site.files,
+            Some(self.site.config.heavy_from),
+        )
     }
 
     /// The agenda and the sections the content types feature (see [`crate::content::types::ContentType::featured`]),

@@ -41,7 +41,13 @@ pub struct Config {
     pub beveiliging: Option<SecurityContact>,
     /// Whether the original files of the photos the bodies show are published too.
     pub originelen: bool,
+    /// From how many bytes a link to a file says it is a large file.
+    pub heavy_from: u64,
 }
+
+/// The size from which a link to a file warns of a large download, when `site.yaml` sets none:
+/// 10 MB, about what a phone on a slow connection loads in a minute or more.
+pub const HEAVY_FROM: u64 = 10_000_000;
 
 /// The register entry of the site's accessibility statement.
 #[derive(Debug, Clone)]
@@ -146,6 +152,26 @@ pub(super) fn resolve_config(
     let beveiliging = raw
         .beveiliging
         .and_then(|b| resolve_beveiliging(b, lines, options.today.0, diagnostics));
+    let heavy_from = raw
+        .downloads
+        .and_then(|d| d.waarschuwing_vanaf)
+        .and_then(|limit| match parse_size(&limit.value) {
+            Ok(bytes) => Some(bytes),
+            Err(()) => {
+                diagnostics.push(
+                    Diagnostic::new(
+                        Code::BadSetting,
+                        &file,
+                        lines.of(&limit),
+                        t!("grootte-ongeldig", text = limit.value.trim()),
+                    )
+                    .with_width(lines.width(&limit))
+                    .with_hint(t!("grootte-ongeldig-hint")),
+                );
+                None
+            }
+        })
+        .unwrap_or(HEAVY_FROM);
     let base_url = base_url?;
     let menu = raw.menu.map(|items| {
         items
@@ -173,7 +199,40 @@ pub(super) fn resolve_config(
         toegankelijkheidslabel,
         beveiliging,
         originelen: raw.afbeeldingen.is_some_and(|a| a.originelen),
+        heavy_from,
     })
+}
+
+/// A size as people write it: a number, with a decimal comma or point, and a unit of 1000
+/// bytes as [`crate::markdown::links::dutch_size`] shows sizes: `10 MB`, `500 kB`, `1,5 GB`,
+/// `800 bytes`. Case and spaces do not matter; a number without a unit, or a size of 0, is
+/// not one.
+pub fn parse_size(text: &str) -> Result<u64, ()> {
+    let text = text.trim();
+    let split = text
+        .find(|c: char| !(c.is_ascii_digit() || c == ',' || c == '.'))
+        .unwrap_or(text.len());
+    let (number, unit) = text.split_at(split);
+    let factor: u64 = match unit.trim().to_ascii_lowercase().as_str() {
+        "b" | "byte" | "bytes" => 1,
+        "kb" => 1_000,
+        "mb" => 1_000_000,
+        "gb" => 1_000_000_000,
+        _ => return Err(()),
+    };
+    let (whole, fraction) = number.split_once([',', '.']).unwrap_or((number, ""));
+    let digits = |part: &str| part.bytes().all(|b| b.is_ascii_digit());
+    if whole.is_empty() || !digits(whole) || !digits(fraction) || fraction.len() > 9 {
+        return Err(());
+    }
+    // In whole units and billionths of one, so that `1,5 MB` is exact.
+    let whole: u64 = whole.parse().map_err(|_| ())?;
+    let billionths: u64 = format!("{fraction:0<9}").parse().map_err(|_| ())?;
+    let bytes = whole
+        .checked_mul(factor)
+        .and_then(|b| b.checked_add(billionths * factor / 1_000_000_000))
+        .ok_or(())?;
+    if bytes == 0 { Err(()) } else { Ok(bytes) }
 }
 
 /// The house style's stylesheet (a file of this site: other sites' CSS would break the
@@ -396,6 +455,38 @@ fn parse_base_url(text: &str) -> Result<url::Url, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn sizes_are_read_as_people_write_them() {
+        for (text, bytes) in [
+            ("10 MB", 10_000_000),
+            ("10MB", 10_000_000),
+            (" 500 kB ", 500_000),
+            ("1,5 MB", 1_500_000),
+            ("1.5 mb", 1_500_000),
+            ("2 GB", 2_000_000_000),
+            ("800 bytes", 800),
+            ("1 byte", 1),
+            ("0,001 kB", 1),
+        ] {
+            assert_eq!(parse_size(text), Ok(bytes), "{text}");
+        }
+        for text in [
+            "",
+            "10",
+            "MB",
+            "10 MiB",
+            "tien MB",
+            "-1 MB",
+            "0 MB",
+            "1,5,0 MB",
+            ",5 MB",
+            "1e3 kB",
+            "99999999999 GB",
+        ] {
+            assert_eq!(parse_size(text), Err(()), "{text}");
+        }
+    }
 
     #[test]
     fn security_values_are_single_line_addresses() {

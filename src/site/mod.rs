@@ -665,6 +665,7 @@ impl Site {
             files,
             template_ids: options.template_ids.clone(),
             photos: std::sync::Arc::clone(&options.photos),
+            heavy_from: config.as_ref().map(|c| c.heavy_from),
         };
 
         check_links_in_front_matter(
@@ -950,7 +951,8 @@ struct FrontMatterLinks<'a> {
     pages: &'a [Placed<Page>],
 }
 
-/// Links written in `site.yaml` and in front matter must resolve like links in bodies.
+/// Links written in `site.yaml` and in front matter must resolve like links in bodies, and
+/// warn like them of a large file.
 fn check_links_in_front_matter(
     config_links: &[(Spanned<String>, LineMap)],
     documents: &FrontMatterLinks,
@@ -962,7 +964,13 @@ fn check_links_in_front_matter(
                      page_url: &str,
                      link: &Spanned<String>,
                      lines: LineMap| {
-        if let Err(problem) = markdown::links::resolve(&link.value, content_path, page_url, links) {
+        let found = match markdown::links::resolve(&link.value, content_path, page_url, links) {
+            Ok(resolved) => resolved
+                .internal
+                .and_then(|(site_path, _)| markdown::links::heavy_file(&site_path, links)),
+            Err(problem) => Some(problem),
+        };
+        if let Some(problem) = found {
             diagnostics.push(
                 Diagnostic::new(
                     problem.code,

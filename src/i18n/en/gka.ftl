@@ -47,6 +47,7 @@ help-gka-flags =
     gka schema [-o schemas] [--cms frontmatter|decap [--repo OWNER/NAME] [--backend B] [--branch BRANCH]]
     gka completions bash|zsh|fish|powershell|elvish
     gka copy-theme [THEME] [-r DIR] [--force]
+    gka uitleg [CODE]
     gka bronnen [-r DIR] [--timeout 60] [--strict]
       -r, --root DIR        the site's folder, holding content/ and themes/ (default: .)
       -o, --output DIR      where to write the site (default: public/ in the site's folder)
@@ -62,7 +63,7 @@ help-gka-flags =
       --lang LANG           nl (the default) or en; also GKA_LANG=en
 
     Exit codes: 0 success, 1 errors in content or templates, 2 usage or file errors.
-    Every problem has a code such as GKA-E007, explained in docs/errors.md.
+    Every problem has a code such as GKA-E007; gka uitleg GKA-E007 explains it.
 help-build = Build the site from content/ and themes/ into the output folder.
 help-build-long = Build the site from content/ and themes/ into the output folder.
 

@@ -47,6 +47,7 @@ help-gka-flags =
     gka schema [-o schemas] [--cms frontmatter|decap [--repo EIGENAAR/NAAM] [--backend B] [--branch TAK]]
     gka completions bash|zsh|fish|powershell|elvish
     gka copy-theme [THEMA] [-r MAP] [--force]
+    gka uitleg [CODE]
     gka bronnen [-r MAP] [--timeout 60] [--strict]
       -r, --root MAP        de map van de site, met content/ en themes/ (standaard: de map waar u nu bent)
       -o, --output MAP      waar de site komt (standaard: public/ in de map van de site)
@@ -62,7 +63,7 @@ help-gka-flags =
       --lang TAAL           nl (standaard) of en; ook met GKA_LANG=en
 
     Afsluitcodes: 0 gelukt, 1 fouten in de inhoud of de sjablonen, 2 verkeerde opdracht of een bestand dat niet kan.
-    Elk probleem heeft een code zoals GKA-E007; docs/errors.md legt ze uit.
+    Elk probleem heeft een code zoals GKA-E007; gka uitleg GKA-E007 legt die uit.
 help-build = Maak de site van content/ en themes/ in de uitvoermap.
 help-build-long = Maak de site van content/ en themes/ in de uitvoermap.
 
