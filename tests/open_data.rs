@@ -1,6 +1,6 @@
 //! Open data: `/data/gka.json` validates against its JSON Schema, the schema in `docs/` is the
-//! one the build publishes, and `/data/interventies.csv` has a header and one row per
-//! interventie.
+//! one the build publishes, what gka publishes reads back into the same data (as a national
+//! site reads it), and `/data/interventies.csv` has a header and one row per interventie.
 
 mod common;
 
@@ -42,6 +42,24 @@ fn the_json_validates_against_its_schema() {
             .contains("<em>De Voorschool is er voor iedereen</em>")
     );
     assert_eq!(data["nieuws"][0]["soort"], "evenement");
+}
+
+/// A national site reads each gemeente's `gka.json` into the types that wrote it: nothing is
+/// lost or changed on the way, so writing what was read gives the same bytes.
+#[test]
+fn the_published_json_reads_back_into_the_same_data() {
+    let built = build_example(&[]);
+    let published = std::fs::read(built.out.join("data/gka.json")).unwrap();
+    let read = gka::render::open_data::OpenData::from_json(&published).expect("it reads back");
+    assert_eq!(read.site.gemeente, "Almere");
+    assert_eq!(read.interventies.len(), 3);
+    let mut written = Vec::new();
+    read.write_json(&mut written).unwrap();
+    assert!(
+        written == published,
+        "what was read is written differently:\n{}",
+        String::from_utf8_lossy(&written)
+    );
 }
 
 #[test]

@@ -527,7 +527,7 @@ fn the_terminal_and_the_panel_speak_dutch_unless_asked_for_english() {
         ),
         (
             "en",
-            "Watching content/, themes/ and templates/",
+            "Watching content/, themes/ for changes",
             "The site does not build: 1 error",
             ": error[GKA-E005]: ",
             "gka serve shows the last good build until this is fixed.",
@@ -1286,4 +1286,49 @@ fn serve_sums_up_the_to_dos_per_file_unless_asked() {
         "{}",
         server.stderr.lock().unwrap()
     );
+}
+
+/// A national site in `gka serve`: when `gka bronnen` (or anyone) replaces a copy in
+/// `bronnen/` while the server runs, the site is checked again, so a warning about the old
+/// copy goes away without a restart.
+#[test]
+fn a_fetched_source_is_checked_again_while_serving() {
+    let site = SiteRoot::minimal();
+    let yaml = std::fs::read_to_string(site.file("content/site.yaml")).unwrap();
+    site.write(
+        "content/site.yaml",
+        format!(
+            "{yaml}bronnen:\n  - gemeente: Zwolle\n    adres: https://gka.zwolle.example/data/gka.json\n"
+        ),
+    );
+    // A copy this gka cannot read.
+    site.write("bronnen/zwolle/gka.json", "{\"versie\": 2}\n");
+    let valid = {
+        let other = SiteRoot::minimal();
+        let built = common::build_into_temp(other.path(), &["--no-search"]);
+        std::fs::read(built.out.join("data/gka.json")).unwrap()
+    };
+    let folder = site.path().to_path_buf();
+    let server = Server::start_in(site, &folder, &["--no-search".as_ref()]);
+    server.wait_for_stderr("gka let op wijzigingen in content/, themes/, bronnen/.");
+    server.wait_for_stderr("[GKA-W061]");
+
+    server.site.write("bronnen/zwolle/gka.json", &valid);
+    let changed = "Gewijzigd: bronnen/zwolle/gka.json";
+    server.wait_for_stderr(changed);
+    // The rebuild that follows the change says what it made, without the warning.
+    let start = Instant::now();
+    let after = loop {
+        let stderr = server.stderr.lock().unwrap().clone();
+        let after = stderr[stderr.find(changed).unwrap()..].to_string();
+        if after.contains("opnieuw gemaakt") {
+            break after;
+        }
+        assert!(
+            start.elapsed() < GUARD,
+            "no rebuild after the change:\n{stderr}"
+        );
+        thread::sleep(Duration::from_millis(50));
+    };
+    assert!(!after.contains("GKA-W061"), "{after}");
 }

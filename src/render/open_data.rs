@@ -2,8 +2,10 @@
 //! `/data/gka.schema.json`, derived from these types so it cannot drift) and the
 //! interventies as `/data/interventies.csv` for spreadsheets. See `docs/open-data.md`.
 
+use std::borrow::Cow;
+
 use schemars::JsonSchema;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::content::values::{Databank, Erkenningsniveau, Onderwijs, Soort, Status};
 use crate::site::{Entry, Site, Term};
@@ -12,7 +14,7 @@ use crate::site::{Entry, Site, Term};
 pub const VERSION: u32 = 1;
 
 /// Everything a gemeente's GKA site publishes, as data.
-#[derive(Debug, Serialize, JsonSchema)]
+#[derive(Debug, Serialize, Deserialize, JsonSchema)]
 pub struct OpenData<'a> {
     /// Version of this format.
     pub versie: u32,
@@ -32,19 +34,19 @@ pub struct OpenData<'a> {
     pub nieuws: Vec<NieuwsData<'a>>,
 }
 
-// Borrowed from the site: at 10 000 pages the bodies are most of the open data, and
-// copying them would double the memory.
+// Borrowed from the site when written: at 10 000 pages the bodies are most of the open data,
+// and copying them would double the memory. Owned when read back (a national site's sources).
 /// Markdown text, both as written and as rendered HTML.
-#[derive(Debug, Serialize, JsonSchema)]
+#[derive(Debug, Serialize, Deserialize, JsonSchema)]
 pub struct Markdown<'a> {
     /// The Markdown source.
-    pub markdown: &'a str,
+    pub markdown: Cow<'a, str>,
     /// The HTML it renders to, with links resolved to absolute site paths.
-    pub html: &'a str,
+    pub html: Cow<'a, str>,
 }
 
 /// The site and its gemeente.
-#[derive(Debug, Serialize, JsonSchema)]
+#[derive(Debug, Serialize, Deserialize, JsonSchema)]
 pub struct SiteData {
     /// The gemeente's name.
     pub gemeente: String,
@@ -59,7 +61,7 @@ pub struct SiteData {
 }
 
 /// A page's common fields.
-#[derive(Debug, Serialize, JsonSchema)]
+#[derive(Debug, Serialize, Deserialize, JsonSchema)]
 pub struct PageData<'a> {
     /// Title.
     pub titel: String,
@@ -76,7 +78,7 @@ pub struct PageData<'a> {
 }
 
 /// A term with its page.
-#[derive(Debug, Serialize, JsonSchema)]
+#[derive(Debug, Serialize, Deserialize, JsonSchema)]
 pub struct TermData {
     /// The term as written.
     pub naam: String,
@@ -85,7 +87,7 @@ pub struct TermData {
 }
 
 /// Who signed.
-#[derive(Debug, Serialize, JsonSchema)]
+#[derive(Debug, Serialize, Deserialize, JsonSchema)]
 pub struct SignatoryData {
     /// Name.
     pub naam: String,
@@ -94,7 +96,7 @@ pub struct SignatoryData {
 }
 
 /// The GKA-Agenda.
-#[derive(Debug, Serialize, JsonSchema)]
+#[derive(Debug, Serialize, Deserialize, JsonSchema)]
 pub struct AgendaData<'a> {
     /// The page.
     #[serde(flatten)]
@@ -112,7 +114,7 @@ pub struct AgendaData<'a> {
 }
 
 /// An addendum.
-#[derive(Debug, Serialize, JsonSchema)]
+#[derive(Debug, Serialize, Deserialize, JsonSchema)]
 pub struct AddendumData<'a> {
     /// The page.
     #[serde(flatten)]
@@ -128,7 +130,7 @@ pub struct AddendumData<'a> {
 }
 
 /// An interventie.
-#[derive(Debug, Serialize, JsonSchema)]
+#[derive(Debug, Serialize, Deserialize, JsonSchema)]
 pub struct InterventieData<'a> {
     /// Its identifier within the site, also the last part of its URL.
     pub slug: String,
@@ -158,7 +160,7 @@ pub struct InterventieData<'a> {
 }
 
 /// A recognition in the NJi Databank Effectieve Jeugdinterventies or RIVM's Loket Gezond Leven.
-#[derive(Debug, Serialize, JsonSchema)]
+#[derive(Debug, Serialize, Deserialize, JsonSchema)]
 pub struct ErkenningData {
     /// The recognition level.
     pub niveau: Erkenningsniveau,
@@ -171,7 +173,7 @@ pub struct ErkenningData {
 }
 
 /// A video link.
-#[derive(Debug, Serialize, JsonSchema)]
+#[derive(Debug, Serialize, Deserialize, JsonSchema)]
 pub struct VideoData {
     /// Where the video is.
     pub url: String,
@@ -180,7 +182,7 @@ pub struct VideoData {
 }
 
 /// A programmalijn.
-#[derive(Debug, Serialize, JsonSchema)]
+#[derive(Debug, Serialize, Deserialize, JsonSchema)]
 pub struct ProgrammalijnData<'a> {
     /// Its number in the programme.
     pub nummer: u32,
@@ -194,7 +196,7 @@ pub struct ProgrammalijnData<'a> {
 }
 
 /// A result of a programmalijn.
-#[derive(Debug, Serialize, JsonSchema)]
+#[derive(Debug, Serialize, Deserialize, JsonSchema)]
 pub struct ResultaatData<'a> {
     /// The year.
     pub jaar: u16,
@@ -205,7 +207,7 @@ pub struct ResultaatData<'a> {
 }
 
 /// A news item or event.
-#[derive(Debug, Serialize, JsonSchema)]
+#[derive(Debug, Serialize, Deserialize, JsonSchema)]
 pub struct NieuwsData<'a> {
     /// The page.
     #[serde(flatten)]
@@ -355,6 +357,13 @@ impl<'a> OpenData<'a> {
         }
     }
 
+    /// Reads open data as `gka.json` holds it, every text owned: what a national site reads
+    /// of each gemeente. Fields that a newer gka adds are skipped; check the bytes with the
+    /// schema first to name what is wrong ([`crate::sources::validate`]).
+    pub fn from_json(bytes: &[u8]) -> serde_json::Result<OpenData<'static>> {
+        serde_json::from_slice(bytes)
+    }
+
     /// Writes the JSON, pretty-printed so diffs between builds are readable.
     pub fn write_json(&self, mut out: &mut dyn std::io::Write) -> std::io::Result<()> {
         serde_json::to_writer_pretty(&mut out, self)?;
@@ -458,8 +467,8 @@ fn spreadsheet_safe(cell: String) -> String {
 
 fn markdown<'a>(source: &'a str, html: &'a str) -> Markdown<'a> {
     Markdown {
-        markdown: source,
-        html,
+        markdown: Cow::Borrowed(source),
+        html: Cow::Borrowed(html),
     }
 }
 

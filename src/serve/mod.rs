@@ -1,6 +1,6 @@
 //! `gka serve`: builds the site into a temporary folder, serves it over HTTP on the loopback
-//! interface, watches `content/`, `themes/` and `templates/`, rebuilds on every change and
-//! reloads open browsers through server-sent events.
+//! interface, watches `content/`, `themes/`, `templates/` and `bronnen/`, rebuilds on every
+//! change and reloads open browsers through server-sent events.
 //!
 //! A build that fails keeps the last good build on line and shows its diagnostics (the text
 //! of `gka check`) as an overlay on every page and in the terminal, until a rebuild succeeds.
@@ -229,7 +229,8 @@ pub fn serve(options: &ServeOptions) -> Result<(), ServeError> {
             path: root.clone(),
             source,
         })?;
-    for dir in watched(&root) {
+    let watching = watched(&root);
+    for dir in watching.iter().cloned() {
         debouncer
             .watch(&dir, RecursiveMode::Recursive)
             .map_err(|source| ServeError::Watch { path: dir, source })?;
@@ -314,7 +315,11 @@ pub fn serve(options: &ServeOptions) -> Result<(), ServeError> {
             .map_err(ServeError::Server)?;
     }
     println!("{}", t!("serve-adres", url = &url));
-    eprintln!("{}", t!("serve-let-op"));
+    let folders: Vec<String> = (watching.iter())
+        .filter_map(|dir| dir.file_name())
+        .map(|name| format!("{}/", name.to_string_lossy()))
+        .collect();
+    eprintln!("{}", t!("serve-let-op", folders = folders.join(", ")));
     {
         use std::io::Write;
         let _ = std::io::stdout().flush();
@@ -391,13 +396,15 @@ fn site_url(bound: SocketAddr) -> String {
     format!("http://{address}/")
 }
 
-/// The folders whose changes trigger a rebuild: `content/` (with `site.yaml`), `themes/` and
-/// the site's own `templates/`, those that exist.
+/// The folders whose changes trigger a rebuild: `content/` (with `site.yaml`), `themes/`, the
+/// site's own `templates/` and a national site's fetched sources (`bronnen/`, which `gka
+/// bronnen` may update while serve runs), those that exist.
 fn watched(root: &Path) -> Vec<PathBuf> {
     [
         crate::content::CONTENT_DIR,
         crate::theme::THEMES_DIR,
         crate::theme::SITE_TEMPLATES_DIR,
+        crate::sources::SOURCES_DIR,
     ]
     .iter()
     .map(|dir| root.join(dir))

@@ -56,5 +56,6 @@ bron-geen-json = it is not JSON (line { $line }, column { $column })
 bron-geen-versie = it is not gka open data (it has no version)
 bron-nieuwere-versie = it is open data of a newer gka (version { $version }); this gka reads version { $ours }. Use a newer gka
 bron-oudere-versie = it is open data of an older gka (version { $version }); this gka reads version { $ours }
+bron-niet-leesbaar = gka cannot read it: { $reason }
 bron-schema-fout = at { $at }: { $problem }
 bron-schema-meer = { " " }and { $count } other errors

@@ -2,7 +2,7 @@
 # that keep the server from starting.
 
 serve-adres = Serving { $url }
-serve-let-op = Watching content/, themes/ and templates/ for changes. Press Ctrl-C to stop.
+serve-let-op = Watching { $folders } for changes. Press Ctrl-C to stop.
 serve-gedeeld = warning: serving on { $interface }, not only on this computer: anyone who can reach this address can read the site, drafts included. Use the default --interface 127.0.0.1 unless you mean to share it. Others open it by this computer's IP address: the server answers no host name but localhost.
 serve-geen-browser = warning: cannot open a browser: { $reason }
 serve-gewijzigd = Changed: { $files }

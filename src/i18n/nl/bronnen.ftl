@@ -56,5 +56,6 @@ bron-geen-json = het is geen JSON (regel { $line }, kolom { $column })
 bron-geen-versie = het is geen open data van gka (er staat geen versie in)
 bron-nieuwere-versie = het is open data van een nieuwere gka (versie { $version }); deze gka leest versie { $ours }. Gebruik een nieuwere gka
 bron-oudere-versie = het is open data van een oudere gka (versie { $version }); deze gka leest versie { $ours }
+bron-niet-leesbaar = gka kan het niet lezen: { $reason }
 bron-schema-fout = bij { $at }: { $problem }
 bron-schema-meer = { " " }en nog { $count } andere fouten

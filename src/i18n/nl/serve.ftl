@@ -2,7 +2,7 @@
 # waardoor de server niet start.
 
 serve-adres = Bekijk de site op { $url }
-serve-let-op = gka let op wijzigingen in content/, themes/ en templates/. Druk op Ctrl-C om te stoppen.
+serve-let-op = gka let op wijzigingen in { $folders }. Druk op Ctrl-C om te stoppen.
 serve-gedeeld = waarschuwing: de site is te zien via { $interface }, dus niet alleen op deze computer. Iedereen die dit adres kan bereiken, kan de site lezen, ook de concepten. Laat --interface weg (dan is het 127.0.0.1), tenzij u de site wilt delen. Anderen openen de site met het IP-adres van deze computer: de server antwoordt op geen andere naam dan localhost.
 serve-geen-browser = waarschuwing: kan de browser niet openen: { $reason }
 serve-gewijzigd = Gewijzigd: { $files }
