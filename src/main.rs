@@ -401,7 +401,7 @@ fn bronnen(args: &cli::BronnenArgs) -> ExitCode {
 /// it can go through a pager; without a code, the list of every code with its title.
 fn uitleg(code: Option<&str>) -> ExitCode {
     use gka::diagnostics::{Code, Severity};
-    use gka::uitleg::{self, TEMPLATES_TOPIC};
+    use gka::uitleg;
     let lang = gka::i18n::current();
     let text = match code.map(uitleg::parse) {
         Some(Ok(topic)) => format!("{}\n", uitleg::text(topic, lang)),
@@ -421,10 +421,7 @@ fn uitleg(code: Option<&str>) -> ExitCode {
                     out.push_str(&format!("  {code}  {}\n", uitleg::title(*code, lang)));
                 }
             }
-            out.push_str(&format!(
-                "\n{}\n",
-                t!("uitleg-lijst-sjablonen", topic = TEMPLATES_TOPIC)
-            ));
+            out.push_str(&format!("\n{}\n", t!("uitleg-lijst-gidsen")));
             out
         }
     };

@@ -381,9 +381,10 @@ fn gitlab_ci(repository: Option<&str>) -> String {
 fn tokens_css(gemeente: &str) -> String {
     format!(
         "/*\n * De kleuren van de GKA-site van de gemeente {gemeente}, alleen met design tokens.\n *\n\
-         * Dit bestand zet NL Design System-tokens (dezelfde namen die gka.css leest, zie\n\
-         * docs/thema.md). Vervang de kleuren door die van de huisstijl van de gemeente, en\n\
-         * controleer het contrast (WCAG 2.1: tekst minstens 4,5:1, randen en focus minstens 3:1).\n\
+         * Dit bestand zet NL Design System-tokens (dezelfde namen die gka.css leest; typ\n\
+         * `gka uitleg thema` voor de uitleg). Vervang de kleuren door die van de huisstijl van\n\
+         * de gemeente, en controleer het contrast (WCAG 2.1: tekst minstens 4,5:1, randen en\n\
+         * focus minstens 3:1).\n\
          * De kleuren hieronder zijn die van het thema gka: het contrast klopt.\n */\n\n\
          :root {{\n  --basis-color-accent-1-inverse-bg-default: #154273;\n  \
          --basis-color-accent-1-inverse-color-default: #ffffff;\n  \

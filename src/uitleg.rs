@@ -3,9 +3,10 @@
 //! A gemeente's site has no copy of gka's documentation, and gka has no published address to
 //! link to, so the explanations travel inside the binary: `docs/errors.md` (Dutch) and
 //! `docs/errors.en.md` (English) are compiled in and cut into one section per code. Whatever
-//! version of gka a site runs, the explanation is the one of that version. The template
-//! reference, `docs/templates.md`, comes along as the topic `sjablonen` for the same reason:
-//! it describes the values the templates of exactly this version can use.
+//! version of gka a site runs, the explanation is the one of that version. Three guides come
+//! along for the same reason, each asked for by a word ([`GUIDES`]): the keys of every content
+//! type (`docs/content.md`), the theme and its design tokens (`docs/thema.md`) and the values
+//! templates can use (`docs/templates.md`), as this very version reads them.
 
 use std::fmt;
 
@@ -14,24 +15,57 @@ use crate::i18n::Lang;
 
 const ERRORS_NL: &str = include_str!("../docs/errors.md");
 const ERRORS_EN: &str = include_str!("../docs/errors.en.md");
-const TEMPLATES: &str = include_str!("../docs/templates.md");
 
-/// The word that asks for the template reference, in either language.
-pub const TEMPLATES_TOPIC: &str = "sjablonen";
+/// A guide of gka's documentation that a site's editors need without having gka's source.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Guide {
+    /// The keys of every content type, with examples (`docs/content.md`, Dutch).
+    Content,
+    /// Themes, the house style and the design tokens the theme reads (`docs/thema.md`, Dutch).
+    Theme,
+    /// What templates can use (`docs/templates.md`, English).
+    Templates,
+}
+
+/// Every guide with the word that asks for it (Dutch, as the editors' language) and the
+/// English word that is accepted too, in the order `gka uitleg` lists them.
+pub const GUIDES: &[(Guide, &str, &str)] = &[
+    (Guide::Content, "inhoud", "content"),
+    (Guide::Theme, "thema", "theme"),
+    (Guide::Templates, "sjablonen", "templates"),
+];
+
+impl Guide {
+    /// The word that asks for this guide.
+    pub fn word(self) -> &'static str {
+        GUIDES
+            .iter()
+            .find(|(guide, _, _)| *guide == self)
+            .map_or("", |(_, word, _)| word)
+    }
+
+    fn text(self) -> &'static str {
+        match self {
+            Guide::Content => include_str!("../docs/content.md"),
+            Guide::Theme => include_str!("../docs/thema.md"),
+            Guide::Templates => include_str!("../docs/templates.md"),
+        }
+    }
+}
 
 /// What `gka uitleg` can explain.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Topic {
     /// One diagnostic code.
     Code(Code),
-    /// What templates can use (`docs/templates.md`).
-    Templates,
+    /// One of the [`GUIDES`].
+    Guide(Guide),
 }
 
 /// Why a word given to `gka uitleg` names nothing it can explain.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Unknown {
-    /// The word looks like no code (and is not `sjablonen`).
+    /// The word looks like no code (and names no guide).
     NotACode(String),
     /// The word has the form of a code, but gka has no code of that number.
     NoSuchCode(String),
@@ -58,20 +92,28 @@ impl Unknown {
                 let codes = codes.join(&format!(" {} ", t!("cli-of")));
                 t!("uitleg-kies-code", codes = codes)
             }
-            _ => t!("uitleg-vorm", topic = TEMPLATES_TOPIC),
+            _ => t!("uitleg-vorm", guides = guide_words()),
         }
     }
 }
 
+/// The words of the guides, as a list to show: `inhoud, thema, sjablonen`.
+pub fn guide_words() -> String {
+    (GUIDES.iter())
+        .map(|(_, word, _)| *word)
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 /// Reads what was asked: a code written in full (`GKA-E007`), without `GKA-` (`E007`), in
-/// lower case or without leading zeros (`e7`), or the word `sjablonen` (also `templates`).
+/// lower case or without leading zeros (`e7`), or the word of a guide (Dutch or English).
 /// A bare number (`7`) is a mistake with a hint naming the codes it could be, since both an
 /// error and a warning can have that number.
 pub fn parse(word: &str) -> Result<Topic, Unknown> {
     let trimmed = word.trim();
     let lower = trimmed.to_lowercase();
-    if lower == TEMPLATES_TOPIC || lower == "templates" {
-        return Ok(Topic::Templates);
+    if let Some((guide, _, _)) = (GUIDES.iter()).find(|(_, nl, en)| lower == *nl || lower == *en) {
+        return Ok(Topic::Guide(*guide));
     }
     let rest = lower
         .strip_prefix("gka-")
@@ -105,11 +147,11 @@ pub fn parse(word: &str) -> Result<Topic, Unknown> {
 }
 
 /// The text of a topic in `lang`, as the documentation has it (Markdown, which reads well in a
-/// terminal too). The template reference is written in English only.
+/// terminal too). The guides are in one language each, whatever `lang` is.
 pub fn text(topic: Topic, lang: Lang) -> &'static str {
     match topic {
         Topic::Code(code) => section(code, lang).unwrap_or_default(),
-        Topic::Templates => TEMPLATES.trim_end(),
+        Topic::Guide(guide) => guide.text().trim_end(),
     }
 }
 
@@ -144,8 +186,10 @@ mod tests {
             assert_eq!(parse(word), Ok(Topic::Code(Code::UnknownKey)), "{word}");
         }
         assert_eq!(parse("w50"), Ok(Topic::Code(Code::OlderThemeCopy)));
-        assert_eq!(parse("Sjablonen"), Ok(Topic::Templates));
-        assert_eq!(parse("templates"), Ok(Topic::Templates));
+        assert_eq!(parse("Sjablonen"), Ok(Topic::Guide(Guide::Templates)));
+        assert_eq!(parse("templates"), Ok(Topic::Guide(Guide::Templates)));
+        assert_eq!(parse("thema"), Ok(Topic::Guide(Guide::Theme)));
+        assert_eq!(parse("content"), Ok(Topic::Guide(Guide::Content)));
     }
 
     #[test]

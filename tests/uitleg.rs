@@ -79,14 +79,32 @@ fn an_unknown_code_is_a_usage_error_that_shows_how_codes_look() {
     );
 }
 
-/// The hints of template errors name `gka uitleg sjablonen`, which prints the template
-/// reference of this very version.
+/// The guides a site's editors need come with the binary, in this very version: the hints of
+/// template errors name `gka uitleg sjablonen`, the tokens file of a new site `gka uitleg
+/// thema`, the explanation of unknown keys `gka uitleg inhoud`; the English words work too.
 #[test]
-fn the_template_reference_is_in_the_binary() {
-    let run = gka(["uitleg", "sjablonen"]);
-    run.assert_success();
-    let reference = std::fs::read_to_string(repo_root().join("docs/templates.md")).unwrap();
-    assert_eq!(run.stdout.trim_end(), reference.trim_end());
+fn the_guides_are_in_the_binary() {
+    for (words, doc) in [
+        (["sjablonen", "templates"], "docs/templates.md"),
+        (["thema", "theme"], "docs/thema.md"),
+        (["inhoud", "content"], "docs/content.md"),
+    ] {
+        let guide = std::fs::read_to_string(repo_root().join(doc)).unwrap();
+        for word in words {
+            let run = gka(["uitleg", word]);
+            run.assert_success();
+            assert_eq!(run.stdout.trim_end(), guide.trim_end(), "{word}");
+        }
+    }
+    // The list of codes ends with the guides.
+    let list = gka(["uitleg"]);
+    for word in [
+        "gka uitleg inhoud",
+        "gka uitleg thema",
+        "gka uitleg sjablonen",
+    ] {
+        assert!(list.stdout.contains(word), "{word}:\n{}", list.stdout);
+    }
 }
 
 /// A report names each of its codes once, at its end, with the command that explains them;

@@ -5,16 +5,16 @@ help-uitleg = Explain a code such as GKA-E007: what the message means and what t
 help-uitleg-long = Explain a code such as GKA-E007: what the message means and what to do about it.
 
     Without a code, lists every code with a one-line summary. `gka uitleg sjablonen` shows the values templates can use. The explanations are inside gka and belong to this version.
-help-uitleg-code = The code: GKA-E007, E007 or e7; or sjablonen
+help-uitleg-code = The code: GKA-E007, E007 or e7; or inhoud, thema or sjablonen
 uitleg-geen-code = '{ $word }' is not a gka code
 uitleg-onbekende-code = gka has no code { $code }
 uitleg-welke-code = '{ $word }' can be more than one code
 uitleg-kies-code = did you mean { $codes }? Put E (error) or W (warning) before the number
-uitleg-vorm = a code looks like GKA-E007 (an error) or GKA-W005 (a warning); E007 and e7 work too. Type `gka uitleg` for every code, or `gka uitleg { $topic }` for the values of templates
+uitleg-vorm = a code looks like GKA-E007 (an error) or GKA-W005 (a warning); E007 and e7 work too. Type `gka uitleg` for every code. Guides to a subject: { $guides }
 uitleg-lijst = Every message of gka has a code. Type gka uitleg with the code for its explanation, e.g.: gka uitleg GKA-E007
 uitleg-lijst-fouten = Errors (the build stops):
 uitleg-lijst-waarschuwingen = Warnings (the build goes on, except with --strict):
-uitleg-lijst-sjablonen = gka uitleg { $topic } shows the values templates can use.
+uitleg-lijst-gidsen = More: gka uitleg inhoud (the keys of every content type, in Dutch), gka uitleg thema (the theme, the house style and the design tokens, in Dutch) and gka uitleg sjablonen (the values templates can use).
 # At the end of a report, once per run, with every code in it.
 uitleg-meer = { $count ->
         [one] More explanation: gka uitleg { $first }
