@@ -373,19 +373,29 @@ fn a_broken_photo_is_an_error_at_its_image_and_the_output_stays() {
     );
 }
 
-#[test]
-fn serve_follows_a_replaced_photo_and_drops_its_old_files() {
-    let root = site_with_photos();
-    let served = tempfile::tempdir().unwrap();
+/// A `gka serve` session of `root` (without search) writing into `folder`, after its first
+/// build, and the options it runs with.
+fn serve_session(
+    root: &SiteRoot,
+    folder: &Path,
+) -> (gka::build::BuildOptions, gka::rebuild::Session) {
     let options = gka::build::BuildOptions {
         root: gka::build::resolve_root(root.path()),
-        output: served.path().join("public"),
+        output: folder.join("public"),
         base_url: None,
         drafts: false,
         search: false,
     };
     let mut session = gka::rebuild::Session::new(options.clone()).unwrap();
     session.rebuild(&[]).unwrap();
+    (options, session)
+}
+
+#[test]
+fn serve_follows_a_replaced_photo_and_drops_its_old_files() {
+    let root = site_with_photos();
+    let served = tempfile::tempdir().unwrap();
+    let (options, mut session) = serve_session(&root, served.path());
     let out = session.output().to_path_buf();
     let before = image_files(&out, "/");
 
@@ -662,15 +672,7 @@ fn mistakes_in_an_afbeelding_are_errors_at_their_line() {
 fn serve_shows_an_afbeelding_as_the_build_does_and_follows_its_photo() {
     let root = site_with_afbeeldingen();
     let served = tempfile::tempdir().unwrap();
-    let options = gka::build::BuildOptions {
-        root: gka::build::resolve_root(root.path()),
-        output: served.path().join("public"),
-        base_url: None,
-        drafts: false,
-        search: false,
-    };
-    let mut session = gka::rebuild::Session::new(options.clone()).unwrap();
-    session.rebuild(&[]).unwrap();
+    let (options, mut session) = serve_session(&root, served.path());
     let out = session.output().to_path_buf();
     let before = image_files(&out, "/interventies/");
 

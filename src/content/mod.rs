@@ -399,15 +399,7 @@ pub fn load_with(
         loaded.config = read_config(root, config, diagnostics);
     }
     if loaded.config.is_none() && !diagnostics.has_errors() {
-        diagnostics.push(
-            Diagnostic::new(
-                Code::MissingFile,
-                content_file(CONFIG_FILE),
-                None,
-                t!("geen-site-yaml"),
-            )
-            .with_hint(t!("geen-site-yaml-hint")),
-        );
+        diagnostics.push(no_config());
     }
     let markdown = &walk.markdown;
 
@@ -620,15 +612,7 @@ pub fn load_config(root: &Path) -> Result<(SiteConfig, LineMap), Vec<Diagnostic>
     let path = root.join(CONTENT_DIR).join(CONFIG_FILE);
     let mut diagnostics = Diagnostics::default();
     if !path.is_file() {
-        return Err(vec![
-            Diagnostic::new(
-                Code::MissingFile,
-                content_file(CONFIG_FILE),
-                None,
-                t!("geen-site-yaml"),
-            )
-            .with_hint(t!("geen-site-yaml-hint")),
-        ]);
+        return Err(vec![no_config()]);
     }
     match read_config(root, &path, &mut diagnostics) {
         Some(config) if !diagnostics.has_errors() => Ok(config),
@@ -638,6 +622,17 @@ pub fn load_config(root: &Path) -> Result<(SiteConfig, LineMap), Vec<Diagnostic>
             .filter(|d| d.severity() == crate::diagnostics::Severity::Error)
             .collect()),
     }
+}
+
+/// A site without `content/site.yaml`.
+fn no_config() -> Diagnostic {
+    Diagnostic::new(
+        Code::MissingFile,
+        content_file(CONFIG_FILE),
+        None,
+        t!("geen-site-yaml"),
+    )
+    .with_hint(t!("geen-site-yaml-hint"))
 }
 
 fn read_config(
