@@ -15,6 +15,7 @@ use crate::render::{self, CardPrints, Earlier, Fingerprint, OutputFile, Renderer
 use crate::routes::{self, Claimant};
 use crate::search;
 use crate::site::{MarkdownCache, ModelOptions, Site};
+use crate::sources::{CopyChecks, check_copies};
 use crate::theme::{Theme, ThemeChain};
 
 /// What to build and where.
@@ -120,19 +121,21 @@ pub fn load_site(options: &BuildOptions) -> (Option<Site>, Option<ThemeChain>, D
         &mut LoadCache::default(),
         &mut MarkdownCache::default(),
         &ProbeCache::default(),
+        &CopyChecks::default(),
         &[],
         Datum::today(),
     )
 }
 
-/// [`load_site`] taking unchanged documents, their rendered Markdown and the photos' headers
-/// from the caches of earlier runs; `changed` names the files (or folders) changed since then;
+/// [`load_site`] taking unchanged documents, their rendered Markdown, the photos' headers and
+/// the checks of a national site's copies from the caches of earlier runs; `changed` names the files (or folders) changed since then;
 /// `today` is the build date.
 pub fn load_site_with(
     options: &BuildOptions,
     loads: &mut LoadCache,
     markdown: &mut MarkdownCache,
     probes: &ProbeCache,
+    copies: &CopyChecks,
     changed: &[PathBuf],
     today: Datum,
 ) -> (Option<Site>, Option<ThemeChain>, Diagnostics) {
@@ -157,7 +160,7 @@ pub fn load_site_with(
     {
         match crate::sources::sources(&options.root, config, *lines) {
             Ok(sources) => {
-                diagnostics.extend(crate::sources::check_copies(&options.root, &sources))
+                diagnostics.extend(check_copies(&options.root, &sources, copies, changed))
             }
             Err(found) => diagnostics.extend(found),
         }
@@ -234,6 +237,8 @@ pub struct Pipeline {
     loads: LoadCache,
     markdown: MarkdownCache,
     probes: ProbeCache,
+    /// The checks of a national site's copies of its sources, kept between builds.
+    copies: CopyChecks,
     /// Where the files made from photos are kept between builds.
     photo_cache: encode::DiskCache,
     /// Output path → fingerprint of the file last handed to a sink, by the last good run.
@@ -299,6 +304,7 @@ impl Pipeline {
             loads: LoadCache::default(),
             markdown: MarkdownCache::default(),
             probes: ProbeCache::default(),
+            copies: CopyChecks::default(),
             fingerprints: HashMap::new(),
             globals: None,
             cards: CardPrints::default(),
@@ -355,6 +361,7 @@ impl Pipeline {
                         &mut self.loads,
                         &mut self.markdown,
                         &self.probes,
+                        &self.copies,
                         changed,
                         today,
                     );

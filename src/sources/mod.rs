@@ -10,10 +10,11 @@
 
 mod fetch;
 
+use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
-use std::sync::LazyLock;
-use std::time::Duration;
+use std::sync::{LazyLock, Mutex, PoisonError};
+use std::time::{Duration, SystemTime};
 
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -469,10 +470,47 @@ pub fn validate(bytes: &[u8]) -> Result<(), String> {
     Err(reason)
 }
 
+/// The checks of the copies made by earlier runs, by file, with the size and modification time
+/// the file had then. `gka serve` keeps them between rebuilds, so that a national site's
+/// hundreds of copies are not read and checked again on every edit.
+#[derive(Debug, Default)]
+pub struct CopyChecks {
+    checked: Mutex<HashMap<PathBuf, Checked>>,
+}
+
+/// Why a copy is not valid (`None` when it is), with the size and modification time of the
+/// file it was found in.
+type Checked = (u64, Option<SystemTime>, Option<String>);
+
+impl CopyChecks {
+    /// Why the copy at `file` is not valid, `None` when it is: from an earlier check when the
+    /// file has the same size and time and is not named in `changed` (itself or a folder it is
+    /// in), else read and checked now.
+    fn reason(&self, file: &Path, changed: &[PathBuf]) -> std::io::Result<Option<String>> {
+        let meta = std::fs::metadata(file)?;
+        let (len, time) = (meta.len(), meta.modified().ok());
+        let lock = || self.checked.lock().unwrap_or_else(PoisonError::into_inner);
+        if !changed.iter().any(|c| file.starts_with(c))
+            && let Some((l, t, reason)) = lock().get(file)
+            && (*l, *t) == (len, time)
+        {
+            return Ok(reason.clone());
+        }
+        let reason = validate(&std::fs::read(file)?).err();
+        lock().insert(file.to_path_buf(), (len, time, reason.clone()));
+        Ok(reason)
+    }
+}
+
 /// The stored copies of `sources` as `gka check` and `gka build` see them: a warning for each
 /// remote source without a copy (`GKA-W062`) or with a copy that is not valid (`GKA-W061`,
-/// e.g. edited by hand).
-pub fn check_copies(root: &Path, sources: &[Source]) -> Vec<Diagnostic> {
+/// e.g. edited by hand). Copies not `changed` since `checks` saw them are not read again.
+pub fn check_copies(
+    root: &Path,
+    sources: &[Source],
+    checks: &CopyChecks,
+    changed: &[PathBuf],
+) -> Vec<Diagnostic> {
     sources
         .par_iter()
         .filter_map(|source| {
@@ -481,7 +519,7 @@ pub fn check_copies(root: &Path, sources: &[Source]) -> Vec<Diagnostic> {
             };
             let file = copy_folder(root, source).join(DATA_FILE);
             let rel = Path::new(SOURCES_DIR).join(&source.slug).join(DATA_FILE);
-            match std::fs::read(&file) {
+            match checks.reason(&file, changed) {
                 Err(_) => Some(
                     Diagnostic::new(
                         Code::SourceNotFetched,
@@ -496,7 +534,7 @@ pub fn check_copies(root: &Path, sources: &[Source]) -> Vec<Diagnostic> {
                     .with_width(source.width)
                     .with_hint(t!("bron-nog-niet-opgehaald-hint")),
                 ),
-                Ok(bytes) => validate(&bytes).err().map(|reason| {
+                Ok(reason) => reason.map(|reason| {
                     Diagnostic::new(
                         Code::SourceInvalid,
                         rel,
@@ -532,4 +570,42 @@ pub fn fetch_site(root: &Path, limits: &Limits) -> Result<Report, Vec<Diagnostic
     let (config, lines) = crate::content::load_config(root)?;
     let sources = sources(root, &config, lines)?;
     Ok(fetch_all(root, &sources, limits))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A copy whose size and time stay the same is not read again, unless serve names it as
+    /// changed: a same-second rewrite of the same length is still seen.
+    #[test]
+    fn an_unchanged_copy_is_not_checked_again_unless_named_as_changed() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join(DATA_FILE);
+        let broken = b"{\"versie\": 2}";
+        std::fs::write(&file, broken).unwrap();
+        let checks = CopyChecks::default();
+        let first = checks.reason(&file, &[]).unwrap();
+        assert!(
+            first.as_deref().is_some_and(|r| r.contains('2')),
+            "{first:?}"
+        );
+
+        // The same length, the same time: the earlier answer stands.
+        let time = std::fs::metadata(&file).unwrap().modified().unwrap();
+        std::fs::write(&file, b"{\"versie\": 3}").unwrap();
+        std::fs::File::options()
+            .write(true)
+            .open(&file)
+            .unwrap()
+            .set_modified(time)
+            .unwrap();
+        assert_eq!(checks.reason(&file, &[]).unwrap(), first);
+        // Named as changed (the file or its folder), it is read again.
+        let again = checks.reason(&file, &[dir.path().to_path_buf()]).unwrap();
+        assert!(
+            again.as_deref().is_some_and(|r| r.contains('3')),
+            "{again:?}"
+        );
+    }
 }
