@@ -2,7 +2,7 @@
 """Generates a synthetic national GKA site and the open data of its gemeenten, for benchmarks.
 
     scripts/gen_landelijk.py OUT [--gemeenten 350] [--min 20] [--max 150] [--seed 1]
-                                 [--port 8765]
+                                 [--port 8765] [--copies]
 
 writes
 
@@ -16,6 +16,9 @@ Serve OUT/bronnen on the loopback and fetch, e.g.:
 
     python3 -m http.server 8765 --bind 127.0.0.1 --directory OUT/bronnen &
     gka bronnen --root OUT/site
+
+or, with --copies, also write the copies into OUT/site/bronnen/ as `gka bronnen` would, to
+build the national site without fetching: gka build --root OUT/site.
 
 Standard library only; the same seed gives the same files.
 """
@@ -179,6 +182,7 @@ def main():
     parser.add_argument("--max", type=int, default=150)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--port", type=int, default=8765)
+    parser.add_argument("--copies", action="store_true", help="also write the fetched copies")
     args = parser.parse_args()
     rng = random.Random(args.seed)
 
@@ -201,7 +205,12 @@ def main():
         documents += len(data["interventies"]) + len(data["nieuws"]) + len(data["addenda"]) + 1
         folder = args.out / "bronnen" / slugify(naam) / "data"
         folder.mkdir(parents=True, exist_ok=True)
-        (folder / "gka.json").write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+        text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+        (folder / "gka.json").write_text(text)
+        if args.copies:
+            copy = site / "bronnen" / slugify(naam)
+            copy.mkdir(parents=True, exist_ok=True)
+            (copy / "gka.json").write_text(text)
         bronnen.append(
             f"  - gemeente: {naam}\n"
             f"    adres: http://127.0.0.1:{args.port}/{slugify(naam)}/data/gka.json\n"

@@ -6,16 +6,19 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
+use crate::content::front_matter::LineMap;
+use crate::content::site_config::SiteConfig;
 use crate::content::values::Datum;
 use crate::content::{self, LoadCache, StaticFile};
 use crate::diagnostics::{Code, Diagnostic, Diagnostics};
 use crate::images::{ProbeCache, encode};
+use crate::open_data::OpenData;
 use crate::output::{self, OutputError};
 use crate::render::{self, CardPrints, Earlier, Fingerprint, OutputFile, Renderer};
 use crate::routes::{self, Claimant};
 use crate::search;
 use crate::site::{MarkdownCache, ModelOptions, Site};
-use crate::sources::{CopyChecks, check_copies};
+use crate::sources::{CopyChecks, Gemeente, Place, read_copies};
 use crate::theme::{Theme, ThemeChain};
 
 /// What to build and where.
@@ -128,8 +131,8 @@ pub fn load_site(options: &BuildOptions) -> (Option<Site>, Option<ThemeChain>, D
 }
 
 /// [`load_site`] taking unchanged documents, their rendered Markdown, the photos' headers and
-/// the checks of a national site's copies from the caches of earlier runs; `changed` names the files (or folders) changed since then;
-/// `today` is the build date.
+/// the copies a national site read from the caches of earlier runs; `changed` names the files
+/// (or folders) changed since then; `today` is the build date.
 pub fn load_site_with(
     options: &BuildOptions,
     loads: &mut LoadCache,
@@ -138,6 +141,26 @@ pub fn load_site_with(
     copies: &CopyChecks,
     changed: &[PathBuf],
     today: Datum,
+) -> (Option<Site>, Option<ThemeChain>, Diagnostics) {
+    let national = |config: &SiteConfig, lines: LineMap, diagnostics: &mut Diagnostics| {
+        if config.bronnen.is_none() {
+            return Vec::new();
+        }
+        gemeenten(options, config, lines, copies, changed, today, diagnostics)
+    };
+    load_model(options, loads, markdown, probes, changed, today, national)
+}
+
+/// Loads and validates the site at `options.root`, with the gemeenten `national` finds for it
+/// (see [`gemeenten`]).
+fn load_model(
+    options: &BuildOptions,
+    loads: &mut LoadCache,
+    markdown: &mut MarkdownCache,
+    probes: &ProbeCache,
+    changed: &[PathBuf],
+    today: Datum,
+    national: impl FnOnce(&SiteConfig, LineMap, &mut Diagnostics) -> Vec<Gemeente>,
 ) -> (Option<Site>, Option<ThemeChain>, Diagnostics) {
     let mut diagnostics = Diagnostics::default();
     let loaded = content::load_with(&options.root, loads, changed, &mut diagnostics);
@@ -154,17 +177,10 @@ pub fn load_site_with(
             }
         }
     });
-    // A national site's sources: its list in site.yaml, and the copies `gka bronnen` fetched.
-    if let Some((config, lines)) = &loaded.config
-        && config.bronnen.is_some()
-    {
-        match crate::sources::sources(&options.root, config, *lines) {
-            Ok(sources) => {
-                diagnostics.extend(check_copies(&options.root, &sources, copies, changed))
-            }
-            Err(found) => diagnostics.extend(found),
-        }
-    }
+    let gemeenten = match &loaded.config {
+        Some((config, lines)) => national(config, *lines, &mut diagnostics),
+        None => Vec::new(),
+    };
     let theme_files = chain
         .as_ref()
         .map(|c| c.files.as_slice())
@@ -185,9 +201,67 @@ pub fn load_site_with(
             .unwrap_or_default(),
         today,
         photos: Arc::new(photos),
+        gemeenten,
     };
     let site = Site::build_with(loaded, &model_options, markdown, &mut diagnostics);
     (site, chain, diagnostics)
+}
+
+/// A national site's gemeenten, in the order of its `site.yaml`: the copies `gka bronnen`
+/// fetched, and the site in each folder (`map`), loaded as `gka check` loads it and turned into
+/// the open data it would publish, the form a copy arrives in. A gemeente whose copy or site
+/// is not usable is left out with a warning; mistakes in the list itself are errors. The
+/// sources of a gemeente's own site are not followed.
+fn gemeenten(
+    options: &BuildOptions,
+    config: &SiteConfig,
+    lines: LineMap,
+    copies: &CopyChecks,
+    changed: &[PathBuf],
+    today: Datum,
+    diagnostics: &mut Diagnostics,
+) -> Vec<Gemeente> {
+    let sources = match crate::sources::sources(&options.root, config, lines) {
+        Ok(sources) => sources,
+        Err(found) => {
+            diagnostics.extend(found);
+            return Vec::new();
+        }
+    };
+    let (mut found, warnings) = read_copies(&options.root, &sources, copies, changed);
+    diagnostics.extend(warnings);
+    for (index, source) in sources.iter().enumerate() {
+        let Place::Local(folder) = &source.place else {
+            continue;
+        };
+        let local = BuildOptions {
+            root: resolve_root(&options.root.join(folder)),
+            output: PathBuf::new(),
+            base_url: None,
+            drafts: false,
+            search: false,
+        };
+        let (site, _, problems) = load_model(
+            &local,
+            &mut LoadCache::default(),
+            &mut MarkdownCache::default(),
+            &ProbeCache::default(),
+            &[],
+            today,
+            |_, _, _| Vec::new(),
+        );
+        match site.filter(|_| !problems.has_errors()) {
+            Some(site) => {
+                let json = serde_json::to_vec(&render::open_data::of(&site))
+                    .expect("open data serializes");
+                let data = OpenData::from_json(&json).expect("open data reads back");
+                found.push((index, source.gemeente(Arc::new(data))));
+            }
+            None => diagnostics.push(source.site_with_errors(problems.counts().0)),
+        }
+    }
+    found.sort_by_key(|(index, _)| *index);
+    found.into_iter().map(|(_, gemeente)| gemeente).collect()
 }
 
 /// A site without errors, with its theme: what rendering needs.

@@ -27,6 +27,7 @@ pub mod diagnostics;
 pub mod images;
 pub mod markdown;
 pub mod new;
+pub mod open_data;
 pub mod output;
 pub mod rebuild;
 pub mod render;

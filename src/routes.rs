@@ -29,6 +29,8 @@ pub const LEEFTIJDEN: &str = "/leeftijden/";
 pub const ONDERWIJS: &str = "/onderwijs/";
 /// The index of the recognition levels.
 pub const ERKENNING: &str = "/erkenning/";
+/// A national site's overview of its gemeenten.
+pub const GEMEENTEN: &str = "/gemeenten/";
 /// The folder of static files, the theme's and `content/static/`.
 pub const STATIC: &str = "/static/";
 /// The page shown for an address that does not exist.
@@ -193,6 +195,11 @@ pub fn interventie(slug: &str) -> SitePath {
 /// The term page of a theme: `/themas/<slug>/`.
 pub fn thema(slug: &str) -> SitePath {
     SitePath(format!("{THEMAS}{slug}/").into())
+}
+
+/// The page of a national site about one gemeente: `/gemeenten/<slug>/`.
+pub fn gemeente(slug: &str) -> SitePath {
+    SitePath(format!("{GEMEENTEN}{slug}/").into())
 }
 
 /// The term page of an age range: `/leeftijden/<range>/`.

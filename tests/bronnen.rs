@@ -515,3 +515,165 @@ fn the_report_is_in_english_when_asked() {
             .contains("1 source: 0 new or changed, 0 not fetched")
     );
 }
+
+/// The texts of the elements `selector` finds in `doc`.
+fn texts(doc: &scraper::Html, selector: &str) -> Vec<String> {
+    doc.select(&common::sel(selector))
+        .map(common::text)
+        .collect()
+}
+
+/// The open data of a minimal site whose interventie is `interventie` (front matter and body).
+fn open_data_with(gemeente: &str, interventie: &str) -> Vec<u8> {
+    let site = SiteRoot::minimal();
+    site.write(
+        "content/site.yaml",
+        format!(
+            "gemeente: {gemeente}\nbase_url: \"https://gka.{}.example/\"\n",
+            gemeente.to_lowercase()
+        ),
+    );
+    site.write("content/interventies/voorlezen.md", interventie);
+    let built = common::build_into_temp(site.path(), &["--no-search"]);
+    built.run.assert_success();
+    std::fs::read(built.out.join("data/gka.json")).unwrap()
+}
+
+#[test]
+fn a_national_site_has_a_page_for_every_gemeente_it_could_read() {
+    let site = national(&[
+        (
+            "Zwolle",
+            "adres: https://gka.zwolle.example/data/gka.json".into(),
+        ),
+        (
+            "Almere",
+            "adres: https://gka.almere.example/data/gka.json".into(),
+        ),
+        ("Urk", "adres: https://gka.urk.example/data/gka.json".into()),
+        ("Lokaalstad", "map: gemeenten/lokaalstad".into()),
+        ("Foutdorp", "map: gemeenten/foutdorp".into()),
+    ]);
+    site.write(
+        "bronnen/zwolle/gka.json",
+        open_data_with(
+            "Zwolle",
+            "---\ntitel: Voorlezen in de wijk\nthemas: [Versterken van taal]\nleeftijden: [4-12]\n---\n\nVrijwilligers lezen voor.\n",
+        ),
+    );
+    site.write(
+        "bronnen/almere/gka.json",
+        open_data_with(
+            "Almere",
+            "---\ntitel: Taalhuis\nthemas: [Versterken van taal]\n---\n\nHet Taalhuis helpt.\n",
+        ),
+    );
+    // A copy this gka cannot read: Urk is left out, with a warning.
+    site.write("bronnen/urk/gka.json", "{\"versie\": 2}\n");
+    // A gemeente whose site is a folder of the repository, as a git submodule would be.
+    let local = SiteRoot::minimal();
+    local.edit("content/site.yaml", "Voorbeeldstad", "Lokaalstad");
+    local.write(
+        "content/interventies/speelotheek.md",
+        "---\ntitel: Speelotheek\n---\n\nSpeelgoed lenen.\n",
+    );
+    common::copy_dir(
+        &local.file("content"),
+        &site.file("gemeenten/lokaalstad/content"),
+    );
+    // A folder whose site has an error: left out, with a warning.
+    common::copy_dir(
+        &local.file("content"),
+        &site.file("gemeenten/foutdorp/content"),
+    );
+    site.write(
+        "gemeenten/foutdorp/content/interventies/kapot.md",
+        "---\ntitel: [Kapot\n---\n",
+    );
+
+    let built = common::build_into_temp(site.path(), &["--no-search"]);
+    built.run.assert_success();
+    let stderr = &built.run.stderr;
+    assert!(
+        stderr.contains("[GKA-W061]") && stderr.contains("Urk"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("[GKA-W063]") && stderr.contains("Foutdorp"),
+        "{stderr}"
+    );
+
+    // The overview: the three usable gemeenten, by name, each with its page.
+    let overview = common::page(&built.out, "/gemeenten/");
+    let names: Vec<String> = texts(&overview, ".gemeente-list h2");
+    assert_eq!(names, ["Almere", "Lokaalstad", "Zwolle"]);
+    for slug in ["almere", "lokaalstad", "zwolle"] {
+        assert!(
+            built
+                .out
+                .join(format!("gemeenten/{slug}/index.html"))
+                .is_file(),
+            "{slug}"
+        );
+    }
+    assert!(!built.out.join("gemeenten/urk").exists());
+    assert!(!built.out.join("gemeenten/foutdorp").exists());
+
+    // A gemeente's page links to the original of each item, on the gemeente's own site.
+    let zwolle = common::page(&built.out, "/gemeenten/zwolle/");
+    let links = common::links_in(common::main_of(&zwolle), ".elsewhere-list h3 a");
+    assert_eq!(
+        links,
+        [(
+            "Voorlezen in de wijk".to_string(),
+            "https://gka.zwolle.example/interventies/voorlezen/".to_string()
+        )]
+    );
+    let local = common::page(&built.out, "/gemeenten/lokaalstad/");
+    assert_eq!(texts(&local, ".elsewhere-list h3"), ["Speelotheek"]);
+    // The menu and the sitemap know the overview.
+    let home = std::fs::read_to_string(built.out.join("index.html")).unwrap();
+    assert!(
+        home.contains("href=\"/gemeenten/\""),
+        "the menu links to it"
+    );
+    let sitemap = std::fs::read_to_string(built.out.join("sitemap.xml")).unwrap();
+    assert!(sitemap.contains("/gemeenten/zwolle/"), "{sitemap}");
+}
+
+/// What a source publishes is text and addresses, never markup or scripts on the national
+/// site: a title with HTML is shown as text, an address that is no web address is no link.
+#[test]
+fn a_source_cannot_put_markup_or_scripts_into_the_national_site() {
+    let site = national(&[(
+        "Zwolle",
+        "adres: https://gka.zwolle.example/data/gka.json".into(),
+    )]);
+    let mut data: serde_json::Value = serde_json::from_slice(&open_data_with(
+        "Zwolle",
+        "---\ntitel: Voorlezen\n---\n\nVoorlezen.\n",
+    ))
+    .unwrap();
+    data["interventies"][0]["titel"] = "<script>alert(1)</script>".into();
+    data["interventies"][0]["url"] = "javascript:alert(1)".into();
+    data["site"]["omschrijving"] = "<img src=x onerror=alert(1)>".into();
+    site.write(
+        "bronnen/zwolle/gka.json",
+        serde_json::to_vec(&data).unwrap(),
+    );
+
+    let built = common::build_into_temp(site.path(), &["--no-search"]);
+    built.run.assert_success();
+    for page in ["gemeenten/index.html", "gemeenten/zwolle/index.html"] {
+        let html = std::fs::read_to_string(built.out.join(page)).unwrap();
+        assert!(!html.contains("<script>alert"), "{page}");
+        assert!(!html.contains("<img src=x"), "{page}");
+        assert!(!html.contains("javascript:"), "{page}");
+    }
+    let zwolle = common::page(&built.out, "/gemeenten/zwolle/");
+    assert_eq!(
+        texts(&zwolle, ".elsewhere-list h3"),
+        ["<script>alert(1)</script>"],
+        "the title is shown as text, without a link"
+    );
+}

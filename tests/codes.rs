@@ -68,6 +68,22 @@ fn prepare(code: &str, root: &SiteRoot) {
         }
         // A copy of a gemeente's open data that this gka cannot read: made by a newer gka.
         "GKA-W061" => root.write("bronnen/zwolle/gka.json", "{\"versie\": 2}\n"),
+        // A gemeente's site in a folder of the national site, with a front matter that does
+        // not close.
+        "GKA-W063" => {
+            root.write(
+                "gemeenten/zwolle/content/site.yaml",
+                "gemeente: Zwolle\nbase_url: \"https://gka.zwolle.example/\"\n",
+            );
+            for file in ["index.md", "agenda.md"] {
+                let text = fs::read_to_string(root.file(&format!("content/{file}"))).unwrap();
+                root.write(&format!("gemeenten/zwolle/content/{file}"), text);
+            }
+            root.write(
+                "gemeenten/zwolle/content/interventies/kapot.md",
+                "---\ntitel: Kapot\n",
+            );
+        }
         "GKA-W006" => {
             root.write(
                 "content/nieuws/open-dag.md",

@@ -50,7 +50,7 @@ fn the_json_validates_against_its_schema() {
 fn the_published_json_reads_back_into_the_same_data() {
     let built = build_example(&[]);
     let published = std::fs::read(built.out.join("data/gka.json")).unwrap();
-    let read = gka::render::open_data::OpenData::from_json(&published).expect("it reads back");
+    let read = gka::open_data::OpenData::from_json(&published).expect("it reads back");
     assert_eq!(read.site.gemeente, "Almere");
     assert_eq!(read.interventies.len(), 3);
     let mut written = Vec::new();

@@ -154,6 +154,9 @@ codes! {
     SourceInvalid = "GKA-W061",
     /// A national site's source has no copy yet: `gka bronnen` has not fetched it.
     SourceNotFetched = "GKA-W062",
+    /// A national site's source is a folder with a site that has errors; the national site
+    /// leaves the gemeente out until they are fixed.
+    SourceSiteErrors = "GKA-W063",
 }
 
 impl Code {

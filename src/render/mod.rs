@@ -73,6 +73,8 @@ enum Job {
     Calendar(usize),
     SecurityTxt,
     Zoeken,
+    Gemeenten,
+    Gemeente(usize),
 }
 
 impl Job {
@@ -107,6 +109,8 @@ impl Job {
             Job::Calendar(i) => routes::calendar(&site.nieuws.items[i].url),
             Job::SecurityTxt => SitePath::fixed(routes::SECURITY_TXT),
             Job::Zoeken => SitePath::fixed(routes::ZOEKEN),
+            Job::Gemeenten => SitePath::fixed(routes::GEMEENTEN),
+            Job::Gemeente(i) => routes::gemeente(&site.gemeenten[i].slug),
         }
     }
 
@@ -175,6 +179,16 @@ impl Job {
             Job::Robots => Claimant::gka(t!("claim-robots")),
             Job::Feed => Claimant::gka(t!("claim-feed")),
             Job::Zoeken => Claimant::gka(t!("claim-zoeken")),
+            Job::Gemeenten => Claimant::file(
+                content_file(CONFIG_FILE),
+                None,
+                t!("claim-gemeenten", url = routes::GEMEENTEN),
+            ),
+            Job::Gemeente(i) => Claimant::file(
+                content_file(CONFIG_FILE),
+                None,
+                t!("claim-gemeente", gemeente = &site.gemeenten[i].naam),
+            ),
         }
     }
 
@@ -471,12 +485,14 @@ pub fn write_open_data<E>(
     site: &Site,
     mut sink: impl FnMut(&str, &dyn Fn(&mut dyn std::io::Write) -> std::io::Result<()>) -> Result<(), E>,
 ) -> Result<(), E> {
-    let data = open_data::OpenData::of(site);
+    let data = open_data::of(site);
     let [json, schema, csv] = routes::OPEN_DATA.map(output_path);
     sink(&json, &|w| data.write_json(w))?;
-    sink(&schema, &|w| w.write_all(open_data::schema().as_bytes()))?;
+    sink(&schema, &|w| {
+        w.write_all(crate::open_data::schema().as_bytes())
+    })?;
     sink(&csv, &|w| {
-        w.write_all(open_data::interventies_csv(&data).as_bytes())
+        w.write_all(crate::open_data::interventies_csv(&data).as_bytes())
     })
 }
 
@@ -518,6 +534,10 @@ fn jobs(site: &Site, search: bool) -> Vec<Job> {
         jobs.extend((0..terms.len()).map(|i| Job::Term(facet, i)));
     }
     jobs.extend((0..site.redirects.len()).map(Job::Redirect));
+    if !site.gemeenten.is_empty() {
+        jobs.push(Job::Gemeenten);
+        jobs.extend((0..site.gemeenten.len()).map(Job::Gemeente));
+    }
     if !site.nieuws.items.is_empty() {
         jobs.push(Job::Feed);
     }
@@ -776,6 +796,8 @@ fn make_job<'a>(views: &Views<'a>, job: Job, cards: &'a Cards<'a>) -> JobOutput<
         Job::Redirect(i) => pages::redirect(views, i),
         Job::Robots => pages::robots(views),
         Job::Zoeken => pages::zoeken(views),
+        Job::Gemeenten => pages::gemeenten(views),
+        Job::Gemeente(i) => pages::gemeente(views, i),
     };
     JobOutput::Template(template, Box::new(ctx))
 }

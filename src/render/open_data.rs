@@ -1,467 +1,150 @@
-//! Open data: the whole content model as `/data/gka.json` (with a JSON Schema at
-//! `/data/gka.schema.json`, derived from these types so it cannot drift) and the
-//! interventies as `/data/interventies.csv` for spreadsheets. See `docs/open-data.md`.
+//! A site's open data (`crate::open_data`), made from its model: every page's fields, its texts
+//! borrowed from the documents, addresses made absolute.
 
 use std::borrow::Cow;
 
-use schemars::JsonSchema;
-use serde::{Deserialize, Serialize};
-
-use crate::content::values::{Databank, Erkenningsniveau, Onderwijs, Soort, Status};
+use crate::open_data::{
+    AddendumData, AgendaData, ErkenningData, InterventieData, Markdown, NieuwsData, OpenData,
+    PageData, ProgrammalijnData, ResultaatData, SignatoryData, SiteData, TermData, VERSION,
+    VideoData,
+};
 use crate::site::{Entry, Site, Term};
 
-/// The version of the open-data format; raised when a field changes meaning or disappears.
-pub const VERSION: u32 = 1;
-
-/// Everything a gemeente's GKA site publishes, as data.
-#[derive(Debug, Serialize, Deserialize, JsonSchema)]
-pub struct OpenData<'a> {
-    /// Version of this format.
-    pub versie: u32,
-    /// The site and its gemeente.
-    pub site: SiteData,
-    /// The GKA-Agenda, when the site has one.
-    pub agenda: Option<AgendaData<'a>>,
-    /// Addenda to the agenda.
-    pub addenda: Vec<AddendumData<'a>>,
-    /// Interventies.
-    pub interventies: Vec<InterventieData<'a>>,
-    /// The programme (the intro of the programmalijnen), when there is one.
-    pub programma: Option<PageData<'a>>,
-    /// Programmalijnen, by number.
-    pub programmalijnen: Vec<ProgrammalijnData<'a>>,
-    /// News and events, newest first.
-    pub nieuws: Vec<NieuwsData<'a>>,
-}
-
-// Borrowed from the site when written: at 10 000 pages the bodies are most of the open data,
-// and copying them would double the memory. Owned when read back (a national site's sources).
-/// Markdown text, both as written and as rendered HTML.
-#[derive(Debug, Serialize, Deserialize, JsonSchema)]
-pub struct Markdown<'a> {
-    /// The Markdown source.
-    pub markdown: Cow<'a, str>,
-    /// The HTML it renders to, with links resolved to absolute site paths.
-    pub html: Cow<'a, str>,
-}
-
-/// The site and its gemeente.
-#[derive(Debug, Serialize, Deserialize, JsonSchema)]
-pub struct SiteData {
-    /// The gemeente's name.
-    pub gemeente: String,
-    /// The site's title.
-    pub titel: String,
-    /// The site's address.
-    pub url: String,
-    /// Language code.
-    pub taal: String,
-    /// A sentence about the site.
-    pub omschrijving: Option<String>,
-}
-
-/// A page's common fields.
-#[derive(Debug, Serialize, Deserialize, JsonSchema)]
-pub struct PageData<'a> {
-    /// Title.
-    pub titel: String,
-    /// Absolute address of the page.
-    pub url: String,
-    /// Summary.
-    pub samenvatting: Option<String>,
-    /// Date, `YYYY-MM-DD`.
-    pub datum: Option<String>,
-    /// Search words the text itself does not use.
-    pub trefwoorden: Vec<String>,
-    /// The body.
-    pub tekst: Markdown<'a>,
-}
-
-/// A term with its page.
-#[derive(Debug, Serialize, Deserialize, JsonSchema)]
-pub struct TermData {
-    /// The term as written.
-    pub naam: String,
-    /// Absolute address of its page.
-    pub url: String,
-}
-
-/// Who signed.
-#[derive(Debug, Serialize, Deserialize, JsonSchema)]
-pub struct SignatoryData {
-    /// Name.
-    pub naam: String,
-    /// Role.
-    pub functie: String,
-}
-
-/// The GKA-Agenda.
-#[derive(Debug, Serialize, Deserialize, JsonSchema)]
-pub struct AgendaData<'a> {
-    /// The page.
-    #[serde(flatten)]
-    pub pagina: PageData<'a>,
-    /// Who signed it.
-    pub ondertekend_door: Option<SignatoryData>,
-    /// When it was signed, `YYYY-MM-DD`.
-    pub ondertekend_op: Option<String>,
-    /// The years it covers, e.g. `2021-2024`.
-    pub periode: Option<String>,
-    /// The gemeente's themes.
-    pub themas: Vec<TermData>,
-    /// Link to the signed document.
-    pub document: Option<String>,
-}
-
-/// An addendum.
-#[derive(Debug, Serialize, Deserialize, JsonSchema)]
-pub struct AddendumData<'a> {
-    /// The page.
-    #[serde(flatten)]
-    pub pagina: PageData<'a>,
-    /// The years it covers.
-    pub periode: Option<String>,
-    /// When it was signed, `YYYY-MM-DD`.
-    pub ondertekend_op: Option<String>,
-    /// Who signed it with the gemeente.
-    pub partners: Vec<String>,
-    /// Slugs of the interventies it adds (see `interventies[].slug`).
-    pub interventies: Vec<String>,
-}
-
-/// An interventie.
-#[derive(Debug, Serialize, Deserialize, JsonSchema)]
-pub struct InterventieData<'a> {
-    /// Its identifier within the site, also the last part of its URL.
-    pub slug: String,
-    /// The page.
-    #[serde(flatten)]
-    pub pagina: PageData<'a>,
-    /// Themes, from the agenda's.
-    pub themas: Vec<TermData>,
-    /// Age ranges such as `12-18`.
-    pub leeftijden: Vec<String>,
-    /// Who it is for.
-    pub doelgroep: Option<String>,
-    /// Planned, running or finished.
-    pub status: Option<Status>,
-    /// The year it started.
-    pub sinds: Option<u16>,
-    /// Organisations it works with.
-    pub partners: Vec<String>,
-    /// Its website.
-    pub website: Option<String>,
-    /// A video about it.
-    pub video: Option<VideoData>,
-    /// The levels of education it works in.
-    pub onderwijs: Vec<Onderwijs>,
-    /// Its recognition in the NJi or RIVM database.
-    pub erkenning: Option<ErkenningData>,
-}
-
-/// A recognition in the NJi Databank Effectieve Jeugdinterventies or RIVM's Loket Gezond Leven.
-#[derive(Debug, Serialize, Deserialize, JsonSchema)]
-pub struct ErkenningData {
-    /// The recognition level.
-    pub niveau: Erkenningsniveau,
-    /// The level's name as the database writes it, e.g. `Goed onderbouwd`.
-    pub niveau_naam: String,
-    /// The database.
-    pub databank: Databank,
-    /// The interventie's page in the database.
-    pub url: Option<String>,
-}
-
-/// A video link.
-#[derive(Debug, Serialize, Deserialize, JsonSchema)]
-pub struct VideoData {
-    /// Where the video is.
-    pub url: String,
-    /// What it is about.
-    pub titel: String,
-}
-
-/// A programmalijn.
-#[derive(Debug, Serialize, Deserialize, JsonSchema)]
-pub struct ProgrammalijnData<'a> {
-    /// Its number in the programme.
-    pub nummer: u32,
-    /// The page.
-    #[serde(flatten)]
-    pub pagina: PageData<'a>,
-    /// Ambitions.
-    pub ambities: Vec<Markdown<'a>>,
-    /// Results per year and age range.
-    pub resultaten: Vec<ResultaatData<'a>>,
-}
-
-/// A result of a programmalijn.
-#[derive(Debug, Serialize, Deserialize, JsonSchema)]
-pub struct ResultaatData<'a> {
-    /// The year.
-    pub jaar: u16,
-    /// The age range, e.g. `0-6`.
-    pub leeftijd: String,
-    /// What was achieved.
-    pub tekst: Markdown<'a>,
-}
-
-/// A news item or event.
-#[derive(Debug, Serialize, Deserialize, JsonSchema)]
-pub struct NieuwsData<'a> {
-    /// The page.
-    #[serde(flatten)]
-    pub pagina: PageData<'a>,
-    /// News or event.
-    pub soort: Soort,
-    /// Where an event takes place.
-    pub locatie: Option<String>,
-}
-
-impl<'a> OpenData<'a> {
-    /// The open data of a site.
-    pub fn of(site: &'a Site) -> OpenData<'a> {
-        let config = &site.config;
-        let page = |entry: &'a dyn PageSource| entry.page_data(site);
-        let slug = |url: &str| {
-            url.trim_end_matches('/')
-                .rsplit('/')
-                .next()
-                .unwrap_or_default()
-                .to_string()
-        };
-        let thema = |term: &Term| TermData {
-            naam: term.naam.clone(),
-            url: config.absolute(&term.url),
-        };
-        OpenData {
-            versie: VERSION,
-            site: SiteData {
-                gemeente: config.gemeente.clone(),
-                titel: config.titel.clone(),
-                url: config.base_url.to_string(),
-                taal: config.taal.clone(),
-                omschrijving: config.omschrijving.clone(),
-            },
-            agenda: site.agenda.as_ref().map(|e| AgendaData {
+/// The open data of a site, its texts borrowed from the model.
+pub fn of<'a>(site: &'a Site) -> OpenData<'a> {
+    let config = &site.config;
+    let page = |entry: &'a dyn PageSource| entry.page_data(site);
+    let slug = |url: &str| {
+        url.trim_end_matches('/')
+            .rsplit('/')
+            .next()
+            .unwrap_or_default()
+            .to_string()
+    };
+    let thema = |term: &Term| TermData {
+        naam: term.naam.clone(),
+        url: config.absolute(&term.url),
+    };
+    OpenData {
+        versie: VERSION,
+        site: SiteData {
+            gemeente: config.gemeente.clone(),
+            titel: config.titel.clone(),
+            url: config.base_url.to_string(),
+            taal: config.taal.clone(),
+            omschrijving: config.omschrijving.clone(),
+        },
+        agenda: site.agenda.as_ref().map(|e| AgendaData {
+            pagina: page(e),
+            ondertekend_door: e
+                .doc()
+                .data
+                .ondertekend_door
+                .as_ref()
+                .map(|o| SignatoryData {
+                    naam: o.naam.clone(),
+                    functie: o.functie.clone(),
+                }),
+            ondertekend_op: e.doc().data.ondertekend_op.map(|d| d.iso()),
+            periode: e.doc().data.periode.map(|p| p.to_string()),
+            // The site's themes are the agenda's, in its order.
+            themas: site.themas.iter().map(thema).collect(),
+            document: e
+                .doc()
+                .data
+                .document
+                .as_ref()
+                .map(|d| absolute_link(site, &d.value)),
+        }),
+        addenda: site
+            .addenda
+            .items
+            .iter()
+            .map(|e| AddendumData {
                 pagina: page(e),
-                ondertekend_door: e
-                    .doc()
-                    .data
-                    .ondertekend_door
-                    .as_ref()
-                    .map(|o| SignatoryData {
-                        naam: o.naam.clone(),
-                        functie: o.functie.clone(),
-                    }),
-                ondertekend_op: e.doc().data.ondertekend_op.map(|d| d.iso()),
                 periode: e.doc().data.periode.map(|p| p.to_string()),
-                // The site's themes are the agenda's, in its order.
-                themas: site.themas.iter().map(thema).collect(),
-                document: e
+                ondertekend_op: e.doc().data.ondertekend_op.map(|d| d.iso()),
+                partners: e.doc().data.partners.clone(),
+                interventies: e
                     .doc()
                     .data
-                    .document
-                    .as_ref()
-                    .map(|d| absolute_link(site, &d.value)),
-            }),
-            addenda: site
-                .addenda
-                .items
-                .iter()
-                .map(|e| AddendumData {
+                    .interventies
+                    .iter()
+                    .map(|s| s.value.clone())
+                    .collect(),
+            })
+            .collect(),
+        interventies: site
+            .interventies
+            .items
+            .iter()
+            .zip(&site.interventie_themas)
+            .map(|(e, themas)| {
+                let data = &e.doc().data;
+                InterventieData {
+                    slug: slug(&e.url),
                     pagina: page(e),
-                    periode: e.doc().data.periode.map(|p| p.to_string()),
-                    ondertekend_op: e.doc().data.ondertekend_op.map(|d| d.iso()),
-                    partners: e.doc().data.partners.clone(),
-                    interventies: e
-                        .doc()
-                        .data
-                        .interventies
+                    themas: themas.iter().map(|&t| thema(&site.themas[t])).collect(),
+                    leeftijden: data.leeftijden.iter().map(|r| r.to_string()).collect(),
+                    doelgroep: data.doelgroep.clone(),
+                    status: data.status,
+                    sinds: data.sinds,
+                    partners: data.partners.clone(),
+                    website: data.website.as_ref().map(|w| absolute_link(site, &w.value)),
+                    video: data.video.as_ref().map(|v| VideoData {
+                        url: absolute_link(site, &v.url.value),
+                        titel: v.titel.clone(),
+                    }),
+                    onderwijs: data.onderwijs.clone(),
+                    erkenning: data.erkenning.as_ref().map(|e| ErkenningData {
+                        niveau: e.niveau.value,
+                        niveau_naam: e.niveau.value.label().to_string(),
+                        databank: e.databank,
+                        url: e.url.as_ref().map(|u| absolute_link(site, &u.value)),
+                    }),
+                }
+            })
+            .collect(),
+        programma: site.programma.intro.as_ref().map(|e| page(e)),
+        programmalijnen: site
+            .programma
+            .items
+            .iter()
+            .map(|e| {
+                let data = &e.doc().data;
+                let (ambities, teksten) = e.inline().split_at(data.ambities.len());
+                ProgrammalijnData {
+                    nummer: data.nummer.value,
+                    pagina: page(e),
+                    ambities: data
+                        .ambities
                         .iter()
-                        .map(|s| s.value.clone())
+                        .zip(ambities)
+                        .map(|(source, html)| markdown(&source.value, html))
                         .collect(),
-                })
-                .collect(),
-            interventies: site
-                .interventies
-                .items
-                .iter()
-                .zip(&site.interventie_themas)
-                .map(|(e, themas)| {
-                    let data = &e.doc().data;
-                    InterventieData {
-                        slug: slug(&e.url),
-                        pagina: page(e),
-                        themas: themas.iter().map(|&t| thema(&site.themas[t])).collect(),
-                        leeftijden: data.leeftijden.iter().map(|r| r.to_string()).collect(),
-                        doelgroep: data.doelgroep.clone(),
-                        status: data.status,
-                        sinds: data.sinds,
-                        partners: data.partners.clone(),
-                        website: data.website.as_ref().map(|w| absolute_link(site, &w.value)),
-                        video: data.video.as_ref().map(|v| VideoData {
-                            url: absolute_link(site, &v.url.value),
-                            titel: v.titel.clone(),
-                        }),
-                        onderwijs: data.onderwijs.clone(),
-                        erkenning: data.erkenning.as_ref().map(|e| ErkenningData {
-                            niveau: e.niveau.value,
-                            niveau_naam: e.niveau.value.label().to_string(),
-                            databank: e.databank,
-                            url: e.url.as_ref().map(|u| absolute_link(site, &u.value)),
-                        }),
-                    }
-                })
-                .collect(),
-            programma: site.programma.intro.as_ref().map(|e| page(e)),
-            programmalijnen: site
-                .programma
-                .items
-                .iter()
-                .map(|e| {
-                    let data = &e.doc().data;
-                    let (ambities, teksten) = e.inline().split_at(data.ambities.len());
-                    ProgrammalijnData {
-                        nummer: data.nummer.value,
-                        pagina: page(e),
-                        ambities: data
-                            .ambities
-                            .iter()
-                            .zip(ambities)
-                            .map(|(source, html)| markdown(&source.value, html))
-                            .collect(),
-                        resultaten: data
-                            .resultaten
-                            .iter()
-                            .zip(teksten)
-                            .map(|(r, html)| ResultaatData {
-                                jaar: r.jaar,
-                                leeftijd: r.leeftijd.to_string(),
-                                tekst: markdown(&r.tekst.value, html),
-                            })
-                            .collect(),
-                    }
-                })
-                .collect(),
-            nieuws: site
-                .nieuws
-                .items
-                .iter()
-                .map(|e| NieuwsData {
-                    pagina: page(e),
-                    soort: e.doc().data.soort,
-                    locatie: e.doc().data.locatie.clone(),
-                })
-                .collect(),
-        }
-    }
-
-    /// Reads open data as `gka.json` holds it, every text owned: what a national site reads
-    /// of each gemeente. Fields that a newer gka adds are skipped; check the bytes with the
-    /// schema first to name what is wrong ([`crate::sources::validate`]).
-    pub fn from_json(bytes: &[u8]) -> serde_json::Result<OpenData<'static>> {
-        serde_json::from_slice(bytes)
-    }
-
-    /// Writes the JSON, pretty-printed so diffs between builds are readable.
-    pub fn write_json(&self, mut out: &mut dyn std::io::Write) -> std::io::Result<()> {
-        serde_json::to_writer_pretty(&mut out, self)?;
-        out.write_all(b"\n")
-    }
-}
-
-/// The JSON Schema of [`OpenData`].
-pub fn schema() -> String {
-    let schema = schemars::schema_for!(OpenData<'static>);
-    serde_json::to_string_pretty(&schema).expect("the schema serializes to JSON") + "\n"
-}
-
-/// The interventies as CSV: one row per interventie, lists joined with `; `.
-///
-/// Written the way Dutch Excel opens a file by double-click: a byte-order mark, without which
-/// Excel reads UTF-8 as Windows-1252 and garbles `‘` and `…`, and `;` between fields, the
-/// list separator of the Dutch regional settings; with `,` every row lands in column A.
-pub fn interventies_csv(data: &OpenData) -> String {
-    let mut writer = csv::WriterBuilder::new()
-        .delimiter(b';')
-        .from_writer(Vec::from(BYTE_ORDER_MARK.as_bytes()));
-    let header = [
-        "slug",
-        "titel",
-        "url",
-        "samenvatting",
-        "themas",
-        "leeftijden",
-        "doelgroep",
-        "status",
-        "sinds",
-        "partners",
-        "website",
-        "onderwijs",
-        "erkenning_niveau",
-        "erkenning_databank",
-        "erkenning_url",
-    ];
-    let rows = data.interventies.iter().map(|i| {
-        [
-            i.slug.clone(),
-            i.pagina.titel.clone(),
-            i.pagina.url.clone(),
-            i.pagina.samenvatting.clone().unwrap_or_default(),
-            i.themas
-                .iter()
-                .map(|t| t.naam.as_str())
-                .collect::<Vec<_>>()
-                .join("; "),
-            i.leeftijden.join("; "),
-            i.doelgroep.clone().unwrap_or_default(),
-            i.status.map(Status::as_str).unwrap_or_default().to_string(),
-            i.sinds.map(|s| s.to_string()).unwrap_or_default(),
-            i.partners.join("; "),
-            i.website.clone().unwrap_or_default(),
-            i.onderwijs
-                .iter()
-                .map(|o| o.as_str())
-                .collect::<Vec<_>>()
-                .join("; "),
-            i.erkenning
-                .as_ref()
-                .map(|e| e.niveau.as_str().to_string())
-                .unwrap_or_default(),
-            i.erkenning
-                .as_ref()
-                .map(|e| e.databank.as_str().to_string())
-                .unwrap_or_default(),
-            i.erkenning
-                .as_ref()
-                .and_then(|e| e.url.clone())
-                .unwrap_or_default(),
-        ]
-    });
-    // Writing to memory cannot fail.
-    writer.write_record(header).expect("CSV to memory");
-    for row in rows {
-        writer
-            .write_record(row.into_iter().map(spreadsheet_safe))
-            .expect("CSV to memory");
-    }
-    String::from_utf8(writer.into_inner().expect("CSV to memory"))
-        .expect("CSV of UTF-8 strings is UTF-8")
-}
-
-/// The byte-order mark that tells a spreadsheet the CSV is UTF-8.
-pub const BYTE_ORDER_MARK: &str = "\u{feff}";
-
-/// A cell that a spreadsheet shows as text: one that starts with a character that would make
-/// it a formula (`=`, `+`, `-`, `@`, or a tab or line end before one) gets a `'` in front,
-/// as OWASP advises against CSV injection. Spreadsheets hide the `'`; a program reading
-/// the file sees it.
-fn spreadsheet_safe(cell: String) -> String {
-    if cell.starts_with(['=', '+', '-', '@', '\t', '\r', '\n']) {
-        format!("'{cell}")
-    } else {
-        cell
+                    resultaten: data
+                        .resultaten
+                        .iter()
+                        .zip(teksten)
+                        .map(|(r, html)| ResultaatData {
+                            jaar: r.jaar,
+                            leeftijd: r.leeftijd.to_string(),
+                            tekst: markdown(&r.tekst.value, html),
+                        })
+                        .collect(),
+                }
+            })
+            .collect(),
+        nieuws: site
+            .nieuws
+            .items
+            .iter()
+            .map(|e| NieuwsData {
+                pagina: page(e),
+                soort: e.doc().data.soort,
+                locatie: e.doc().data.locatie.clone(),
+            })
+            .collect(),
     }
 }
 

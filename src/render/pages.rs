@@ -650,3 +650,26 @@ fn home_cards<'a>(views: &Views<'a>) -> Vec<Card<'a>> {
 fn rfc3339(datum: crate::content::values::Datum) -> String {
     format!("{}T00:00:00Z", datum.iso())
 }
+
+/// A national site's overview of its gemeenten.
+pub(super) fn gemeenten<'a>(views: &Views<'a>) -> PageJob<'a> {
+    let page = views.page_at(views::GEMEENTEN_TITEL, None, routes::GEMEENTEN, "", None);
+    let ctx = Ctx::new(page).with("gemeenten", views.gemeente_summaries());
+    ("gemeenten.html", ctx)
+}
+
+/// A national site's page about one gemeente, from its open data.
+pub(super) fn gemeente<'a>(views: &Views<'a>, i: usize) -> PageJob<'a> {
+    let gemeente = &views.site.gemeenten[i];
+    let page = views.page_at(
+        gemeente.naam.as_str(),
+        gemeente.data.site.omschrijving.as_deref(),
+        &routes::gemeente(&gemeente.slug),
+        "",
+        None,
+    );
+    (
+        "gemeente.html",
+        Ctx::new(page).with("gemeente", views.gemeente(i)),
+    )
+}

@@ -12,6 +12,7 @@ use crate::content::types::{Kind, TYPES};
 use crate::content::values::{Datum, Erkenningsniveau, Onderwijs, Soort, Status, Video};
 use crate::images::Place;
 use crate::markdown::links;
+use crate::open_data::{PageData, SignatoryData};
 use crate::routes;
 use crate::site::{Config, Entry, Facet, Site, Term, Titled};
 
@@ -467,6 +468,9 @@ impl<'a> Views<'a> {
                 menu.push(self.link(section.titel, section.url));
             }
         }
+        if !site.gemeenten.is_empty() {
+            menu.push(self.link(GEMEENTEN_TITEL, routes::GEMEENTEN));
+        }
         if let Some(contact) = site.contact.map(|i| &site.pages[i]) {
             menu.push(self.link(&contact.meta().titel, &contact.url));
         }
@@ -606,6 +610,7 @@ impl<'a> Views<'a> {
             Titled::Facet(facet) => facet_title(facet),
             Titled::Intro(i) => &site.sections[i].meta().titel,
             Titled::Page(i) => &site.pages[i].meta().titel,
+            Titled::Gemeenten => GEMEENTEN_TITEL,
         };
         Some(titel.to_string())
     }
@@ -793,5 +798,181 @@ mod tests {
         assert_eq!(top_section("/contact/"), "/contact/");
         assert_eq!(top_section("/"), "/");
         assert_eq!(top_section("/404.html"), "/404.html");
+    }
+}
+
+/// The title of a national site's overview of its gemeenten, in its menu and breadcrumbs.
+pub const GEMEENTEN_TITEL: &str = "Gemeenten";
+
+/// An address from another site's open data, when it may be a link: `http` or `https` only,
+/// so that a source cannot put a `javascript:` address into a national site's pages.
+fn elsewhere(url: &str) -> Option<&str> {
+    url::Url::parse(url)
+        .ok()
+        .filter(|u| matches!(u.scheme(), "https" | "http"))
+        .map(|_| url)
+}
+
+/// A date from open data (`YYYY-MM-DD`) for templates; `None` when it is not one.
+fn data_date(iso: Option<&str>) -> Option<DateView> {
+    iso.and_then(|d| d.parse::<Datum>().ok())
+        .map(DateView::from)
+}
+
+/// A gemeente of a national site on the overview of gemeenten.
+#[derive(Debug, Clone, Serialize)]
+pub struct GemeenteSummary<'a> {
+    /// Its name.
+    pub naam: &'a str,
+    /// Its page on this site.
+    pub url: String,
+    /// Its site's sentence about itself.
+    pub omschrijving: Option<&'a str>,
+    /// The themes of its agenda.
+    pub themas: Vec<&'a str>,
+    /// How many interventies it has.
+    pub interventies: usize,
+    /// How many news items and events it has.
+    pub nieuws: usize,
+}
+
+/// A page of a gemeente's own site, as a national site links to it: that page is the
+/// original, so the national site shows its summary and links there.
+#[derive(Debug, Clone, Serialize)]
+pub struct ElsewhereItem<'a> {
+    /// Its title.
+    pub titel: &'a str,
+    /// Its address on the gemeente's site; `None` when it is not a web address.
+    pub url: Option<&'a str>,
+    /// Its summary.
+    pub samenvatting: Option<&'a str>,
+    /// Its date.
+    pub datum: Option<DateView>,
+}
+
+impl<'a> ElsewhereItem<'a> {
+    fn of(page: &'a PageData<'static>) -> ElsewhereItem<'a> {
+        ElsewhereItem {
+            titel: &page.titel,
+            url: elsewhere(&page.url),
+            samenvatting: page.samenvatting.as_deref(),
+            datum: data_date(page.datum.as_deref()),
+        }
+    }
+}
+
+/// An interventie of a gemeente on a national site.
+#[derive(Debug, Clone, Serialize)]
+pub struct ElsewhereInterventie<'a> {
+    /// Its page.
+    #[serde(flatten)]
+    pub item: ElsewhereItem<'a>,
+    /// Its themes' names.
+    pub themas: Vec<&'a str>,
+    /// Its age ranges.
+    pub leeftijden: Vec<&'a str>,
+}
+
+/// A gemeente's agenda on a national site.
+#[derive(Debug, Clone, Serialize)]
+pub struct ElsewhereAgenda<'a> {
+    /// Its page.
+    #[serde(flatten)]
+    pub item: ElsewhereItem<'a>,
+    /// The years it covers.
+    pub periode: Option<&'a str>,
+    /// Who signed it and in what role.
+    pub ondertekend_door: Option<&'a SignatoryData>,
+    /// When.
+    pub ondertekend_op: Option<DateView>,
+}
+
+/// A gemeente's page on a national site: what its own site publishes, each item linking to
+/// its page there.
+#[derive(Debug, Clone, Serialize)]
+pub struct GemeenteView<'a> {
+    /// Its name.
+    pub naam: &'a str,
+    /// Its site.
+    pub site: Option<&'a str>,
+    /// Its site's sentence about itself.
+    pub omschrijving: Option<&'a str>,
+    /// Its GKA-Agenda.
+    pub agenda: Option<ElsewhereAgenda<'a>>,
+    /// The themes of its agenda, each linking to its page there.
+    pub themas: Vec<ElsewhereItem<'a>>,
+    /// Its addenda.
+    pub addenda: Vec<ElsewhereItem<'a>>,
+    /// Its interventies.
+    pub interventies: Vec<ElsewhereInterventie<'a>>,
+    /// Its news and events, newest first.
+    pub nieuws: Vec<ElsewhereItem<'a>>,
+}
+
+impl<'a> Views<'a> {
+    /// The gemeenten of a national site for its overview, by name as people look them up
+    /// (ignoring case, and the `'s-` of `'s-Hertogenbosch`).
+    pub fn gemeente_summaries(&self) -> Vec<GemeenteSummary<'a>> {
+        let mut gemeenten: Vec<_> = self.site.gemeenten.iter().collect();
+        gemeenten.sort_by_cached_key(|g| {
+            let naam = g.naam.to_lowercase();
+            naam.strip_prefix("'s-")
+                .map_or(naam.clone(), str::to_string)
+        });
+        (gemeenten.into_iter())
+            .map(|g| GemeenteSummary {
+                naam: &g.naam,
+                url: self.href(&routes::gemeente(&g.slug)),
+                omschrijving: g.data.site.omschrijving.as_deref(),
+                themas: (g.data.agenda.iter())
+                    .flat_map(|a| a.themas.iter().map(|t| t.naam.as_str()))
+                    .collect(),
+                interventies: g.data.interventies.len(),
+                nieuws: g.data.nieuws.len(),
+            })
+            .collect()
+    }
+
+    /// The page of the `i`th gemeente of a national site.
+    pub fn gemeente(&self, i: usize) -> GemeenteView<'a> {
+        let gemeente = &self.site.gemeenten[i];
+        let data = &*gemeente.data;
+        GemeenteView {
+            naam: &gemeente.naam,
+            site: elsewhere(&data.site.url),
+            omschrijving: data.site.omschrijving.as_deref(),
+            agenda: data.agenda.as_ref().map(|a| ElsewhereAgenda {
+                item: ElsewhereItem::of(&a.pagina),
+                periode: a.periode.as_deref(),
+                ondertekend_door: a.ondertekend_door.as_ref(),
+                ondertekend_op: data_date(a.ondertekend_op.as_deref()),
+            }),
+            themas: (data.agenda.iter())
+                .flat_map(|a| &a.themas)
+                .map(|t| ElsewhereItem {
+                    titel: &t.naam,
+                    url: elsewhere(&t.url),
+                    samenvatting: None,
+                    datum: None,
+                })
+                .collect(),
+            addenda: data
+                .addenda
+                .iter()
+                .map(|a| ElsewhereItem::of(&a.pagina))
+                .collect(),
+            interventies: (data.interventies.iter())
+                .map(|x| ElsewhereInterventie {
+                    item: ElsewhereItem::of(&x.pagina),
+                    themas: x.themas.iter().map(|t| t.naam.as_str()).collect(),
+                    leeftijden: x.leeftijden.iter().map(String::as_str).collect(),
+                })
+                .collect(),
+            nieuws: data
+                .nieuws
+                .iter()
+                .map(|n| ElsewhereItem::of(&n.pagina))
+                .collect(),
+        }
     }
 }

@@ -33,6 +33,7 @@ use crate::diagnostics::{Code, Diagnostic, Diagnostics, Position};
 use crate::markdown::links::LinkTargets;
 use crate::markdown::{self, Rendered};
 use crate::routes::{self, SitePath};
+use crate::sources::Gemeente;
 
 use bodies::Bodies;
 pub use bodies::MarkdownCache;
@@ -60,6 +61,8 @@ pub struct ModelOptions {
     pub template_ids: Vec<String>,
     /// The photos among the static files (see [`LinkTargets::photos`]).
     pub photos: std::sync::Arc<crate::images::Photos>,
+    /// A national site's gemeenten, from its sources (see [`crate::sources`]).
+    pub gemeenten: Vec<Gemeente>,
 }
 
 /// The whole site, valid and ready to render. A clone shares the documents and their rendered
@@ -124,6 +127,9 @@ pub struct Site {
     /// A fingerprint of everything internal links resolve against (site paths, files,
     /// drafts): within one run, two models with the same value render every text alike.
     pub link_targets: u64,
+    /// A national site's gemeenten, in the order of its `site.yaml`: those whose copy or site
+    /// is usable.
+    pub gemeenten: Vec<Gemeente>,
     /// The pages breadcrumbs may name, by site path (see [`Site::titled`]).
     titled: HashMap<SitePath, Titled>,
 }
@@ -139,6 +145,8 @@ pub enum Titled {
     Intro(usize),
     /// A plain page: an index into `Site::pages`.
     Page(usize),
+    /// A national site's overview of its gemeenten.
+    Gemeenten,
 }
 
 /// The contact page's file in `content/`.
@@ -728,6 +736,7 @@ impl Site {
             redirects,
             today: options.today,
             link_targets,
+            gemeenten: options.gemeenten.clone(),
             titled: HashMap::new(),
         };
         site.titled = site.titled_pages();
@@ -736,8 +745,8 @@ impl Site {
     }
 
     /// The pages that breadcrumbs may name, by site path: when two have one path, a section
-    /// of a content type wins over a facet's index, and that over a folder's intro and a
-    /// plain page.
+    /// of a content type wins over a facet's index, that over a folder's intro and a plain
+    /// page, and those over a national site's overview of its gemeenten.
     fn titled_pages(&self) -> HashMap<SitePath, Titled> {
         let pages = (self.pages.iter().enumerate()).map(|(i, p)| (p.url.clone(), Titled::Page(i)));
         let intros =
@@ -746,7 +755,14 @@ impl Site {
         let sections = (TYPES.iter())
             .filter_map(|t| Some((self.section(t.kind)?.url.clone(), t.kind)))
             .map(|(url, kind)| (url, Titled::Section(kind)));
-        pages.chain(intros).chain(facets).chain(sections).collect()
+        let gemeenten = (!self.gemeenten.is_empty())
+            .then(|| (SitePath::fixed(routes::GEMEENTEN), Titled::Gemeenten));
+        (gemeenten.into_iter())
+            .chain(pages)
+            .chain(intros)
+            .chain(facets)
+            .chain(sections)
+            .collect()
     }
 
     /// The page at `site_path` that breadcrumbs may name, if there is one.

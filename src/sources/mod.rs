@@ -13,7 +13,7 @@ mod fetch;
 use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
-use std::sync::{LazyLock, Mutex, PoisonError};
+use std::sync::{Arc, LazyLock, Mutex, PoisonError};
 use std::time::{Duration, SystemTime};
 
 use rayon::prelude::*;
@@ -25,6 +25,7 @@ use crate::content::site_config::{Bron, SiteConfig};
 use crate::content::{CONFIG_FILE, CONTENT_DIR};
 use crate::diagnostics::{Code, Diagnostic};
 use crate::markdown::links::dutch_size;
+use crate::open_data::OpenData;
 
 pub use fetch::Limits;
 
@@ -338,7 +339,7 @@ fn update(
     let Some(fetched) = fetched else {
         return (Outcome::Unchanged, None);
     };
-    if let Err(reason) = validate(&fetched.body) {
+    if let Err(reason) = read(&fetched.body) {
         let message = t!(
             "bron-ongeldig",
             gemeente = &source.name,
@@ -412,21 +413,21 @@ fn now() -> String {
 
 /// The open data schema of this gka, compiled once.
 static SCHEMA: LazyLock<jsonschema::Validator> = LazyLock::new(|| {
-    let schema: serde_json::Value = serde_json::from_str(&crate::render::open_data::schema())
-        .expect("the open data schema is JSON");
+    let schema: serde_json::Value =
+        serde_json::from_str(&crate::open_data::schema()).expect("the open data schema is JSON");
     jsonschema::validator_for(&schema).expect("the open data schema is a valid JSON Schema")
 });
 
 /// How many schema violations a warning names; the rest are counted.
 const SHOWN_VIOLATIONS: usize = 3;
 
-/// Whether `bytes` are gka open data this gka reads: JSON, of the format version
-/// [`crate::render::open_data::VERSION`], valid under its schema and read by its types. The
-/// reason in plain words when not.
-pub fn validate(bytes: &[u8]) -> Result<(), String> {
+/// `bytes` as gka open data, when this gka reads them: JSON, of the format version
+/// [`crate::open_data::VERSION`], valid under its schema and read by its types. The reason in
+/// plain words when not.
+pub fn read(bytes: &[u8]) -> Result<OpenData<'static>, String> {
     let value: serde_json::Value = serde_json::from_slice(bytes)
         .map_err(|err| t!("bron-geen-json", line = err.line(), column = err.column()))?;
-    let ours = crate::render::open_data::VERSION;
+    let ours = crate::open_data::VERSION;
     match value.get("versie").and_then(serde_json::Value::as_u64) {
         Some(version) if version == u64::from(ours) => {}
         Some(version) if version > u64::from(ours) => {
@@ -451,8 +452,7 @@ pub fn validate(bytes: &[u8]) -> Result<(), String> {
     if violations.is_empty() {
         // What the schema allows, the types that wrote it read back; a difference between the
         // two is gka's mistake, but it is named here rather than when the site is built.
-        return crate::render::open_data::OpenData::from_json(bytes)
-            .map(drop)
+        return OpenData::from_json(bytes)
             .map_err(|err| t!("bron-niet-leesbaar", reason = err.to_string()));
     }
     let mut reason = violations
@@ -478,79 +478,139 @@ pub struct CopyChecks {
     checked: Mutex<HashMap<PathBuf, Checked>>,
 }
 
-/// Why a copy is not valid (`None` when it is), with the size and modification time of the
-/// file it was found in.
-type Checked = (u64, Option<SystemTime>, Option<String>);
+/// A copy's open data, or why it is not valid, with the size and modification time of the file
+/// it was read from.
+type Checked = (
+    u64,
+    Option<SystemTime>,
+    Result<Arc<OpenData<'static>>, String>,
+);
 
 impl CopyChecks {
-    /// Why the copy at `file` is not valid, `None` when it is: from an earlier check when the
-    /// file has the same size and time and is not named in `changed` (itself or a folder it is
-    /// in), else read and checked now.
-    fn reason(&self, file: &Path, changed: &[PathBuf]) -> std::io::Result<Option<String>> {
+    /// The open data of the copy at `file`, or why it is not valid: from an earlier read when
+    /// the file has the same size and time and is not named in `changed` (itself or a folder
+    /// it is in), else read and checked now.
+    fn read(
+        &self,
+        file: &Path,
+        changed: &[PathBuf],
+    ) -> std::io::Result<Result<Arc<OpenData<'static>>, String>> {
         let meta = std::fs::metadata(file)?;
         let (len, time) = (meta.len(), meta.modified().ok());
         let lock = || self.checked.lock().unwrap_or_else(PoisonError::into_inner);
         if !changed.iter().any(|c| file.starts_with(c))
-            && let Some((l, t, reason)) = lock().get(file)
+            && let Some((l, t, data)) = lock().get(file)
             && (*l, *t) == (len, time)
         {
-            return Ok(reason.clone());
+            return Ok(data.clone());
         }
-        let reason = validate(&std::fs::read(file)?).err();
-        lock().insert(file.to_path_buf(), (len, time, reason.clone()));
-        Ok(reason)
+        let data = read(&std::fs::read(file)?).map(Arc::new);
+        lock().insert(file.to_path_buf(), (len, time, data.clone()));
+        Ok(data)
     }
 }
 
-/// The stored copies of `sources` as `gka check` and `gka build` see them: a warning for each
-/// remote source without a copy (`GKA-W062`) or with a copy that is not valid (`GKA-W061`,
-/// e.g. edited by hand). Copies not `changed` since `checks` saw them are not read again.
-pub fn check_copies(
+/// A gemeente of a national site with its content, as its copy or its site gives it.
+#[derive(Debug, Clone)]
+pub struct Gemeente {
+    /// Its name as `site.yaml` writes it.
+    pub naam: String,
+    /// Its folder in [`SOURCES_DIR`] and the last part of its page's address.
+    pub slug: String,
+    /// Its open data.
+    pub data: Arc<OpenData<'static>>,
+}
+
+/// The stored copies of the remote `sources` as `gka check`, `build` and `serve` read them:
+/// each usable copy's gemeente, in the order of `site.yaml`, and a warning for each remote
+/// source without a copy (`GKA-W062`) or with a copy that is not valid (`GKA-W061`, e.g. edited
+/// by hand), which the site then leaves out. Copies not `changed` since `checks` read them are
+/// not read again. Sources with a folder (`map`) are the caller's to load.
+pub fn read_copies(
     root: &Path,
     sources: &[Source],
     checks: &CopyChecks,
     changed: &[PathBuf],
-) -> Vec<Diagnostic> {
-    sources
+) -> (Vec<(usize, Gemeente)>, Vec<Diagnostic>) {
+    let results: Vec<Option<Result<(usize, Gemeente), Diagnostic>>> = sources
         .par_iter()
-        .filter_map(|source| {
+        .enumerate()
+        .map(|(index, source)| {
             let Place::Remote(url) = &source.place else {
                 return None;
             };
             let file = copy_folder(root, source).join(DATA_FILE);
             let rel = Path::new(SOURCES_DIR).join(&source.slug).join(DATA_FILE);
-            match checks.reason(&file, changed) {
-                Err(_) => Some(
-                    Diagnostic::new(
-                        Code::SourceNotFetched,
-                        config_file(),
-                        source.position,
-                        t!(
-                            "bron-nog-niet-opgehaald",
-                            gemeente = &source.name,
-                            file = rel.display()
-                        ),
-                    )
-                    .with_width(source.width)
-                    .with_hint(t!("bron-nog-niet-opgehaald-hint")),
-                ),
-                Ok(reason) => reason.map(|reason| {
-                    Diagnostic::new(
-                        Code::SourceInvalid,
-                        rel,
-                        None,
-                        t!(
-                            "bron-ongeldig",
-                            gemeente = &source.name,
-                            address = url.as_str(),
-                            reason = reason
-                        ),
-                    )
-                    .with_hint(t!("bron-kopie-ongeldig-hint"))
-                }),
-            }
+            Some(match checks.read(&file, changed) {
+                Err(_) => Err(Diagnostic::new(
+                    Code::SourceNotFetched,
+                    config_file(),
+                    source.position,
+                    t!(
+                        "bron-nog-niet-opgehaald",
+                        gemeente = &source.name,
+                        file = rel.display()
+                    ),
+                )
+                .with_width(source.width)
+                .with_hint(t!("bron-nog-niet-opgehaald-hint"))),
+                Ok(Err(reason)) => Err(Diagnostic::new(
+                    Code::SourceInvalid,
+                    rel,
+                    None,
+                    t!(
+                        "bron-ongeldig",
+                        gemeente = &source.name,
+                        address = url.as_str(),
+                        reason = reason
+                    ),
+                )
+                .with_hint(t!("bron-kopie-ongeldig-hint"))),
+                Ok(Ok(data)) => Ok((index, source.gemeente(data))),
+            })
         })
-        .collect()
+        .collect();
+    let mut found = Vec::new();
+    let mut warnings = Vec::new();
+    for result in results.into_iter().flatten() {
+        match result {
+            Ok(gemeente) => found.push(gemeente),
+            Err(warning) => warnings.push(warning),
+        }
+    }
+    (found, warnings)
+}
+
+impl Source {
+    /// This source's gemeente with `data`.
+    pub fn gemeente(&self, data: Arc<OpenData<'static>>) -> Gemeente {
+        Gemeente {
+            naam: self.name.clone(),
+            slug: self.slug.clone(),
+            data,
+        }
+    }
+
+    /// A warning that the site of this source, a folder, has errors: the national site leaves
+    /// the gemeente out until they are fixed.
+    pub fn site_with_errors(&self, errors: usize) -> Diagnostic {
+        let Place::Local(folder) = &self.place else {
+            unreachable!("only a source with a folder has a site of its own");
+        };
+        Diagnostic::new(
+            Code::SourceSiteErrors,
+            config_file(),
+            self.position,
+            t!(
+                "bron-site-fouten",
+                gemeente = &self.name,
+                folder = folder.display(),
+                errors = errors
+            ),
+        )
+        .with_width(self.width)
+        .with_hint(t!("bron-site-fouten-hint", folder = folder.display()))
+    }
 }
 
 /// How long to wait, and for how many bytes at most, per source.
@@ -585,7 +645,8 @@ mod tests {
         let broken = b"{\"versie\": 2}";
         std::fs::write(&file, broken).unwrap();
         let checks = CopyChecks::default();
-        let first = checks.reason(&file, &[]).unwrap();
+        let reason = |changed: &[PathBuf]| checks.read(&file, changed).unwrap().err();
+        let first = reason(&[]);
         assert!(
             first.as_deref().is_some_and(|r| r.contains('2')),
             "{first:?}"
@@ -600,9 +661,9 @@ mod tests {
             .unwrap()
             .set_modified(time)
             .unwrap();
-        assert_eq!(checks.reason(&file, &[]).unwrap(), first);
+        assert_eq!(reason(&[]), first);
         // Named as changed (the file or its folder), it is read again.
-        let again = checks.reason(&file, &[dir.path().to_path_buf()]).unwrap();
+        let again = reason(&[dir.path().to_path_buf()]);
         assert!(
             again.as_deref().is_some_and(|r| r.contains('3')),
             "{again:?}"

@@ -59,3 +59,11 @@ bron-oudere-versie = it is open data of an older gka (version { $version }); thi
 bron-niet-leesbaar = gka cannot read it: { $reason }
 bron-schema-fout = at { $at }: { $problem }
 bron-schema-meer = { " " }and { $count } other errors
+
+bron-site-fouten = the site of { $gemeente } in { $folder } has { $errors ->
+        [one] an error
+       *[other] { $errors } errors
+    }; the national site leaves this gemeente out until they are fixed
+bron-site-fouten-hint = `gka check --root { $folder }` shows them
+claim-gemeenten = the overview of the gemeenten under bronnen ({ $url })
+claim-gemeente = the page about { $gemeente } from bronnen

@@ -59,3 +59,11 @@ bron-oudere-versie = het is open data van een oudere gka (versie { $version }); 
 bron-niet-leesbaar = gka kan het niet lezen: { $reason }
 bron-schema-fout = bij { $at }: { $problem }
 bron-schema-meer = { " " }en nog { $count } andere fouten
+
+bron-site-fouten = de site van { $gemeente } in { $folder } heeft { $errors ->
+        [one] een fout
+       *[other] { $errors } fouten
+    }; de landelijke site toont deze gemeente niet tot die zijn opgelost
+bron-site-fouten-hint = `gka check --root { $folder }` toont ze
+claim-gemeenten = het overzicht van de gemeenten onder bronnen ({ $url })
+claim-gemeente = de pagina over { $gemeente } uit bronnen
