@@ -67,3 +67,5 @@ bron-site-fouten = the site of { $gemeente } in { $folder } has { $errors ->
 bron-site-fouten-hint = `gka check --root { $folder }` shows them
 claim-gemeenten = the overview of the gemeenten under bronnen ({ $url })
 claim-gemeente = the page about { $gemeente } from bronnen
+
+waarde-seconds = SECONDS

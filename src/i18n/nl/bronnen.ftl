@@ -67,3 +67,5 @@ bron-site-fouten = de site van { $gemeente } in { $folder } heeft { $errors ->
 bron-site-fouten-hint = `gka check --root { $folder }` toont ze
 claim-gemeenten = het overzicht van de gemeenten onder bronnen ({ $url })
 claim-gemeente = de pagina over { $gemeente } uit bronnen
+
+waarde-seconds = SECONDEN
