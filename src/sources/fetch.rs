@@ -16,6 +16,18 @@ pub struct Limits {
     pub max_bytes: u64,
 }
 
+// A minute: a gemeente's server may be slow, but a national fetch of hundreds of them must
+// end. 50 MB: the open data of a gemeente with a thousand documents is a few megabytes, so
+// this is room for growth, not for a file that is something else.
+impl Default for Limits {
+    fn default() -> Limits {
+        Limits {
+            timeout: Duration::from_secs(60),
+            max_bytes: 50 * 1024 * 1024,
+        }
+    }
+}
+
 /// The most a connection may take to open; a server that does not answer within this is
 /// down, whatever the whole request may take.
 const CONNECT_TIMEOUT: Duration = Duration::from_secs(10);

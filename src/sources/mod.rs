@@ -14,7 +14,7 @@ use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, LazyLock, Mutex, PoisonError};
-use std::time::{Duration, SystemTime};
+use std::time::SystemTime;
 
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -610,16 +610,6 @@ impl Source {
         )
         .with_width(self.width)
         .with_hint(t!("bron-site-fouten-hint", folder = folder.display()))
-    }
-}
-
-/// How long to wait, and for how many bytes at most, per source.
-impl Default for Limits {
-    fn default() -> Limits {
-        Limits {
-            timeout: Duration::from_secs(60),
-            max_bytes: 50 * 1024 * 1024,
-        }
     }
 }
 
