@@ -277,7 +277,7 @@ fn a_source_that_breaks_keeps_its_last_good_copy() {
                 body: serde_json::to_vec(&broken).unwrap(),
                 etag: "\"2\"".into(),
             },
-            "\"interventies\"",
+            "'interventies' ontbreekt",
         ),
         (
             Answer::Json {
@@ -496,7 +496,7 @@ fn check_names_sources_not_fetched_yet_and_copies_changed_by_hand() {
             .lines()
             .any(|l| l.starts_with("bronnen/zwolle/gka.json")
                 && l.contains("[GKA-W061]")
-                && l.contains("\"site\" is a required property")),
+                && l.contains("bij /: 'site' ontbreekt")),
         "{}",
         run.stderr
     );

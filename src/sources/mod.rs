@@ -418,6 +418,46 @@ static SCHEMA: LazyLock<jsonschema::Validator> = LazyLock::new(|| {
     jsonschema::validator_for(&schema).expect("the open data schema is a valid JSON Schema")
 });
 
+/// What is wrong with a value, in the words of the people who keep a national site: the
+/// schema library's own messages are English and quote whole objects.
+fn problem(error: &jsonschema::ValidationError) -> String {
+    use jsonschema::JsonType;
+    use jsonschema::error::{TypeKind, ValidationErrorKind as Kind};
+    let value = error.instance().to_string();
+    let quoted = (value.chars().count() <= 60).then_some(value);
+    match error.kind() {
+        Kind::Required { property } => {
+            let key = property
+                .as_str()
+                .map_or_else(|| property.to_string(), str::to_string);
+            t!("bron-schema-ontbreekt", key = key)
+        }
+        Kind::Type {
+            kind: TypeKind::Single(expected),
+        } => {
+            let expected = match expected {
+                JsonType::Null => t!("bron-soort-null"),
+                JsonType::Boolean => t!("bron-soort-boolean"),
+                JsonType::Integer => t!("bron-soort-integer"),
+                JsonType::Number => t!("bron-soort-number"),
+                JsonType::String => t!("bron-soort-string"),
+                JsonType::Array => t!("bron-soort-array"),
+                JsonType::Object => t!("bron-soort-object"),
+            };
+            t!("bron-schema-soort", expected = expected)
+        }
+        Kind::Enum { .. }
+        | Kind::Constant { .. }
+        | Kind::AnyOf { .. }
+        | Kind::OneOfNotValid { .. }
+        | Kind::OneOfMultipleValid { .. } => match quoted {
+            Some(value) => t!("bron-schema-waarde", value = value),
+            None => t!("bron-schema-waarde-lang"),
+        },
+        _ => t!("bron-schema-anders"),
+    }
+}
+
 /// How many schema violations a warning names; the rest are counted.
 const SHOWN_VIOLATIONS: usize = 3;
 
@@ -445,7 +485,7 @@ pub fn read(bytes: &[u8]) -> Result<OpenData<'static>, String> {
             t!(
                 "bron-schema-fout",
                 at = if at.is_empty() { "/".to_string() } else { at },
-                problem = error.to_string()
+                problem = problem(&error)
             )
         })
         .collect();
@@ -625,6 +665,37 @@ pub fn fetch_site(root: &Path, limits: &Limits) -> Result<Report, Vec<Diagnostic
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// What is wrong with a source is said in the editors' words, naming the place and,
+    /// when it is short, the value.
+    #[test]
+    fn schema_violations_are_named_in_plain_words() {
+        let valid = serde_json::json!({
+            "versie": 1,
+            "site": {"gemeente": "Zwolle", "titel": "GKA Zwolle", "url": "https://z.example/", "taal": "nl"},
+            "addenda": [], "interventies": [], "programmalijnen": [], "nieuws": []
+        });
+        assert!(read(valid.to_string().as_bytes()).is_ok());
+        let broken = |change: &dyn Fn(&mut serde_json::Value)| {
+            let mut value = valid.clone();
+            change(&mut value);
+            read(value.to_string().as_bytes()).unwrap_err()
+        };
+        let missing = broken(&|v| {
+            v["site"].as_object_mut().unwrap().remove("titel");
+        });
+        assert_eq!(missing, "bij /site: 'titel' ontbreekt");
+        let wrong_type = broken(&|v| v["site"]["gemeente"] = 12.into());
+        assert_eq!(wrong_type, "bij /site/gemeente: hoort tekst te zijn");
+        let not_allowed = broken(&|v| {
+            v["nieuws"] = serde_json::json!([{"titel": "t", "url": "u", "trefwoorden": [],
+                "tekst": {"markdown": "", "html": ""}, "soort": "roddel"}]);
+        });
+        assert_eq!(
+            not_allowed,
+            "bij /nieuws/0/soort: \"roddel\" is hier geen toegestane waarde"
+        );
+    }
 
     /// A copy whose size and time stay the same is not read again, unless serve names it as
     /// changed: a same-second rewrite of the same length is still seen.

@@ -69,3 +69,16 @@ claim-gemeenten = the overview of the gemeenten under bronnen ({ $url })
 claim-gemeente = the page about { $gemeente } from bronnen
 
 waarde-seconds = SECONDS
+
+bron-schema-ontbreekt = '{ $key }' is missing
+bron-schema-soort = should be { $expected }
+bron-schema-waarde = { $value } is not an allowed value here
+bron-schema-waarde-lang = this value is not allowed here
+bron-schema-anders = this does not match the open data schema
+bron-soort-null = empty (null)
+bron-soort-boolean = yes or no (true or false)
+bron-soort-integer = a whole number
+bron-soort-number = a number
+bron-soort-string = text
+bron-soort-array = a list
+bron-soort-object = a group of keys with values

@@ -69,3 +69,16 @@ claim-gemeenten = het overzicht van de gemeenten onder bronnen ({ $url })
 claim-gemeente = de pagina over { $gemeente } uit bronnen
 
 waarde-seconds = SECONDEN
+
+bron-schema-ontbreekt = '{ $key }' ontbreekt
+bron-schema-soort = hoort { $expected } te zijn
+bron-schema-waarde = { $value } is hier geen toegestane waarde
+bron-schema-waarde-lang = deze waarde is hier niet toegestaan
+bron-schema-anders = dit klopt niet met het schema van de open data
+bron-soort-null = leeg (null)
+bron-soort-boolean = ja of nee (true of false)
+bron-soort-integer = een heel getal
+bron-soort-number = een getal
+bron-soort-string = tekst
+bron-soort-array = een lijst
+bron-soort-object = een groep sleutels met waarden
