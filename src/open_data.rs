@@ -223,7 +223,7 @@ pub struct NieuwsData<'a> {
 impl OpenData<'_> {
     /// Reads open data as `gka.json` holds it, every text owned: what a national site reads
     /// of each gemeente. Fields that a newer gka adds are skipped; check the bytes with the
-    /// schema first to name what is wrong ([`crate::sources::validate`]).
+    /// schema first to name what is wrong ([`crate::sources::read`] does both).
     pub fn from_json(bytes: &[u8]) -> serde_json::Result<OpenData<'static>> {
         serde_json::from_slice(bytes)
     }

@@ -492,7 +492,7 @@ pub fn read(bytes: &[u8]) -> Result<OpenData<'static>, String> {
     if violations.is_empty() {
         // What the schema allows, the types that wrote it read back; a difference between the
         // two is gka's mistake, but it is named here rather than when the site is built.
-        return OpenData::from_json(bytes)
+        return serde_json::from_value(value)
             .map_err(|err| t!("bron-niet-leesbaar", reason = err.to_string()));
     }
     let mut reason = violations
