@@ -169,7 +169,8 @@ fn localise(command: clap::Command, name: &str) -> clap::Command {
         command
     };
     command.mut_args(|arg| {
-        let id = arg.get_id().to_string();
+        // Text ids are kebab-case like the flags; clap's ids are the fields' snake_case.
+        let id = arg.get_id().as_str().replace('_', "-");
         let help = try_text(&format!("help-{name}-{id}"))
             .unwrap_or_else(|| text(&format!("help-arg-{id}")));
         let heading = text(if arg.is_positional() {

@@ -221,3 +221,34 @@ fn a_theme_without_a_template_for_a_page_kind_names_it_with_the_way_out() {
         .run
         .assert_success();
 }
+
+/// A site's own template that breaks a template of the theme gka carries (here: a component
+/// without the argument gka's templates pass) is reported at gka's template, named where a
+/// copy of the theme would have it, never at the temporary folder gka reads it from.
+#[test]
+fn an_error_in_the_embedded_theme_names_its_template_as_themes_gka() {
+    let root = SiteRoot::minimal();
+    std::fs::remove_dir_all(root.file("themes/gka")).unwrap();
+    root.write(
+        "templates/partials/components.html",
+        "{% component card(item) %}<p>{{ item.titel }}</p>{% endcomponent card %}\n",
+    );
+    let run = build_into_temp(root.path(), &[]).run;
+    run.assert_code(1);
+    assert!(
+        run.stderr.lines().any(|line| {
+            line.starts_with("themes/gka/templates/home.html:")
+                && line.contains("fout[GKA-E051]: dit sjabloon gaat mis bij het maken van een")
+                && line.contains("Unknown argument(s) `kop`")
+        }),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr
+            .contains("tip: dit sjabloon zit in gka zelf, niet in uw map themes/"),
+        "{}",
+        run.stderr
+    );
+    assert!(!run.stderr.contains("gka-thema-"), "{}", run.stderr);
+}

@@ -705,7 +705,7 @@ fn explain(err: &serde_saphyr::Error, yaml: &str, lines: LineMap) -> YamlError {
                 "string scalar" | "scalar" => {
                     (t!("hier-een-waarde"), Some(t!("hier-een-waarde-hint")))
                 }
-                other => (t!("hier-hoort", what = other), None),
+                other => (t!("hier-hoort", what = kind_of(other)), type_hint(other)),
             };
             (Code::WrongType, message, hint)
         }
@@ -718,7 +718,7 @@ fn explain(err: &serde_saphyr::Error, yaml: &str, lines: LineMap) -> YamlError {
                 t if t.starts_with('u') => t!("soort-getal-positief"),
                 t if t.starts_with('i') => t!("soort-heel-getal"),
                 t if t.starts_with('f') => t!("soort-getal"),
-                other => other.to_string(),
+                other => kind_of(other),
             };
             (
                 Code::WrongType,

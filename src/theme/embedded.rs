@@ -92,13 +92,26 @@ pub fn digest() -> &'static str {
     })
 }
 
+/// Where this version's embedded themes are written out.
+fn base() -> PathBuf {
+    std::env::temp_dir().join(format!("gka-thema-{}", digest()))
+}
+
 /// The folder of embedded theme `name` written out to disk (written now if it was not yet).
 pub fn folder(name: &str) -> std::io::Result<PathBuf> {
-    let base = std::env::temp_dir().join(format!("gka-thema-{}", digest()));
+    let base = base();
     if !base.join(COMPLETE).is_file() {
         write_out(&base)?;
     }
     Ok(base.join(name))
+}
+
+/// A file of the written-out embedded themes as messages name it: `themes/<name>/…`, the
+/// place a copy of the theme would have it, instead of a temporary folder that means nothing
+/// to the reader; `None` for any other file.
+pub fn shown(path: &Path) -> Option<PathBuf> {
+    let inside = path.strip_prefix(base()).ok()?;
+    Some(Path::new(super::THEMES_DIR).join(inside))
 }
 
 /// Writes every embedded theme into `base`: into a fresh folder beside it first, renamed to

@@ -338,8 +338,8 @@ pub struct Theme {
     pub tera: tera::Tera,
     /// The stylesheets pages link, as paths inside `static/`, root theme first.
     pub css: Vec<String>,
-    /// Template name (as Tera knows it) → its file relative to the site root, for messages.
-    sources: HashMap<String, PathBuf>,
+    /// Template name (as Tera knows it) → its file, for messages.
+    sources: HashMap<String, TemplateFile>,
     /// A fingerprint of every template's name and text: within one run, equal values mean
     /// the same templates.
     pub digest: u64,
@@ -392,7 +392,7 @@ impl Theme {
                         Some(n) if n.split('/').any(|p| p.starts_with('.')) => {}
                         Some(n) => {
                             let name = format!("{prefix}{n}");
-                            sources.insert(name.clone(), relative(root, e.path()));
+                            sources.insert(name.clone(), TemplateFile::of(root, e.path()));
                             files.push((e.into_path(), Some(name)));
                         }
                         None => problems.push(not_utf8(root, e.path())),
@@ -455,7 +455,31 @@ fn templates_digest(files: &[(PathBuf, Option<String>)]) -> u64 {
 
 /// A template error as a diagnostic: what went wrong in the current language, with Tera's
 /// own technical detail (in English) after it, at the template's file, line and column.
-fn template_diagnostic(sources: &HashMap<String, PathBuf>, err: &tera::Error) -> Diagnostic {
+/// A template's file as messages name it.
+#[derive(Debug, Clone)]
+struct TemplateFile {
+    /// Relative to the site root; a file of an embedded theme as `themes/<name>/…`.
+    shown: PathBuf,
+    /// Whether it is a file of a theme gka carries, which the site has no copy of.
+    embedded: bool,
+}
+
+impl TemplateFile {
+    fn of(root: &Path, path: &Path) -> TemplateFile {
+        match embedded::shown(path) {
+            Some(shown) => TemplateFile {
+                shown,
+                embedded: true,
+            },
+            None => TemplateFile {
+                shown: relative(root, path),
+                embedded: false,
+            },
+        }
+    }
+}
+
+fn template_diagnostic(sources: &HashMap<String, TemplateFile>, err: &tera::Error) -> Diagnostic {
     let hint = t!("sjabloon-hint");
     match err.kind() {
         tera::ErrorKind::SyntaxError(report) | tera::ErrorKind::RenderingError(report) => {
@@ -469,10 +493,14 @@ fn template_diagnostic(sources: &HashMap<String, PathBuf>, err: &tera::Error) ->
             } else {
                 t!("sjabloon-maakfout", detail = detail)
             };
-            let file = sources
-                .get(report.filename())
-                .cloned()
-                .unwrap_or_else(|| PathBuf::from(report.filename()));
+            let source = sources.get(report.filename());
+            let file = source.map_or_else(|| PathBuf::from(report.filename()), |s| s.shown.clone());
+            // The reader has no such file: the mistake is in how the site's own templates or
+            // content use it, or in gka itself.
+            let hint = match source {
+                Some(source) if source.embedded => t!("sjabloon-ingebouwd-hint"),
+                _ => hint,
+            };
             Diagnostic::new(
                 Code::Template,
                 file,

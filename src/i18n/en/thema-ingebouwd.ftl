@@ -14,3 +14,4 @@ help-copy-theme-long = Put a copy of one of gka's themes in themes/, to change i
     Without a folder of its own, a site uses the theme inside gka, and so gets every improvement with a new gka. With a copy, the theme is the site's own: gka check says so when a newer gka has a newer theme.
 help-copy-theme-theme = The theme to copy
 help-copy-theme-force = Replace a folder of that theme that is already there
+sjabloon-ingebouwd-hint = this template is part of gka itself, not of your themes/ folder. If your own templates (in templates/ or your theme) cause the error, fix those; otherwise it is a bug in gka: please report it to its makers. gka uitleg sjablonen lists the values templates can use

@@ -14,3 +14,4 @@ help-copy-theme-long = Zet een kopie van een thema van gka in themes/, om het ze
     Zonder eigen map gebruikt een site het thema dat in gka zit, en krijgt zo elke verbetering met een nieuwe gka. Met een kopie is het thema van de site zelf: gka check zegt het als een nieuwere gka een nieuwer thema heeft.
 help-copy-theme-theme = Het thema om te kopiëren
 help-copy-theme-force = Vervang een map van dat thema die er al is
+sjabloon-ingebouwd-hint = dit sjabloon zit in gka zelf, niet in uw map themes/. Komt de fout door uw eigen sjablonen (in templates/ of uw thema), verbeter die; anders is het een fout in gka: meld het aan de makers. gka uitleg sjablonen noemt de waarden die sjablonen kunnen gebruiken
