@@ -20,6 +20,7 @@ use crate::search;
 use crate::site::{MarkdownCache, ModelOptions, Site};
 use crate::sources::{CopyChecks, Gemeente, Place, read_copies};
 use crate::theme::{Theme, ThemeChain};
+use rayon::prelude::*;
 
 /// What to build and where.
 #[derive(Debug, Clone)]
@@ -124,29 +125,30 @@ pub fn load_site(options: &BuildOptions) -> (Option<Site>, Option<ThemeChain>, D
         &mut LoadCache::default(),
         &mut MarkdownCache::default(),
         &ProbeCache::default(),
-        &CopyChecks::default(),
+        &mut SourceCache::default(),
         &[],
         Datum::today(),
     )
 }
 
 /// [`load_site`] taking unchanged documents, their rendered Markdown, the photos' headers and
-/// the copies a national site read from the caches of earlier runs; `changed` names the files
-/// (or folders) changed since then; `today` is the build date.
+/// what a national site read of its sources from the caches of earlier runs; `changed` names
+/// the files (or folders) changed since then; `today` is the build date.
 pub fn load_site_with(
     options: &BuildOptions,
     loads: &mut LoadCache,
     markdown: &mut MarkdownCache,
     probes: &ProbeCache,
-    copies: &CopyChecks,
+    sources: &mut SourceCache,
     changed: &[PathBuf],
     today: Datum,
 ) -> (Option<Site>, Option<ThemeChain>, Diagnostics) {
     let national = |config: &SiteConfig, lines: LineMap, diagnostics: &mut Diagnostics| {
         if config.bronnen.is_none() {
+            sources.sites.clear();
             return Vec::new();
         }
-        gemeenten(options, config, lines, copies, changed, today, diagnostics)
+        gemeenten(options, config, lines, sources, changed, today, diagnostics)
     };
     load_model(options, loads, markdown, probes, changed, today, national)
 }
@@ -207,6 +209,83 @@ fn load_model(
     (site, chain, diagnostics)
 }
 
+/// What a national site read of its sources, kept between the runs of a [`Pipeline`] so that
+/// `gka serve` reads again only the sources that changed: each copy's open data by its file's
+/// size and time ([`CopyChecks`]), and the site in each source folder (`map`) with the caches
+/// of its own load, loaded again only when a file in that folder changed.
+#[derive(Default)]
+pub struct SourceCache {
+    copies: CopyChecks,
+    /// Source folder (resolved, as the watcher reports it) → its site.
+    sites: HashMap<PathBuf, LocalSite>,
+}
+
+/// The site in a national site's source folder, as the last run loaded it.
+#[derive(Default)]
+struct LocalSite {
+    loads: LoadCache,
+    markdown: MarkdownCache,
+    probes: ProbeCache,
+    /// Its open data, or how many errors it has; `None` before its first load.
+    loaded: Option<Result<Arc<OpenData<'static>>, usize>>,
+}
+
+impl SourceCache {
+    /// The source folders (`map`) of the last run, for `gka serve` to watch: a change in one
+    /// of them changes the national site.
+    pub fn folders(&self) -> impl Iterator<Item = &Path> {
+        self.sites.keys().map(PathBuf::as_path)
+    }
+}
+
+impl LocalSite {
+    /// Loads the site in `folder` as `gka check` does, without following its own sources,
+    /// when it was not loaded yet or a file in it `changed`; its open data, or how many
+    /// errors it has.
+    fn load(
+        &mut self,
+        folder: &Path,
+        changed: &[PathBuf],
+        today: Datum,
+    ) -> Result<Arc<OpenData<'static>>, usize> {
+        let inside: Vec<PathBuf> = (changed.iter())
+            .filter(|c| c.starts_with(folder) || folder.starts_with(c))
+            .cloned()
+            .collect();
+        if let Some(loaded) = self.loaded.as_ref().filter(|_| inside.is_empty()) {
+            return loaded.clone();
+        }
+        let options = BuildOptions {
+            root: folder.to_path_buf(),
+            output: PathBuf::new(),
+            base_url: None,
+            drafts: false,
+            search: false,
+        };
+        let (site, _, problems) = load_model(
+            &options,
+            &mut self.loads,
+            &mut self.markdown,
+            &self.probes,
+            &inside,
+            today,
+            |_, _, _| Vec::new(),
+        );
+        let loaded = match site.filter(|_| !problems.has_errors()) {
+            Some(site) => {
+                let json = serde_json::to_vec(&render::open_data::of(&site))
+                    .expect("open data serializes");
+                Ok(Arc::new(
+                    OpenData::from_json(&json).expect("open data reads back"),
+                ))
+            }
+            None => Err(problems.counts().0),
+        };
+        self.loaded = Some(loaded.clone());
+        loaded
+    }
+}
+
 /// A national site's gemeenten, in the order of its `site.yaml`: the copies `gka bronnen`
 /// fetched, and the site in each folder (`map`), loaded as `gka check` loads it and turned into
 /// the open data it would publish, the form a copy arrives in. A gemeente whose copy or site
@@ -216,7 +295,7 @@ fn gemeenten(
     options: &BuildOptions,
     config: &SiteConfig,
     lines: LineMap,
-    copies: &CopyChecks,
+    cache: &mut SourceCache,
     changed: &[PathBuf],
     today: Datum,
     diagnostics: &mut Diagnostics,
@@ -228,37 +307,34 @@ fn gemeenten(
             return Vec::new();
         }
     };
-    let (mut found, warnings) = read_copies(&options.root, &sources, copies, changed);
+    let (mut found, warnings) = read_copies(&options.root, &sources, &cache.copies, changed);
     diagnostics.extend(warnings);
-    for (index, source) in sources.iter().enumerate() {
-        let Place::Local(folder) = &source.place else {
-            continue;
-        };
-        let local = BuildOptions {
-            root: resolve_root(&options.root.join(folder)),
-            output: PathBuf::new(),
-            base_url: None,
-            drafts: false,
-            search: false,
-        };
-        let (site, _, problems) = load_model(
-            &local,
-            &mut LoadCache::default(),
-            &mut MarkdownCache::default(),
-            &ProbeCache::default(),
-            &[],
-            today,
-            |_, _, _| Vec::new(),
-        );
-        match site.filter(|_| !problems.has_errors()) {
-            Some(site) => {
-                let json = serde_json::to_vec(&render::open_data::of(&site))
-                    .expect("open data serializes");
-                let data = OpenData::from_json(&json).expect("open data reads back");
-                found.push((index, source.gemeente(Arc::new(data))));
+    // Each folder's site with its own caches, loaded side by side; folders no longer listed
+    // are forgotten.
+    let mut sites = std::mem::take(&mut cache.sites);
+    let local: Vec<(usize, PathBuf, LocalSite)> = (sources.iter().enumerate())
+        .filter_map(|(index, source)| match &source.place {
+            Place::Local(folder) => {
+                let folder = resolve_root(&options.root.join(folder));
+                let site = sites.remove(&folder).unwrap_or_default();
+                Some((index, folder, site))
             }
-            None => diagnostics.push(source.site_with_errors(problems.counts().0)),
+            Place::Remote(_) => None,
+        })
+        .collect();
+    let loaded: Vec<_> = (local.into_par_iter())
+        .map(|(index, folder, mut site)| {
+            let result = site.load(&folder, changed, today);
+            (index, folder, site, result)
+        })
+        .collect();
+    for (index, folder, site, result) in loaded {
+        let source = &sources[index];
+        match result {
+            Ok(data) => found.push((index, source.gemeente(data))),
+            Err(errors) => diagnostics.push(source.site_with_errors(errors)),
         }
+        cache.sites.insert(folder, site);
     }
     found.sort_by_key(|(index, _)| *index);
     found.into_iter().map(|(_, gemeente)| gemeente).collect()
@@ -311,8 +387,8 @@ pub struct Pipeline {
     loads: LoadCache,
     markdown: MarkdownCache,
     probes: ProbeCache,
-    /// The checks of a national site's copies of its sources, kept between builds.
-    copies: CopyChecks,
+    /// What a national site read of its sources, kept between builds.
+    sources: SourceCache,
     /// Where the files made from photos are kept between builds.
     photo_cache: encode::DiskCache,
     /// Output path → fingerprint of the file last handed to a sink, by the last good run.
@@ -378,7 +454,7 @@ impl Pipeline {
             loads: LoadCache::default(),
             markdown: MarkdownCache::default(),
             probes: ProbeCache::default(),
-            copies: CopyChecks::default(),
+            sources: SourceCache::default(),
             fingerprints: HashMap::new(),
             globals: None,
             cards: CardPrints::default(),
@@ -389,6 +465,11 @@ impl Pipeline {
     /// The options it runs with.
     pub fn options(&self) -> &BuildOptions {
         &self.options
+    }
+
+    /// The folders of a national site's sources (`map`) as the last run found them.
+    pub fn source_folders(&self) -> impl Iterator<Item = &Path> {
+        self.sources.folders()
     }
 
     /// The model of the last good run, while no later run failed.
@@ -435,7 +516,7 @@ impl Pipeline {
                         &mut self.loads,
                         &mut self.markdown,
                         &self.probes,
-                        &self.copies,
+                        &mut self.sources,
                         changed,
                         today,
                     );

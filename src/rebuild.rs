@@ -143,6 +143,11 @@ impl Session {
         self.output.dir()
     }
 
+    /// The folders of a national site's sources (`map`), whose changes change the site.
+    pub fn source_folders(&self) -> impl Iterator<Item = &std::path::Path> {
+        self.pipeline.source_folders()
+    }
+
     /// Builds the site again after `changed` files or folders changed (nothing for the first
     /// build; a folder for everything in it), with the build date read now. With errors
     /// nothing is written, so the output stays that of the last good build.

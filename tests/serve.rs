@@ -1332,3 +1332,44 @@ fn a_fetched_source_is_checked_again_while_serving() {
     };
     assert!(!after.contains("GKA-W061"), "{after}");
 }
+
+/// A national site keeps a gemeente's site in a folder of its own (a git submodule, say) and
+/// is served as the guide says, from its folder: an edit in that folder reaches the
+/// gemeente's page, and a mistake there costs a warning, not the national site.
+#[test]
+fn a_source_folder_is_watched_and_loaded_again_while_serving() {
+    let site = SiteRoot::minimal();
+    let almere = SiteRoot::minimal();
+    common::copy_dir(almere.path(), &site.file("gemeenten/almere"));
+    let yaml = std::fs::read_to_string(site.file("content/site.yaml")).unwrap();
+    site.write(
+        "content/site.yaml",
+        format!("{yaml}bronnen:\n  - gemeente: Almere\n    map: gemeenten/almere\n"),
+    );
+    let agenda = std::fs::read_to_string(site.file("gemeenten/almere/content/agenda.md")).unwrap();
+    let folder = site.path().to_path_buf();
+    let server = Server::start_in(site, &folder, &["--no-search".as_ref()]);
+    server.wait_for_stderr(
+        "gka let op wijzigingen in content/, themes/, gemeenten/almere/content/, \
+         gemeenten/almere/themes/.",
+    );
+    server.wait_for("/gemeenten/almere/", "the gemeente's page", |r| {
+        r.status == 200 && r.body.contains("GKA-Agenda")
+    });
+
+    server.site.write(
+        "gemeenten/almere/content/agenda.md",
+        agenda.replace("titel: GKA-Agenda", "titel: De agenda van Almere"),
+    );
+    server.wait_for("/gemeenten/almere/", "the edit in the source folder", |r| {
+        r.body.contains("De agenda van Almere")
+    });
+
+    server
+        .site
+        .write("gemeenten/almere/content/agenda.md", "---\ntitel: [\n---\n");
+    server.wait_for_stderr("[GKA-W063]");
+    server.wait_for("/gemeenten/almere/", "the gemeente left out", |r| {
+        r.status == 404
+    });
+}

@@ -23,8 +23,9 @@ use std::sync::mpsc::{self, RecvTimeoutError};
 use std::sync::{Arc, RwLock};
 use std::time::{Duration, Instant};
 
+use notify::Watcher;
 use notify::{EventKind, RecursiveMode};
-use notify_debouncer_full::{DebounceEventResult, new_debouncer};
+use notify_debouncer_full::{DebounceEventResult, Debouncer, FileIdCache, new_debouncer};
 
 use crate::build::{BuildError, BuildOptions};
 use crate::diagnostics::overview::{self, Todos};
@@ -229,7 +230,7 @@ pub fn serve(options: &ServeOptions) -> Result<(), ServeError> {
             path: root.clone(),
             source,
         })?;
-    let watching = watched(&root);
+    let mut watching = watched(&root);
     for dir in watching.iter().cloned() {
         debouncer
             .watch(&dir, RecursiveMode::Recursive)
@@ -295,6 +296,7 @@ pub fn serve(options: &ServeOptions) -> Result<(), ServeError> {
         todos: options.todos,
     };
     builder.rebuild(&[]);
+    watch_sources(&mut debouncer, &mut watching, &builder.session);
 
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_io()
@@ -316,8 +318,7 @@ pub fn serve(options: &ServeOptions) -> Result<(), ServeError> {
     }
     println!("{}", t!("serve-adres", url = &url));
     let folders: Vec<String> = (watching.iter())
-        .filter_map(|dir| dir.file_name())
-        .map(|name| format!("{}/", name.to_string_lossy()))
+        .map(|dir| format!("{}/", dir.strip_prefix(&root).unwrap_or(dir).display()))
         .collect();
     eprintln!("{}", t!("serve-let-op", folders = folders.join(", ")));
     {
@@ -360,13 +361,18 @@ pub fn serve(options: &ServeOptions) -> Result<(), ServeError> {
                     .collect();
                 eprintln!("{}", t!("serve-gewijzigd", files = names.join(", ")));
                 builder.rebuild(&changed);
+                // site.yaml may list a new source folder.
+                watch_sources(&mut debouncer, &mut watching, &builder.session);
             }
             Ok(Err(errors)) => {
                 for e in errors {
                     eprintln!("{}", t!("serve-wijzigingen-fout", reason = e.to_string()));
                 }
-                // Changes may have been missed: read every file again.
-                builder.rebuild(&[root.join(crate::content::CONTENT_DIR)]);
+                // Changes may have been missed: read every file again, the source folders'
+                // too.
+                let mut everything = vec![root.join(crate::content::CONTENT_DIR)];
+                everything.extend(builder.session.source_folders().map(Path::to_path_buf));
+                builder.rebuild(&everything);
             }
             Err(RecvTimeoutError::Timeout) => {}
             Err(RecvTimeoutError::Disconnected) => break,
@@ -410,6 +416,26 @@ fn watched(root: &Path) -> Vec<PathBuf> {
     .map(|dir| root.join(dir))
     .filter(|dir| dir.is_dir())
     .collect()
+}
+
+/// Watches the folders of a national site's sources (`map`) that the last build found and no
+/// watched folder holds yet, as [`watched`] names them in a site's folder, and adds them to
+/// `watching`; a folder that cannot be watched is said, and the server goes on without it.
+fn watch_sources(
+    debouncer: &mut Debouncer<impl Watcher, impl FileIdCache>,
+    watching: &mut Vec<PathBuf>,
+    session: &Session,
+) {
+    let new: Vec<PathBuf> = (session.source_folders())
+        .flat_map(watched)
+        .filter(|dir| !watching.iter().any(|w| dir.starts_with(w)))
+        .collect();
+    for dir in new {
+        match debouncer.watch(&dir, RecursiveMode::Recursive) {
+            Ok(()) => watching.push(dir),
+            Err(e) => eprintln!("{}", t!("serve-wijzigingen-fout", reason = e.to_string())),
+        }
+    }
 }
 
 /// Whether a file event may change the site: not a mere open or read.
