@@ -97,6 +97,8 @@ pub struct BuildReport {
     pub images: (usize, usize),
     /// Problems that did not stop the build.
     pub warnings: Vec<Diagnostic>,
+    /// A national site's gemeenten: how many are on the site, of how many it lists.
+    pub gemeenten: Option<(usize, usize)>,
 }
 
 /// Why a build failed.
@@ -183,6 +185,9 @@ fn load_model(
         Some((config, lines)) => national(config, *lines, &mut diagnostics),
         None => Vec::new(),
     };
+    let bronnen = (loaded.config.as_ref())
+        .and_then(|(config, _)| config.bronnen.as_ref())
+        .map_or(0, Vec::len);
     let theme_files = chain
         .as_ref()
         .map(|c| c.files.as_slice())
@@ -204,6 +209,7 @@ fn load_model(
         today,
         photos: Arc::new(photos),
         gemeenten,
+        bronnen,
     };
     let site = Site::build_with(loaded, &model_options, markdown, &mut diagnostics);
     (site, chain, diagnostics)
@@ -443,6 +449,8 @@ pub struct Run {
     pub copies: Vec<output::Copy>,
     /// Problems that did not stop the run.
     pub warnings: Vec<Diagnostic>,
+    /// A national site's gemeenten: how many are on the site, of how many it lists.
+    pub gemeenten: Option<(usize, usize)>,
 }
 
 impl Pipeline {
@@ -668,6 +676,8 @@ impl Pipeline {
             patched: patched.is_some(),
             copies,
             warnings: model.warnings.clone(),
+            gemeenten: (model.site.bronnen > 0)
+                .then_some((model.site.gemeenten.len(), model.site.bronnen)),
         };
         self.fingerprints = fingerprints;
         self.globals = Some(renderer.globals());
@@ -741,6 +751,8 @@ pub struct CheckReport {
     pub pages: usize,
     /// Problems that do not stop a build.
     pub warnings: Vec<Diagnostic>,
+    /// A national site's gemeenten: how many would be on the site, of how many it lists.
+    pub gemeenten: Option<(usize, usize)>,
 }
 
 /// Checks the site as `build` would, without writing anything. With `strict`, warnings fail
@@ -760,6 +772,7 @@ pub fn check_with(
     Ok(CheckReport {
         pages: run.pages,
         warnings: run.warnings,
+        gemeenten: run.gemeenten,
     })
 }
 
@@ -822,6 +835,7 @@ pub fn build_at(
         elapsed: start.elapsed(),
         images: run.images,
         warnings,
+        gemeenten: run.gemeenten,
     })
 }
 

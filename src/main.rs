@@ -66,7 +66,7 @@ fn main() -> ExitCode {
                             format!("{line}\n{images}")
                         }
                     };
-                    (built.warnings, line)
+                    (built.warnings, with_gemeenten(built.gemeenten, line))
                 }),
             )
         }
@@ -150,7 +150,7 @@ fn main() -> ExitCode {
                 true,
                 result.map(|checked| {
                     let line = t!("klaar-gecontroleerd", pages = checked.pages);
-                    (checked.warnings, line)
+                    (checked.warnings, with_gemeenten(checked.gemeenten, line))
                 }),
             )
         }
@@ -348,6 +348,23 @@ fn finish(
         Err(Some(message)) => eprintln!("{}", t!("fout", message = message)),
     }
     code
+}
+
+/// The closing `line` of a national site's build or check, after how many of the gemeenten it
+/// lists are on the site: the one count an editor needs after a night's fetch.
+fn with_gemeenten(gemeenten: Option<(usize, usize)>, line: String) -> String {
+    match gemeenten {
+        Some((shown, listed)) => {
+            let counts = t!(
+                "klaar-gemeenten",
+                shown = shown,
+                listed = listed,
+                left = listed - shown
+            );
+            format!("{counts}\n{line}")
+        }
+        None => line,
+    }
 }
 
 /// Prints `diagnostics` of the site at `root` in `format`: the human report on stderr, the

@@ -500,6 +500,12 @@ fn check_names_sources_not_fetched_yet_and_copies_changed_by_hand() {
         "{}",
         run.stderr
     );
+    assert!(
+        run.stderr
+            .contains("\n0 van de 2 gemeenten staan op de site; 2 zijn weggelaten"),
+        "{}",
+        run.stderr
+    );
     common::gka_in(site.path(), ["check", "--strict"]).assert_code(1);
 }
 
@@ -600,6 +606,14 @@ fn a_national_site_has_a_page_for_every_gemeente_it_could_read() {
     );
     assert!(
         stderr.contains("[GKA-W063]") && stderr.contains("Foutdorp"),
+        "{stderr}"
+    );
+    // The report of the sources ends with their count, before the pages'.
+    assert!(
+        stderr.contains(
+            "\n3 van de 5 gemeenten staan op de site; 2 zijn weggelaten, de waarschuwingen \
+             hierboven zeggen waarom.\n"
+        ),
         "{stderr}"
     );
 

@@ -63,6 +63,8 @@ pub struct ModelOptions {
     pub photos: std::sync::Arc<crate::images::Photos>,
     /// A national site's gemeenten, from its sources (see [`crate::sources`]).
     pub gemeenten: Vec<Gemeente>,
+    /// How many gemeenten `site.yaml` lists as sources, usable or not.
+    pub bronnen: usize,
 }
 
 /// The whole site, valid and ready to render. A clone shares the documents and their rendered
@@ -130,6 +132,8 @@ pub struct Site {
     /// A national site's gemeenten, in the order of its `site.yaml`: those whose copy or site
     /// is usable.
     pub gemeenten: Vec<Gemeente>,
+    /// How many gemeenten `site.yaml` lists as sources, usable or not.
+    pub bronnen: usize,
     /// The pages breadcrumbs may name, by site path (see [`Site::titled`]).
     titled: HashMap<SitePath, Titled>,
 }
@@ -737,6 +741,7 @@ impl Site {
             today: options.today,
             link_targets,
             gemeenten: options.gemeenten.clone(),
+            bronnen: options.bronnen,
             titled: HashMap::new(),
         };
         site.titled = site.titled_pages();

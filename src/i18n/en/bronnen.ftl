@@ -82,3 +82,11 @@ bron-soort-number = a number
 bron-soort-string = text
 bron-soort-array = a list
 bron-soort-object = a group of keys with values
+klaar-gemeenten = { $listed ->
+        [one] { $shown } of the 1 gemeente is on the site
+       *[other] { $shown } of the { $listed } gemeenten are on the site
+    }{ $left ->
+        [0] .
+        [one] ; 1 is left out, the warning above says why.
+       *[other] ; { $left } are left out, the warnings above say why.
+    }

@@ -82,3 +82,11 @@ bron-soort-number = een getal
 bron-soort-string = tekst
 bron-soort-array = een lijst
 bron-soort-object = een groep sleutels met waarden
+klaar-gemeenten = { $listed ->
+        [one] { $shown } van de 1 gemeente staat op de site
+       *[other] { $shown } van de { $listed } gemeenten staan op de site
+    }{ $left ->
+        [0] .
+        [one] ; 1 is weggelaten, de waarschuwing hierboven zegt waarom.
+       *[other] ; { $left } zijn weggelaten, de waarschuwingen hierboven zeggen waarom.
+    }
