@@ -441,8 +441,8 @@ fn a_long_list_is_split_into_pages_of_fifty() {
         assert_eq!(shown[0][0], "Interventie 001");
         assert_eq!(shown[1][0], "Interventie 051");
         assert_eq!(shown[2][19], "Interventie 120");
-        assert!(!built.out.join(&format!("{}pagina/4", &list[1..])).exists());
-        assert!(!built.out.join(&format!("{}pagina/1", &list[1..])).exists());
+        assert!(!built.out.join(format!("{}pagina/4", &list[1..])).exists());
+        assert!(!built.out.join(format!("{}pagina/1", &list[1..])).exists());
 
         // The second page: links to its neighbours in the head and in the pager.
         let second = common::page(&built.out, &pages[1]);
