@@ -842,9 +842,11 @@ pub struct GemeenteSummary<'a> {
     pub url: String,
     /// Its site's sentence about itself.
     pub omschrijving: Option<&'a str>,
-    /// Its national themes (those its agenda and interventies have, mapped by
-    /// `content/themas.yaml`), linking to their pages.
-    pub themas: Vec<Link>,
+    /// The names of its national themes (those its agenda and interventies have, mapped by
+    /// `content/themas.yaml`).
+    pub themas: Vec<&'a str>,
+    /// The same themes, linking to their pages.
+    pub thema_links: Vec<Link>,
     /// How many interventies it has.
     pub interventies: usize,
     /// How many news items and events it has.
@@ -935,7 +937,10 @@ impl<'a> Views<'a> {
                 naam: &g.naam,
                 url: self.href(&routes::gemeente(&g.slug)),
                 omschrijving: g.data.site.omschrijving.as_deref(),
-                themas: self.landelijk_thema_links(&site.national.gemeente_themas[i]),
+                themas: (site.national.gemeente_themas[i].iter())
+                    .map(|&t| site.national.themas[t].naam.as_str())
+                    .collect(),
+                thema_links: self.landelijk_thema_links(&site.national.gemeente_themas[i]),
                 interventies: g.data.interventies.len(),
                 nieuws: g.data.nieuws.len(),
             })
