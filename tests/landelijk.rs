@@ -544,3 +544,26 @@ fn a_source_cannot_put_markup_or_scripts_into_the_national_pages() {
     );
     assert_eq!(overview.select(&common::sel(".card__title a")).count(), 0);
 }
+
+/// Only a national site reads `content/themas.yaml`: on a gemeente's site it is a file that
+/// is not published, and gka says why.
+#[test]
+fn a_site_without_sources_does_not_read_the_theme_mapping() {
+    let site = SiteRoot::minimal();
+    site.write("content/themas.yaml", THEMAS);
+    let run = common::gka(["check", "--root", site.path().to_str().unwrap()]);
+    run.assert_success();
+    assert!(
+        run.stderr
+            .contains("content/themas.yaml: waarschuwing[GKA-W001]"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains(
+            "alleen een landelijke site (met `bronnen` in site.yaml) gebruikt content/themas.yaml"
+        ),
+        "{}",
+        run.stderr
+    );
+}
