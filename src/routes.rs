@@ -31,6 +31,16 @@ pub const ONDERWIJS: &str = "/onderwijs/";
 pub const ERKENNING: &str = "/erkenning/";
 /// A national site's overview of its gemeenten.
 pub const GEMEENTEN: &str = "/gemeenten/";
+/// A national site's overview of every interventie of its gemeenten.
+pub const LANDELIJK_INTERVENTIES: &str = "/landelijk/interventies/";
+/// A national site's themes, each with the gemeenten' interventies on it.
+pub const LANDELIJK_THEMAS: &str = "/landelijk/themas/";
+/// The age ranges of a national site's gemeenten' interventies.
+pub const LANDELIJK_LEEFTIJDEN: &str = "/landelijk/leeftijden/";
+/// The levels of education of a national site's gemeenten' interventies.
+pub const LANDELIJK_ONDERWIJS: &str = "/landelijk/onderwijs/";
+/// The recognition levels of a national site's gemeenten' interventies.
+pub const LANDELIJK_ERKENNING: &str = "/landelijk/erkenning/";
 /// The folder of static files, the theme's and `content/static/`.
 pub const STATIC: &str = "/static/";
 /// The page shown for an address that does not exist.
@@ -202,6 +212,21 @@ pub fn gemeente(slug: &str) -> SitePath {
     SitePath(format!("{GEMEENTEN}{slug}/").into())
 }
 
+/// The page of a term of a national facet, given the facet's index: `<facet><slug>/`.
+pub fn landelijk_term(facet: &str, slug: &str) -> SitePath {
+    SitePath(format!("{facet}{slug}/").into())
+}
+
+/// Page `number` of a list that is split into pages, given the list's site path: the list
+/// itself for the first page, `<list>pagina/<number>/` for the others.
+pub fn pagina(list: &str, number: usize) -> SitePath {
+    if number <= 1 {
+        SitePath(list.to_string().into())
+    } else {
+        SitePath(format!("{list}pagina/{number}/").into())
+    }
+}
+
 /// The term page of an age range: `/leeftijden/<range>/`.
 pub fn age(range: AgeRange) -> SitePath {
     SitePath(format!("{LEEFTIJDEN}{range}/").into())
@@ -357,6 +382,15 @@ mod tests {
         assert_eq!(static_file("css/a.css"), "/static/css/a.css");
         assert_eq!(feed("/nieuws/"), "/nieuws/feed.xml");
         assert_eq!(calendar("/nieuws/dag/"), "/nieuws/dag/evenement.ics");
+        assert_eq!(
+            landelijk_term(LANDELIJK_THEMAS, "taal"),
+            "/landelijk/themas/taal/"
+        );
+        assert_eq!(pagina(LANDELIJK_INTERVENTIES, 1), LANDELIJK_INTERVENTIES);
+        assert_eq!(
+            pagina(LANDELIJK_INTERVENTIES, 3),
+            "/landelijk/interventies/pagina/3/"
+        );
     }
 
     #[test]

@@ -84,6 +84,26 @@ fn prepare(code: &str, root: &SiteRoot) {
                 "---\ntitel: Kapot\n",
             );
         }
+        // A national site's theme mapping, over the site of Zwolle in a folder, whose agenda
+        // and interventie have the theme `Taal`.
+        "GKA-E061" | "GKA-W064" | "GKA-W065" => {
+            root.write(
+                "gemeenten/zwolle/content/site.yaml",
+                "gemeente: Zwolle\nbase_url: \"https://gka.zwolle.example/\"\n",
+            );
+            root.write(
+                "gemeenten/zwolle/content/index.md",
+                "---\ntitel: GKA Zwolle\n---\n\nZwolle werkt aan gelijke kansen.\n",
+            );
+            root.write(
+                "gemeenten/zwolle/content/agenda.md",
+                "---\ntitel: GKA-Agenda\nthemas: [Taal]\n---\n\nDe agenda van Zwolle.\n",
+            );
+            root.write(
+                "gemeenten/zwolle/content/interventies/voorlezen.md",
+                "---\ntitel: Voorlezen\nthemas: [Taal]\n---\n\nVrijwilligers lezen voor.\n",
+            );
+        }
         "GKA-W006" => {
             root.write(
                 "content/nieuws/open-dag.md",

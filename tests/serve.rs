@@ -1373,3 +1373,50 @@ fn a_source_folder_is_watched_and_loaded_again_while_serving() {
         r.status == 404
     });
 }
+
+/// A national site in `gka serve`: when the editors change `content/themas.yaml`, the pages of
+/// the national themes follow without a restart.
+#[test]
+fn the_national_theme_pages_follow_an_edit_of_the_theme_mapping() {
+    let site = SiteRoot::minimal();
+    let yaml = std::fs::read_to_string(site.file("content/site.yaml")).unwrap();
+    site.write(
+        "content/site.yaml",
+        format!("{yaml}bronnen:\n  - gemeente: Zwolle\n    map: gemeenten/zwolle\n"),
+    );
+    let zwolle = SiteRoot::minimal();
+    zwolle.edit("content/site.yaml", "Voorbeeldstad", "Zwolle");
+    zwolle.write(
+        "content/interventies/voorlezen.md",
+        "---\ntitel: Voorlezen\nthemas: [Versterken van taal]\n---\n\nVoorlezen.\n",
+    );
+    common::copy_dir(
+        &zwolle.file("content"),
+        &site.file("gemeenten/zwolle/content"),
+    );
+    site.write(
+        "content/themas.yaml",
+        "- thema: Taal\n  gemeentethemas: [Versterken van taal]\n",
+    );
+    let server = Server::start_with(site, &["--no-search".as_ref()]);
+    server.wait_for("/landelijk/themas/taal/", "the theme's page", |r| {
+        r.status == 200 && r.body.contains("Voorlezen")
+    });
+
+    server.site.write(
+        "content/themas.yaml",
+        "- thema: Taal en lezen\n  omschrijving: Goed leren lezen.\n  gemeentethemas: [Versterken van taal]\n",
+    );
+    server.wait_for(
+        "/landelijk/themas/taal-en-lezen/",
+        "the renamed theme",
+        |r| r.status == 200 && r.body.contains("Goed leren lezen.") && r.body.contains("Voorlezen"),
+    );
+    server.wait_for("/landelijk/themas/taal/", "the old theme gone", |r| {
+        r.status == 404
+    });
+    server.wait_for("/landelijk/interventies/", "the overview's count", |r| {
+        r.body
+            .contains("Taal en lezen</a> <span class=\"count\">(1)")
+    });
+}

@@ -14,6 +14,7 @@ pub mod nieuws;
 pub mod page;
 pub mod programmalijn;
 pub mod site_config;
+pub mod themas;
 pub mod todo;
 pub mod toegankelijkheid;
 pub mod types;
@@ -70,6 +71,8 @@ pub struct Loaded {
     pub pages: Vec<Arc<Document<Page>>>,
     /// Every `_index.md`.
     pub sections: Vec<Arc<Document<SectionIntro>>>,
+    /// `themas.yaml`, the national themes of a site with `bronnen`.
+    pub themas: themas::Mapping,
     /// Files in `content/static/`.
     pub static_files: Vec<StaticFile>,
     /// Content paths of Markdown files that could not be read; their errors are reported.
@@ -219,6 +222,8 @@ struct Walk {
     seen: BTreeSet<PathBuf>,
     /// `site.yaml`, when there is one.
     config: Option<PathBuf>,
+    /// `themas.yaml`, when there is one.
+    themas: Option<PathBuf>,
     /// Files in `content/static/`.
     static_files: Vec<StaticFile>,
     /// Problems with files the walk found: names, links, files that are not published.
@@ -234,6 +239,7 @@ impl Walk {
             markdown_paths: HashSet::new(),
             seen: BTreeSet::new(),
             config: None,
+            themas: None,
             static_files: Vec::new(),
             diagnostics: Vec::new(),
         };
@@ -328,6 +334,8 @@ impl Walk {
                 // Never content, so never a diagnostic either.
             } else if content_path == CONFIG_FILE {
                 walk.config = Some(entry.path().to_path_buf());
+            } else if content_path == themas::THEMAS_FILE {
+                walk.themas = Some(entry.path().to_path_buf());
             } else if content_path.ends_with(".md") {
                 walk.markdown
                     .push((entry.path().to_path_buf(), content_path));
@@ -400,6 +408,27 @@ pub fn load_with(
     }
     if loaded.config.is_none() && !diagnostics.has_errors() {
         diagnostics.push(no_config());
+    }
+    if let Some(path) = &walk.themas {
+        let national = (loaded.config.as_ref()).is_some_and(|(c, _)| c.bronnen.is_some());
+        if national {
+            // Small, and read again every time like site.yaml.
+            let mut found = Vec::new();
+            loaded.themas = themas::read(root, path, &mut found);
+            diagnostics.extend(found);
+        } else {
+            // Only a national site has national themes: elsewhere it is a file like any other
+            // that is not published.
+            diagnostics.push(
+                Diagnostic::new(
+                    Code::NotPublished,
+                    relative(root, path),
+                    None,
+                    t!("niet-gepubliceerd"),
+                )
+                .with_hint(t!("themas-geen-landelijke-site-hint")),
+            );
+        }
     }
     let markdown = &walk.markdown;
 

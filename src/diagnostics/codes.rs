@@ -118,6 +118,9 @@ codes! {
     /// and `map`, an address that is not `https://`, a folder that is not a site, or the name
     /// of a gemeente listed before.
     SourceSetting = "GKA-E060",
+    /// `content/themas.yaml` of a national site has a mistake: a national theme without a
+    /// name, named twice, or without gemeente themes, or a gemeente theme without a name.
+    ThemaMapping = "GKA-E061",
     /// A file outside `content/static/` that is not Markdown is not published.
     NotPublished = "GKA-W001",
     /// An addendum names an interventie that is a draft.
@@ -157,6 +160,11 @@ codes! {
     /// A national site's source is a folder with a site that has errors; the national site
     /// leaves the gemeente out until they are fixed.
     SourceSiteErrors = "GKA-W063",
+    /// A gemeente theme that no national theme of `content/themas.yaml` takes: it is shown as
+    /// a national theme of its own.
+    UnmappedGemeenteThema = "GKA-W064",
+    /// A gemeente theme in `content/themas.yaml` that no gemeente uses, most likely a typo.
+    UnusedGemeenteThema = "GKA-W065",
 }
 
 impl Code {

@@ -12,7 +12,9 @@
 pub mod calendar;
 pub mod embed;
 pub mod icons;
+pub mod landelijk;
 pub mod open_data;
+pub mod pager;
 mod pages;
 pub mod security;
 pub mod views;
@@ -75,6 +77,9 @@ enum Job {
     Zoeken,
     Gemeenten,
     Gemeente(usize),
+    /// Page `.1` (from 1) of a national list of interventies.
+    Landelijk(landelijk::Lijst, usize),
+    LandelijkIndex(Facet),
 }
 
 impl Job {
@@ -111,6 +116,8 @@ impl Job {
             Job::Zoeken => SitePath::fixed(routes::ZOEKEN),
             Job::Gemeenten => SitePath::fixed(routes::GEMEENTEN),
             Job::Gemeente(i) => routes::gemeente(&site.gemeenten[i].slug),
+            Job::Landelijk(lijst, number) => routes::pagina(&lijst.url(site), number),
+            Job::LandelijkIndex(facet) => SitePath::fixed(facet.landelijk_url()),
         }
     }
 
@@ -188,6 +195,11 @@ impl Job {
                 content_file(CONFIG_FILE),
                 None,
                 t!("claim-gemeente", gemeente = &site.gemeenten[i].naam),
+            ),
+            Job::Landelijk(..) | Job::LandelijkIndex(_) => Claimant::file(
+                content_file(CONFIG_FILE),
+                None,
+                t!("claim-landelijk", url = self.site_path(site).as_str()),
             ),
         }
     }
@@ -538,6 +550,22 @@ fn jobs(site: &Site, search: bool) -> Vec<Job> {
         jobs.push(Job::Gemeenten);
         jobs.extend((0..site.gemeenten.len()).map(Job::Gemeente));
     }
+    let national = &site.national;
+    if !national.interventies.is_empty() {
+        let lists = std::iter::once(landelijk::Lijst::Alles).chain(
+            Facet::ALL.into_iter().flat_map(|facet| {
+                (0..national.terms(facet).len()).map(move |i| landelijk::Lijst::Term(facet, i))
+            }),
+        );
+        for lijst in lists {
+            jobs.extend((1..=lijst.pages(site)).map(|number| Job::Landelijk(lijst, number)));
+        }
+        jobs.extend(
+            (Facet::ALL.into_iter())
+                .filter(|facet| !national.terms(*facet).is_empty())
+                .map(Job::LandelijkIndex),
+        );
+    }
     if !site.nieuws.items.is_empty() {
         jobs.push(Job::Feed);
     }
@@ -798,6 +826,8 @@ fn make_job<'a>(views: &Views<'a>, job: Job, cards: &'a Cards<'a>) -> JobOutput<
         Job::Zoeken => pages::zoeken(views),
         Job::Gemeenten => pages::gemeenten(views),
         Job::Gemeente(i) => pages::gemeente(views, i),
+        Job::Landelijk(lijst, number) => landelijk::lijst(views, lijst, number),
+        Job::LandelijkIndex(facet) => landelijk::index(views, facet),
     };
     JobOutput::Template(template, Box::new(ctx))
 }

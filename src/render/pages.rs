@@ -654,7 +654,12 @@ fn rfc3339(datum: crate::content::values::Datum) -> String {
 /// A national site's overview of its gemeenten.
 pub(super) fn gemeenten<'a>(views: &Views<'a>) -> PageJob<'a> {
     let page = views.page_at(views::GEMEENTEN_TITEL, None, routes::GEMEENTEN, "", None);
-    let ctx = Ctx::new(page).with("gemeenten", views.gemeente_summaries());
+    let themas: Vec<_> = (views.site.national.themas.iter())
+        .map(|t| views.landelijk_term_summary(t))
+        .collect();
+    let ctx = Ctx::new(page)
+        .with("gemeenten", views.gemeente_summaries())
+        .with("themas", themas);
     ("gemeenten.html", ctx)
 }
 

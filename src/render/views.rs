@@ -471,6 +471,12 @@ impl<'a> Views<'a> {
         if !site.gemeenten.is_empty() {
             menu.push(self.link(GEMEENTEN_TITEL, routes::GEMEENTEN));
         }
+        if !site.national.interventies.is_empty() {
+            menu.push(self.link(
+                super::landelijk::LANDELIJK_TITEL,
+                routes::LANDELIJK_INTERVENTIES,
+            ));
+        }
         if let Some(contact) = site.contact.map(|i| &site.pages[i]) {
             menu.push(self.link(&contact.meta().titel, &contact.url));
         }
@@ -611,6 +617,14 @@ impl<'a> Views<'a> {
             Titled::Intro(i) => &site.sections[i].meta().titel,
             Titled::Page(i) => &site.pages[i].meta().titel,
             Titled::Gemeenten => GEMEENTEN_TITEL,
+            Titled::Landelijk => super::landelijk::LANDELIJK_TITEL,
+            Titled::LandelijkFacet(facet) => super::landelijk::facet_title(facet),
+            Titled::LandelijkTerm(facet, i) => {
+                return Some(super::landelijk::term_title(
+                    facet,
+                    &site.national.terms(facet)[i],
+                ));
+            }
         };
         Some(titel.to_string())
     }
@@ -806,7 +820,7 @@ pub const GEMEENTEN_TITEL: &str = "Gemeenten";
 
 /// An address from another site's open data, when it may be a link: `http` or `https` only,
 /// so that a source cannot put a `javascript:` address into a national site's pages.
-fn elsewhere(url: &str) -> Option<&str> {
+pub(super) fn elsewhere(url: &str) -> Option<&str> {
     url::Url::parse(url)
         .ok()
         .filter(|u| matches!(u.scheme(), "https" | "http"))
@@ -828,8 +842,11 @@ pub struct GemeenteSummary<'a> {
     pub url: String,
     /// Its site's sentence about itself.
     pub omschrijving: Option<&'a str>,
-    /// The themes of its agenda.
+    /// The names of its national themes (those its agenda and interventies have, mapped by
+    /// `content/themas.yaml`).
     pub themas: Vec<&'a str>,
+    /// The same themes, linking to their pages.
+    pub thema_links: Vec<Link>,
     /// How many interventies it has.
     pub interventies: usize,
     /// How many news items and events it has.
@@ -913,20 +930,17 @@ impl<'a> Views<'a> {
     /// The gemeenten of a national site for its overview, by name as people look them up
     /// (ignoring case, and the `'s-` of `'s-Hertogenbosch`).
     pub fn gemeente_summaries(&self) -> Vec<GemeenteSummary<'a>> {
-        let mut gemeenten: Vec<_> = self.site.gemeenten.iter().collect();
-        gemeenten.sort_by_cached_key(|g| {
-            let naam = g.naam.to_lowercase();
-            naam.strip_prefix("'s-")
-                .map_or(naam.clone(), str::to_string)
-        });
-        (gemeenten.into_iter())
-            .map(|g| GemeenteSummary {
+        let site = self.site;
+        (site.national.by_name.iter())
+            .map(|&i| (i, &site.gemeenten[i]))
+            .map(|(i, g)| GemeenteSummary {
                 naam: &g.naam,
                 url: self.href(&routes::gemeente(&g.slug)),
                 omschrijving: g.data.site.omschrijving.as_deref(),
-                themas: (g.data.agenda.iter())
-                    .flat_map(|a| a.themas.iter().map(|t| t.naam.as_str()))
+                themas: (site.national.gemeente_themas[i].iter())
+                    .map(|&t| site.national.themas[t].naam.as_str())
                     .collect(),
+                thema_links: self.landelijk_thema_links(&site.national.gemeente_themas[i]),
                 interventies: g.data.interventies.len(),
                 nieuws: g.data.nieuws.len(),
             })

@@ -7,6 +7,7 @@
 
 mod bodies;
 mod config;
+mod national;
 mod places;
 pub mod reads;
 mod references;
@@ -40,6 +41,7 @@ pub use bodies::MarkdownCache;
 
 use config::resolve_config;
 pub use config::{Config, Label, MenuLink, SecurityContact};
+pub use national::{LandelijkInterventie, LandelijkTerm, National};
 use places::{Placed, Places, default_url, folder_of, plain_page_url};
 use references::{
     age_terms, check_addenda, check_erkenningen, check_nieuws, check_programmalijnen,
@@ -134,6 +136,9 @@ pub struct Site {
     pub gemeenten: Vec<Gemeente>,
     /// How many gemeenten `site.yaml` lists as sources, usable or not.
     pub bronnen: usize,
+    /// A national site's themes and its gemeenten's interventies by facet (see
+    /// [`National`]); empty on other sites.
+    pub national: National,
     /// The pages breadcrumbs may name, by site path (see [`Site::titled`]).
     titled: HashMap<SitePath, Titled>,
 }
@@ -151,6 +156,12 @@ pub enum Titled {
     Page(usize),
     /// A national site's overview of its gemeenten.
     Gemeenten,
+    /// A national site's overview of its gemeenten' interventies.
+    Landelijk,
+    /// The index of a national facet's terms.
+    LandelijkFacet(Facet),
+    /// The first page of a national facet's term: an index into its terms.
+    LandelijkTerm(Facet, usize),
 }
 
 /// The contact page's file in `content/`.
@@ -380,6 +391,17 @@ impl Facet {
         }
     }
 
+    /// The site path of the index of the facet's terms on a national site, over its
+    /// gemeenten' interventies.
+    pub fn landelijk_url(self) -> &'static str {
+        match self {
+            Facet::Thema => routes::LANDELIJK_THEMAS,
+            Facet::Leeftijd => routes::LANDELIJK_LEEFTIJDEN,
+            Facet::Onderwijs => routes::LANDELIJK_ONDERWIJS,
+            Facet::Erkenning => routes::LANDELIJK_ERKENNING,
+        }
+    }
+
     /// A short key for the facet, used in `data-` attributes for filtering.
     pub fn key(self) -> &'static str {
         match self {
@@ -496,6 +518,12 @@ impl Site {
                     .map(|link| (link, *lines))
             })
             .collect();
+        // Where site.yaml lists the gemeenten: the first of them.
+        let bronnen = (loaded.config.as_ref()).and_then(|(raw, lines)| {
+            let first = raw.bronnen.as_ref()?.first()?;
+            lines.of(&first.gemeente)
+        });
+        let national = National::of(&options.gemeenten, &loaded.themas, bronnen, diagnostics);
         let config = loaded
             .config
             .and_then(|(raw, lines)| resolve_config(raw, lines, options, diagnostics));
@@ -742,6 +770,7 @@ impl Site {
             link_targets,
             gemeenten: options.gemeenten.clone(),
             bronnen: options.bronnen,
+            national,
             titled: HashMap::new(),
         };
         site.titled = site.titled_pages();
@@ -762,7 +791,27 @@ impl Site {
             .map(|(url, kind)| (url, Titled::Section(kind)));
         let gemeenten = (!self.gemeenten.is_empty())
             .then(|| (SitePath::fixed(routes::GEMEENTEN), Titled::Gemeenten));
+        let landelijk = (!self.national.interventies.is_empty()).then(|| {
+            (
+                SitePath::fixed(routes::LANDELIJK_INTERVENTIES),
+                Titled::Landelijk,
+            )
+        });
+        let national_facets = Facet::ALL
+            .into_iter()
+            .filter(|f| !self.national.terms(*f).is_empty())
+            .flat_map(|f| {
+                let terms = self.national.terms(f).iter().enumerate();
+                let index = (
+                    SitePath::fixed(f.landelijk_url()),
+                    Titled::LandelijkFacet(f),
+                );
+                std::iter::once(index)
+                    .chain(terms.map(move |(i, t)| (t.url.clone(), Titled::LandelijkTerm(f, i))))
+            });
         (gemeenten.into_iter())
+            .chain(landelijk)
+            .chain(national_facets)
             .chain(pages)
             .chain(intros)
             .chain(facets)
