@@ -32,12 +32,13 @@ set `hugo --source OUT/hugo` beside `gka build`:
                                             news, each linking to the gemeente's own page)
     OUT/hugo/content/landelijk/...          two more adapters: every interventie as a page
                                             that is listed but not rendered, so that it is in
-                                            the taxonomies thema, leeftijd, onderwijs and
-                                            erkenning (term pages under /landelijk/, 50 per
-                                            pager), and every news item in the merged news
-                                            under /landelijk/nieuws/ (newest first, 50 per
-                                            pager); not with --no-facets, to set
-                                            Hugo beside a gka that does not make them
+                                            /landelijk/interventies/ and the taxonomies
+                                            thema, leeftijd, onderwijs and erkenning (term
+                                            pages under /landelijk/, 50 interventies a page,
+                                            not in the search index), and every news item for
+                                            the merged news at /landelijk/nieuws/ (the 100
+                                            newest); not with --no-facets, to set Hugo
+                                            beside a gka that does not make them
 
 Hugo reads the open data from `data/`, which it loads once before it renders, as gka reads
 every copy before it renders; the layouts read a gemeente's page from there as gka's views
@@ -200,6 +201,8 @@ def gemeente_data(rng, naam, documents):
 
 
 # The Hugo site of --hugo. Go templates; `{{` and `}}` are literal, so these are plain strings.
+# A page kept out of the search index (as gka's lists of interventies are) opens its <main>
+# without data-pagefind-body in the block "main-open".
 HUGO_CONFIG = """\
 baseURL: "https://gka.landelijk.example/"
 title: "Gelijke Kansen Alliantie"
@@ -207,9 +210,10 @@ locale: nl
 # Term names as the gemeenten write them.
 titleCaseStyle: none
 defaultContentLanguage: nl
-# gka's term pages and merged news in pagers of 50, as the benchmarks' other Hugo sites.
+# The interventies' lists in pages of 50 at .../pagina/N/, as gka's.
 pagination:
   pagerSize: 50
+  path: pagina
 # Hugo's default feeds, as many items as gka's feed has (20) rather than every page.
 services:
   rss:
@@ -245,7 +249,7 @@ permalinks:
     erkenning: /landelijk/erkenning/:slug/
 """
 HUGO_FACETS_MENU = """\
-    - {name: "Landelijk", pageRef: /landelijk, weight: 3}
+    - {name: "Interventies", pageRef: /landelijk/interventies, weight: 3}
     - {name: "Nieuws", pageRef: /landelijk/nieuws, weight: 4}
 """
 
@@ -286,7 +290,8 @@ HUGO_ADAPTERS = {
   {{ range $i, $n := $g.nieuws }}
     {{ $page := dict "kind" "page" "path" (printf "%s/%d" $slug $i) "title" .titel
       "build" (dict "render" "never" "list" "local")
-      "params" (dict "elders" .url "soort" .soort "gemeente" $g.site.gemeente "bron" $slug) }}
+      "params" (dict "elders" .url "soort" .soort "locatie" .locatie "samenvatting" .samenvatting
+        "gemeente" $g.site.gemeente "bron" $slug) }}
     {{ with .datum }}{{ $page = merge $page (dict "dates" (dict "date" (time.AsTime .))) }}{{ end }}
     {{ $.AddPage $page }}
   {{ end }}
@@ -338,7 +343,7 @@ HUGO_LAYOUTS = {
     {{ end }}<li><a href="{{ .RelPermalink }}" aria-current="page">{{ .Title }}</a></li>
   </ol>
 </nav>
-{{ end }}<main id="inhoud" class="container" tabindex="-1" data-pagefind-body>
+{{ end }}{{ block "main-open" . }}<main id="inhoud" class="container" tabindex="-1" data-pagefind-body>{{ end }}
 {{ block "main" . }}{{ end }}
 </main>
 <footer class="site-footer">
@@ -359,12 +364,6 @@ HUGO_LAYOUTS = {
 {{ define "main" }}<h1>{{ .Title }}</h1>
 {{ with .Params.agendathemas }}<ul>{{ range . }}<li>{{ . }}</li>{{ end }}</ul>{{ end }}
 {{ .Content }}{{ end }}
-""",
-    "section.html": """\
-{{ define "main" }}<h1>{{ .Title }}</h1>
-{{ .Content }}
-<ul>{{ range site.Taxonomies }}{{ with .Page }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a></li>{{ end }}{{ end }}
-<li><a href="{{ "landelijk/nieuws/" | relURL }}">Nieuws</a></li></ul>{{ end }}
 """,
     "gemeenten/section.html": """\
 {{ define "main" }}<h1>{{ .Title }}</h1>
@@ -421,28 +420,64 @@ HUGO_LAYOUTS = {
 """,
     "landelijk/nieuws/section.html": """\
 {{ define "main" }}<h1>{{ .Title }}</h1>
-<ul>{{ range (.Paginate .Pages.ByDate.Reverse).Pages }}<li><a href="{{ .Params.elders }}">{{ .Title }}</a> <span class="meta">({{ .Params.gemeente }}, <time datetime="{{ .Date.Format "2006-01-02" }}">{{ .Date | time.Format ":date_long" }}</time>)</span></li>
-{{ end }}</ul>
-{{ partial "pagers.html" . }}{{ end }}
+<p>Het nieuws en de evenementen van alle gemeenten, het nieuwste eerst. Elk bericht linkt naar de site van de gemeente: daar leest u het hele bericht.</p>
+<ul class="elsewhere-list">
+  {{ range first 100 .Pages.ByDate.Reverse }}<li>
+    <h2><a href="{{ .Params.elders }}">{{ .Title }}</a></h2>
+    <p class="meta"><time datetime="{{ .Date.Format "2006-01-02" }}">{{ .Date | time.Format ":date_long" }}</time>. {{ .Params.soort }}.{{ with .Params.locatie }} Plaats: {{ . }}.{{ end }} Gemeente: <a href="{{ printf "gemeenten/%s/" .Params.bron | relURL }}">{{ .Params.gemeente }}</a>.</p>
+    {{ with .Params.samenvatting }}<p>{{ . }}</p>{{ end }}
+  </li>
+  {{ end }}
+</ul>
+{{ if gt (len .Pages) 100 }}<p>Hier staan de 100 nieuwste berichten. Oudere berichten leest u op de sites van de gemeenten zelf.</p>{{ end }}{{ end }}
+""",
+    "landelijk/interventies/section.html": """\
+{{ define "main-open" }}<main id="inhoud" class="container" tabindex="-1">{{ end }}{{ define "main" }}<h1>{{ .Title }}</h1>
+<p>Wat gemeenten doen voor gelijke kansen: {{ len .Pages }} interventies. Elke interventie staat op de site van de gemeente; daar leest u alles.</p>
+<nav class="filters" aria-labelledby="filters-kop">
+  <h2 id="filters-kop">Bekijk de interventies per onderwerp</h2>
+  {{ range $naam, $termen := site.Taxonomies }}{{ with $termen.Page }}<h3><a href="{{ .RelPermalink }}">{{ .Title }}</a></h3>{{ end }}
+  <ul class="filters__list">
+    {{ range $termen.Alphabetical }}<li><a href="{{ .Page.RelPermalink }}">{{ .Page.Title }}</a> <span class="count">({{ .Count }})</span></li>
+    {{ end }}
+  </ul>
+  {{ end }}
+  <h3><a href="{{ "gemeenten/" | relURL }}">Per gemeente</a></h3>
+  <p>Op de pagina van elke gemeente staan haar interventies.</p>
+</nav>
+{{ partial "interventies.html" . }}{{ end }}
 """,
     "taxonomy.html": """\
-{{ define "main" }}<h1>{{ .Title }}</h1>
+{{ define "main-open" }}<main id="inhoud" class="container" tabindex="-1">{{ end }}{{ define "main" }}<h1>{{ .Title }}</h1>
 <ul class="term-list">
   {{ range .Data.Terms.Alphabetical }}<li><a href="{{ .Page.RelPermalink }}">{{ .Page.Title }}</a> <span class="count">({{ .Count }} {{ if eq .Count 1 }}interventie{{ else }}interventies{{ end }})</span></li>
   {{ end }}
 </ul>{{ end }}
 """,
     "term.html": """\
-{{ define "main" }}<h1>{{ .Title }}</h1>
-<section aria-labelledby="interventies">
-  <h2 id="interventies">Interventies</h2>
+{{ define "main-open" }}<main id="inhoud" class="container" tabindex="-1">{{ end }}{{ define "main" }}<h1>{{ .Title }}</h1>
+{{ partialCached "term-gemeenten.html" . .Path }}
+{{ partial "interventies.html" . }}{{ end }}
+""",
+    "_partials/term-gemeenten.html": """\
+<section aria-labelledby="gemeenten-kop">
+  <h2 id="gemeenten-kop">Gemeenten die hieraan werken</h2>
+  <ul class="filters__list">
+    {{ range .Pages.GroupByParam "gemeente" }}{{ with index .Pages 0 }}<li><a href="{{ printf "gemeenten/%s/" .Params.bron | relURL }}">{{ .Params.gemeente }}</a></li>
+    {{ end }}{{ end }}
+  </ul>
+</section>
+""",
+    "_partials/interventies.html": """\
+<section aria-labelledby="lijst-kop">
+  <h2 id="lijst-kop">{{ len .Pages }} interventies <span class="count">(pagina {{ .Paginator.PageNumber }} van {{ .Paginator.TotalPages }})</span></h2>
   <ul class="elsewhere-list">{{ range .Paginator.Pages }}<li>
     <h3><a href="{{ .Params.elders }}">{{ .Title }}</a></h3>
     {{ with .Params.samenvatting }}<p>{{ . }}</p>{{ end }}
     <p class="meta">In <a href="{{ printf "gemeenten/%s/" .Params.bron | relURL }}">{{ .Params.gemeente }}</a>{{ with .Params.leeftijden }}. Leeftijd: {{ delimit . ", " }} jaar{{ end }}</p>
   </li>{{ end }}</ul>
 </section>
-{{ partial "pagers.html" . }}{{ end }}
+{{ partial "pagers.html" . }}
 """,
     "_partials/elders.html": """\
 {{- if or (hasPrefix .url "https://") (hasPrefix .url "http://") }}<a href="{{ .url }}">{{ .titel }}</a>{{ else }}{{ .titel }}{{ end -}}
@@ -492,12 +527,10 @@ def write_hugo(out, published, facets):
     for taxonomy, title in [("themas", "Thema's"), ("leeftijden", "Leeftijden"),
                             ("onderwijs", "Onderwijs"), ("erkenning", "Erkenning")]:
         write_file(content / taxonomy / "_index.md", f"---\ntitle: \"{title}\"\n---\n")
-    write_file(content / "landelijk" / "_index.md", "---\ntitle: Landelijk\n---\n\n"
-               "Interventies van alle gemeenten per thema, leeftijd, onderwijs en erkenning, "
-               "en hun nieuws.\n")
-    # The interventies' section only holds them for the taxonomies: no page, no feed.
-    write_file(content / "landelijk" / "interventies" / "_index.md",
-               "---\ntitle: Interventies\nbuild:\n  render: never\n  list: never\n---\n")
+    # gka has no page at /landelijk/ itself, only below it.
+    write_file(content / "landelijk" / "_index.md",
+               "---\ntitle: Landelijk\nbuild:\n  render: never\n  list: never\n---\n")
+    write_file(content / "landelijk" / "interventies" / "_index.md", "---\ntitle: Interventies\n---\n")
     write_file(content / "landelijk" / "nieuws" / "_index.md", "---\ntitle: Nieuws\n---\n")
 
 
