@@ -41,8 +41,9 @@ the same open data, to set `hugo --source OUT/hugo` beside `gka build`:
                                             beside a gka that does not make them
 
 Hugo reads the open data from `data/`, which it parses once, at its first use in an adapter,
-before it renders anything, as gka reads every copy before it renders; the layouts read a gemeente's page from there as gka's views
-read its model. The layouts are gka's markup, without its stylesheet and icons.
+before it renders anything, as gka reads every copy before it renders; the layouts read a
+gemeente's page from there as gka's views read its model. The layouts are gka's markup,
+without its stylesheet and icons.
 
 Standard library only; the same seed gives the same files.
 """
