@@ -30,6 +30,7 @@ use crate::content::toegankelijkheid::STANDAARD;
 use crate::content::values::Soort;
 use crate::content::{CONFIG_FILE, content_file};
 use crate::diagnostics::Diagnostic;
+use crate::open_data::landelijk;
 use crate::routes::{self, Claimant, SitePath, output_path};
 use crate::site::reads::{self, Reads};
 use crate::site::{Entry, Facet, Site, Term};
@@ -75,6 +76,8 @@ enum Job {
     Zoeken,
     Gemeenten,
     Gemeente(usize),
+    LandelijkNieuws,
+    LandelijkFeed,
 }
 
 impl Job {
@@ -111,6 +114,8 @@ impl Job {
             Job::Zoeken => SitePath::fixed(routes::ZOEKEN),
             Job::Gemeenten => SitePath::fixed(routes::GEMEENTEN),
             Job::Gemeente(i) => routes::gemeente(&site.gemeenten[i].slug),
+            Job::LandelijkNieuws => SitePath::fixed(routes::LANDELIJK_NIEUWS),
+            Job::LandelijkFeed => routes::feed(routes::LANDELIJK_NIEUWS),
         }
     }
 
@@ -189,6 +194,19 @@ impl Job {
                 None,
                 t!("claim-gemeente", gemeente = &site.gemeenten[i].naam),
             ),
+            Job::LandelijkNieuws => Claimant::file(
+                content_file(CONFIG_FILE),
+                None,
+                t!("claim-landelijk-nieuws", url = routes::LANDELIJK_NIEUWS),
+            ),
+            Job::LandelijkFeed => Claimant::file(
+                content_file(CONFIG_FILE),
+                None,
+                t!(
+                    "claim-landelijk-feed",
+                    url = &routes::feed(routes::LANDELIJK_NIEUWS)
+                ),
+            ),
         }
     }
 
@@ -201,6 +219,7 @@ impl Job {
                 | Job::Redirect(_)
                 | Job::Robots
                 | Job::Feed
+                | Job::LandelijkFeed
                 | Job::Calendar(_)
                 | Job::SecurityTxt
         )
@@ -478,9 +497,19 @@ pub fn open_data(site: &Site) -> Vec<OutputFile> {
     files
 }
 
+/// The site paths of the open data of `site`: its own, and on a national site the national
+/// data too.
+pub fn open_data_paths(site: &Site) -> Vec<&'static str> {
+    let national = (!site.gemeenten.is_empty()).then_some(routes::LANDELIJK_DATA);
+    (routes::OPEN_DATA.into_iter())
+        .chain(national.into_iter().flatten())
+        .collect()
+}
+
 /// Hands each open data file to `sink` with its path and a function that writes its bytes,
 /// so that `gka build` can stream `/data/gka.json` (every body twice: at 10 000 pages it is
-/// 170 MB) into its file instead of holding it.
+/// 170 MB) into its file instead of holding it. On a national site, the national data follows
+/// (see [`crate::open_data::landelijk`]).
 pub fn write_open_data<E>(
     site: &Site,
     mut sink: impl FnMut(&str, &dyn Fn(&mut dyn std::io::Write) -> std::io::Result<()>) -> Result<(), E>,
@@ -493,7 +522,15 @@ pub fn write_open_data<E>(
     })?;
     sink(&csv, &|w| {
         w.write_all(crate::open_data::interventies_csv(&data).as_bytes())
-    })
+    })?;
+    if site.gemeenten.is_empty() {
+        return Ok(());
+    }
+    let data = open_data::landelijk(site);
+    let [json, schema, csv] = routes::LANDELIJK_DATA.map(output_path);
+    sink(&json, &|w| data.write_json(w))?;
+    sink(&schema, &|w| w.write_all(landelijk::schema().as_bytes()))?;
+    sink(&csv, &|w| w.write_all(data.interventies_csv().as_bytes()))
 }
 
 fn jobs(site: &Site, search: bool) -> Vec<Job> {
@@ -537,6 +574,7 @@ fn jobs(site: &Site, search: bool) -> Vec<Job> {
     if !site.gemeenten.is_empty() {
         jobs.push(Job::Gemeenten);
         jobs.extend((0..site.gemeenten.len()).map(Job::Gemeente));
+        jobs.extend([Job::LandelijkNieuws, Job::LandelijkFeed]);
     }
     if !site.nieuws.items.is_empty() {
         jobs.push(Job::Feed);
@@ -798,6 +836,8 @@ fn make_job<'a>(views: &Views<'a>, job: Job, cards: &'a Cards<'a>) -> JobOutput<
         Job::Zoeken => pages::zoeken(views),
         Job::Gemeenten => pages::gemeenten(views),
         Job::Gemeente(i) => pages::gemeente(views, i),
+        Job::LandelijkNieuws => pages::landelijk_nieuws(views),
+        Job::LandelijkFeed => pages::landelijk_feed(views),
     };
     JobOutput::Template(template, Box::new(ctx))
 }

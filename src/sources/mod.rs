@@ -557,6 +557,8 @@ pub struct Gemeente {
     pub naam: String,
     /// Its folder in [`SOURCES_DIR`] and the last part of its page's address.
     pub slug: String,
+    /// Where its open data came from: the address it was fetched from, or its site's folder.
+    pub place: Place,
     /// Its open data.
     pub data: Arc<OpenData<'static>>,
 }
@@ -627,6 +629,7 @@ impl Source {
         Gemeente {
             naam: self.name.clone(),
             slug: self.slug.clone(),
+            place: self.place.clone(),
             data,
         }
     }
