@@ -551,8 +551,8 @@ fn a_source_cannot_put_markup_links_or_formulas_into_the_national_outputs() {
     assert_eq!(data["gemeenten"][0]["site"], Value::Null);
 
     let zwolle = page(&built.out, "/gemeenten/zwolle/");
-    let contact = common::h2(main_of(&zwolle), "Contact");
-    assert!(text(contact).contains("Contact"));
+    // The section is there, for its sentence.
+    common::h2(main_of(&zwolle), "Contact");
     assert_eq!(
         main_of(&zwolle)
             .select(&sel(r#"a[href^="mailto:"], a[href^="tel:"]"#))
