@@ -119,9 +119,9 @@ impl LandelijkData<'_> {
         out.write_all(b"\n")
     }
 
-    /// The interventies as CSV, in the Dutch Excel style of [`super::interventies_csv`]: the
-    /// same columns after a first one with the gemeente's name.
-    pub fn interventies_csv(&self) -> String {
+    /// Writes the interventies as CSV, in the Dutch Excel style of
+    /// [`super::interventies_csv`]: the same columns after a first one with the gemeente's name.
+    pub fn interventies_csv(&self, out: &mut dyn std::io::Write) -> std::io::Result<()> {
         let names: std::collections::HashMap<&str, &str> =
             (self.gemeenten.iter()).map(|g| (g.slug, g.naam)).collect();
         let rows = self.interventies.iter().map(|i| {
@@ -160,7 +160,7 @@ impl LandelijkData<'_> {
             ]
         });
         let header = std::iter::once("gemeente").chain(super::INTERVENTIE_COLUMNS);
-        super::spreadsheet(header, rows)
+        super::spreadsheet(out, header, rows)
     }
 }
 

@@ -520,9 +520,7 @@ pub fn write_open_data<E>(
     sink(&schema, &|w| {
         w.write_all(crate::open_data::schema().as_bytes())
     })?;
-    sink(&csv, &|w| {
-        w.write_all(crate::open_data::interventies_csv(&data).as_bytes())
-    })?;
+    sink(&csv, &|w| crate::open_data::interventies_csv(&data, w))?;
     if site.gemeenten.is_empty() {
         return Ok(());
     }
@@ -530,7 +528,7 @@ pub fn write_open_data<E>(
     let [json, schema, csv] = routes::LANDELIJK_DATA.map(output_path);
     sink(&json, &|w| data.write_json(w))?;
     sink(&schema, &|w| w.write_all(landelijk::schema().as_bytes()))?;
-    sink(&csv, &|w| w.write_all(data.interventies_csv().as_bytes()))
+    sink(&csv, &|w| data.interventies_csv(w))
 }
 
 fn jobs(site: &Site, search: bool) -> Vec<Job> {
