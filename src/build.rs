@@ -550,7 +550,14 @@ impl Pipeline {
         let copies = photos.published(&model.copies);
         let renderer = Renderer::new(&model.site, &mut model.theme, self.options.search);
         let plan = renderer.plan();
-        let mut clashes = clashes(&self.options, &renderer, &plan, &copies, &photos.planned);
+        let mut clashes = clashes(
+            &self.options,
+            &model.site,
+            &renderer,
+            &plan,
+            &copies,
+            &photos.planned,
+        );
         clashes.extend(photos.problems);
         if !clashes.is_empty() {
             let mut diagnostics = Diagnostics::default();
@@ -812,7 +819,7 @@ pub fn build_at(
     let site = pipeline.site().expect("a good run keeps its model");
     render::write_open_data(site, |path, write| staging.write_with(path, write))?;
     staging.copy(&run.copies)?;
-    let mut files = run.files + routes::OPEN_DATA.len();
+    let mut files = run.files + render::open_data_paths(site).len();
     // The index is made from the written pages; the model is not needed any more, and the
     // index is the largest thing a build holds.
     drop(pipeline);
@@ -868,6 +875,7 @@ fn make_icons(
 /// two that would end up as one file are an error naming both ([`routes::clashes`]).
 fn clashes(
     options: &BuildOptions,
+    site: &Site,
     renderer: &Renderer,
     plan: &[render::Planned],
     copies: &[output::Copy],
@@ -875,7 +883,16 @@ fn clashes(
 ) -> Vec<Diagnostic> {
     let mut paths: Vec<&str> = plan.iter().map(|p| p.path.as_str()).collect();
     let sitemap = routes::output_path(routes::SITEMAP);
-    let open_data = routes::OPEN_DATA.map(routes::output_path);
+    let open_data: Vec<(String, Claimant)> = (render::open_data_paths(site).into_iter())
+        .map(|path| {
+            let what = if routes::LANDELIJK_DATA.contains(&path) {
+                t!("claim-landelijk-data")
+            } else {
+                t!("claim-open-data")
+            };
+            (routes::output_path(path), Claimant::gka(what))
+        })
+        .collect();
     let icons = routes::ICONS.map(routes::output_path);
     let index = format!("{}/", search::FOLDER);
     let fixed: Vec<(&str, Claimant)> = [
@@ -888,11 +905,7 @@ fn clashes(
             .iter()
             .map(|p| (p.as_str(), Claimant::gka(t!("claim-iconen")))),
     )
-    .chain(
-        open_data
-            .iter()
-            .map(|p| (p.as_str(), Claimant::gka(t!("claim-open-data")))),
-    )
+    .chain(open_data.iter().map(|(p, c)| (p.as_str(), c.clone())))
     .chain(
         options
             .search

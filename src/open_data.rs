@@ -12,6 +12,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::content::values::{Databank, Erkenningsniveau, Onderwijs, Soort, Status};
 
+pub mod landelijk;
+
 /// The version of the open-data format; raised when a field changes meaning or disappears.
 pub const VERSION: u32 = 1;
 
@@ -60,6 +62,22 @@ pub struct SiteData {
     pub taal: String,
     /// A sentence about the site.
     pub omschrijving: Option<String>,
+    /// How to reach the people behind the site, when `site.yaml` says. Added within version 1:
+    /// the schema allows fields it does not name, so older readers skip it, and data without
+    /// it (from an older gka) is valid too.
+    pub contact: Option<ContactData>,
+}
+
+/// How to reach the people behind a site: its `contact` in `site.yaml`, as written there.
+/// A reader that makes links of it checks the values first: they are the gemeente's texts.
+#[derive(Debug, Serialize, Deserialize, JsonSchema)]
+pub struct ContactData {
+    /// A sentence such as "Neem contact op met …".
+    pub tekst: Option<String>,
+    /// E-mail address.
+    pub email: Option<String>,
+    /// Phone number as it should be shown.
+    pub telefoon: Option<String>,
 }
 
 /// A page's common fields.
@@ -241,32 +259,28 @@ pub fn schema() -> String {
     serde_json::to_string_pretty(&schema).expect("the schema serializes to JSON") + "\n"
 }
 
-/// The interventies as CSV: one row per interventie, lists joined with `; `.
-///
-/// Written the way Dutch Excel opens a file by double-click: a byte-order mark, without which
-/// Excel reads UTF-8 as Windows-1252 and garbles `‘` and `…`, and `;` between fields, the
-/// list separator of the Dutch regional settings; with `,` every row lands in column A.
-pub fn interventies_csv(data: &OpenData) -> String {
-    let mut writer = csv::WriterBuilder::new()
-        .delimiter(b';')
-        .from_writer(Vec::from(BYTE_ORDER_MARK.as_bytes()));
-    let header = [
-        "slug",
-        "titel",
-        "url",
-        "samenvatting",
-        "themas",
-        "leeftijden",
-        "doelgroep",
-        "status",
-        "sinds",
-        "partners",
-        "website",
-        "onderwijs",
-        "erkenning_niveau",
-        "erkenning_databank",
-        "erkenning_url",
-    ];
+/// The columns of a spreadsheet of interventies, as [`interventies_csv`] writes them.
+const INTERVENTIE_COLUMNS: [&str; 15] = [
+    "slug",
+    "titel",
+    "url",
+    "samenvatting",
+    "themas",
+    "leeftijden",
+    "doelgroep",
+    "status",
+    "sinds",
+    "partners",
+    "website",
+    "onderwijs",
+    "erkenning_niveau",
+    "erkenning_databank",
+    "erkenning_url",
+];
+
+/// Writes the interventies as CSV: one row per interventie, lists joined with `; `, as
+/// [`spreadsheet`] writes it.
+pub fn interventies_csv(data: &OpenData, out: &mut dyn std::io::Write) -> std::io::Result<()> {
     let rows = data.interventies.iter().map(|i| {
         [
             i.slug.clone(),
@@ -303,15 +317,38 @@ pub fn interventies_csv(data: &OpenData) -> String {
                 .unwrap_or_default(),
         ]
     });
-    // Writing to memory cannot fail.
-    writer.write_record(header).expect("CSV to memory");
+    spreadsheet(out, INTERVENTIE_COLUMNS, rows)
+}
+
+/// Writes a CSV file of `header` and `rows` to `out`, every cell [`spreadsheet_safe`], row by
+/// row: a national site's has every gemeente's interventies, 9 MB at 350 gemeenten.
+///
+/// Written the way Dutch Excel opens a file by double-click: a byte-order mark, without which
+/// Excel reads UTF-8 as Windows-1252 and garbles `‘` and `…`, and `;` between fields, the
+/// list separator of the Dutch regional settings; with `,` every row lands in column A.
+fn spreadsheet<'h, R: IntoIterator<Item = String>>(
+    mut out: &mut dyn std::io::Write,
+    header: impl IntoIterator<Item = &'h str>,
+    rows: impl Iterator<Item = R>,
+) -> std::io::Result<()> {
+    out.write_all(BYTE_ORDER_MARK.as_bytes())?;
+    let mut writer = csv::WriterBuilder::new()
+        .delimiter(b';')
+        .from_writer(&mut out);
+    writer.write_record(header)?;
     for row in rows {
-        writer
-            .write_record(row.into_iter().map(spreadsheet_safe))
-            .expect("CSV to memory");
+        writer.write_record(row.into_iter().map(spreadsheet_safe))?;
     }
-    String::from_utf8(writer.into_inner().expect("CSV to memory"))
-        .expect("CSV of UTF-8 strings is UTF-8")
+    writer.flush()
+}
+
+/// An address from another site's open data when it may be a link: `http` or `https` only,
+/// so that a source cannot put a `javascript:` address into a national site's pages or data.
+pub fn web_address(url: &str) -> Option<&str> {
+    url::Url::parse(url)
+        .ok()
+        .filter(|u| matches!(u.scheme(), "https" | "http"))
+        .map(|_| url)
 }
 
 /// The byte-order mark that tells a spreadsheet the CSV is UTF-8.

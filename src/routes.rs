@@ -41,6 +41,15 @@ pub const LANDELIJK_LEEFTIJDEN: &str = "/landelijk/leeftijden/";
 pub const LANDELIJK_ONDERWIJS: &str = "/landelijk/onderwijs/";
 /// The recognition levels of a national site's gemeenten' interventies.
 pub const LANDELIJK_ERKENNING: &str = "/landelijk/erkenning/";
+/// A national site's news and events of all its gemeenten, newest first.
+pub const LANDELIJK_NIEUWS: &str = "/landelijk/nieuws/";
+/// A national site's open data: its gemeenten and all their interventies, the JSON Schema of
+/// that, and the interventies as CSV (`docs/open-data.md`).
+pub const LANDELIJK_DATA: [&str; 3] = [
+    "/data/landelijk.json",
+    "/data/landelijk.schema.json",
+    "/data/landelijk-interventies.csv",
+];
 /// The folder of static files, the theme's and `content/static/`.
 pub const STATIC: &str = "/static/";
 /// The page shown for an address that does not exist.
@@ -401,6 +410,10 @@ mod tests {
         assert_eq!(output_path(SECURITY_TXT), ".well-known/security.txt");
         assert_eq!(output_path(&feed("/nieuws/")), "nieuws/feed.xml");
         assert_eq!(output_path(OPEN_DATA[0]), "data/gka.json");
+        assert_eq!(
+            output_path(&feed(LANDELIJK_NIEUWS)),
+            "landelijk/nieuws/feed.xml"
+        );
         for path in [HOME, "/interventies/x/", NOT_FOUND, SITEMAP, "/xindex.html"] {
             assert_eq!(site_path(&output_path(path)), path);
         }

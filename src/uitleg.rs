@@ -3,10 +3,11 @@
 //! A gemeente's site has no copy of gka's documentation, and gka has no published address to
 //! link to, so the explanations travel inside the binary: `docs/errors.md` (Dutch) and
 //! `docs/errors.en.md` (English) are compiled in and cut into one section per code. Whatever
-//! version of gka a site runs, the explanation is the one of that version. Three guides come
+//! version of gka a site runs, the explanation is the one of that version. Four guides come
 //! along for the same reason, each asked for by a word ([`GUIDES`]): the keys of every content
-//! type (`docs/content.md`), the theme and its design tokens (`docs/thema.md`) and the values
-//! templates can use (`docs/templates.md`), as this very version reads them.
+//! type (`docs/content.md`), the theme and its design tokens (`docs/thema.md`), the values
+//! templates can use (`docs/templates.md`), as this very version reads them, and what a
+//! gemeente publishes for the national site (`docs/landelijk-voor-gemeenten.md`).
 
 use std::fmt;
 
@@ -25,6 +26,9 @@ pub enum Guide {
     Theme,
     /// What templates can use (`docs/templates.md`, English).
     Templates,
+    /// What a gemeente publishes for the national site (`docs/landelijk-voor-gemeenten.md`,
+    /// Dutch).
+    Landelijk,
 }
 
 /// Every guide with the word that asks for it (Dutch, as the editors' language) and the
@@ -33,6 +37,7 @@ pub const GUIDES: &[(Guide, &str, &str)] = &[
     (Guide::Content, "inhoud", "content"),
     (Guide::Theme, "thema", "theme"),
     (Guide::Templates, "sjablonen", "templates"),
+    (Guide::Landelijk, "landelijk", "national"),
 ];
 
 impl Guide {
@@ -49,6 +54,7 @@ impl Guide {
             Guide::Content => include_str!("../docs/content.md"),
             Guide::Theme => include_str!("../docs/thema.md"),
             Guide::Templates => include_str!("../docs/templates.md"),
+            Guide::Landelijk => include_str!("../docs/landelijk-voor-gemeenten.md"),
         }
     }
 }
@@ -97,7 +103,7 @@ impl Unknown {
     }
 }
 
-/// The words of the guides, as a list to show: `inhoud, thema, sjablonen`.
+/// The words of the guides, as a list to show: `inhoud, thema, sjablonen, landelijk`.
 pub fn guide_words() -> String {
     (GUIDES.iter())
         .map(|(_, word, _)| *word)
@@ -190,6 +196,7 @@ mod tests {
         assert_eq!(parse("templates"), Ok(Topic::Guide(Guide::Templates)));
         assert_eq!(parse("thema"), Ok(Topic::Guide(Guide::Theme)));
         assert_eq!(parse("content"), Ok(Topic::Guide(Guide::Content)));
+        assert_eq!(parse("national"), Ok(Topic::Guide(Guide::Landelijk)));
     }
 
     #[test]

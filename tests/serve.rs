@@ -1420,3 +1420,46 @@ fn the_national_theme_pages_follow_an_edit_of_the_theme_mapping() {
             .contains("Taal en lezen</a> <span class=\"count\">(1)")
     });
 }
+
+/// A national site in `gka serve`: when a gemeente's copy changes, the news of all gemeenten
+/// and its feed are made again with the gemeente's new news.
+#[test]
+fn the_news_of_all_gemeenten_follows_a_changed_copy_while_serving() {
+    let data_with_news = |titel: &str| {
+        let other = SiteRoot::minimal();
+        other.write(
+            "content/nieuws/bericht.md",
+            format!("---\ntitel: {titel}\ndatum: 2026-05-01\n---\n\nTekst.\n"),
+        );
+        let built = common::build_into_temp(other.path(), &["--no-search"]);
+        built.run.assert_success();
+        std::fs::read(built.out.join("data/gka.json")).unwrap()
+    };
+    let site = SiteRoot::minimal();
+    let yaml = std::fs::read_to_string(site.file("content/site.yaml")).unwrap();
+    site.write(
+        "content/site.yaml",
+        format!(
+            "{yaml}bronnen:\n  - gemeente: Zwolle\n    adres: https://gka.zwolle.example/data/gka.json\n"
+        ),
+    );
+    site.write("bronnen/zwolle/gka.json", data_with_news("Eerste bericht"));
+    let newer = data_with_news("Tweede bericht");
+    let folder = site.path().to_path_buf();
+    let server = Server::start_in(site, &folder, &["--no-search".as_ref()]);
+    server.wait_for("/landelijk/nieuws/", "the first news", |r| {
+        r.status == 200 && r.body.contains("Eerste bericht")
+    });
+
+    server.site.write("bronnen/zwolle/gka.json", &newer);
+    let page = server.wait_for("/landelijk/nieuws/", "the changed news", |r| {
+        r.body.contains("Tweede bericht")
+    });
+    assert!(!page.body.contains("Eerste bericht"), "{}", page.body);
+    let feed = server.get("/landelijk/nieuws/feed.xml");
+    assert!(
+        feed.body.contains("<title>Tweede bericht</title>"),
+        "{}",
+        feed.body
+    );
+}

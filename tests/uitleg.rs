@@ -88,6 +88,10 @@ fn the_guides_are_in_the_binary() {
         (["sjablonen", "templates"], "docs/templates.md"),
         (["thema", "theme"], "docs/thema.md"),
         (["inhoud", "content"], "docs/content.md"),
+        (
+            ["landelijk", "national"],
+            "docs/landelijk-voor-gemeenten.md",
+        ),
     ] {
         let guide = std::fs::read_to_string(repo_root().join(doc)).unwrap();
         for word in words {
@@ -102,6 +106,7 @@ fn the_guides_are_in_the_binary() {
         "gka uitleg inhoud",
         "gka uitleg thema",
         "gka uitleg sjablonen",
+        "gka uitleg landelijk",
     ] {
         assert!(list.stdout.contains(word), "{word}:\n{}", list.stdout);
     }

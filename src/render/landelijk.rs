@@ -152,7 +152,7 @@ impl<'a> Views<'a> {
         let ages = (data.leeftijden.iter()).filter_map(|r| r.parse::<AgeRange>().ok());
         LandelijkItem {
             titel: &data.pagina.titel,
-            url: views::elsewhere(&data.pagina.url),
+            url: crate::open_data::web_address(&data.pagina.url),
             gemeente: self.link(&gemeente.naam, &routes::gemeente(&gemeente.slug)),
             samenvatting: data.pagina.samenvatting.as_deref(),
             themas: self.landelijk_thema_links(&x.themas),

@@ -80,6 +80,8 @@ enum Job {
     /// Page `.1` (from 1) of a national list of interventies.
     Landelijk(landelijk::Lijst, usize),
     LandelijkIndex(Facet),
+    LandelijkNieuws,
+    LandelijkFeed,
 }
 
 impl Job {
@@ -118,6 +120,8 @@ impl Job {
             Job::Gemeente(i) => routes::gemeente(&site.gemeenten[i].slug),
             Job::Landelijk(lijst, number) => routes::pagina(&lijst.url(site), number),
             Job::LandelijkIndex(facet) => SitePath::fixed(facet.landelijk_url()),
+            Job::LandelijkNieuws => SitePath::fixed(routes::LANDELIJK_NIEUWS),
+            Job::LandelijkFeed => routes::feed(routes::LANDELIJK_NIEUWS),
         }
     }
 
@@ -201,6 +205,19 @@ impl Job {
                 None,
                 t!("claim-landelijk", url = self.site_path(site).as_str()),
             ),
+            Job::LandelijkNieuws => Claimant::file(
+                content_file(CONFIG_FILE),
+                None,
+                t!("claim-landelijk-nieuws", url = routes::LANDELIJK_NIEUWS),
+            ),
+            Job::LandelijkFeed => Claimant::file(
+                content_file(CONFIG_FILE),
+                None,
+                t!(
+                    "claim-landelijk-feed",
+                    url = &routes::feed(routes::LANDELIJK_NIEUWS)
+                ),
+            ),
         }
     }
 
@@ -213,6 +230,7 @@ impl Job {
                 | Job::Redirect(_)
                 | Job::Robots
                 | Job::Feed
+                | Job::LandelijkFeed
                 | Job::Calendar(_)
                 | Job::SecurityTxt
         )
@@ -490,9 +508,19 @@ pub fn open_data(site: &Site) -> Vec<OutputFile> {
     files
 }
 
+/// The site paths of the open data of `site`: its own, and on a national site the national
+/// data too.
+pub fn open_data_paths(site: &Site) -> Vec<&'static str> {
+    let national = (!site.gemeenten.is_empty()).then_some(routes::LANDELIJK_DATA);
+    (routes::OPEN_DATA.into_iter())
+        .chain(national.into_iter().flatten())
+        .collect()
+}
+
 /// Hands each open data file to `sink` with its path and a function that writes its bytes,
 /// so that `gka build` can stream `/data/gka.json` (every body twice: at 10 000 pages it is
-/// 170 MB) into its file instead of holding it.
+/// 170 MB) into its file instead of holding it. On a national site, the national data follows
+/// (see [`crate::open_data::landelijk`]).
 pub fn write_open_data<E>(
     site: &Site,
     mut sink: impl FnMut(&str, &dyn Fn(&mut dyn std::io::Write) -> std::io::Result<()>) -> Result<(), E>,
@@ -503,9 +531,17 @@ pub fn write_open_data<E>(
     sink(&schema, &|w| {
         w.write_all(crate::open_data::schema().as_bytes())
     })?;
-    sink(&csv, &|w| {
-        w.write_all(crate::open_data::interventies_csv(&data).as_bytes())
-    })
+    sink(&csv, &|w| crate::open_data::interventies_csv(&data, w))?;
+    if site.gemeenten.is_empty() {
+        return Ok(());
+    }
+    let data = open_data::landelijk(site);
+    let [json, schema, csv] = routes::LANDELIJK_DATA.map(output_path);
+    sink(&json, &|w| data.write_json(w))?;
+    sink(&schema, &|w| {
+        w.write_all(crate::open_data::landelijk::schema().as_bytes())
+    })?;
+    sink(&csv, &|w| data.interventies_csv(w))
 }
 
 fn jobs(site: &Site, search: bool) -> Vec<Job> {
@@ -549,6 +585,7 @@ fn jobs(site: &Site, search: bool) -> Vec<Job> {
     if !site.gemeenten.is_empty() {
         jobs.push(Job::Gemeenten);
         jobs.extend((0..site.gemeenten.len()).map(Job::Gemeente));
+        jobs.extend([Job::LandelijkNieuws, Job::LandelijkFeed]);
     }
     let national = &site.national;
     if !national.interventies.is_empty() {
@@ -828,6 +865,8 @@ fn make_job<'a>(views: &Views<'a>, job: Job, cards: &'a Cards<'a>) -> JobOutput<
         Job::Gemeente(i) => pages::gemeente(views, i),
         Job::Landelijk(lijst, number) => landelijk::lijst(views, lijst, number),
         Job::LandelijkIndex(facet) => landelijk::index(views, facet),
+        Job::LandelijkNieuws => pages::landelijk_nieuws(views),
+        Job::LandelijkFeed => pages::landelijk_feed(views),
     };
     JobOutput::Template(template, Box::new(ctx))
 }

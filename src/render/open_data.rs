@@ -1,14 +1,21 @@
 //! A site's open data (`crate::open_data`), made from its model: every page's fields, its texts
-//! borrowed from the documents, addresses made absolute.
+//! borrowed from the documents, addresses made absolute; and a national site's
+//! (`crate::open_data::landelijk`), borrowed from its gemeenten.
 
 use std::borrow::Cow;
 
-use crate::open_data::{
-    AddendumData, AgendaData, ErkenningData, InterventieData, Markdown, NieuwsData, OpenData,
-    PageData, ProgrammalijnData, ResultaatData, SignatoryData, SiteData, TermData, VERSION,
-    VideoData,
+use crate::open_data::landelijk::{
+    self, BronData, ErkenningRef, GemeenteData, InterventieRef, LandelijkData,
 };
+use crate::open_data::web_address;
+use crate::open_data::{
+    AddendumData, AgendaData, ContactData, ErkenningData, InterventieData, Markdown, NieuwsData,
+    OpenData, PageData, ProgrammalijnData, ResultaatData, SignatoryData, SiteData, TermData,
+    VERSION, VideoData,
+};
+use crate::routes;
 use crate::site::{Entry, Site, Term};
+use crate::sources::{Gemeente, Place};
 
 /// The open data of a site, its texts borrowed from the model.
 pub fn of<'a>(site: &'a Site) -> OpenData<'a> {
@@ -33,6 +40,11 @@ pub fn of<'a>(site: &'a Site) -> OpenData<'a> {
             url: config.base_url.to_string(),
             taal: config.taal.clone(),
             omschrijving: config.omschrijving.clone(),
+            contact: config.contact.as_ref().map(|c| ContactData {
+                tekst: c.tekst.clone(),
+                email: c.email.clone(),
+                telefoon: c.telefoon.clone(),
+            }),
         },
         agenda: site.agenda.as_ref().map(|e| AgendaData {
             pagina: page(e),
@@ -145,6 +157,63 @@ pub fn of<'a>(site: &'a Site) -> OpenData<'a> {
                 locatie: e.doc().data.locatie.clone(),
             })
             .collect(),
+    }
+}
+
+/// The national open data of a national site: its gemeenten, in the order of its `site.yaml`,
+/// and all their interventies.
+pub fn landelijk(site: &Site) -> LandelijkData<'_> {
+    let gemeenten = &site.gemeenten;
+    LandelijkData {
+        versie: landelijk::VERSION,
+        gemeenten: (gemeenten.iter())
+            .map(|g| GemeenteData {
+                naam: &g.naam,
+                slug: &g.slug,
+                site: web_address(&g.data.site.url),
+                pagina: site.config.absolute(&routes::gemeente(&g.slug)),
+                bron: match &g.place {
+                    Place::Remote(url) => BronData::Adres {
+                        adres: url.as_str(),
+                    },
+                    Place::Local(_) => BronData::Map,
+                },
+                interventies: g.data.interventies.len(),
+                nieuws: g.data.nieuws.len(),
+            })
+            .collect(),
+        interventies: (gemeenten.iter())
+            .flat_map(|g| (g.data.interventies.iter()).map(move |i| landelijk_interventie(g, i)))
+            .collect(),
+    }
+}
+
+/// An interventie of a gemeente in the national open data: its fields without its body, and
+/// only web addresses.
+fn landelijk_interventie<'a>(
+    gemeente: &'a Gemeente,
+    i: &'a InterventieData<'static>,
+) -> InterventieRef<'a> {
+    InterventieRef {
+        gemeente: &gemeente.slug,
+        slug: &i.slug,
+        titel: &i.pagina.titel,
+        url: web_address(&i.pagina.url),
+        samenvatting: i.pagina.samenvatting.as_deref(),
+        datum: i.pagina.datum.as_deref(),
+        themas: i.themas.iter().map(|t| t.naam.as_str()).collect(),
+        leeftijden: &i.leeftijden,
+        doelgroep: i.doelgroep.as_deref(),
+        status: i.status,
+        sinds: i.sinds,
+        partners: &i.partners,
+        website: i.website.as_deref().and_then(web_address),
+        onderwijs: &i.onderwijs,
+        erkenning: i.erkenning.as_ref().map(|e| ErkenningRef {
+            niveau: e.niveau,
+            databank: e.databank,
+            url: e.url.as_deref().and_then(web_address),
+        }),
     }
 }
 

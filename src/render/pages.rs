@@ -319,8 +319,9 @@ pub(super) fn feed<'a>(views: &Views<'a>) -> PageJob<'a> {
             permalink: site.config.absolute(&e.url),
             updated: e.doc().meta.datum.map(rfc3339).unwrap_or_default(),
             samenvatting: e.summary(),
-            inhoud: &e.body().html,
+            inhoud: Some(&e.body().html),
             soort: views::soort_label(e.doc().data.soort),
+            auteur: None,
         })
         .collect();
     let path = routes::feed(&site.nieuws.url);
@@ -514,9 +515,16 @@ struct FeedEntry<'a> {
     /// RFC 3339, midnight UTC of the document's date.
     updated: String,
     samenvatting: Option<&'a str>,
-    inhoud: &'a str,
+    /// The body as HTML; null in the news of all gemeenten, which shows no source's HTML.
+    inhoud: Option<&'a str>,
     soort: &'static str,
+    /// Who wrote it, when not the site itself: `Gemeente Zwolle` in the news of all
+    /// gemeenten.
+    auteur: Option<String>,
 }
+
+/// The newest items of the news of all gemeenten in its feed.
+const LANDELIJK_FEED_ITEMS: usize = 50;
 
 /// The newest items in the feed: enough for readers, small enough to fetch often.
 const FEED_ITEMS: usize = 20;
@@ -677,4 +685,54 @@ pub(super) fn gemeente<'a>(views: &Views<'a>, i: usize) -> PageJob<'a> {
         "gemeente.html",
         Ctx::new(page).with("gemeente", views.gemeente(i)),
     )
+}
+
+/// A national site's news and events of all its gemeenten: the newest
+/// [`views::LANDELIJK_NIEUWS_ITEMS`], the undated last.
+pub(super) fn landelijk_nieuws<'a>(views: &Views<'a>) -> PageJob<'a> {
+    let all = views.landelijk_nieuws();
+    let shown = &all[..all.len().min(views::LANDELIJK_NIEUWS_ITEMS)];
+    let page = views.page_at(
+        views::LANDELIJK_NIEUWS_TITEL,
+        Some("Het nieuws en de evenementen van alle gemeenten, het nieuwste eerst."),
+        routes::LANDELIJK_NIEUWS,
+        "",
+        None,
+    );
+    let ctx = Ctx::new(page).with("nieuws", views.landelijk_nieuws_view(shown, all.len()));
+    ("landelijk-nieuws.html", ctx)
+}
+
+/// The Atom feed of the news of all gemeenten: the newest items that have a date (an entry
+/// needs one) and a web address (an entry's `id` and link are the original's), each with
+/// its title and summary as text and never the source's HTML.
+pub(super) fn landelijk_feed<'a>(views: &Views<'a>) -> PageJob<'a> {
+    let site = views.site;
+    let entries: Vec<FeedEntry> = (views.landelijk_nieuws().into_iter())
+        .filter_map(|n| {
+            let url = crate::open_data::web_address(&n.item.pagina.url)?;
+            Some(FeedEntry {
+                titel: &n.item.pagina.titel,
+                permalink: url.to_string(),
+                updated: rfc3339(n.datum?),
+                samenvatting: n.item.pagina.samenvatting.as_deref(),
+                inhoud: None,
+                soort: views::soort_label(n.item.soort),
+                auteur: Some(format!("Gemeente {}", n.gemeente.naam)),
+            })
+        })
+        .take(LANDELIJK_FEED_ITEMS)
+        .collect();
+    let path = routes::feed(routes::LANDELIJK_NIEUWS);
+    let page = views.page_at(views::LANDELIJK_NIEUWS_TITEL, None, &path, "", None);
+    // An empty feed is still valid Atom, which needs a time it was last updated.
+    let updated = (entries.first()).map_or_else(|| rfc3339(site.today), |e| e.updated.clone());
+    let ctx = Ctx::new(page)
+        .with("entries", entries)
+        .with("updated", updated)
+        .with(
+            "nieuws_permalink",
+            site.config.absolute(routes::LANDELIJK_NIEUWS),
+        );
+    ("atom.xml", ctx)
 }

@@ -12,9 +12,10 @@ use crate::content::types::{Kind, TYPES};
 use crate::content::values::{Datum, Erkenningsniveau, Onderwijs, Soort, Status, Video};
 use crate::images::Place;
 use crate::markdown::links;
-use crate::open_data::{PageData, SignatoryData};
+use crate::open_data::{ContactData, NieuwsData, PageData, SignatoryData, web_address};
 use crate::routes;
 use crate::site::{Config, Entry, Facet, Site, Term, Titled};
+use crate::sources::Gemeente;
 
 use super::icons::{self, IconLink};
 use super::{embed, security};
@@ -119,7 +120,7 @@ pub struct DeelAfbeeldingView {
 }
 
 /// Footer contact details.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Clone, Serialize)]
 pub struct ContactView<'a> {
     /// A sentence about how to get in touch.
     pub tekst: Option<&'a str>,
@@ -470,12 +471,13 @@ impl<'a> Views<'a> {
         }
         if !site.gemeenten.is_empty() {
             menu.push(self.link(GEMEENTEN_TITEL, routes::GEMEENTEN));
-        }
-        if !site.national.interventies.is_empty() {
-            menu.push(self.link(
-                super::landelijk::LANDELIJK_TITEL,
-                routes::LANDELIJK_INTERVENTIES,
-            ));
+            if !site.national.interventies.is_empty() {
+                menu.push(self.link(
+                    super::landelijk::LANDELIJK_TITEL,
+                    routes::LANDELIJK_INTERVENTIES,
+                ));
+            }
+            menu.push(self.link(LANDELIJK_NIEUWS_TITEL, routes::LANDELIJK_NIEUWS));
         }
         if let Some(contact) = site.contact.map(|i| &site.pages[i]) {
             menu.push(self.link(&contact.meta().titel, &contact.url));
@@ -807,6 +809,40 @@ mod tests {
     use super::*;
 
     #[test]
+    fn only_plain_mail_addresses_and_phone_numbers_of_a_source_are_shown() {
+        assert_eq!(mail_address(" gka@zwolle.nl "), Some("gka@zwolle.nl"));
+        assert_eq!(
+            mail_address("j.o'brien+gka@gemeente.example"),
+            Some("j.o'brien+gka@gemeente.example")
+        );
+        for unsafe_address in [
+            "javascript:alert(1)",
+            "a@b.nl?cc=c@d.nl",
+            "<script>@x.nl",
+            "a@b@c.nl",
+            "gka@localhost",
+            "a@b..nl",
+            "\"a\"@b.nl",
+        ] {
+            assert_eq!(mail_address(unsafe_address), None, "{unsafe_address}");
+        }
+        assert_eq!(phone_number("(038) 498 91 11"), Some("(038) 498 91 11"));
+        assert_eq!(phone_number("+31 38-4989111"), Some("+31 38-4989111"));
+        for unsafe_number in ["javascript:alert(1)", "14 038<b>", "bel ons", "112a", "1"] {
+            assert_eq!(phone_number(unsafe_number), None, "{unsafe_number}");
+        }
+        let contact = ContactData {
+            tekst: Some("  ".into()),
+            email: Some("javascript:alert(1)".into()),
+            telefoon: None,
+        };
+        assert!(
+            elsewhere_contact(&contact).is_none(),
+            "nothing safe is left"
+        );
+    }
+
+    #[test]
     fn top_sections() {
         assert_eq!(top_section("/interventies/x/"), "/interventies/");
         assert_eq!(top_section("/contact/"), "/contact/");
@@ -818,19 +854,54 @@ mod tests {
 /// The title of a national site's overview of its gemeenten, in its menu and breadcrumbs.
 pub const GEMEENTEN_TITEL: &str = "Gemeenten";
 
-/// An address from another site's open data, when it may be a link: `http` or `https` only,
-/// so that a source cannot put a `javascript:` address into a national site's pages.
-pub(super) fn elsewhere(url: &str) -> Option<&str> {
-    url::Url::parse(url)
-        .ok()
-        .filter(|u| matches!(u.scheme(), "https" | "http"))
-        .map(|_| url)
-}
-
 /// A date from open data (`YYYY-MM-DD`) for templates; `None` when it is not one.
 fn data_date(iso: Option<&str>) -> Option<DateView> {
     iso.and_then(|d| d.parse::<Datum>().ok())
         .map(DateView::from)
+}
+
+/// The title of a national site's page with the news of all its gemeenten, in its menu: not
+/// "Nieuws", which a national site's own news may be called.
+pub const LANDELIJK_NIEUWS_TITEL: &str = "Nieuws uit de gemeenten";
+
+/// How many items the page with the news of all gemeenten shows: the newest. Older ones are on
+/// the gemeenten's own sites.
+pub const LANDELIJK_NIEUWS_ITEMS: usize = 100;
+
+/// A news item or event of one of a national site's gemeenten, in the merged news.
+#[derive(Debug, Clone, Copy)]
+pub struct GemeenteNieuws<'a> {
+    /// The gemeente.
+    pub gemeente: &'a Gemeente,
+    /// The item, as its open data gives it.
+    pub item: &'a NieuwsData<'static>,
+    /// Its date, when it has a valid one.
+    pub datum: Option<Datum>,
+}
+
+/// An item of the news of all gemeenten on a national site.
+#[derive(Debug, Clone, Serialize)]
+pub struct LandelijkNieuwsItem<'a> {
+    /// Its title, its address on the gemeente's site, its summary and date.
+    #[serde(flatten)]
+    pub item: ElsewhereItem<'a>,
+    /// The gemeente, linking to its page on this site.
+    pub gemeente: Link,
+    /// `Nieuws` or `Evenement`.
+    pub soort: &'static str,
+    /// Where an event takes place.
+    pub locatie: Option<&'a str>,
+}
+
+/// `nieuws` on `landelijk-nieuws.html`: one page of the merged news.
+#[derive(Debug, Clone, Serialize)]
+pub struct LandelijkNieuwsView<'a> {
+    /// The items of this page, newest first.
+    pub items: Vec<LandelijkNieuwsItem<'a>>,
+    /// How many items the gemeenten have together.
+    pub totaal: usize,
+    /// The Atom feed of the newest items.
+    pub feed: String,
 }
 
 /// A gemeente of a national site on the overview of gemeenten.
@@ -871,7 +942,7 @@ impl<'a> ElsewhereItem<'a> {
     fn of(page: &'a PageData<'static>) -> ElsewhereItem<'a> {
         ElsewhereItem {
             titel: &page.titel,
-            url: elsewhere(&page.url),
+            url: web_address(&page.url),
             samenvatting: page.samenvatting.as_deref(),
             datum: data_date(page.datum.as_deref()),
         }
@@ -924,6 +995,9 @@ pub struct GemeenteView<'a> {
     pub interventies: Vec<ElsewhereInterventie<'a>>,
     /// Its news and events, newest first.
     pub nieuws: Vec<ElsewhereItem<'a>>,
+    /// How to reach it: only an e-mail address and a phone number that are safe as a
+    /// `mailto:` and a `tel:` link; null when nothing is left.
+    pub contact: Option<ContactView<'a>>,
 }
 
 impl<'a> Views<'a> {
@@ -947,13 +1021,59 @@ impl<'a> Views<'a> {
             .collect()
     }
 
+    /// Every news item and event of a national site's gemeenten: newest first, those of one
+    /// day by gemeente and then by title (and address), so that every build lists them in one
+    /// order; items without a valid date last, in that order too.
+    pub fn landelijk_nieuws(&self) -> Vec<GemeenteNieuws<'a>> {
+        let mut items: Vec<GemeenteNieuws<'a>> = (self.site.gemeenten.iter())
+            .flat_map(|gemeente| {
+                gemeente.data.nieuws.iter().map(move |item| GemeenteNieuws {
+                    gemeente,
+                    item,
+                    datum: item.pagina.datum.as_deref().and_then(|d| d.parse().ok()),
+                })
+            })
+            .collect();
+        // `Reverse` puts the newest first and, as `None` is less than any date, the undated last.
+        items.sort_by_cached_key(|n| {
+            (
+                std::cmp::Reverse(n.datum),
+                n.gemeente.sort_key(),
+                n.gemeente.slug.as_str(),
+                n.item.pagina.titel.as_str(),
+                n.item.pagina.url.as_str(),
+            )
+        });
+        items
+    }
+
+    /// The merged news as the page shows `items` of it, of `totaal` in all.
+    pub fn landelijk_nieuws_view(
+        &self,
+        items: &[GemeenteNieuws<'a>],
+        totaal: usize,
+    ) -> LandelijkNieuwsView<'a> {
+        LandelijkNieuwsView {
+            items: (items.iter())
+                .map(|n| LandelijkNieuwsItem {
+                    item: ElsewhereItem::of(&n.item.pagina),
+                    gemeente: self.link(&n.gemeente.naam, &routes::gemeente(&n.gemeente.slug)),
+                    soort: soort_label(n.item.soort),
+                    locatie: n.item.locatie.as_deref(),
+                })
+                .collect(),
+            totaal,
+            feed: self.href(&routes::feed(routes::LANDELIJK_NIEUWS)),
+        }
+    }
+
     /// The page of the `i`th gemeente of a national site.
     pub fn gemeente(&self, i: usize) -> GemeenteView<'a> {
         let gemeente = &self.site.gemeenten[i];
         let data = &*gemeente.data;
         GemeenteView {
             naam: &gemeente.naam,
-            site: elsewhere(&data.site.url),
+            site: web_address(&data.site.url),
             omschrijving: data.site.omschrijving.as_deref(),
             agenda: data.agenda.as_ref().map(|a| ElsewhereAgenda {
                 item: ElsewhereItem::of(&a.pagina),
@@ -965,7 +1085,7 @@ impl<'a> Views<'a> {
                 .flat_map(|a| &a.themas)
                 .map(|t| ElsewhereItem {
                     titel: &t.naam,
-                    url: elsewhere(&t.url),
+                    url: web_address(&t.url),
                     samenvatting: None,
                     datum: None,
                 })
@@ -987,6 +1107,48 @@ impl<'a> Views<'a> {
                 .iter()
                 .map(|n| ElsewhereItem::of(&n.pagina))
                 .collect(),
+            contact: data.site.contact.as_ref().and_then(elsewhere_contact),
         }
     }
+}
+
+/// A source's contact as it may be shown: its sentence as text, its e-mail address and phone
+/// number only when they are one (see [`mail_address`], [`phone_number`]); `None` when
+/// nothing is left.
+fn elsewhere_contact(contact: &ContactData) -> Option<ContactView<'_>> {
+    let email = contact.email.as_deref().and_then(mail_address);
+    let telefoon = contact.telefoon.as_deref().and_then(phone_number);
+    let tekst = contact.tekst.as_deref().filter(|t| !t.trim().is_empty());
+    (tekst.is_some() || email.is_some() || telefoon.is_some()).then(|| ContactView {
+        tekst,
+        email,
+        telefoon,
+        telefoon_link: telefoon.map(tel_link),
+    })
+}
+
+/// An e-mail address from another site's open data, when it is a plain one: letters, digits
+/// and `._+-'` before one `@`, a domain of letters, digits and `-` in parts between dots
+/// after it. A `mailto:` link of it then cannot add headers (`?cc=`) or be anything but an
+/// address; anything else is not shown at all.
+fn mail_address(address: &str) -> Option<&str> {
+    let address = address.trim();
+    let (local, domain) = address.split_once('@')?;
+    let local_ok = !local.is_empty()
+        && (local.chars()).all(|c| c.is_ascii_alphanumeric() || "._+-'".contains(c));
+    let labels: Vec<&str> = domain.split('.').collect();
+    let domain_ok = labels.len() > 1
+        && labels.iter().all(|label| {
+            !label.is_empty() && (label.chars()).all(|c| c.is_ascii_alphanumeric() || c == '-')
+        });
+    (local_ok && domain_ok).then_some(address)
+}
+
+/// A phone number from another site's open data, when it is one: digits with spaces,
+/// `+`, `-`, `.`, `/` and brackets, as people write them; anything else is not shown.
+fn phone_number(number: &str) -> Option<&str> {
+    let number = number.trim();
+    let digits = number.chars().filter(char::is_ascii_digit).count();
+    let plain = (number.chars()).all(|c| c.is_ascii_digit() || " +-./()".contains(c));
+    (plain && digits >= 3).then_some(number)
 }

@@ -475,11 +475,7 @@ fn checked(themas: &[LandelijkThema], diagnostics: &mut Diagnostics) -> (Vec<Lis
 /// `'s-Hertogenbosch`.
 fn by_name(gemeenten: &[Gemeente]) -> Vec<usize> {
     let mut order: Vec<usize> = (0..gemeenten.len()).collect();
-    order.sort_by_cached_key(|&g| {
-        let naam = gemeenten[g].naam.to_lowercase();
-        naam.strip_prefix("'s-")
-            .map_or(naam.clone(), str::to_string)
-    });
+    order.sort_by_cached_key(|&g| gemeenten[g].sort_key());
     order
 }
 

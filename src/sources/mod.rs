@@ -557,8 +557,20 @@ pub struct Gemeente {
     pub naam: String,
     /// Its folder in [`SOURCES_DIR`] and the last part of its page's address.
     pub slug: String,
+    /// Where its open data came from: the address it was fetched from, or its site's folder.
+    pub place: Place,
     /// Its open data.
     pub data: Arc<OpenData<'static>>,
+}
+
+impl Gemeente {
+    /// Its name as people look it up in a list: ignoring case, and the `'s-` of
+    /// `'s-Hertogenbosch`.
+    pub fn sort_key(&self) -> String {
+        let naam = self.naam.to_lowercase();
+        naam.strip_prefix("'s-")
+            .map_or(naam.clone(), str::to_string)
+    }
 }
 
 /// The stored copies of the remote `sources` as `gka check`, `build` and `serve` read them:
@@ -627,6 +639,7 @@ impl Source {
         Gemeente {
             naam: self.name.clone(),
             slug: self.slug.clone(),
+            place: self.place.clone(),
             data,
         }
     }

@@ -5,7 +5,7 @@ help-uitleg = Explain a code such as GKA-E007: what the message means and what t
 help-uitleg-long = Explain a code such as GKA-E007: what the message means and what to do about it.
 
     Without a code, lists every code with a one-line summary. `gka uitleg sjablonen` shows the values templates can use. The explanations are inside gka and belong to this version.
-help-uitleg-code = The code: GKA-E007, E007 or e7; or inhoud, thema or sjablonen
+help-uitleg-code = The code: GKA-E007, E007 or e7; or inhoud, thema, sjablonen or landelijk
 uitleg-geen-code = '{ $word }' is not a gka code
 uitleg-onbekende-code = gka has no code { $code }
 uitleg-welke-code = '{ $word }' can be more than one code
@@ -14,7 +14,7 @@ uitleg-vorm = a code looks like GKA-E007 (an error) or GKA-W005 (a warning); E00
 uitleg-lijst = Every message of gka has a code. Type gka uitleg with the code for its explanation, e.g.: gka uitleg GKA-E007
 uitleg-lijst-fouten = Errors (the build stops):
 uitleg-lijst-waarschuwingen = Warnings (the build goes on, except with --strict):
-uitleg-lijst-gidsen = More: gka uitleg inhoud (the keys of every content type, in Dutch), gka uitleg thema (the theme, the house style and the design tokens, in Dutch) and gka uitleg sjablonen (the values templates can use).
+uitleg-lijst-gidsen = More: gka uitleg inhoud (the keys of every content type, in Dutch), gka uitleg thema (the theme, the house style and the design tokens, in Dutch), gka uitleg sjablonen (the values templates can use) and gka uitleg landelijk (what a gemeente publishes for the national site, in Dutch).
 # At the end of a report, once per run, with every code in it.
 uitleg-meer = { $count ->
         [one] More explanation: gka uitleg { $first }

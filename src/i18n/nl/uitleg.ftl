@@ -6,7 +6,7 @@ help-uitleg = Leg een code uit, zoals GKA-E007: wat de melding betekent en wat u
 help-uitleg-long = Leg een code uit, zoals GKA-E007: wat de melding betekent en wat u eraan doet.
 
     Zonder code ziet u alle codes, elk met één regel uitleg. Met `gka uitleg sjablonen` ziet u de waarden die sjablonen kunnen gebruiken (in het Engels). De uitleg zit in gka zelf en hoort bij deze versie.
-help-uitleg-code = De code: GKA-E007, E007 of e7; of inhoud, thema of sjablonen
+help-uitleg-code = De code: GKA-E007, E007 of e7; of inhoud, thema, sjablonen of landelijk
 uitleg-geen-code = '{ $word }' is geen code van gka
 uitleg-onbekende-code = gka heeft geen code { $code }
 uitleg-welke-code = '{ $word }' kan meer dan één code zijn
@@ -15,7 +15,7 @@ uitleg-vorm = een code ziet eruit als GKA-E007 (een fout) of GKA-W005 (een waars
 uitleg-lijst = Elke melding van gka heeft een code. Typ gka uitleg met de code voor de uitleg, bijvoorbeeld: gka uitleg GKA-E007
 uitleg-lijst-fouten = Fouten (het bouwen stopt):
 uitleg-lijst-waarschuwingen = Waarschuwingen (het bouwen gaat door, behalve met --strict):
-uitleg-lijst-gidsen = Meer uitleg: gka uitleg inhoud (de sleutels van elk soort pagina), gka uitleg thema (het thema, de huisstijl en de design tokens) en gka uitleg sjablonen (de waarden die sjablonen kunnen gebruiken, in het Engels).
+uitleg-lijst-gidsen = Meer uitleg: gka uitleg inhoud (de sleutels van elk soort pagina), gka uitleg thema (het thema, de huisstijl en de design tokens), gka uitleg sjablonen (de waarden die sjablonen kunnen gebruiken, in het Engels) en gka uitleg landelijk (wat een gemeente publiceert voor de landelijke site).
 # Aan het eind van een rapport, één keer per run, met elke code die erin voorkomt.
 uitleg-meer = { $count ->
         [one] Meer uitleg: gka uitleg { $first }
