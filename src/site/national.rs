@@ -535,6 +535,7 @@ mod tests {
         Gemeente {
             naam: naam.to_string(),
             slug: slug::slugify(naam),
+            place: crate::sources::Place::Local(naam.into()),
             data: Arc::new(OpenData::from_json(data.to_string().as_bytes()).unwrap()),
         }
     }
