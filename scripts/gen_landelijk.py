@@ -36,9 +36,9 @@ the same open data, to set `hugo --source OUT/hugo` beside `gka build`:
                                             thema, leeftijd, onderwijs and erkenning (term
                                             pages under /landelijk/, 50 interventies a page,
                                             not in the search index), and every news item for
-                                            the merged news at /landelijk/nieuws/ (the 100
-                                            newest); not with --no-facets, to set Hugo
-                                            beside a gka that does not make them
+                                            the merged news at /landelijk/nieuws/ (50 a
+                                            page); not with --no-facets, which leaves them
+                                            out
 
 Hugo reads the open data from `data/`, which it parses once, at its first use in an adapter,
 before it renders anything, as gka reads every copy before it renders; the layouts read a
@@ -423,14 +423,14 @@ HUGO_LAYOUTS = {
 {{ define "main" }}<h1>{{ .Title }}</h1>
 <p>Het nieuws en de evenementen van alle gemeenten, het nieuwste eerst. Elk bericht linkt naar de site van de gemeente: daar leest u het hele bericht.</p>
 <ul class="elsewhere-list">
-  {{ range first 100 .Pages.ByDate.Reverse }}<li>
+  {{ range (.Paginate .Pages.ByDate.Reverse).Pages }}<li>
     <h2><a href="{{ .Params.elders }}">{{ .Title }}</a></h2>
     <p class="meta"><time datetime="{{ .Date.Format "2006-01-02" }}">{{ .Date | time.Format ":date_long" }}</time>. {{ .Params.soort }}.{{ with .Params.locatie }} Plaats: {{ . }}.{{ end }} Gemeente: <a href="{{ printf "gemeenten/%s/" .Params.bron | relURL }}">{{ .Params.gemeente }}</a>.</p>
     {{ with .Params.samenvatting }}<p>{{ . }}</p>{{ end }}
   </li>
   {{ end }}
 </ul>
-{{ if gt (len .Pages) 100 }}<p>Hier staan de 100 nieuwste berichten. Oudere berichten leest u op de sites van de gemeenten zelf.</p>{{ end }}{{ end }}
+{{ with .Paginator }}{{ if gt .TotalPages 1 }}<nav aria-label="Pagina's">{{ with .Prev }}<a href="{{ .URL }}">Vorige</a> {{ end }}{{ .PageNumber }} van {{ .TotalPages }}{{ with .Next }} <a href="{{ .URL }}">Volgende</a>{{ end }}</nav>{{ end }}{{ end }}{{ end }}
 """,
     "landelijk/interventies/section.html": """\
 {{ define "main-open" }}<main id="inhoud" class="container" tabindex="-1">{{ end }}{{ define "main" }}<h1>{{ .Title }}</h1>

@@ -6,7 +6,7 @@
 
 mod common;
 
-use common::{SiteRoot, main_of, page, sel, text};
+use common::{SiteRoot, main_of, one, page, sel, text};
 use serde_json::{Value, json};
 
 /// The open data of a small gka site, as its build publishes it: the base of each copy.
@@ -240,8 +240,8 @@ fn the_news_of_all_gemeenten_is_one_page_newest_first_linking_to_the_originals()
         "{}",
         text(main)
     );
-    // All items fit: no sentence about older news.
-    assert!(!text(main).contains("Oudere berichten"));
+    // All items fit on one page: no pager.
+    assert_eq!(main.select(&sel(".pager")).count(), 0);
     // The feed, from the head and from the page; the menu names the page.
     let head = doc
         .select(&sel(
@@ -264,7 +264,7 @@ fn the_news_of_all_gemeenten_is_one_page_newest_first_linking_to_the_originals()
 }
 
 #[test]
-fn the_page_shows_the_newest_hundred_and_says_where_older_news_is() {
+fn the_news_is_split_into_pages_of_fifty_and_the_feed_has_the_newest_fifty() {
     let base = base_data();
     let many: Vec<Value> = (1..=120)
         .map(|day| {
@@ -284,14 +284,52 @@ fn the_page_shows_the_newest_hundred_and_says_where_older_news_is() {
     )]);
     let built = common::build_into_temp(site.path(), &["--no-search"]);
     built.run.assert_success();
-    let doc = page(&built.out, "/landelijk/nieuws/");
-    let items = news_items(&doc);
-    assert_eq!(items.len(), 100);
-    assert_eq!(items[0].0, "Bericht 120");
-    assert_eq!(items[99].0, "Bericht 021");
-    assert!(
-        text(main_of(&doc)).contains("Oudere berichten leest u op de sites van de gemeenten zelf."),
+    // 120 items: 50, 50 and 20, newest first, each page linking to its neighbours.
+    let pages = [
+        ("/landelijk/nieuws/", "Bericht 120", "Bericht 071", 50),
+        (
+            "/landelijk/nieuws/pagina/2/",
+            "Bericht 070",
+            "Bericht 021",
+            50,
+        ),
+        (
+            "/landelijk/nieuws/pagina/3/",
+            "Bericht 020",
+            "Bericht 001",
+            20,
+        ),
+    ];
+    for (path, first, last, count) in pages {
+        let doc = page(&built.out, path);
+        let items = news_items(&doc);
+        assert_eq!(items.len(), count, "{path}");
+        assert_eq!(items[0].0, first, "{path}");
+        assert_eq!(items[count - 1].0, last, "{path}");
+        let current: Vec<String> = doc
+            .select(&sel(".pager [aria-current=page]"))
+            .map(text)
+            .collect();
+        assert_eq!(current.len(), 1, "{path}");
+    }
+    let second = page(&built.out, "/landelijk/nieuws/pagina/2/");
+    let rel = |name: &str| {
+        second
+            .select(&sel(&format!("head link[rel={name}]")))
+            .filter_map(|l| l.attr("href"))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(rel("prev"), ["/landelijk/nieuws/"]);
+    assert_eq!(rel("next"), ["/landelijk/nieuws/pagina/3/"]);
+    assert_eq!(
+        text(one(&second, "main h1")),
+        "Nieuws uit de gemeenten, pagina 2 van 3"
     );
+    let sitemap = std::fs::read_to_string(built.out.join("sitemap.xml")).unwrap();
+    for path in ["/landelijk/nieuws/pagina/2/", "/landelijk/nieuws/pagina/3/"] {
+        assert!(sitemap.contains(&format!("{path}</loc>")), "{sitemap}");
+    }
+    assert!(!built.out.join("landelijk/nieuws/pagina/4").exists());
     let xml = std::fs::read(built.out.join("landelijk/nieuws/feed.xml")).unwrap();
     let feed = feed_rs::parser::parse(xml.as_slice()).expect("a valid Atom feed");
     assert_eq!(feed.entries.len(), 50, "the newest fifty");

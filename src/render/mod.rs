@@ -80,7 +80,8 @@ enum Job {
     /// Page `.1` (from 1) of a national list of interventies.
     Landelijk(landelijk::Lijst, usize),
     LandelijkIndex(Facet),
-    LandelijkNieuws,
+    /// Page `.0` (from 1) of the news of all gemeenten.
+    LandelijkNieuws(usize),
     LandelijkFeed,
 }
 
@@ -120,7 +121,7 @@ impl Job {
             Job::Gemeente(i) => routes::gemeente(&site.gemeenten[i].slug),
             Job::Landelijk(lijst, number) => routes::pagina(&lijst.url(site), number),
             Job::LandelijkIndex(facet) => SitePath::fixed(facet.landelijk_url()),
-            Job::LandelijkNieuws => SitePath::fixed(routes::LANDELIJK_NIEUWS),
+            Job::LandelijkNieuws(number) => routes::pagina(routes::LANDELIJK_NIEUWS, number),
             Job::LandelijkFeed => routes::feed(routes::LANDELIJK_NIEUWS),
         }
     }
@@ -205,10 +206,13 @@ impl Job {
                 None,
                 t!("claim-landelijk", url = self.site_path(site).as_str()),
             ),
-            Job::LandelijkNieuws => Claimant::file(
+            Job::LandelijkNieuws(_) => Claimant::file(
                 content_file(CONFIG_FILE),
                 None,
-                t!("claim-landelijk-nieuws", url = routes::LANDELIJK_NIEUWS),
+                t!(
+                    "claim-landelijk-nieuws",
+                    url = self.site_path(site).as_str()
+                ),
             ),
             Job::LandelijkFeed => Claimant::file(
                 content_file(CONFIG_FILE),
@@ -585,7 +589,9 @@ fn jobs(site: &Site, search: bool) -> Vec<Job> {
     if !site.gemeenten.is_empty() {
         jobs.push(Job::Gemeenten);
         jobs.extend((0..site.gemeenten.len()).map(Job::Gemeente));
-        jobs.extend([Job::LandelijkNieuws, Job::LandelijkFeed]);
+        let pages = pager::count(site.national.nieuws.len());
+        jobs.extend((1..=pages).map(Job::LandelijkNieuws));
+        jobs.push(Job::LandelijkFeed);
     }
     let national = &site.national;
     if !national.interventies.is_empty() {
@@ -865,7 +871,7 @@ fn make_job<'a>(views: &Views<'a>, job: Job, cards: &'a Cards<'a>) -> JobOutput<
         Job::Gemeente(i) => pages::gemeente(views, i),
         Job::Landelijk(lijst, number) => landelijk::lijst(views, lijst, number),
         Job::LandelijkIndex(facet) => landelijk::index(views, facet),
-        Job::LandelijkNieuws => pages::landelijk_nieuws(views),
+        Job::LandelijkNieuws(number) => pages::landelijk_nieuws(views, number),
         Job::LandelijkFeed => pages::landelijk_feed(views),
     };
     JobOutput::Template(template, Box::new(ctx))

@@ -687,19 +687,38 @@ pub(super) fn gemeente<'a>(views: &Views<'a>, i: usize) -> PageJob<'a> {
     )
 }
 
-/// A national site's news and events of all its gemeenten: the newest
-/// [`views::LANDELIJK_NIEUWS_ITEMS`], the undated last.
-pub(super) fn landelijk_nieuws<'a>(views: &Views<'a>) -> PageJob<'a> {
-    let all = views.landelijk_nieuws();
-    let shown = &all[..all.len().min(views::LANDELIJK_NIEUWS_ITEMS)];
+/// Page `number` (from 1) of the news and events of all gemeenten of a national site, newest
+/// first, [`pager::PER_PAGE`] a page; the undated last.
+pub(super) fn landelijk_nieuws<'a>(views: &Views<'a>, number: usize) -> PageJob<'a> {
+    let totaal = views.site.national.nieuws.len();
+    let pages = pager::count(totaal);
+    let shown = pager::items(totaal, number);
+    let titel = if number > 1 {
+        format!(
+            "{}, pagina {number} van {pages}",
+            views::LANDELIJK_NIEUWS_TITEL
+        )
+    } else {
+        views::LANDELIJK_NIEUWS_TITEL.to_string()
+    };
     let page = views.page_at(
-        views::LANDELIJK_NIEUWS_TITEL,
+        titel,
         Some("Het nieuws en de evenementen van alle gemeenten, het nieuwste eerst."),
-        routes::LANDELIJK_NIEUWS,
+        &routes::pagina(routes::LANDELIJK_NIEUWS, number),
         "",
         None,
     );
-    let ctx = Ctx::new(page).with("nieuws", views.landelijk_nieuws_view(shown, all.len()));
+    let items = (views.landelijk_nieuws())
+        .skip(shown.start)
+        .take(shown.len());
+    let ctx = Ctx::new(page)
+        .with("nieuws", views.landelijk_nieuws_view(items, totaal))
+        .with(
+            "pager",
+            pager::Pager::of(routes::LANDELIJK_NIEUWS, number, pages, |path| {
+                views.href(path)
+            }),
+        );
     ("landelijk-nieuws.html", ctx)
 }
 
@@ -708,7 +727,7 @@ pub(super) fn landelijk_nieuws<'a>(views: &Views<'a>) -> PageJob<'a> {
 /// its title and summary as text and never the source's HTML.
 pub(super) fn landelijk_feed<'a>(views: &Views<'a>) -> PageJob<'a> {
     let site = views.site;
-    let entries: Vec<FeedEntry> = (views.landelijk_nieuws().into_iter())
+    let entries: Vec<FeedEntry> = (views.landelijk_nieuws())
         .filter_map(|n| {
             let url = crate::open_data::web_address(&n.item.pagina.url)?;
             Some(FeedEntry {

@@ -864,10 +864,6 @@ fn data_date(iso: Option<&str>) -> Option<DateView> {
 /// "Nieuws", which a national site's own news may be called.
 pub const LANDELIJK_NIEUWS_TITEL: &str = "Nieuws uit de gemeenten";
 
-/// How many items the page with the news of all gemeenten shows: the newest. Older ones are on
-/// the gemeenten's own sites.
-pub const LANDELIJK_NIEUWS_ITEMS: usize = 100;
-
 /// A news item or event of one of a national site's gemeenten, in the merged news.
 #[derive(Debug, Clone, Copy)]
 pub struct GemeenteNieuws<'a> {
@@ -1021,40 +1017,28 @@ impl<'a> Views<'a> {
             .collect()
     }
 
-    /// Every news item and event of a national site's gemeenten: newest first, those of one
-    /// day by gemeente and then by title (and address), so that every build lists them in one
-    /// order; items without a valid date last, in that order too.
-    pub fn landelijk_nieuws(&self) -> Vec<GemeenteNieuws<'a>> {
-        let mut items: Vec<GemeenteNieuws<'a>> = (self.site.gemeenten.iter())
-            .flat_map(|gemeente| {
-                gemeente.data.nieuws.iter().map(move |item| GemeenteNieuws {
-                    gemeente,
-                    item,
-                    datum: item.pagina.datum.as_deref().and_then(|d| d.parse().ok()),
-                })
-            })
-            .collect();
-        // `Reverse` puts the newest first and, as `None` is less than any date, the undated last.
-        items.sort_by_cached_key(|n| {
-            (
-                std::cmp::Reverse(n.datum),
-                n.gemeente.sort_key(),
-                n.gemeente.slug.as_str(),
-                n.item.pagina.titel.as_str(),
-                n.item.pagina.url.as_str(),
-            )
-        });
-        items
+    /// Every news item and event of a national site's gemeenten, newest first (see
+    /// [`crate::site::national::NewsRef`]).
+    pub fn landelijk_nieuws(&self) -> impl Iterator<Item = GemeenteNieuws<'a>> + use<'a> {
+        let site = self.site;
+        site.national.nieuws.iter().map(move |n| {
+            let gemeente = &site.gemeenten[n.gemeente];
+            GemeenteNieuws {
+                gemeente,
+                item: &gemeente.data.nieuws[n.index],
+                datum: n.datum,
+            }
+        })
     }
 
-    /// The merged news as the page shows `items` of it, of `totaal` in all.
+    /// The merged news as a page shows `items` of it, of `totaal` in all.
     pub fn landelijk_nieuws_view(
         &self,
-        items: &[GemeenteNieuws<'a>],
+        items: impl Iterator<Item = GemeenteNieuws<'a>>,
         totaal: usize,
     ) -> LandelijkNieuwsView<'a> {
         LandelijkNieuwsView {
-            items: (items.iter())
+            items: items
                 .map(|n| LandelijkNieuwsItem {
                     item: ElsewhereItem::of(&n.item.pagina),
                     gemeente: self.link(&n.gemeente.naam, &routes::gemeente(&n.gemeente.slug)),

@@ -15,7 +15,7 @@ use serde_saphyr::Spanned;
 
 use crate::content::front_matter::LineMap;
 use crate::content::themas::{LandelijkThema, Mapping, THEMAS_FILE};
-use crate::content::values::{AgeRange, Erkenningsniveau, Onderwijs};
+use crate::content::values::{AgeRange, Datum, Erkenningsniveau, Onderwijs};
 use crate::content::{CONFIG_FILE, content_file};
 use crate::diagnostics::{Code, Diagnostic, Diagnostics, Position};
 use crate::routes::{self, SitePath};
@@ -46,6 +46,19 @@ pub struct National {
     /// For each gemeente of `Site::gemeenten`, its national themes: indexes into `themas`,
     /// ascending.
     pub gemeente_themas: Vec<Vec<usize>>,
+    /// The news and events of every gemeente, newest first (see [`merged_news`]).
+    pub nieuws: Vec<NewsRef>,
+}
+
+/// A news item or event of a gemeente in the merged news.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NewsRef {
+    /// Its gemeente: an index into `Site::gemeenten`.
+    pub gemeente: usize,
+    /// Its place in that gemeente's open data (`nieuws`).
+    pub index: usize,
+    /// Its date, when it has a valid one.
+    pub datum: Option<Datum>,
 }
 
 /// A term of a national facet: a national theme, an age range, a level, a recognition.
@@ -311,6 +324,7 @@ impl National {
             routes::LANDELIJK_ERKENNING,
         );
         national.interventies = interventies;
+        national.nieuws = merged_news(gemeenten);
         national
     }
 }
@@ -477,6 +491,34 @@ fn by_name(gemeenten: &[Gemeente]) -> Vec<usize> {
     let mut order: Vec<usize> = (0..gemeenten.len()).collect();
     order.sort_by_cached_key(|&g| gemeenten[g].sort_key());
     order
+}
+
+/// Every news item and event of `gemeenten`: newest first, those of one day by gemeente and
+/// then by title (and address), so that every build lists them in one order; items without a
+/// valid date last, in that order too.
+fn merged_news(gemeenten: &[Gemeente]) -> Vec<NewsRef> {
+    let mut items: Vec<NewsRef> = (gemeenten.iter().enumerate())
+        .flat_map(|(g, gemeente)| {
+            (gemeente.data.nieuws.iter().enumerate()).map(move |(index, item)| NewsRef {
+                gemeente: g,
+                index,
+                datum: item.pagina.datum.as_deref().and_then(|d| d.parse().ok()),
+            })
+        })
+        .collect();
+    // `Reverse` puts the newest first and, as `None` is less than any date, the undated last.
+    items.sort_by_cached_key(|n| {
+        let gemeente = &gemeenten[n.gemeente];
+        let item = &gemeente.data.nieuws[n.index].pagina;
+        (
+            std::cmp::Reverse(n.datum),
+            gemeente.sort_key(),
+            gemeente.slug.clone(),
+            item.titel.clone(),
+            item.url.clone(),
+        )
+    });
+    items
 }
 
 /// Names for a message, kept short at hundreds of gemeenten: `Almere`, `Almere en Zwolle`,
