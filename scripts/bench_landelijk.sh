@@ -20,9 +20,8 @@
 #
 # Prints one table: wall time (s), CPU time (user + system, s) and peak resident memory (MiB)
 # of `gka build --no-search`, `gka build` (with its search index), and hugo, then Pagefind on
-# hugo's output, with the HTML pages each build wrote. Hugo builds two sites: the same pages
-# as gka's, and those with the national facets and merged news (--no-facets of
-# gen_landelijk.py), which gka does not make yet.
+# hugo's output, with the HTML pages each build wrote: the same pages, the national overviews
+# and the merged news included.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 repo=$(pwd)
@@ -62,9 +61,6 @@ pages() {
 
 echo "Generating $gemeenten gemeenten..." >&2
 python3 scripts/gen_landelijk.py "$work/land" --gemeenten "$gemeenten" --copies --hugo >&2
-# The same gemeenten for a Hugo site without the national facets and merged news, which gka
-# does not make yet: the same pages as gka's.
-python3 scripts/gen_landelijk.py "$work/gemeenten" --gemeenten "$gemeenten" --hugo --no-facets >&2
 site="$work/land/site"
 cp -R "$repo/themes" "$site/themes"
 
@@ -107,8 +103,7 @@ table=$(
     printf -- '---------------------------------+---------+---------+----------+-------\n'
     row "gka build --no-search" "$plain" "$plain_pages"
     row "gka build (with search)" "$full" "$full_pages"
-    bench_hugo same "same pages" "$work/gemeenten/hugo"
-    bench_hugo facets "with facets" "$work/land/hugo"
+    bench_hugo same "same pages" "$work/land/hugo"
 )
 echo
 echo "$table"
