@@ -36,6 +36,10 @@ pub struct OpenData<'a> {
     pub programmalijnen: Vec<ProgrammalijnData<'a>>,
     /// News and events, newest first.
     pub nieuws: Vec<NieuwsData<'a>>,
+    /// The site's other pages (an interview, the contact page, …), by address; not the home
+    /// page. Added within version 1: data of an older gka has none.
+    #[serde(default)]
+    pub paginas: Vec<PageData<'a>>,
 }
 
 // Borrowed from the site when written: at 10 000 pages the bodies are most of the open data,

@@ -570,13 +570,14 @@ fn a_national_site_has_a_page_for_every_gemeente_it_could_read() {
             "---\ntitel: Voorlezen in de wijk\nthemas: [Versterken van taal]\nleeftijden: [4-12]\n---\n\nVrijwilligers lezen voor.\n",
         ),
     );
-    site.write(
-        "bronnen/almere/gka.json",
-        open_data_with(
-            "Almere",
-            "---\ntitel: Taalhuis\nthemas: [Versterken van taal]\n---\n\nHet Taalhuis helpt.\n",
-        ),
-    );
+    // Open data of a gka from before `paginas`.
+    let mut almere: serde_json::Value = serde_json::from_slice(&open_data_with(
+        "Almere",
+        "---\ntitel: Taalhuis\nthemas: [Versterken van taal]\n---\n\nHet Taalhuis helpt.\n",
+    ))
+    .unwrap();
+    almere.as_object_mut().unwrap().remove("paginas");
+    site.write("bronnen/almere/gka.json", almere.to_string());
     // A copy this gka cannot read: Urk is left out, with a warning.
     site.write("bronnen/urk/gka.json", "{\"versie\": 2}\n");
     // A gemeente whose site is a folder of the repository, as a git submodule would be.
@@ -585,6 +586,10 @@ fn a_national_site_has_a_page_for_every_gemeente_it_could_read() {
     local.write(
         "content/interventies/speelotheek.md",
         "---\ntitel: Speelotheek\n---\n\nSpeelgoed lenen.\n",
+    );
+    local.write(
+        "content/interview.md",
+        "---\ntitel: Interview met de wethouder\nsamenvatting: Waarom Lokaalstad meedoet.\n---\n\nTekst.\n",
     );
     common::copy_dir(
         &local.file("content"),
@@ -647,7 +652,22 @@ fn a_national_site_has_a_page_for_every_gemeente_it_could_read() {
         )]
     );
     let local = common::page(&built.out, "/gemeenten/lokaalstad/");
-    assert_eq!(texts(&local, ".elsewhere-list h3"), ["Speelotheek"]);
+    assert_eq!(
+        texts(&local, ".elsewhere-list h3"),
+        ["Speelotheek", "Interview met de wethouder"]
+    );
+    // Its other pages, such as an interview, under "Meer van Lokaalstad"; data of an older
+    // gka without them (Almere's copy here) has no such section.
+    assert_eq!(texts(&local, "#paginas"), ["Meer van Lokaalstad"]);
+    assert!(
+        common::main_of(&local)
+            .html()
+            .contains("Waarom Lokaalstad meedoet."),
+        "{}",
+        common::main_of(&local).html()
+    );
+    let almere = common::page(&built.out, "/gemeenten/almere/");
+    assert!(almere.select(&common::sel("#paginas")).next().is_none());
     // The menu and the sitemap know the overview.
     let home = std::fs::read_to_string(built.out.join("index.html")).unwrap();
     assert!(

@@ -157,6 +157,11 @@ pub fn of<'a>(site: &'a Site) -> OpenData<'a> {
                 locatie: e.doc().data.locatie.clone(),
             })
             .collect(),
+        paginas: {
+            let mut paginas: Vec<PageData> = site.pages.iter().map(|e| page(e)).collect();
+            paginas.sort_by(|a, b| a.url.cmp(&b.url));
+            paginas
+        },
     }
 }
 

@@ -991,6 +991,8 @@ pub struct GemeenteView<'a> {
     pub interventies: Vec<ElsewhereInterventie<'a>>,
     /// Its news and events, newest first.
     pub nieuws: Vec<ElsewhereItem<'a>>,
+    /// Its other pages (an interview, its contact page, …).
+    pub paginas: Vec<ElsewhereItem<'a>>,
     /// How to reach it: only an e-mail address and a phone number that are safe as a
     /// `mailto:` and a `tel:` link; null when nothing is left.
     pub contact: Option<ContactView<'a>>,
@@ -1091,6 +1093,7 @@ impl<'a> Views<'a> {
                 .iter()
                 .map(|n| ElsewhereItem::of(&n.pagina))
                 .collect(),
+            paginas: data.paginas.iter().map(ElsewhereItem::of).collect(),
             contact: data.site.contact.as_ref().and_then(elsewhere_contact),
         }
     }
