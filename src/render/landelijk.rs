@@ -3,7 +3,7 @@
 //! each term (`/landelijk/themas/<slug>/`, …), the long lists split into pages ([`pager`]).
 //!
 //! Each interventie links to its original page on the gemeente's own site: only texts and
-//! `http(s)` addresses of a source reach these pages (see [`views::elsewhere`]).
+//! `http(s)` addresses of a source reach these pages (see [`crate::open_data::web_address`]).
 
 use serde::Serialize;
 
@@ -37,11 +37,18 @@ impl Lijst {
         }
     }
 
-    /// The interventies it lists: indexes into `National::interventies`.
-    fn interventies(self, site: &Site) -> Vec<usize> {
+    /// The interventies page `number` of it shows (indexes into `National::interventies`),
+    /// and how many the whole list has.
+    fn page(self, site: &Site, number: usize) -> (Vec<usize>, usize) {
         match self {
-            Lijst::Alles => (0..site.national.interventies.len()).collect(),
-            Lijst::Term(facet, i) => site.national.terms(facet)[i].interventies.clone(),
+            Lijst::Alles => {
+                let total = site.national.interventies.len();
+                (pager::items(total, number).collect(), total)
+            }
+            Lijst::Term(facet, i) => {
+                let all = &site.national.terms(facet)[i].interventies;
+                (all[pager::items(all.len(), number)].to_vec(), all.len())
+            }
         }
     }
 
@@ -219,11 +226,8 @@ pub(super) fn lijst<'a>(views: &Views<'a>, lijst: Lijst, number: usize) -> PageJ
     } else {
         titel
     };
-    let all = lijst.interventies(site);
-    let shown: Vec<LandelijkItem> = all[pager::items(all.len(), number)]
-        .iter()
-        .map(|&i| views.landelijk_item(i))
-        .collect();
+    let (shown, aantal) = lijst.page(site, number);
+    let shown: Vec<LandelijkItem> = shown.into_iter().map(|i| views.landelijk_item(i)).collect();
     let samenvatting = match lijst {
         Lijst::Term(Facet::Thema, i) => site.national.themas[i].omschrijving.as_deref(),
         _ => None,
@@ -258,7 +262,7 @@ pub(super) fn lijst<'a>(views: &Views<'a>, lijst: Lijst, number: usize) -> PageJ
     };
     let ctx = Ctx::new(page)
         .with("interventies", shown)
-        .with("aantal", all.len())
+        .with("aantal", aantal)
         .with(
             "pager",
             Pager::of(&url, number, pages, |path| views.href(path)),
