@@ -667,6 +667,7 @@ pub(super) fn gemeenten<'a>(views: &Views<'a>) -> PageJob<'a> {
         .collect();
     let ctx = Ctx::new(page)
         .with("gemeenten", views.gemeente_summaries())
+        .with("letters", views.gemeente_letters())
         .with("themas", themas);
     ("gemeenten.html", ctx)
 }

@@ -809,6 +809,17 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_gemeente_is_listed_under_the_first_letter_people_look_it_up_by() {
+        assert_eq!(initial_of("almere"), 'A');
+        // `Gemeente::sort_key` has dropped the `'s-` already.
+        assert_eq!(initial_of("hertogenbosch"), 'H');
+        assert_eq!(initial_of("ërmelo"), 'E');
+        assert_eq!(initial_of("1e gemeente"), '#');
+        assert_eq!(letter_anchor('H'), "letter-h");
+        assert_eq!(letter_anchor('#'), "letter-overig");
+    }
+
+    #[test]
     fn only_plain_mail_addresses_and_phone_numbers_of_a_source_are_shown() {
         assert_eq!(mail_address(" gka@zwolle.nl "), Some("gka@zwolle.nl"));
         assert_eq!(
@@ -918,6 +929,32 @@ pub struct GemeenteSummary<'a> {
     pub interventies: usize,
     /// How many news items and events it has.
     pub nieuws: usize,
+    /// The `id` of the first gemeente of its letter (`letter-a`), where the letter navigation
+    /// leads; null for the others.
+    pub anker: Option<String>,
+}
+
+/// The letter a gemeente is listed under: the first of its name as people look it up,
+/// without accents (`'s-Hertogenbosch` under H, `Ërmelo` under E); `#` for a digit or sign.
+fn initial(gemeente: &Gemeente) -> char {
+    initial_of(&gemeente.sort_key())
+}
+
+/// The letter a name as people look it up (see [`Gemeente::sort_key`]) is listed under.
+fn initial_of(sort_key: &str) -> char {
+    slug::slugify(sort_key)
+        .chars()
+        .next()
+        .filter(char::is_ascii_alphabetic)
+        .map_or('#', |c| c.to_ascii_uppercase())
+}
+
+/// The anchor of a letter on the overview of gemeenten.
+fn letter_anchor(letter: char) -> String {
+    match letter {
+        '#' => "letter-overig".to_string(),
+        c => format!("letter-{}", c.to_ascii_lowercase()),
+    }
 }
 
 /// A page of a gemeente's own site, as a national site links to it: that page is the
@@ -1003,7 +1040,7 @@ impl<'a> Views<'a> {
     /// (ignoring case, and the `'s-` of `'s-Hertogenbosch`).
     pub fn gemeente_summaries(&self) -> Vec<GemeenteSummary<'a>> {
         let site = self.site;
-        (site.national.by_name.iter())
+        let mut summaries: Vec<GemeenteSummary<'a>> = (site.national.by_name.iter())
             .map(|&i| (i, &site.gemeenten[i]))
             .map(|(i, g)| GemeenteSummary {
                 naam: &g.naam,
@@ -1015,6 +1052,32 @@ impl<'a> Views<'a> {
                 thema_links: self.landelijk_thema_links(&site.national.gemeente_themas[i]),
                 interventies: g.data.interventies.len(),
                 nieuws: g.data.nieuws.len(),
+                anker: None,
+            })
+            .collect();
+        let mut last = None;
+        for (summary, &i) in summaries.iter_mut().zip(&site.national.by_name) {
+            let letter = initial(&site.gemeenten[i]);
+            if last != Some(letter) {
+                summary.anker = Some(letter_anchor(letter));
+                last = Some(letter);
+            }
+        }
+        summaries
+    }
+
+    /// The letters the gemeenten of a national site are listed under, in their order, each
+    /// linking to its first gemeente on the overview.
+    pub fn gemeente_letters(&self) -> Vec<Link> {
+        let site = self.site;
+        let mut letters: Vec<char> = (site.national.by_name.iter())
+            .map(|&i| initial(&site.gemeenten[i]))
+            .collect();
+        letters.dedup();
+        (letters.into_iter())
+            .map(|letter| Link {
+                titel: letter.to_string(),
+                url: format!("#{}", letter_anchor(letter)),
             })
             .collect()
     }
