@@ -366,3 +366,62 @@ fn a_site_pipeline_refuses_an_archive_that_does_not_match_its_checksum() {
     assert!(installed.output.contains("FAILED"), "{}", installed.output);
     assert!(!rehearsal.installed_gka().exists(), "nothing is installed");
 }
+
+/// Every file the binary embeds (`include_str!`, `include_bytes!`) is in the crate's
+/// `include` list of `Cargo.toml`: without it `cargo package` (and `cargo install` from the
+/// registry) cannot compile gka, which no build in the repository itself would show.
+#[test]
+fn every_embedded_file_is_in_the_package() {
+    let repo = common::repo_root();
+    let manifest = fs::read_to_string(repo.join("Cargo.toml")).unwrap();
+    let list = manifest
+        .split_once("\ninclude = [")
+        .and_then(|(_, rest)| rest.split_once(']'))
+        .expect("Cargo.toml has an include list")
+        .0;
+    let included: Vec<&str> = list
+        .split(['"', ',', '\n', ' '])
+        .filter(|part| part.starts_with('/'))
+        .collect();
+    let covered = |path: &str| {
+        included
+            .iter()
+            .any(|pattern| match pattern.strip_suffix("/**") {
+                Some(folder) => path.starts_with(&format!("{folder}/")),
+                None => path == *pattern,
+            })
+    };
+    let mut embedded = Vec::new();
+    for entry in walkdir::WalkDir::new(repo.join("src")) {
+        let entry = entry.unwrap();
+        if entry.path().extension().is_none_or(|e| e != "rs") {
+            continue;
+        }
+        let text = fs::read_to_string(entry.path()).unwrap();
+        for macro_name in ["include_str!(\"", "include_bytes!(\""] {
+            for (at, _) in text.match_indices(macro_name) {
+                let rest = &text[at + macro_name.len()..];
+                let relative = &rest[..rest.find('"').unwrap()];
+                let file = entry.path().parent().unwrap().join(relative);
+                let file = fs::canonicalize(&file)
+                    .unwrap_or_else(|e| panic!("{}: {relative}: {e}", entry.path().display()));
+                let path = format!(
+                    "/{}",
+                    file.strip_prefix(fs::canonicalize(&repo).unwrap())
+                        .unwrap()
+                        .display()
+                );
+                embedded.push(path);
+            }
+        }
+    }
+    assert!(
+        embedded.iter().any(|p| p == "/docs/errors.md"),
+        "the scan finds the embedded files: {embedded:?}"
+    );
+    let missing: Vec<&String> = embedded.iter().filter(|p| !covered(p)).collect();
+    assert!(
+        missing.is_empty(),
+        "add these to `include` in Cargo.toml: {missing:?}"
+    );
+}
